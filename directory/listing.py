@@ -1,0 +1,106 @@
+"""How the directory lists pages in every language.
+
+Each piece of content is listed once per language: in the visitor's language where it has been
+translated, otherwise in English (the default locale), otherwise in the language it was first
+written in. The page keeps its own language on the card (its own `lang` and `dir`).
+
+Listings stay at a fixed number of queries whatever their length: the organisation and country of
+a service are looked up by path for the whole page of results at once, and term names come from
+one query per vocabulary.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
+from django.http import Http404
+from wagtail.models import Locale, Page
+
+
+def ancestor_path(levels_up):
+    """The path of the outer row's ancestor `levels_up` levels above it, as an SQL expression."""
+    return Substr(OuterRef("path"), 1, (OuterRef("depth") - levels_up) * Page.steplen)
+
+
+def one_per_translation(queryset, locale=None):
+    """Keep one member of each translation set: the visitor's language, else default, else first."""
+    locale = locale or Locale.get_active()
+    default = Locale.get_default()
+    base = queryset.order_by()
+    here = base.filter(locale=locale).values("translation_key")
+    wanted = Q(locale=locale)
+    covered = here
+    if default.pk != locale.pk:
+        wanted |= Q(locale=default) & ~Q(translation_key__in=here)
+        covered = base.filter(locale__in=[locale, default]).values("translation_key")
+    first_written = (
+        base.exclude(translation_key__in=covered)
+        .values("translation_key")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+    return queryset.filter(wanted | Q(pk__in=first_written))
+
+
+def under_any(pages):
+    """A filter for the descendants of any of `pages` (e.g. every translation of a country)."""
+    condition = Q(pk__in=[])
+    for page in pages:
+        condition |= Q(path__startswith=page.path, depth__gt=page.depth)
+    return condition
+
+
+def paginate(request, items, per_page):
+    """The requested page of `items`; a page number that is not a number or is out of range is 404."""
+    paginator = Paginator(items, per_page)
+    number = request.GET.get("page") or 1
+    try:
+        return paginator.page(number)
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(str(error)) from error
+
+
+class TermLabels:
+    """Names of vocabulary terms in any locale, loaded in one query per vocabulary."""
+
+    def __init__(self, *models):
+        self.names = {}
+        for model in models:
+            for key, locale_id, name in model.objects.values_list(
+                "translation_key", "locale_id", "name"
+            ):
+                self.names[(key, locale_id)] = name
+
+    def name(self, term, locale_id):
+        if term is None:
+            return ""
+        return self.names.get((term.translation_key, locale_id), term.name)
+
+    def names_for(self, terms, locale_id):
+        return sorted(self.name(term, locale_id) for term in terms)
+
+
+def count_by_country(queryset, levels_up):
+    """How many distinct items (translation sets) sit under each country, by country key."""
+    from directory.models import CountryPage
+
+    country_key = CountryPage.objects.filter(path=ancestor_path(levels_up)).values(
+        "translation_key"
+    )[:1]
+    rows = (
+        queryset.order_by()
+        .annotate(country_key=Subquery(country_key))
+        .values("country_key")
+        .annotate(n=Count("translation_key", distinct=True))
+    )
+    return {row["country_key"]: row["n"] for row in rows}
+
+
+def attach_parents(pages, parent_model, attribute, levels_up=1, queryset=None):
+    """Set `attribute` on each page to its ancestor of `parent_model`, in one query for all."""
+    step = Page.steplen
+    wanted = {page.path[: (page.depth - levels_up) * step] for page in pages}
+    qs = queryset if queryset is not None else parent_model.objects.all()
+    parents = {parent.path: parent for parent in qs.filter(path__in=wanted)}
+    for page in pages:
+        setattr(page, attribute, parents.get(page.path[: (page.depth - levels_up) * step]))
+    return pages

@@ -1,0 +1,68 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
+
+
+class OrganisationKind(models.TextChoices):
+    SOCIAL_COOPERATIVE = "social_cooperative", _("Social cooperative")
+    SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprise")
+    WORK_INTEGRATION = "work_integration", _("Work integration social enterprise")
+    ASSOCIATION = "association", _("Association")
+    NGO = "ngo", _("Non-governmental organisation")
+    FOUNDATION = "foundation", _("Foundation")
+    VOLUNTEER = "volunteer", _("Volunteer organisation")
+    MUTUAL = "mutual", _("Mutual society")
+    COOPERATIVE = "cooperative", _("Cooperative")
+    NETWORK = "network", _("Network or umbrella organisation")
+    MUNICIPALITY = "municipality", _("Municipality")
+    REGIONAL_AUTHORITY = "regional_authority", _("Regional authority")
+    NATIONAL_AGENCY = "national_agency", _("Ministry or national agency")
+    EMPLOYMENT_SERVICE = "employment_service", _("Public employment service")
+    SOCIAL_SERVICES = "social_services", _("Public social services")
+    PUBLIC_EDUCATION = "public_education", _("Public school, training centre or university")
+
+    @classmethod
+    def public_administration(cls):
+        return {
+            cls.MUNICIPALITY,
+            cls.REGIONAL_AUTHORITY,
+            cls.NATIONAL_AGENCY,
+            cls.EMPLOYMENT_SERVICE,
+            cls.SOCIAL_SERVICES,
+            cls.PUBLIC_EDUCATION,
+        }
+
+
+class ServiceKind(models.TextChoices):
+    SERVICE = "service", pgettext_lazy("kind of listing", "Service")
+    OPPORTUNITY = "opportunity", pgettext_lazy("kind of listing", "Opportunity")
+
+
+class Delivery(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    BOTH = "both", _("In person and online")
+
+
+class ProjectScope(models.TextChoices):
+    PILOT = "pilot", _("Pilot")
+    LOCAL = "local", _("Local")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+    INTERNATIONAL = "international", _("International")
+
+
+class SocialPlatform(models.TextChoices):
+    FACEBOOK = "facebook", "Facebook"
+    INSTAGRAM = "instagram", "Instagram"
+    LINKEDIN = "linkedin", "LinkedIn"
+    X = "x", "X"
+    YOUTUBE = "youtube", "YouTube"
+    TIKTOK = "tiktok", "TikTok"
+    OTHER = "other", _("Other")
+
+
+# Languages an organisation can work in (codes Django knows, so names are translated for free).
+SPOKEN_LANGUAGE_CODES = [
+    "en", "it", "el", "ar", "fr", "es", "de", "pt", "ro", "sq", "uk", "ru", "tr", "ckb",
+    "fa", "ur", "bn", "hi", "pa", "zh-hans", "sw",
+]  # fmt: skip

@@ -1,0 +1,107 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from directory.listing import count_by_country, one_per_translation, paginate, under_any
+
+from .mixins import IntroPage
+
+
+class DirectoryIndexPage(IntroPage):
+    """The directory of organisations, by country: /<lang>/organisations/."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.CountryPage"]
+    max_count_per_parent = 1
+    template = "directory/directory_index_page.html"
+
+    translatable_fields = [TranslatableField("title"), TranslatableField("slug"),
+                           TranslatableField("seo_title"), TranslatableField("search_description"),
+                           TranslatableField("intro")]  # fmt: skip
+
+    class Meta:
+        verbose_name = _("directory")
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.models import OrganisationPage
+
+        context = super().get_context(request, *args, **kwargs)
+        countries = list(
+            one_per_translation(CountryPage.objects.live().select_related("locale")).order_by(
+                "title"
+            )
+        )
+        counts = count_by_country(OrganisationPage.objects.live(), levels_up=1)
+        for country in countries:
+            country.organisation_count = counts.get(country.translation_key, 0)
+        context["countries"] = [c for c in countries if c.code or c.organisation_count]
+        return context
+
+
+class CountryPage(IntroPage):
+    """A country of the directory. Its organisations (and their pages) sit below it."""
+
+    code = models.CharField(
+        _("country code"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, as in IT or LB."))],
+        help_text=_(
+            "ISO 3166 code in capitals (IT, GR, LB, JO, PS). Leave empty for the page that holds "
+            "organisations whose country is not set yet."
+        ),
+    )
+    national_language = models.CharField(
+        _("national language"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("Organisations of this country write in this language and in English."),
+    )
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = ["directory.OrganisationPage"]
+    template = "directory/country_page.html"
+
+    content_panels = [
+        *IntroPage.content_panels,
+        MultiFieldPanel([FieldPanel("code"), FieldPanel("national_language")], _("Country")),
+    ]
+    search_fields = [*IntroPage.search_fields, index.FilterField("code")]
+    translatable_fields = [
+        *DirectoryIndexPage.translatable_fields,
+        SynchronizedField("code"),
+        SynchronizedField("national_language"),
+    ]
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    @cached_property
+    def all_translations(self):
+        return list(self.get_translations(inclusive=True))
+
+    def organisations(self):
+        from directory.models import OrganisationPage
+
+        return (
+            one_per_translation(OrganisationPage.objects.live())
+            .filter(under_any(self.all_translations))
+            .select_related("locale", "logo")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.models import OrganisationPage
+
+        context = super().get_context(request, *args, **kwargs)
+        page = paginate(request, self.organisations(), settings.PORTAL_PAGE_SIZE)
+        OrganisationPage.prefetch_cards(page.object_list)
+        context["organisations"] = page
+        return context

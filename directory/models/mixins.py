@@ -1,0 +1,30 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+RICH_TEXT_FEATURES = ["bold", "italic", "h3", "ol", "ul", "link"]
+
+
+class IntroPage(Page):
+    """A page with a short introduction above what it lists."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+
+def image_field(verbose_name):
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )

@@ -1,0 +1,232 @@
+from django import forms
+from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.functional import cached_property
+from django.utils.translation import get_language_info, gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from directory.listing import TermLabels, attach_parents, one_per_translation, under_any
+
+from .choices import SPOKEN_LANGUAGE_CODES, OrganisationKind, SocialPlatform
+from .mixins import RICH_TEXT_FEATURES, image_field
+from .taxonomy import ExpertiseCategory, TargetGroup
+
+LOGO_FILTER = "fill-160x160"
+COVER_FILTER = "fill-1200x400"
+
+
+def spoken_language_choices():
+    return [(code, get_language_info(code)["name_local"]) for code in SPOKEN_LANGUAGE_CODES]
+
+
+class OrganisationPageForm(WagtailAdminPageForm):
+    languages_spoken = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=spoken_language_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages in which people can be served."),
+    )
+
+
+class OrganisationPage(Page):
+    """An organisation's profile. Its services, opportunities and portfolio sit below it."""
+
+    acronym = models.CharField(
+        _("acronym"),
+        max_length=30,
+        blank=True,
+        help_text=_("Optional. The page title is the organisation's full name, not its acronym."),
+    )
+    kind = models.CharField(_("kind of organisation"), max_length=30,
+                            choices=OrganisationKind.choices)  # fmt: skip
+    short_description = models.TextField(
+        _("short description"),
+        max_length=300,
+        help_text=_("One or two sentences shown on cards and in search results (300 characters)."),
+    )
+    mission = RichTextField(_("mission"), blank=True, features=RICH_TEXT_FEATURES)
+    main_activities = RichTextField(_("main activities"), blank=True, features=RICH_TEXT_FEATURES)
+    expertise_categories = ParentalManyToManyField(
+        ExpertiseCategory, verbose_name=_("expertise"), blank=True, related_name="+"
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup, verbose_name=_("target groups served"), blank=True, related_name="+"
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    contact_person = models.CharField(_("contact person"), max_length=120, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = image_field(_("logo"))
+    cover_image = image_field(_("cover image"))
+    languages_spoken = models.JSONField(_("languages spoken"), default=list, blank=True)
+
+    base_form_class = OrganisationPageForm
+    parent_page_types = ["directory.CountryPage"]
+    subpage_types = ["directory.ServicePage", "directory.PortfolioProjectPage"]
+    template = "directory/organisation_page.html"
+
+    content_panels = [
+        FieldPanel("title", heading=_("Full name")),
+        FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
+        FieldPanel("short_description"),
+        FieldPanel("mission"),
+        FieldPanel("main_activities"),
+        MultiFieldPanel(
+            [FieldPanel("expertise_categories", widget=forms.CheckboxSelectMultiple),
+             FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+             FieldPanel("languages_spoken")],
+            _("What you do and for whom"),
+        ),  # fmt: skip
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("city"), FieldPanel("region")]), FieldPanel("address")],
+            _("Where"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_person"), FieldRowPanel([FieldPanel("email"),
+             FieldPanel("phone")]), FieldPanel("website")],
+            _("Contact"),
+        ),  # fmt: skip
+        InlinePanel("social_links", heading=_("Social media"), label=_("Link")),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("cover_image")], _("Images")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("acronym", boost=3),
+        index.AutocompleteField("acronym"),
+        index.SearchField("short_description", boost=2),
+        index.SearchField("mission"),
+        index.SearchField("main_activities"),
+        index.SearchField("city"),
+        index.SearchField("region"),
+        index.FilterField("kind"),
+        index.RelatedFields("expertise_categories", [index.SearchField("name")]),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("short_description"),
+        TranslatableField("mission"),
+        TranslatableField("main_activities"),
+        TranslatableField("city"),
+        TranslatableField("region"),
+        SynchronizedField("acronym"),
+        SynchronizedField("kind"),
+        SynchronizedField("expertise_categories"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("address"),
+        SynchronizedField("contact_person"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("website"),
+        SynchronizedField("logo"),
+        SynchronizedField("cover_image"),
+        SynchronizedField("languages_spoken"),
+        SynchronizedField("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    @property
+    def display_name(self):
+        if self.acronym and self.acronym != self.title:
+            return f"{self.title} ({self.acronym})"
+        return self.title
+
+    @property
+    def is_public_administration(self):
+        return self.kind in OrganisationKind.public_administration()
+
+    def languages_spoken_labels(self):
+        choices = dict(spoken_language_choices())
+        return [choices.get(code, code) for code in self.languages_spoken or []]
+
+    @cached_property
+    def all_translations(self):
+        return list(self.get_translations(inclusive=True).select_related("locale"))
+
+    def children_of_type(self, model):
+        """This organisation's pages of `model`, once each, in this page's language if translated."""
+        return (
+            one_per_translation(model.objects.live(), self.locale)
+            .filter(under_any(self.all_translations))
+            .select_related("locale")
+        )
+
+    @classmethod
+    def prefetch_cards(cls, organisations):
+        """Everything an organisation card shows, in a fixed number of queries."""
+        organisations = list(organisations)
+        prefetch_related_objects(
+            organisations,
+            "expertise_categories",
+            Prefetch("logo__renditions",
+                     queryset=get_image_model().get_rendition_model().objects.filter(
+                         filter_spec=LOGO_FILTER)),
+        )  # fmt: skip
+        attach_parents(organisations, Page, "country_page")
+        labels = TermLabels(ExpertiseCategory)
+        for organisation in organisations:
+            organisation.expertise_labels = labels.names_for(
+                organisation.expertise_categories.all(), organisation.locale_id
+            )
+        return organisations
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.models import PortfolioProjectPage, ServicePage
+
+        context = super().get_context(request, *args, **kwargs)
+        labels = TermLabels(ExpertiseCategory, TargetGroup)
+        context["expertise_labels"] = labels.names_for(
+            self.expertise_categories.all(), self.locale_id
+        )
+        context["target_group_labels"] = labels.names_for(self.target_groups.all(), self.locale_id)
+        services = list(
+            self.children_of_type(ServicePage)
+            .select_related("category")
+            .order_by("kind", "title")
+        )
+        for service in services:
+            service.category_label = labels.name(service.category, service.locale_id)
+        context["services"] = [s for s in services if s.kind == "service"]
+        context["opportunities"] = [s for s in services if s.kind == "opportunity"]
+        context["projects"] = list(
+            self.children_of_type(PortfolioProjectPage).order_by("-start_year", "title")
+        )
+        context["country_page"] = self.get_parent().specific
+        return context
+
+    @property
+    def national_language(self):
+        return getattr(self.get_parent().specific, "national_language", "")
+
+
+class OrganisationSocialLink(Orderable):
+    page = ParentalKey(OrganisationPage, on_delete=models.CASCADE, related_name="social_links")
+    platform = models.CharField(_("platform"), max_length=20, choices=SocialPlatform.choices)
+    url = models.URLField(_("address"))
+
+    panels = [FieldPanel("platform"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social media link")
+
+
+__all__ = ["OrganisationPage", "OrganisationSocialLink"]

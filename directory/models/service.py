@@ -1,0 +1,180 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .choices import Delivery, ServiceKind
+from .mixins import RICH_TEXT_FEATURES
+from .taxonomy import ExpertiseCategory, TargetGroup
+
+PAGE_TRANSLATABLE = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+class ServicePage(Page):
+    """A service an organisation offers, or an opportunity (a course, a job, a grant) with dates."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ServiceKind.choices,
+                            default=ServiceKind.SERVICE)  # fmt: skip
+    category = models.ForeignKey(
+        ExpertiseCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One or two sentences shown on cards.")
+    )
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
+    eligibility = RichTextField(_("who can use it"), blank=True, features=RICH_TEXT_FEATURES)
+    how_to_access = RichTextField(_("how to access it"), blank=True, features=RICH_TEXT_FEATURES)
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    cost = models.CharField(
+        _("cost"), max_length=200, blank=True, help_text=_("If it is not free: what it costs.")
+    )
+    delivery = models.CharField(_("delivery"), max_length=20, choices=Delivery.choices,
+                                default=Delivery.IN_PERSON)  # fmt: skip
+    location = models.CharField(
+        _("location"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to use the organisation's city."),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    application_deadline = models.DateField(_("application deadline"), null=True, blank=True)
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Leave empty to use the organisation's.")
+    )
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Leave empty to use the organisation's."),
+    )
+    external_link = models.URLField(_("more information"), blank=True)
+
+    parent_page_types = ["directory.OrganisationPage"]
+    subpage_types = []
+    template = "directory/service_page.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("category")]),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("eligibility"),
+        FieldPanel("how_to_access"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost")]),
+             FieldRowPanel([FieldPanel("delivery"), FieldPanel("location")])],
+            _("Cost and place"),
+        ),  # fmt: skip
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"),
+                            FieldPanel("application_deadline")])],
+            _("Dates (for opportunities)"),
+        ),  # fmt: skip
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+             FieldPanel("external_link")],
+            _("Contact"),
+        ),  # fmt: skip
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.SearchField("eligibility"),
+        index.SearchField("location"),
+        index.FilterField("kind"),
+        index.FilterField("category"),
+        index.FilterField("delivery"),
+        index.FilterField("is_free"),
+        index.FilterField("application_deadline"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+    ]
+
+    translatable_fields = [
+        *PAGE_TRANSLATABLE,
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("eligibility"),
+        TranslatableField("how_to_access"),
+        TranslatableField("cost"),
+        TranslatableField("location"),
+        SynchronizedField("kind"),
+        SynchronizedField("category"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("is_free"),
+        SynchronizedField("delivery"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("application_deadline"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("external_link"),
+    ]
+
+    class Meta:
+        verbose_name = _("service or opportunity")
+        verbose_name_plural = _("services and opportunities")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date is before the start date.")
+        if not self.is_free and not self.cost:
+            errors["cost"] = _("Say what it costs, or tick 'free of charge'.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_opportunity(self):
+        return self.kind == ServiceKind.OPPORTUNITY
+
+    @property
+    def is_closed(self):
+        return bool(
+            self.application_deadline and self.application_deadline < timezone.localdate()
+        )
+
+    @property
+    def organisation(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.listing import TermLabels
+
+        context = super().get_context(request, *args, **kwargs)
+        organisation = self.get_parent().specific
+        labels = TermLabels(ExpertiseCategory, TargetGroup)
+        context.update(
+            organisation=organisation,
+            category_label=labels.name(self.category, self.locale_id),
+            target_group_labels=labels.names_for(self.target_groups.all(), self.locale_id),
+            place=self.location or organisation.city,
+            email=self.contact_email or organisation.email,
+            phone=self.contact_phone or organisation.phone,
+        )
+        return context

@@ -1,0 +1,33 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from directory.models import ExpertiseCategory, TargetGroup
+
+
+class ExpertiseCategoryViewSet(SnippetViewSet):
+    model = ExpertiseCategory
+    icon = "tag"
+    menu_label = _("Expertise categories")
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+    menu_label = _("Target groups")
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+
+
+class VocabularyViewSetGroup(SnippetViewSetGroup):
+    items = (ExpertiseCategoryViewSet, TargetGroupViewSet)
+    menu_icon = "list-ul"
+    menu_label = _("Vocabularies")
+    menu_name = "vocabularies"
+
+
+register_snippet(VocabularyViewSetGroup)

@@ -1,0 +1,113 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from directory.models import CountryPage, OrganisationPage, ServicePage
+from directory.models.mixins import RICH_TEXT_FEATURES
+from directory.models.services_index import listed_services, service_cards
+
+PAGE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+class HomePage(Page):
+    """The front door: what the portal offers, live figures, the latest services."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    citizens_heading = models.CharField(_("heading for citizens"), max_length=120, blank=True)
+    citizens_text = RichTextField(_("text for citizens"), blank=True, features=RICH_TEXT_FEATURES)
+    organisations_heading = models.CharField(
+        _("heading for organisations"), max_length=120, blank=True
+    )
+    organisations_text = RichTextField(
+        _("text for organisations"), blank=True, features=RICH_TEXT_FEATURES
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "directory.DirectoryIndexPage",
+        "directory.ServicesIndexPage",
+        "home.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("citizens_heading"), FieldPanel("citizens_text")],
+                        _("For citizens")),  # fmt: skip
+        MultiFieldPanel([FieldPanel("organisations_heading"), FieldPanel("organisations_text")],
+                        _("For organisations")),  # fmt: skip
+    ]
+    translatable_fields = [
+        *PAGE_FIELDS,
+        TranslatableField("intro"),
+        TranslatableField("citizens_heading"),
+        TranslatableField("citizens_text"),
+        TranslatableField("organisations_heading"),
+        TranslatableField("organisations_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["counts"] = {
+            "organisations": distinct_count(OrganisationPage.objects.live()),
+            "services": distinct_count(ServicePage.objects.live()),
+            "countries": countries_with_organisations(),
+        }
+        context["latest_services"] = service_cards(listed_services()[:6])
+        return context
+
+
+def distinct_count(pages):
+    """How many pieces of content, counting a page and its translations once."""
+    return pages.order_by().values("translation_key").distinct().count()
+
+
+def countries_with_organisations():
+    from directory.listing import count_by_country
+
+    counts = count_by_country(OrganisationPage.objects.live(), levels_up=1)
+    return (
+        CountryPage.objects.exclude(code="")
+        .filter(translation_key__in=[key for key, n in counts.items() if n])
+        .values("code")
+        .distinct()
+        .count()
+    )
+
+
+class StandardPage(Page):
+    """About, how to register, privacy: text pages that staff write."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(
+        [
+            ("heading", blocks.CharBlock(form_classname="title", label=_("Heading"))),
+            ("paragraph", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))),
+        ],
+        verbose_name=_("body"),
+        blank=True,
+    )
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    translatable_fields = [*PAGE_FIELDS, TranslatableField("intro"), TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")

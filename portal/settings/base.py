@@ -1,0 +1,157 @@
+"""Settings shared by every environment. Secrets and hosts are set in dev, test or production."""
+
+from pathlib import Path
+
+import dj_database_url
+from django.conf.locale import LANG_INFO
+
+from .env import env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+INSTALLED_APPS = [
+    "home",
+    "directory",
+    "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "anymail",
+    "django_tasks",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "home.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# Database: DATABASE_URL (PostgreSQL in CI and production); the embedded SQLite file otherwise.
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages. The portal's locales are a setting: PORTAL_LANGUAGES="en,it,el,ar" (first = default).
+PORTAL_LANGUAGE_CODES = env_list("PORTAL_LANGUAGES", ["en", "it", "el", "ar"])
+LANGUAGE_CODE = PORTAL_LANGUAGE_CODES[0]
+LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in PORTAL_LANGUAGE_CODES]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = env_str("TIME_ZONE", "Europe/Rome")
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Wagtail
+WAGTAIL_SITE_NAME = "MoreThanAJob"
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {
+    # The database backend: PostgreSQL full text in production and CI, SQLite FTS locally.
+    # Set SEARCH_BACKEND=elasticsearch (with SEARCH_URL) to move to Elasticsearch/OpenSearch.
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+}
+if env_str("SEARCH_BACKEND") == "elasticsearch":
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": env_str("SEARCH_ELASTICSEARCH_MODULE", "wagtail.search.backends.elasticsearch8"),
+        "URLS": env_list("SEARCH_URL", ["http://localhost:9200"]),
+        "INDEX_PREFIX": env_str("SEARCH_INDEX_PREFIX", "morethanajob_"),
+        "TIMEOUT": 5,
+    }
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Email: every message goes through django-anymail. The backend is chosen per environment.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MoreThanAJob <portal@morethanajob.example>")
+ANYMAIL = {}
+
+# Background tasks: run immediately unless a production backend is configured.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+    }
+}
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+if env_str("REDIS_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env_str("REDIS_URL"),
+    }
+
+# Directory listings
+PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 12)
