@@ -13,26 +13,26 @@ class ServiceFilterForm(forms.Form):
     target_group = forms.ChoiceField(label=_("Target group"), required=False)
     kind = forms.ChoiceField(label=_("Services or opportunities"), required=False)
 
-    def __init__(self, data, locale):
+    def __init__(self, data, locales):
         from directory.models import CountryPage, ExpertiseCategory, ServiceKind, TargetGroup
 
         super().__init__(data)
-        self.locale = locale
+        locale, default = locales.active, locales.default
         self.countries = list(
-            one_per_translation(CountryPage.objects.live().exclude(code=""), locale).order_by(
-                "title"
-            )
+            one_per_translation(
+                CountryPage.objects.live().exclude(code=""), locale, default
+            ).order_by("title")
         )
         self.fields["country"].choices = [("", _("All countries"))] + [
             (country.code.lower(), country.title) for country in self.countries
         ]
         self.fields["category"].choices = [("", _("All categories"))] + [
             (term.slug, term.name)
-            for term in one_per_translation(ExpertiseCategory.objects.all(), locale)
+            for term in one_per_translation(ExpertiseCategory.objects.all(), locale, default)
         ]
         self.fields["target_group"].choices = [("", _("Everyone"))] + [
             (term.slug, term.name)
-            for term in one_per_translation(TargetGroup.objects.all(), locale)
+            for term in one_per_translation(TargetGroup.objects.all(), locale, default)
         ]
         self.fields["kind"].choices = [("", _("Both"))] + list(ServiceKind.choices)
 

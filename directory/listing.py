@@ -9,10 +9,13 @@ a service are looked up by path for the whole page of results at once, and term 
 one query per vocabulary.
 """
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from django.http import Http404
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 
@@ -21,10 +24,34 @@ def ancestor_path(levels_up):
     return Substr(OuterRef("path"), 1, (OuterRef("depth") - levels_up) * Page.steplen)
 
 
-def one_per_translation(queryset, locale=None):
-    """Keep one member of each translation set: the visitor's language, else default, else first."""
-    locale = locale or Locale.get_active()
-    default = Locale.get_default()
+class Locales:
+    """The portal's locales, read once per request: the active one, the default, by code or id."""
+
+    def __init__(self):
+        rows = list(Locale.objects.all())
+        self.by_code = {locale.language_code: locale for locale in rows}
+        self.by_id = {locale.pk: locale for locale in rows}
+
+    def get(self, language_code):
+        return self.by_code[get_supported_content_language_variant(language_code)]
+
+    @property
+    def active(self):
+        return self.get(get_language() or settings.LANGUAGE_CODE)
+
+    @property
+    def default(self):
+        return self.get(settings.LANGUAGE_CODE)
+
+
+def request_locales(request):
+    if not hasattr(request, "_portal_locales"):
+        request._portal_locales = Locales()
+    return request._portal_locales
+
+
+def one_per_translation(queryset, locale, default):
+    """Keep one member of each translation set: `locale`'s, else `default`'s, else the first."""
     base = queryset.order_by()
     here = base.filter(locale=locale).values("translation_key")
     wanted = Q(locale=locale)
@@ -50,7 +77,7 @@ def under_any(pages):
 
 
 def paginate(request, items, per_page):
-    """The requested page of `items`; a page number that is not a number or is out of range is 404."""
+    """The requested page of `items`; a page number that is not a number or out of range is 404."""
     paginator = Paginator(items, per_page)
     number = request.GET.get("page") or 1
     try:

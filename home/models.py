@@ -7,7 +7,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from directory.models import CountryPage, OrganisationPage, ServicePage
+from directory.listing import request_locales
+from directory.models import (
+    CountryPage,
+    DirectoryIndexPage,
+    OrganisationPage,
+    ServicePage,
+    ServicesIndexPage,
+)
 from directory.models.mixins import RICH_TEXT_FEATURES
 from directory.models.services_index import listed_services, service_cards
 
@@ -43,10 +50,13 @@ class HomePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("citizens_heading"), FieldPanel("citizens_text")],
-                        _("For citizens")),  # fmt: skip
-        MultiFieldPanel([FieldPanel("organisations_heading"), FieldPanel("organisations_text")],
-                        _("For organisations")),  # fmt: skip
+        MultiFieldPanel(
+            [FieldPanel("citizens_heading"), FieldPanel("citizens_text")], _("For citizens")
+        ),  # fmt: skip
+        MultiFieldPanel(
+            [FieldPanel("organisations_heading"), FieldPanel("organisations_text")],
+            _("For organisations"),
+        ),  # fmt: skip
     ]
     translatable_fields = [
         *PAGE_FIELDS,
@@ -67,7 +77,9 @@ class HomePage(Page):
             "services": distinct_count(ServicePage.objects.live()),
             "countries": countries_with_organisations(),
         }
-        context["latest_services"] = service_cards(listed_services()[:6])
+        context["latest_services"] = service_cards(listed_services(request_locales(request))[:6])
+        context["services_index"] = ServicesIndexPage.objects.child_of(self).live().first()
+        context["directory_index"] = DirectoryIndexPage.objects.child_of(self).live().first()
         return context
 
 

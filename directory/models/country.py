@@ -7,7 +7,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from directory.listing import count_by_country, one_per_translation, paginate, under_any
+from directory.listing import (
+    count_by_country,
+    one_per_translation,
+    paginate,
+    request_locales,
+    under_any,
+)
 
 from .mixins import IntroPage
 
@@ -31,10 +37,11 @@ class DirectoryIndexPage(IntroPage):
         from directory.models import OrganisationPage
 
         context = super().get_context(request, *args, **kwargs)
+        locales = request_locales(request)
         countries = list(
-            one_per_translation(CountryPage.objects.live().select_related("locale")).order_by(
-                "title"
-            )
+            one_per_translation(
+                CountryPage.objects.live().select_related("locale"), locales.active, locales.default
+            ).order_by("title")
         )
         counts = count_by_country(OrganisationPage.objects.live(), levels_up=1)
         for country in countries:
@@ -87,11 +94,11 @@ class CountryPage(IntroPage):
     def all_translations(self):
         return list(self.get_translations(inclusive=True))
 
-    def organisations(self):
+    def organisations(self, locales):
         from directory.models import OrganisationPage
 
         return (
-            one_per_translation(OrganisationPage.objects.live())
+            one_per_translation(OrganisationPage.objects.live(), locales.active, locales.default)
             .filter(under_any(self.all_translations))
             .select_related("locale", "logo")
             .order_by("title")
@@ -101,7 +108,9 @@ class CountryPage(IntroPage):
         from directory.models import OrganisationPage
 
         context = super().get_context(request, *args, **kwargs)
-        page = paginate(request, self.organisations(), settings.PORTAL_PAGE_SIZE)
+        page = paginate(
+            request, self.organisations(request_locales(request)), settings.PORTAL_PAGE_SIZE
+        )
         OrganisationPage.prefetch_cards(page.object_list)
         context["organisations"] = page
         return context

@@ -2,7 +2,8 @@ from django import forms
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
-from django.utils.translation import get_language_info, gettext_lazy as _
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,7 +13,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from directory.listing import TermLabels, attach_parents, one_per_translation, under_any
+from directory.listing import (
+    TermLabels,
+    attach_parents,
+    one_per_translation,
+    request_locales,
+    under_any,
+)
 
 from .choices import SPOKEN_LANGUAGE_CODES, OrganisationKind, SocialPlatform
 from .mixins import RICH_TEXT_FEATURES, image_field
@@ -83,9 +90,11 @@ class OrganisationPage(Page):
         FieldPanel("mission"),
         FieldPanel("main_activities"),
         MultiFieldPanel(
-            [FieldPanel("expertise_categories", widget=forms.CheckboxSelectMultiple),
-             FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
-             FieldPanel("languages_spoken")],
+            [
+                FieldPanel("expertise_categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages_spoken"),
+            ],
             _("What you do and for whom"),
         ),  # fmt: skip
         MultiFieldPanel(
@@ -93,8 +102,11 @@ class OrganisationPage(Page):
             _("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("contact_person"), FieldRowPanel([FieldPanel("email"),
-             FieldPanel("phone")]), FieldPanel("website")],
+            [
+                FieldPanel("contact_person"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                FieldPanel("website"),
+            ],
             _("Contact"),
         ),  # fmt: skip
         InlinePanel("social_links", heading=_("Social media"), label=_("Link")),
@@ -162,10 +174,12 @@ class OrganisationPage(Page):
     def all_translations(self):
         return list(self.get_translations(inclusive=True).select_related("locale"))
 
-    def children_of_type(self, model):
-        """This organisation's pages of `model`, once each, in this page's language if translated."""
+    def children_of_type(self, model, locales):
+        """This organisation's pages of `model`, once each, in its language where translated."""
         return (
-            one_per_translation(model.objects.live(), self.locale)
+            one_per_translation(
+                model.objects.live(), locales.by_id[self.locale_id], locales.default
+            )
             .filter(under_any(self.all_translations))
             .select_related("locale")
         )
@@ -193,13 +207,14 @@ class OrganisationPage(Page):
         from directory.models import PortfolioProjectPage, ServicePage
 
         context = super().get_context(request, *args, **kwargs)
+        locales = request_locales(request)
         labels = TermLabels(ExpertiseCategory, TargetGroup)
         context["expertise_labels"] = labels.names_for(
             self.expertise_categories.all(), self.locale_id
         )
         context["target_group_labels"] = labels.names_for(self.target_groups.all(), self.locale_id)
         services = list(
-            self.children_of_type(ServicePage)
+            self.children_of_type(ServicePage, locales)
             .select_related("category")
             .order_by("kind", "title")
         )
@@ -208,7 +223,7 @@ class OrganisationPage(Page):
         context["services"] = [s for s in services if s.kind == "service"]
         context["opportunities"] = [s for s in services if s.kind == "opportunity"]
         context["projects"] = list(
-            self.children_of_type(PortfolioProjectPage).order_by("-start_year", "title")
+            self.children_of_type(PortfolioProjectPage, locales).order_by("-start_year", "title")
         )
         context["country_page"] = self.get_parent().specific
         return context

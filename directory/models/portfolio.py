@@ -51,9 +51,13 @@ class PortfolioProjectPage(Page):
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("scope"), FieldPanel("start_year"),
-                            FieldPanel("end_year")]),
-             FieldPanel("partners"), FieldPanel("funding")],
+            [
+                FieldRowPanel(
+                    [FieldPanel("scope"), FieldPanel("start_year"), FieldPanel("end_year")]
+                ),
+                FieldPanel("partners"),
+                FieldPanel("funding"),
+            ],
             _("Scope, period and partners"),
         ),  # fmt: skip
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),

@@ -83,18 +83,29 @@ class ServicePage(Page):
         FieldPanel("eligibility"),
         FieldPanel("how_to_access"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost")]),
-             FieldRowPanel([FieldPanel("delivery"), FieldPanel("location")])],
+            [
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost")]),
+                FieldRowPanel([FieldPanel("delivery"), FieldPanel("location")]),
+            ],
             _("Cost and place"),
         ),  # fmt: skip
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"),
-                            FieldPanel("application_deadline")])],
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("start_date"),
+                        FieldPanel("end_date"),
+                        FieldPanel("application_deadline"),
+                    ]
+                )
+            ],
             _("Dates (for opportunities)"),
         ),  # fmt: skip
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
-             FieldPanel("external_link")],
+            [
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldPanel("external_link"),
+            ],
             _("Contact"),
         ),  # fmt: skip
     ]
@@ -155,13 +166,7 @@ class ServicePage(Page):
 
     @property
     def is_closed(self):
-        return bool(
-            self.application_deadline and self.application_deadline < timezone.localdate()
-        )
-
-    @property
-    def organisation(self):
-        return self.get_parent().specific
+        return bool(self.application_deadline and self.application_deadline < timezone.localdate())
 
     def get_context(self, request, *args, **kwargs):
         from directory.listing import TermLabels

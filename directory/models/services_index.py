@@ -2,10 +2,15 @@ from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
 from directory.filters import ServiceFilterForm
-from directory.listing import TermLabels, attach_parents, one_per_translation, paginate
+from directory.listing import (
+    TermLabels,
+    attach_parents,
+    one_per_translation,
+    paginate,
+    request_locales,
+)
 
 from .country import DirectoryIndexPage
 from .mixins import IntroPage
@@ -35,10 +40,10 @@ def service_cards(services):
     return services
 
 
-def listed_services(locale=None):
-    """Every live service and opportunity, once each, in the given (or active) language."""
+def listed_services(locales):
+    """Every live service and opportunity, once each, in the active language where translated."""
     return (
-        one_per_translation(ServicePage.objects.live(), locale)
+        one_per_translation(ServicePage.objects.live(), locales.active, locales.default)
         .select_related("locale", "category")
         .order_by("-first_published_at", "-pk")
     )
@@ -58,9 +63,9 @@ class ServicesIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        locale = Locale.get_active()
-        form = ServiceFilterForm(request.GET, locale)
-        services = form.filter(listed_services(locale))
+        locales = request_locales(request)
+        form = ServiceFilterForm(request.GET, locales)
+        services = form.filter(listed_services(locales))
         page = paginate(request, services, settings.PORTAL_PAGE_SIZE)
         page.object_list = service_cards(page.object_list)
         query = request.GET.copy()

@@ -1,8 +1,12 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from home.context_processors import chrome
 
 register = template.Library()
 
@@ -20,11 +24,7 @@ def language_links(context):
     if isinstance(page, Page) and page.pk:
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translation.locale.language_code] = translation
-    site = Site.find_for_request(request)
-    homes = {}
-    if site:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = home
+    homes = chrome(request).homes
     query = request.GET.urlencode()
     current = get_language()
     links = []
@@ -58,24 +58,15 @@ def lang_attrs(page):
     code = page.locale.language_code
     if code == get_language():
         return ""
-    from django.utils.html import format_html
-
     return format_html(' lang="{}" dir="{}"', code, direction(code))
 
 
-@register.simple_tag(takes_context=True)
-def menu_pages(context):
-    """The home page's children shown in menus, in the visitor's language."""
-    request = context["request"]
-    site = Site.find_for_request(request)
-    if not site:
-        return []
-    home = site.root_page.localized
-    return list(home.get_children().live().in_menu().select_related("locale"))
-
-
-@register.simple_tag(takes_context=True)
-def localized_home(context):
-    request = context["request"]
-    site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
+@register.simple_tag
+def current_attr(page, item):
+    """aria-current for a menu item: "page" on the item itself, "true" inside its section."""
+    path = getattr(page, "path", "")
+    if getattr(page, "pk", None) == item.pk:
+        return mark_safe(' aria-current="page"')  # noqa: S308
+    if path.startswith(item.path):
+        return mark_safe(' aria-current="true"')  # noqa: S308
+    return ""

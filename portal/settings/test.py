@@ -11,3 +11,5 @@ STORAGES = {
 EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files are served by the test server itself; whitenoise needs a collectstatic first.
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405

@@ -1,0 +1,6 @@
+// Small enhancements; every page works without them.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) {
+    window.print();
+  }
+});
