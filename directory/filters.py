@@ -11,7 +11,7 @@ class ServiceFilterForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     target_group = forms.ChoiceField(label=_("Target group"), required=False)
-    kind = forms.ChoiceField(label=_("Services or opportunities"), required=False)
+    kind = forms.ChoiceField(label=_("Type"), required=False)
 
     def __init__(self, data, locales):
         from directory.models import CountryPage, ExpertiseCategory, ServiceKind, TargetGroup
@@ -34,7 +34,9 @@ class ServiceFilterForm(forms.Form):
             (term.slug, term.name)
             for term in one_per_translation(TargetGroup.objects.all(), locale, default)
         ]
-        self.fields["kind"].choices = [("", _("Both"))] + list(ServiceKind.choices)
+        self.fields["kind"].choices = [("", _("Services and opportunities"))] + list(
+            ServiceKind.choices
+        )
 
     def filter(self, services):
         """Apply every valid filter; a value that is not a choice is reported and left out."""

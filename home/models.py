@@ -30,8 +30,12 @@ class HomePage(Page):
     """The front door: what the portal offers, live figures, the latest services."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    citizens_heading = models.CharField(_("heading for citizens"), max_length=120, blank=True)
-    citizens_text = RichTextField(_("text for citizens"), blank=True, features=RICH_TEXT_FEATURES)
+    citizens_heading = models.CharField(
+        _("heading for people looking for support"), max_length=120, blank=True
+    )
+    citizens_text = RichTextField(
+        _("text for people looking for support"), blank=True, features=RICH_TEXT_FEATURES
+    )
     organisations_heading = models.CharField(
         _("heading for organisations"), max_length=120, blank=True
     )
@@ -51,12 +55,13 @@ class HomePage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("citizens_heading"), FieldPanel("citizens_text")], _("For citizens")
-        ),  # fmt: skip
+            [FieldPanel("citizens_heading"), FieldPanel("citizens_text")],
+            _("For people looking for support"),
+        ),
         MultiFieldPanel(
             [FieldPanel("organisations_heading"), FieldPanel("organisations_text")],
             _("For organisations"),
-        ),  # fmt: skip
+        ),
     ]
     translatable_fields = [
         *PAGE_FIELDS,

@@ -44,9 +44,13 @@ def portal(db):
     home = HomePageFactory(parent=root)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                  "site_name": "MoreThanAJob"},
-    )  # fmt: skip
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "MoreThanAJob",
+        },
+    )
     directory = DirectoryIndexPageFactory(parent=home, show_in_menus=True)
     services = ServicesIndexPageFactory(parent=home, show_in_menus=True)
     italy = CountryPageFactory(parent=directory, title="Italy", code="IT", national_language="it")
@@ -58,5 +62,6 @@ def portal(db):
         translate(services, code)
         translate(italy, code, title=titles.get(code, ("Italy", "Greece"))[0])
         translate(greece, code, title=titles.get(code, ("Italy", "Greece"))[1])
-    return Portal(home=home, directory=directory, services=services,
-                  countries={"IT": italy, "GR": greece})  # fmt: skip
+    return Portal(
+        home=home, directory=directory, services=services, countries={"IT": italy, "GR": greece}
+    )

@@ -26,9 +26,13 @@ class DirectoryIndexPage(IntroPage):
     max_count_per_parent = 1
     template = "directory/directory_index_page.html"
 
-    translatable_fields = [TranslatableField("title"), TranslatableField("slug"),
-                           TranslatableField("seo_title"), TranslatableField("search_description"),
-                           TranslatableField("intro")]  # fmt: skip
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+    ]
 
     class Meta:
         verbose_name = _("directory")

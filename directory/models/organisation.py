@@ -52,12 +52,15 @@ class OrganisationPage(Page):
         blank=True,
         help_text=_("Optional. The page title is the organisation's full name, not its acronym."),
     )
-    kind = models.CharField(_("kind of organisation"), max_length=30,
-                            choices=OrganisationKind.choices)  # fmt: skip
+    kind = models.CharField(
+        _("kind of organisation"), max_length=30, choices=OrganisationKind.choices
+    )
     short_description = models.TextField(
         _("short description"),
         max_length=300,
-        help_text=_("One or two sentences shown on cards and in search results (300 characters)."),
+        help_text=_(
+            "One or two sentences shown on cards and in search results (at most 300 characters)."
+        ),
     )
     mission = RichTextField(_("mission"), blank=True, features=RICH_TEXT_FEATURES)
     main_activities = RichTextField(_("main activities"), blank=True, features=RICH_TEXT_FEATURES)
@@ -96,7 +99,7 @@ class OrganisationPage(Page):
                 FieldPanel("languages_spoken"),
             ],
             _("What you do and for whom"),
-        ),  # fmt: skip
+        ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("city"), FieldPanel("region")]), FieldPanel("address")],
             _("Where"),
@@ -108,7 +111,7 @@ class OrganisationPage(Page):
                 FieldPanel("website"),
             ],
             _("Contact"),
-        ),  # fmt: skip
+        ),
         InlinePanel("social_links", heading=_("Social media"), label=_("Link")),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("cover_image")], _("Images")),
     ]
@@ -191,10 +194,13 @@ class OrganisationPage(Page):
         prefetch_related_objects(
             organisations,
             "expertise_categories",
-            Prefetch("logo__renditions",
-                     queryset=get_image_model().get_rendition_model().objects.filter(
-                         filter_spec=LOGO_FILTER)),
-        )  # fmt: skip
+            Prefetch(
+                "logo__renditions",
+                queryset=get_image_model()
+                .get_rendition_model()
+                .objects.filter(filter_spec=LOGO_FILTER),
+            ),
+        )
         attach_parents(organisations, Page, "country_page")
         labels = TermLabels(ExpertiseCategory)
         for organisation in organisations:
@@ -236,7 +242,7 @@ class OrganisationPage(Page):
 class OrganisationSocialLink(Orderable):
     page = ParentalKey(OrganisationPage, on_delete=models.CASCADE, related_name="social_links")
     platform = models.CharField(_("platform"), max_length=20, choices=SocialPlatform.choices)
-    url = models.URLField(_("address"))
+    url = models.URLField(_("web address"))
 
     panels = [FieldPanel("platform"), FieldPanel("url")]
 

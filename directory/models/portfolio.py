@@ -19,8 +19,9 @@ class PortfolioProjectPage(Page):
     """A social-inclusion project of the organisation, described as a practice sheet."""
 
     summary = models.TextField(_("summary"), max_length=500)
-    scope = models.CharField(_("scope"), max_length=20, choices=ProjectScope.choices,
-                             default=ProjectScope.LOCAL)  # fmt: skip
+    scope = models.CharField(
+        _("scope"), max_length=20, choices=ProjectScope.choices, default=ProjectScope.LOCAL
+    )
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(
         _("end year"), null=True, blank=True, help_text=_("Leave empty if it is still running.")
@@ -59,7 +60,7 @@ class PortfolioProjectPage(Page):
                 FieldPanel("funding"),
             ],
             _("Scope, period and partners"),
-        ),  # fmt: skip
+        ),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("objectives"),

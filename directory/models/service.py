@@ -25,8 +25,9 @@ PAGE_TRANSLATABLE = [
 class ServicePage(Page):
     """A service an organisation offers, or an opportunity (a course, a job, a grant) with dates."""
 
-    kind = models.CharField(_("kind"), max_length=20, choices=ServiceKind.choices,
-                            default=ServiceKind.SERVICE)  # fmt: skip
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ServiceKind.choices, default=ServiceKind.SERVICE
+    )
     category = models.ForeignKey(
         ExpertiseCategory,
         verbose_name=_("category"),
@@ -48,8 +49,9 @@ class ServicePage(Page):
     cost = models.CharField(
         _("cost"), max_length=200, blank=True, help_text=_("If it is not free: what it costs.")
     )
-    delivery = models.CharField(_("delivery"), max_length=20, choices=Delivery.choices,
-                                default=Delivery.IN_PERSON)  # fmt: skip
+    delivery = models.CharField(
+        _("delivery"), max_length=20, choices=Delivery.choices, default=Delivery.IN_PERSON
+    )
     location = models.CharField(
         _("location"),
         max_length=200,
@@ -60,13 +62,15 @@ class ServicePage(Page):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     application_deadline = models.DateField(_("application deadline"), null=True, blank=True)
     contact_email = models.EmailField(
-        _("contact email"), blank=True, help_text=_("Leave empty to use the organisation's.")
+        _("contact email"),
+        blank=True,
+        help_text=_("Leave empty to use the organisation's email address."),
     )
     contact_phone = models.CharField(
         _("contact phone"),
         max_length=40,
         blank=True,
-        help_text=_("Leave empty to use the organisation's."),
+        help_text=_("Leave empty to use the organisation's phone number."),
     )
     external_link = models.URLField(_("more information"), blank=True)
 
@@ -88,7 +92,7 @@ class ServicePage(Page):
                 FieldRowPanel([FieldPanel("delivery"), FieldPanel("location")]),
             ],
             _("Cost and place"),
-        ),  # fmt: skip
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel(
@@ -100,14 +104,14 @@ class ServicePage(Page):
                 )
             ],
             _("Dates (for opportunities)"),
-        ),  # fmt: skip
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
                 FieldPanel("external_link"),
             ],
             _("Contact"),
-        ),  # fmt: skip
+        ),
     ]
 
     search_fields = [
