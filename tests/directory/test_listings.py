@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def card_titles(html):
-    return re.findall(r'<h3 class="card__title"><a href="[^"]*">([^<]+)</a>', html)
+    return re.findall(r'<h3 class="card__title"[^>]*><a href="[^"]*">([^<]+)</a>', html)
 
 
 @pytest.fixture
@@ -37,7 +37,8 @@ def test_untranslated_service_is_listed_once_in_greek_in_its_own_language(
     assert card_titles(html) == ["Sportello lavoro per giovani"]
     # The card keeps its own language inside the Greek page.
     assert '<html lang="el"' in html
-    assert '<article class="card service-card" lang="it" dir="ltr">' in html
+    assert '<h3 class="card__title" lang="it" dir="ltr">' in html
+    assert '<p class="card__summary" lang="it" dir="ltr">' in html
 
 
 def test_translated_service_is_listed_once_in_each_language(client, portal, italian_organisation):

@@ -1,0 +1,197 @@
+"""manage.py seed_demo: the demo content a newcomer sees after `make run`."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation
+
+from directory.models import (
+    CountryPage,
+    DirectoryIndexPage,
+    ExpertiseCategory,
+    OrganisationPage,
+    PortfolioProjectPage,
+    ServicePage,
+    ServicesIndexPage,
+    TargetGroup,
+)
+from home.models import HomePage, StandardPage
+
+LANGUAGES = ["en", "it", "el", "ar"]
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Seed once for the whole module, and roll it all back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", "--quiet")
+        yield
+        transaction.set_rollback(True)
+
+
+def distinct(pages):
+    """How many pieces of content, counting a page and its translations once."""
+    return pages.order_by().values("translation_key").distinct().count()
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "live pages": Page.objects.live().count(),
+        "images": get_image_model().objects.count(),
+        "categories": ExpertiseCategory.objects.count(),
+        "target groups": TargetGroup.objects.count(),
+        "translations": Translation.objects.count(),
+        "string translations": StringTranslation.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_the_directory_is_full_of_organisations_services_and_projects(seeded):
+    organisations = OrganisationPage.objects.live()
+    services = ServicePage.objects.live()
+    assert distinct(organisations) >= 30
+    assert distinct(services) >= 100
+    assert distinct(PortfolioProjectPage.objects.live()) >= 30
+    assert not Page.objects.filter(live=False).exists()
+
+    for code in ["IT", "GR", "LB", "JO", "PS"]:
+        countries = CountryPage.objects.filter(code=code)
+        in_country = organisations.filter(
+            translation_key__in=[
+                key
+                for country in countries
+                for key in OrganisationPage.objects.child_of(country).values_list(
+                    "translation_key", flat=True
+                )
+            ]
+        )
+        assert distinct(in_country) >= 5, code
+
+    # Every organisation has what its profile card shows.
+    for organisation in organisations:
+        assert organisation.short_description and organisation.logo and organisation.cover_image
+        assert organisation.email.endswith("example.org")
+        assert organisation.expertise_categories.exists()
+        assert organisation.title != organisation.acronym
+
+    # Services and opportunities are mixed; opportunities have dates, mostly still open.
+    opportunities = services.filter(kind="opportunity")
+    assert services.filter(kind="service").exists() and opportunities.exists()
+    assert not opportunities.filter(application_deadline__isnull=True).exists()
+    today = timezone.localdate()
+    assert opportunities.filter(application_deadline__lt=today).exists()
+    assert (
+        opportunities.filter(application_deadline__gte=today).count()
+        > opportunities.filter(application_deadline__lt=today).count()
+    )
+    assert not services.filter(is_free=False, cost="").exists()
+
+
+@pytest.mark.django_db
+def test_the_site_pages_exist_in_every_language(seeded):
+    home = HomePage.objects.get(locale__language_code="en")
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert not Page.objects.filter(depth=2).exclude(content_type__model="homepage").exists(), (
+        "Wagtail's welcome page is gone"
+    )
+
+    for code in LANGUAGES:
+        locale = Locale.objects.get(language_code=code)
+        assert HomePage.objects.live().filter(locale=locale).count() == 1
+        directory = DirectoryIndexPage.objects.live().get(locale=locale)
+        services = ServicesIndexPage.objects.live().get(locale=locale)
+        assert directory.get_url() == f"/{code}/organisations/"
+        assert services.get_url() == f"/{code}/services/"
+        assert StandardPage.objects.live().filter(locale=locale).count() == 3
+        assert CountryPage.objects.live().filter(locale=locale).count() == 6
+
+    arabic_directory = DirectoryIndexPage.objects.get(locale__language_code="ar")
+    assert arabic_directory.title == "المنظمات"
+    assert "Organisations" not in arabic_directory.intro
+
+
+@pytest.mark.django_db
+def test_organisations_write_in_their_language_and_some_in_english(seeded):
+    english = Locale.objects.get(language_code="en")
+    italian = Locale.objects.get(language_code="it")
+    organisations = OrganisationPage.objects.live()
+
+    in_italian = organisations.filter(locale=italian)
+    translated = [org for org in in_italian if org.has_translation(english)]
+    untranslated = [org for org in in_italian if not org.has_translation(english)]
+    assert translated and untranslated
+
+    # A real wagtail-localize translation, in English, with terms of its own locale.
+    source = translated[0]
+    target = source.get_translation(english)
+    assert Translation.objects.filter(
+        source__object_id=source.translation_key, target_locale=english
+    ).exists()
+    assert target.title != source.title and target.short_description != source.short_description
+    assert target.slug == source.slug
+    assert {term.locale_id for term in target.expertise_categories.all()} == {english.pk}
+    assert {term.locale_id for term in source.expertise_categories.all()} == {italian.pk}
+    for service in ServicePage.objects.child_of(target):
+        assert service.category.locale_id == english.pk
+
+    # A few organisations in Lebanon and Jordan write in English only.
+    english_only = [
+        org
+        for org in organisations.filter(locale=english)
+        if org.get_parent().specific.code in {"LB", "JO"} and org.get_translations().count() == 0
+    ]
+    assert english_only
+
+    # Arabic content is in Arabic, in the Arabic tree.
+    arabic = organisations.filter(locale__language_code="ar").first()
+    assert arabic.get_parent().specific.locale.language_code == "ar"
+    assert any("\u0600" <= char <= "\u06ff" for char in arabic.title)
+
+
+@pytest.mark.django_db
+def test_vocabularies_exist_in_every_language_with_the_same_codes(seeded):
+    for model in (ExpertiseCategory, TargetGroup):
+        english = set(model.objects.filter(locale__language_code="en").values_list("slug", "name"))
+        assert len(english) >= 10
+        for code in ["it", "el", "ar"]:
+            terms = model.objects.filter(locale__language_code=code)
+            assert {slug for slug, _name in english} == set(terms.values_list("slug", flat=True))
+            assert not set(terms.values_list("slug", "name")) & english, code
+    arabic = ExpertiseCategory.objects.get(locale__language_code="ar", slug="legal-aid")
+    assert arabic.name == "المساعدة القانونية"
+
+
+@pytest.mark.django_db
+def test_running_it_again_changes_nothing(seeded):
+    before = counts()
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
+    assert counts() == before
+    assert "already there" in output.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_demo_administrator_is_only_made_on_request_when_debug_is_off(seeded, settings):
+    settings.DEBUG = False
+    User = get_user_model()
+    assert not User.objects.filter(username="admin").exists()
+
+    output = StringIO()
+    call_command("seed_demo", "--with-admin", stdout=output)
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.email == "admin@morethanajob.example"
+    assert admin.check_password("morethanajob-demo")
+    assert "/admin/" in output.getvalue()
+
+    admin.set_password("changed")
+    admin.save()
+    call_command("seed_demo", "--with-admin", "--quiet")
+    admin.refresh_from_db()
+    assert admin.check_password("changed"), "an existing admin is left alone"
