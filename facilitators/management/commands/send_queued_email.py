@@ -1,0 +1,43 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from facilitators.mail import due_emails, enqueue_send, release_stuck, stuck_emails
+
+
+class Command(BaseCommand):
+    help = (
+        "Send the outbox email that is due: new messages whose task was lost, messages waiting to "
+        "retry, and messages stuck in 'sending' for more than 15 minutes. Run it from cron every "
+        "minute (* * * * * manage.py send_queued_email)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="List what would be sent; change nothing."
+        )
+        parser.add_argument(
+            "--limit", type=int, default=500, help="At most this many messages per run."
+        )
+
+    def handle(self, *, dry_run, limit, verbosity, **options):
+        now = timezone.now()
+        stuck = list(stuck_emails(now).order_by("updated_at")[:limit])
+        for email in stuck:
+            if dry_run:
+                self.stdout.write(f"would release stuck #{email.pk} {email.to} {email.subject!r}")
+            else:
+                release_stuck(email.pk, now)
+
+        due = list(due_emails(now).order_by("next_attempt_at", "created_at")[:limit])
+        if dry_run:
+            for email in due:
+                self.stdout.write(
+                    f"would send #{email.pk} ({email.status}, attempt {email.attempts + 1}) "
+                    f"{email.to} {email.subject!r}"
+                )
+        else:
+            for email in due:
+                enqueue_send(email.pk)
+        if verbosity > 1 or (verbosity and (dry_run or due or stuck)):
+            verb = "would queue" if dry_run else "queued"
+            self.stdout.write(f"{verb} {len(due)} message(s); {len(stuck)} stuck in sending")

@@ -1,0 +1,318 @@
+"""The first email texts, in English, Italian, Greek and Arabic.
+
+A frozen copy of facilitators/default_templates.py as it was when this migration was written:
+a migration must not change when the app's code does. Staff edit the texts in the admin.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import migrations
+
+LANGUAGES = ("en", "it", "el", "ar")
+
+TEXTS = {
+    "en": {
+        "welcome": (
+            "Welcome to {site_name}, {organisation_name}",
+            """Dear {contact_name},
+
+Thank you for registering {organisation_name} on {site_name}. You are now one of {organisation_count} organisations in the directory.
+
+Here is what to do next, in any order:
+
+1. Complete your profile: a short description, your areas of expertise, contact details, a logo and a cover image. A complete profile is easier to find.
+2. Add your services and opportunities, so that people looking for support can find them: {services_link}
+3. Show your work in your portfolio of projects: {portfolio_link}
+4. Answer calls for collaboration from other organisations, or publish your own: {collaboration_link}
+
+If you have a question, reply to this email and your national facilitator will help you.
+
+Best wishes,
+The {site_name} team
+""",
+        ),
+        "welcome_country_missing": (
+            "Welcome to {site_name}: which country do you work in?",
+            """Dear {contact_name},
+
+Thank you for registering {organisation_name} on {site_name}.
+
+Your registration does not tell us which country you work in. The directory is organised by country, and each country has a facilitator who reviews new organisations and helps them get started, so we need to know this before your profile can be published.
+
+Please reply to this email and tell us the country (or countries) where your organisation works. We will then place your profile in the right part of the directory and send you the next steps.
+
+Best wishes,
+The {site_name} team
+""",
+        ),
+        "profile_reminder": (
+            "{organisation_name}: a few steps to complete your profile",
+            """Dear {contact_name},
+
+The profile of {organisation_name} on {site_name} is almost ready. These items are still missing:
+
+{missing_items}
+
+Complete profiles appear higher in the directory and help people and partners understand what you do. You can add what is missing here:
+- services and opportunities: {services_link}
+- portfolio projects: {portfolio_link}
+
+If something is not clear, reply to this email and we will help.
+
+Best wishes,
+The {site_name} team
+""",
+        ),
+        "email_verification": (
+            "Please confirm your email address for {site_name}",
+            """Hello,
+
+Please confirm that this is your email address by opening this link:
+
+{verification_link}
+
+If you did not register on {site_name}, you can ignore this email and nothing will happen.
+
+The {site_name} team
+""",
+        ),
+    },
+    "it": {
+        "welcome": (
+            "Benvenuti su {site_name}, {organisation_name}",
+            """Gentile {contact_name},
+
+grazie per aver registrato {organisation_name} su {site_name}. Ora fate parte delle {organisation_count} organizzazioni presenti nell'elenco.
+
+Ecco i prossimi passi, nell'ordine che preferite:
+
+1. Completate il profilo: una breve descrizione, i vostri ambiti di competenza, i contatti, un logo e un'immagine di copertina. Un profilo completo si trova più facilmente.
+2. Aggiungete i vostri servizi e le vostre opportunità, perché chi cerca sostegno possa trovarli: {services_link}
+3. Mostrate il vostro lavoro nel portfolio dei progetti: {portfolio_link}
+4. Rispondete agli inviti a collaborare di altre organizzazioni, o pubblicatene di vostri: {collaboration_link}
+
+Per qualsiasi domanda, rispondete a questa email: il facilitatore nazionale vi aiuterà.
+
+Cordiali saluti,
+Il team di {site_name}
+""",
+        ),
+        "welcome_country_missing": (
+            "Benvenuti su {site_name}: in quale paese lavorate?",
+            """Gentile {contact_name},
+
+grazie per aver registrato {organisation_name} su {site_name}.
+
+Dalla registrazione non risulta in quale paese lavorate. L'elenco è organizzato per paese e ogni paese ha un facilitatore che esamina le nuove organizzazioni e le aiuta a iniziare: ci serve quindi questa informazione prima di pubblicare il vostro profilo.
+
+Rispondete a questa email indicando il paese (o i paesi) in cui opera la vostra organizzazione. Inseriremo il profilo nella sezione giusta dell'elenco e vi invieremo i prossimi passi.
+
+Cordiali saluti,
+Il team di {site_name}
+""",
+        ),
+        "profile_reminder": (
+            "{organisation_name}: pochi passi per completare il profilo",
+            """Gentile {contact_name},
+
+il profilo di {organisation_name} su {site_name} è quasi pronto. Mancano ancora questi elementi:
+
+{missing_items}
+
+I profili completi compaiono più in alto nell'elenco e aiutano persone e partner a capire che cosa fate. Potete aggiungere ciò che manca qui:
+- servizi e opportunità: {services_link}
+- progetti del portfolio: {portfolio_link}
+
+Se qualcosa non è chiaro, rispondete a questa email e vi aiuteremo.
+
+Cordiali saluti,
+Il team di {site_name}
+""",
+        ),
+        "email_verification": (
+            "Confermate il vostro indirizzo email per {site_name}",
+            """Buongiorno,
+
+per confermare che questo è il vostro indirizzo email, aprite questo link:
+
+{verification_link}
+
+Se non vi siete registrati su {site_name}, potete ignorare questa email: non succederà nulla.
+
+Il team di {site_name}
+""",
+        ),
+    },
+    "el": {
+        "welcome": (
+            "Καλώς ήρθατε στο {site_name}, {organisation_name}",
+            """Αγαπητέ/ή {contact_name},
+
+Σας ευχαριστούμε που καταχωρίσατε τον οργανισμό {organisation_name} στο {site_name}. Είστε πλέον ένας από τους {organisation_count} οργανισμούς του καταλόγου.
+
+Τα επόμενα βήματα, με όποια σειρά προτιμάτε:
+
+1. Συμπληρώστε το προφίλ σας: μια σύντομη περιγραφή, τους τομείς εξειδίκευσής σας, τα στοιχεία επικοινωνίας, ένα λογότυπο και μια εικόνα εξωφύλλου. Ένα πλήρες προφίλ βρίσκεται πιο εύκολα.
+2. Προσθέστε τις υπηρεσίες και τις ευκαιρίες σας, ώστε να τις βρίσκουν όσοι αναζητούν στήριξη: {services_link}
+3. Παρουσιάστε τη δουλειά σας στο χαρτοφυλάκιο έργων: {portfolio_link}
+4. Απαντήστε σε προσκλήσεις συνεργασίας άλλων οργανισμών ή δημοσιεύστε τις δικές σας: {collaboration_link}
+
+Για οποιαδήποτε ερώτηση, απαντήστε σε αυτό το μήνυμα και ο εθνικός διευκολυντής θα σας βοηθήσει.
+
+Με εκτίμηση,
+Η ομάδα του {site_name}
+""",
+        ),
+        "welcome_country_missing": (
+            "Καλώς ήρθατε στο {site_name}: σε ποια χώρα δραστηριοποιείστε;",
+            """Αγαπητέ/ή {contact_name},
+
+Σας ευχαριστούμε που καταχωρίσατε τον οργανισμό {organisation_name} στο {site_name}.
+
+Από την εγγραφή σας δεν προκύπτει σε ποια χώρα δραστηριοποιείστε. Ο κατάλογος είναι οργανωμένος ανά χώρα και κάθε χώρα έχει έναν διευκολυντή που εξετάζει τους νέους οργανισμούς και τους βοηθά να ξεκινήσουν. Γι' αυτό χρειαζόμαστε αυτή την πληροφορία πριν δημοσιευτεί το προφίλ σας.
+
+Απαντήστε σε αυτό το μήνυμα και πείτε μας σε ποια χώρα (ή χώρες) δραστηριοποιείται ο οργανισμός σας. Στη συνέχεια θα τοποθετήσουμε το προφίλ σας στη σωστή ενότητα του καταλόγου και θα σας στείλουμε τα επόμενα βήματα.
+
+Με εκτίμηση,
+Η ομάδα του {site_name}
+""",
+        ),
+        "profile_reminder": (
+            "{organisation_name}: λίγα βήματα για να ολοκληρώσετε το προφίλ σας",
+            """Αγαπητέ/ή {contact_name},
+
+Το προφίλ του οργανισμού {organisation_name} στο {site_name} είναι σχεδόν έτοιμο. Λείπουν ακόμη τα εξής:
+
+{missing_items}
+
+Τα πλήρη προφίλ εμφανίζονται ψηλότερα στον κατάλογο και βοηθούν τους πολίτες και τους εταίρους να καταλάβουν τι κάνετε. Μπορείτε να προσθέσετε ό,τι λείπει εδώ:
+- υπηρεσίες και ευκαιρίες: {services_link}
+- έργα του χαρτοφυλακίου: {portfolio_link}
+
+Αν κάτι δεν είναι σαφές, απαντήστε σε αυτό το μήνυμα και θα σας βοηθήσουμε.
+
+Με εκτίμηση,
+Η ομάδα του {site_name}
+""",
+        ),
+        "email_verification": (
+            "Επιβεβαιώστε τη διεύθυνση email σας για το {site_name}",
+            """Γεια σας,
+
+Για να επιβεβαιώσετε ότι αυτή είναι η διεύθυνση email σας, ανοίξτε τον παρακάτω σύνδεσμο:
+
+{verification_link}
+
+Αν δεν εγγραφήκατε στο {site_name}, μπορείτε να αγνοήσετε αυτό το μήνυμα και δεν θα γίνει καμία αλλαγή.
+
+Η ομάδα του {site_name}
+""",
+        ),
+    },
+    "ar": {
+        "welcome": (
+            "أهلاً بكم في {site_name}، {organisation_name}",
+            """عزيزي/عزيزتي {contact_name}،
+
+شكراً لتسجيل منظمة {organisation_name} في {site_name}. انضممتم الآن إلى الدليل، وبلغ عدد المنظمات المسجّلة فيه {organisation_count}.
+
+إليكم الخطوات التالية، بالترتيب الذي يناسبكم:
+
+1. أكملوا ملفكم التعريفي: وصف قصير، ومجالات خبرتكم، وبيانات التواصل، وشعار، وصورة غلاف. الملف المكتمل أسهل في العثور عليه.
+2. أضيفوا خدماتكم والفرص التي تقدّمونها ليجدها من يبحث عن الدعم: {services_link}
+3. اعرضوا عملكم في معرض مشاريعكم: {portfolio_link}
+4. استجيبوا لدعوات التعاون من المنظمات الأخرى أو انشروا دعواتكم: {collaboration_link}
+
+إذا كان لديكم أي سؤال، ردّوا على هذه الرسالة وسيساعدكم الميسّر الوطني.
+
+مع أطيب التحيات،
+فريق {site_name}
+""",
+        ),
+        "welcome_country_missing": (
+            "أهلاً بكم في {site_name}: في أي بلد تعملون؟",
+            """عزيزي/عزيزتي {contact_name}،
+
+شكراً لتسجيل منظمة {organisation_name} في {site_name}.
+
+لم يتضح لنا من تسجيلكم البلد الذي تعملون فيه. الدليل منظّم حسب البلد، ولكل بلد ميسّر يراجع المنظمات الجديدة ويساعدها على البدء، لذلك نحتاج إلى هذه المعلومة قبل نشر ملفكم التعريفي.
+
+يُرجى الرد على هذه الرسالة وإخبارنا بالبلد (أو البلدان) الذي تعمل فيه منظمتكم. بعد ذلك سنضع ملفكم في القسم المناسب من الدليل ونرسل إليكم الخطوات التالية.
+
+مع أطيب التحيات،
+فريق {site_name}
+""",
+        ),
+        "profile_reminder": (
+            "{organisation_name}: خطوات قليلة لإكمال ملفكم التعريفي",
+            """عزيزي/عزيزتي {contact_name}،
+
+الملف التعريفي لمنظمة {organisation_name} على {site_name} جاهز تقريباً. ما زالت العناصر التالية ناقصة:
+
+{missing_items}
+
+تظهر الملفات المكتملة في مرتبة أعلى في الدليل، وتساعد الناس والشركاء على فهم ما تقومون به. يمكنكم إضافة ما ينقص من هنا:
+- الخدمات والفرص: {services_link}
+- مشاريع المعرض: {portfolio_link}
+
+إذا كان هناك أمر غير واضح، ردّوا على هذه الرسالة وسنساعدكم.
+
+مع أطيب التحيات،
+فريق {site_name}
+""",
+        ),
+        "email_verification": (
+            "يُرجى تأكيد عنوان بريدكم الإلكتروني في {site_name}",
+            """مرحباً،
+
+لتأكيد أن هذا هو عنوان بريدكم الإلكتروني، افتحوا الرابط التالي:
+
+{verification_link}
+
+إذا لم تسجّلوا في {site_name}، يمكنكم تجاهل هذه الرسالة ولن يحدث أي شيء.
+
+فريق {site_name}
+""",
+        ),
+    },
+}
+
+
+def create_templates(apps, schema_editor):
+    Locale = apps.get_model("wagtailcore", "Locale")
+    EmailTemplate = apps.get_model("facilitators", "EmailTemplate")
+    db = schema_editor.connection.alias
+
+    # Locales are otherwise created by home's post_migrate handler, after all migrations.
+    configured = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    for code in LANGUAGES:
+        if code in configured:
+            Locale.objects.using(db).get_or_create(language_code=code)
+    locales = {
+        locale.language_code: locale
+        for locale in Locale.objects.using(db).filter(language_code__in=LANGUAGES)
+    }
+
+    for key in TEXTS["en"]:
+        existing = EmailTemplate.objects.using(db).filter(key=key)
+        translation_key = existing.values_list("translation_key", flat=True).first() or uuid.uuid4()
+        have = set(existing.values_list("locale__language_code", flat=True))
+        for code, locale in locales.items():
+            if code in have:
+                continue
+            subject, body = TEXTS[code][key]
+            EmailTemplate.objects.using(db).create(
+                key=key, locale=locale, translation_key=translation_key, subject=subject, body=body
+            )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("facilitators", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+    ]
+
+    operations = [
+        migrations.RunPython(create_templates, migrations.RunPython.noop),
+    ]

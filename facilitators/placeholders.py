@@ -1,0 +1,60 @@
+"""The placeholders staff may write in email templates, and a substitution that never raises.
+
+Templates are written by staff in the admin, so their text is not trusted to be valid Python
+format syntax: `{organisation_name}` is replaced when its value is known, and anything else in
+braces (an unknown name, a stray `{`, JSON pasted into a body) is left exactly as written.
+"""
+
+import re
+
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+PLACEHOLDERS = {
+    "organisation_name": _("the organisation's name"),
+    "contact_name": _("the contact person's name"),
+    "organisation_count": _("how many organisations are registered on the portal today"),
+    "portfolio_link": _("admin link to add a portfolio project"),
+    "services_link": _("admin link to add a service or opportunity"),
+    "collaboration_link": _("admin link to the calls for collaboration"),
+    "missing_items": _("the list of what is still missing from the profile, one item a line"),
+    "verification_link": _("the link that confirms the email address"),
+    "site_name": _("the portal's name"),
+}
+
+PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
+
+
+def format_value(value):
+    """Lists become a bulleted list, one item a line; everything else its text."""
+    if isinstance(value, list | tuple | set | frozenset):
+        return "\n".join(f"- {item}" for item in value)
+    return str(value)
+
+
+def fill_placeholders(text, values):
+    """Replace each `{name}` whose value is in `values` (a mapping; callables are called once)."""
+    resolved = {}
+
+    def replace(match):
+        name = match.group(1)
+        if name not in values:
+            return match.group(0)
+        if name not in resolved:
+            value = values[name]
+            resolved[name] = format_value(value() if callable(value) else value)
+        return resolved[name]
+
+    return PLACEHOLDER_RE.sub(replace, text)
+
+
+def unknown_placeholders(text):
+    """Names written in braces that are not placeholders, e.g. a typo like `{organization_name}`."""
+    return sorted({name for name in PLACEHOLDER_RE.findall(text) if name not in PLACEHOLDERS})
+
+
+PLACEHOLDERS_HELP_TEXT = format_lazy(
+    "{} {}",
+    _("Placeholders, replaced when the email is sent:"),
+    ", ".join(f"{{{name}}}" for name in PLACEHOLDERS),
+)
