@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from directory import organisation_admin  # noqa: F401  (the organisation's own admin screens)
 from directory.models import ExpertiseCategory, TargetGroup
 
 
@@ -31,3 +32,7 @@ class VocabularyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyViewSetGroup)
+
+
+# Organisations see and touch only their own pages and collection (hooks registered on import).
+from directory import admin_scope  # noqa: E402, F401

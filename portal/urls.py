@@ -5,10 +5,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from directory import views as directory_views
+from directory.admin_scope import guarded_admin_urls
+
 urlpatterns = [
+    # wagtail-localize's views and the page chooser, checking the page itself: before the admin.
+    path("admin/", include(guarded_admin_urls())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:
@@ -19,5 +25,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("register/", directory_views.register, name="register"),
+    path("register/sent/", directory_views.register_sent, name="register_sent"),
+    path("register/resend/", directory_views.resend_verification, name="register_resend"),
+    path("register/verify/<str:token>/", directory_views.verify_email, name="register_verify"),
     path("", include(wagtail_urls)),
 )

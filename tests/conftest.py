@@ -25,6 +25,16 @@ def translate(page, language_code, **changes):
     return translated
 
 
+@pytest.fixture(autouse=True)
+def anymail_test_backend(settings):
+    """Email goes through anymail's test backend, as portal.settings.test says.
+
+    Django's test set-up swaps EMAIL_BACKEND for its locmem backend whatever the settings say;
+    this puts anymail's back (it fills django.core.mail.outbox too, with anymail's status).
+    """
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+
+
 @dataclass
 class Portal:
     home: Page

@@ -19,6 +19,7 @@ from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -40,6 +41,7 @@ from directory.models import (
     CountryPage,
     DirectoryIndexPage,
     ExpertiseCategory,
+    OrganisationAccount,
     OrganisationPage,
     OrganisationSocialLink,
     PortfolioProjectPage,
@@ -49,6 +51,7 @@ from directory.models import (
     ServicesIndexPage,
     TargetGroup,
 )
+from directory.permissions import sync_organisation
 from home.models import HomePage, StandardPage
 
 from . import content
@@ -57,6 +60,7 @@ from .images import COVER_SIZE, LOGO_SIZE, cover_png, latin_mark, logo_png
 DEMO_COLLECTION = "Demo"
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@morethanajob.example"
+DEMO_ORGANISATION_USERNAME = "organisation"
 ADMIN_PASSWORD = "morethanajob-demo"  # noqa: S105 - a published demo login, dev only
 
 
@@ -171,8 +175,29 @@ class DemoBuilder:
             self.countries = self._build_countries()
             for index, organisation in enumerate(content.ORGANISATIONS):
                 self._build_organisation(index, organisation)
+            self._build_accounts()
             self._update_indexes()
         return self.created
+
+    def _build_accounts(self):
+        """Each demo organisation has its own group and collection; those with a country are
+        verified, as long-standing members would be."""
+        existing = set(OrganisationAccount.objects.values_list("translation_key", flat=True))
+        root = Collection.get_first_root_node()
+        for page in OrganisationPage.objects.order_by("pk").select_related("locale"):
+            if page.translation_key in existing:
+                continue
+            existing.add(page.translation_key)
+            collection = root.add_child(name=f"{page.title[:200]} ({page.pk})")
+            group = Group.objects.create(name=f"Organisation: {page.title[:100]} ({page.pk})")
+            account = OrganisationAccount.objects.create(
+                translation_key=page.translation_key,
+                group=group,
+                collection=collection,
+                verified=bool(page.get_parent().specific.code),
+            )
+            sync_organisation(account)
+            self.created["organisation accounts"] += 1
 
     def _made(self, instance):
         self.to_index[type(instance)].add(instance.pk)
@@ -735,6 +760,50 @@ def ensure_demo_admin():
         return False
     User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD)
     return True
+
+
+DEMO_PEOPLE = [
+    # (username, first name, group name or the organisation's slug)
+    ("facilitator-it", "Marco", "Facilitators: IT"),
+    ("facilitator-gr", "Eleni", "Facilitators: GR"),
+    ("facilitator-lb", "Rami", "Facilitators: LB"),
+    ("facilitator-jo", "Hala", "Facilitators: JO"),
+    ("facilitator-ps", "Nour", "Facilitators: PS"),
+]
+
+
+def ensure_demo_people():
+    """Demo logins for the facilitators of each country and for one organisation (dev only).
+
+    Returns the usernames created."""
+    User = get_user_model()
+    made = []
+    for username, first_name, group_name in DEMO_PEOPLE:
+        group = Group.objects.filter(name=group_name).first()
+        if group is None or User.objects.filter(username=username).exists():
+            continue
+        user = User.objects.create_user(
+            username, f"{username}@morethanajob.example", ADMIN_PASSWORD, first_name=first_name
+        )
+        user.groups.add(group)
+        made.append(username)
+    organisation = (
+        OrganisationPage.objects.filter(locale__language_code="it").order_by("pk").first()
+    )
+    account = (
+        organisation
+        and OrganisationAccount.objects.filter(translation_key=organisation.translation_key).first()
+    )
+    if account and not User.objects.filter(username=DEMO_ORGANISATION_USERNAME).exists():
+        user = User.objects.create_user(
+            DEMO_ORGANISATION_USERNAME,
+            organisation.email or "organisation@morethanajob.example",
+            ADMIN_PASSWORD,
+            first_name=organisation.contact_person[:150],
+        )
+        user.groups.add(account.group)
+        made.append(DEMO_ORGANISATION_USERNAME)
+    return made
 
 
 def admin_url():

@@ -1,3 +1,4 @@
+from .account import OrganisationAccount
 from .choices import Delivery, OrganisationKind, ProjectScope, ServiceKind, SocialPlatform
 from .country import CountryPage, DirectoryIndexPage
 from .organisation import OrganisationPage, OrganisationSocialLink
@@ -5,12 +6,15 @@ from .portfolio import PortfolioProjectPage
 from .service import ServicePage
 from .services_index import ServicesIndexPage, listed_services, service_cards
 from .taxonomy import ExpertiseCategory, TargetGroup
+from .workflow import CountryFacilitatorsApprovalTask
 
 __all__ = [
+    "CountryFacilitatorsApprovalTask",
     "CountryPage",
     "Delivery",
     "DirectoryIndexPage",
     "ExpertiseCategory",
+    "OrganisationAccount",
     "OrganisationKind",
     "OrganisationPage",
     "OrganisationSocialLink",

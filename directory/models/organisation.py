@@ -5,7 +5,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
@@ -13,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from directory.forms import LocalisedTermsPageForm
 from directory.listing import (
     TermLabels,
     attach_parents,
@@ -33,7 +33,7 @@ def spoken_language_choices():
     return [(code, get_language_info(code)["name_local"]) for code in SPOKEN_LANGUAGE_CODES]
 
 
-class OrganisationPageForm(WagtailAdminPageForm):
+class OrganisationPageForm(LocalisedTermsPageForm):
     languages_spoken = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         choices=spoken_language_choices,
@@ -58,6 +58,7 @@ class OrganisationPage(Page):
     short_description = models.TextField(
         _("short description"),
         max_length=300,
+        blank=True,
         help_text=_(
             "One or two sentences shown on cards and in search results (at most 300 characters)."
         ),

@@ -9,6 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from directory.forms import LocalisedTermsPageForm
+
 from .choices import ProjectScope
 from .mixins import RICH_TEXT_FEATURES, image_field
 from .service import PAGE_TRANSLATABLE
@@ -44,6 +46,7 @@ class PortfolioProjectPage(Page):
     link = models.URLField(_("link"), blank=True)
     image = image_field(_("image"))
 
+    base_form_class = LocalisedTermsPageForm
     parent_page_types = ["directory.OrganisationPage"]
     subpage_types = []
     template = "directory/portfolio_project_page.html"

@@ -10,6 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from directory.forms import LocalisedTermsPageForm
+
 from .choices import Delivery, ServiceKind
 from .mixins import RICH_TEXT_FEATURES
 from .taxonomy import ExpertiseCategory, TargetGroup
@@ -74,6 +76,7 @@ class ServicePage(Page):
     )
     external_link = models.URLField(_("more information"), blank=True)
 
+    base_form_class = LocalisedTermsPageForm
     parent_page_types = ["directory.OrganisationPage"]
     subpage_types = []
     template = "directory/service_page.html"

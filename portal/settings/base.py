@@ -12,6 +12,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "home",
     "directory",
+    "facilitators",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "django_filters",
     "anymail",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -130,14 +132,19 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A new translation starts as a draft, even of a live page: publishing it is a decision of its own
+# (an organisation not yet verified cannot publish; a half-translated page is not for the public).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Email: every message goes through django-anymail. The backend is chosen per environment.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MoreThanAJob <portal@morethanajob.example>")
 ANYMAIL = {}
+PORTAL_EMAIL_MAX_ATTEMPTS = env_int("PORTAL_EMAIL_MAX_ATTEMPTS", 6)
 
-# Background tasks: run immediately unless a production backend is configured.
+# Background tasks: run immediately unless a production backend is configured. In production,
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend and `manage.py db_worker` as a service.
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
@@ -155,3 +162,6 @@ if env_str("REDIS_URL"):
 
 # Directory listings
 PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 12)
+
+# No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

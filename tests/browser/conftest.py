@@ -71,6 +71,29 @@ def _browser_database():
     return f"sqlite:///{directory}/db.sqlite3", lambda: shutil.rmtree(directory, True)
 
 
+class DemoServer:
+    """The running demo portal: its address, and its own manage.py for looking inside."""
+
+    def __init__(self, url, env):
+        self.url = url
+        self.env = env
+
+    def manage(self, *args):
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *args],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def python(self, code):
+        """Run `code` in the server's Django (its database) and return what it prints."""
+        return self.manage("shell", "--no-imports", "-c", code)
+
+
 @pytest.fixture(scope="session")
 def demo_server():
     """The portal with its demo content, served by `manage.py runserver` on a free port."""
@@ -104,7 +127,7 @@ def demo_server():
                 if server.poll() is not None:
                     raise RuntimeError(server.stderr.read().decode()) from None
                 time.sleep(0.2)
-        yield base
+        yield DemoServer(base, env)
     finally:
         server.terminate()
         server.wait(10)

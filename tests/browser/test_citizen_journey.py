@@ -19,7 +19,7 @@ def assert_accessible(page):
 
 def test_home_to_service_to_organisation(demo_server, phone):
     page = phone
-    page.goto(f"{demo_server}/en/")
+    page.goto(f"{demo_server.url}/en/")
     expect(page.locator("h1")).to_be_visible()
     page.get_by_role("link", name="Find a service").click()
     expect(page).to_have_url(re.compile(r"/en/services/$"))
@@ -46,7 +46,7 @@ def test_home_to_service_to_organisation(demo_server, phone):
 
 def test_keyboard_reaches_the_filters_and_results(demo_server, desktop):
     page = desktop
-    page.goto(f"{demo_server}/en/services/")
+    page.goto(f"{demo_server.url}/en/services/")
     page.keyboard.press("Tab")
     expect(page.locator(".skip-link")).to_be_focused()
     page.keyboard.press("Enter")
@@ -61,12 +61,12 @@ def test_keyboard_reaches_the_filters_and_results(demo_server, desktop):
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_pages_pass_axe_wcag_aa(demo_server, desktop, language):
     page = desktop
-    page.goto(f"{demo_server}/{language}/")
+    page.goto(f"{demo_server.url}/{language}/")
     assert page.get_attribute("html", "lang") == language
     assert page.get_attribute("html", "dir") == ("rtl" if language == "ar" else "ltr")
     assert_accessible(page)
 
-    page.goto(f"{demo_server}/{language}/services/")
+    page.goto(f"{demo_server.url}/{language}/services/")
     assert_accessible(page)
 
     page.locator("article.service-card h3 a").first.click()
@@ -80,7 +80,7 @@ def test_pages_pass_axe_wcag_aa(demo_server, desktop, language):
 
 def test_arabic_layout_mirrors(demo_server, phone):
     page = phone
-    page.goto(f"{demo_server}/ar/services/")
+    page.goto(f"{demo_server.url}/ar/services/")
     assert page.get_attribute("html", "dir") == "rtl"
     brand = page.locator(".brand").bounding_box()
     width = page.viewport_size["width"]
@@ -88,5 +88,5 @@ def test_arabic_layout_mirrors(demo_server, phone):
     assert brand["x"] + brand["width"] > width - 40
     label = page.locator(".filters label").first
     assert page.evaluate("(el) => getComputedStyle(el).direction", label.element_handle()) == "rtl"
-    page.goto(f"{demo_server}/en/services/")
+    page.goto(f"{demo_server.url}/en/services/")
     assert page.locator(".brand").bounding_box()["x"] < 40

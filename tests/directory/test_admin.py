@@ -100,3 +100,19 @@ def test_vocabularies_are_managed_as_snippets(staff_client):
     assert "Legal aid" in categories.content.decode()
     groups = staff_client.get(reverse("wagtailsnippets_directory_targetgroup:list"))
     assert "Single parents" in groups.content.decode()
+
+
+def test_the_editor_offers_the_terms_of_the_pages_own_language(staff_client, portal):
+    from wagtail.models import Locale
+
+    from directory.models import TargetGroup
+
+    italian = Locale.objects.get(language_code="it")
+    TargetGroupFactory(name="Young people", slug="young")
+    TargetGroupFactory(name="Giovani", slug="young", locale=italian)
+    italy_it = portal.localized(portal.countries["IT"], "it")
+    organisation = OrganisationPageFactory(parent=italy_it)
+    url = reverse("wagtailadmin_pages:add", args=["directory", "servicepage", organisation.pk])
+    form = staff_client.get(url).context["form"]
+    assert [term.name for term in form.fields["target_groups"].queryset] == ["Giovani"]
+    assert TargetGroup.objects.count() == 2

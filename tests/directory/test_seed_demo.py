@@ -195,3 +195,20 @@ def test_the_demo_administrator_is_only_made_on_request_when_debug_is_off(seeded
     call_command("seed_demo", "--with-admin", "--quiet")
     admin.refresh_from_db()
     assert admin.check_password("changed"), "an existing admin is left alone"
+
+
+@pytest.mark.django_db
+def test_every_demo_organisation_has_its_people_and_its_country_its_facilitators(seeded):
+    from django.contrib.auth.models import Group
+    from wagtail.models import WorkflowPage
+
+    from directory.models import OrganisationAccount
+
+    keys = set(OrganisationPage.objects.values_list("translation_key", flat=True))
+    accounts = OrganisationAccount.objects.all()
+    assert {account.translation_key for account in accounts} == keys
+    assert accounts.filter(verified=True).exists() and accounts.filter(verified=False).exists()
+    for code in ["IT", "GR", "LB", "JO", "PS"]:
+        assert Group.objects.filter(name=f"Facilitators: {code}").exists()
+    for directory in DirectoryIndexPage.objects.all():
+        assert WorkflowPage.objects.get(page=directory).workflow.name == "Organisation approval"

@@ -12,6 +12,7 @@ from directory.demo.builder import (
     DemoError,
     admin_url,
     ensure_demo_admin,
+    ensure_demo_people,
 )
 
 
@@ -39,8 +40,10 @@ class Command(BaseCommand):
         except DemoError as error:
             raise CommandError(str(error)) from error
         admin_created = False
+        people = []
         if settings.DEBUG or with_admin:
             admin_created = ensure_demo_admin()
+            people = ensure_demo_people()
         if quiet:
             return
         seconds = time.monotonic() - started
@@ -59,3 +62,5 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"A user called {ADMIN_USERNAME!r} already exists; its password is unchanged."
                 )
+            for username in people:
+                self.stdout.write(f"Demo login: {username} / {ADMIN_PASSWORD}")

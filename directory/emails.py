@@ -1,0 +1,46 @@
+"""The emails an organisation receives about its account, written to the outbox."""
+
+from django.urls import reverse
+from django.utils.translation import override
+
+from directory.completeness import completeness_of
+from directory.registration import verification_token
+from facilitators import mail
+
+
+def organisation_context(page, contact_name):
+    """Placeholders about the organisation, with what its profile still lacks, in its language."""
+    with override(page.locale.language_code):
+        missing = [str(rule.label) for rule in completeness_of(page).missing]
+    return {
+        **mail.organisation_context(page),
+        "contact_name": contact_name,
+        "missing_items": "\n".join(f"- {item}" for item in missing),
+    }
+
+
+def send_verification(request, user, page, language):
+    link = request.build_absolute_uri(reverse("register_verify", args=[verification_token(user)]))
+    context = organisation_context(page, user.first_name)
+    context["verification_link"] = link
+    return mail.send_templated_email(
+        "email_verification", to=[user.email], language=language, context=context, organisation=page
+    )
+
+
+def send_welcome(user):
+    """The welcome email, in the organisation's language, once its address is confirmed."""
+    account_groups = user.groups.filter(organisation_account__isnull=False)
+    group = account_groups.select_related("organisation_account").first()
+    if group is None:
+        return None
+    page = group.organisation_account.pages().select_related("locale").order_by("pk").first()
+    parent = page.get_parent().specific
+    key = "welcome" if getattr(parent, "code", "") else "welcome_country_missing"
+    return mail.send_templated_email(
+        key,
+        to=[user.email],
+        language=page.locale.language_code,
+        context=organisation_context(page, user.first_name),
+        organisation=page,
+    )

@@ -1,0 +1,188 @@
+"""An organisation registers: one form, one atomic step, a verification link by email."""
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import Group
+from django.core import signing
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection, Locale
+
+from directory.listing import one_per_translation
+from directory.models import (
+    CountryPage,
+    DirectoryIndexPage,
+    OrganisationAccount,
+    OrganisationKind,
+    OrganisationPage,
+)
+from directory.permissions import sync_organisation
+
+NO_COUNTRY = "none"
+VERIFY_SALT = "directory.registration.verify"
+VERIFY_MAX_AGE = 60 * 60 * 24 * 7  # a week
+
+
+class RegistrationForm(forms.Form):
+    contact_name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("You will sign in with it. We will send a link to check that it is yours."),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters; not only numbers, and not a common password."),
+    )
+    password_confirm = forms.CharField(
+        label=_("Confirm password"),
+        strip=False,
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    organisation_name = forms.CharField(
+        label=_("Full name of the organisation"),
+        max_length=200,
+        help_text=_(
+            "Write the name in full, as people would search for it: “Centro Studi e Iniziative "
+            "Europeo”, not only “CESIE”. Citizens rarely know an acronym, and search engines "
+            "cannot guess it."
+        ),
+    )
+    acronym = forms.CharField(label=_("Acronym (optional)"), max_length=30, required=False)
+    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=OrganisationKind.choices)
+    country = forms.ChoiceField(label=_("Country where you work"))
+    city = forms.CharField(label=_("City"), max_length=120)
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of use and the privacy notice."),
+        error_messages={"required": _("Please accept the terms and the privacy notice.")},
+    )
+    # Left empty by people; filled by robots that fill every field.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, locales, **kwargs):
+        super().__init__(*args, **kwargs)
+        countries = CountryPage.objects.live().exclude(code="")
+        countries = one_per_translation(countries, locales.active, locales.default)
+        self.fields["country"].choices = (
+            [("", _("Choose a country"))]
+            + [(country.code.lower(), country.title) for country in countries.order_by("title")]
+            + [(NO_COUNTRY, _("My country is not in this list"))]
+        )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _(
+                    "An account with this email address already exists. Sign in, or ask us for "
+                    "a new password."
+                )
+            )
+        return email
+
+    def clean_organisation_name(self):
+        name = " ".join(self.cleaned_data["organisation_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Please write the organisation's name."))
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(_("Please leave the last field empty."))
+        password = cleaned.get("password")
+        if password and password != cleaned.get("password_confirm"):
+            self.add_error("password_confirm", _("The two passwords are different."))
+        elif password:
+            user = get_user_model()(
+                username=cleaned.get("email", ""),
+                email=cleaned.get("email", ""),
+                first_name=cleaned.get("contact_name", ""),
+            )
+            try:
+                password_validation.validate_password(password, user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+def country_page_for(code):
+    """The CountryPage to register under: in the country's own language where it exists."""
+    if code == NO_COUNTRY:
+        candidates = CountryPage.objects.filter(code="")
+        if not candidates.exists():
+            directory = DirectoryIndexPage.objects.filter(locale=Locale.get_default()).first()
+            page = CountryPage(title="Country not set", slug="country-not-set", code="")
+            directory.add_child(instance=page)
+            page.save_revision().publish()
+            return page
+        return candidates.filter(locale=Locale.get_default()).first() or candidates.first()
+    candidates = CountryPage.objects.filter(code=code.upper()).select_related("locale")
+    pages = {page.locale.language_code: page for page in candidates}
+    national = next((p.national_language for p in pages.values() if p.national_language), "")
+    return (
+        pages.get(national)
+        or pages.get(Locale.get_default().language_code)
+        or next(iter(pages.values()))
+    )
+
+
+def _unique_group_name(name, pk):
+    return f"Organisation: {name[:100]} ({pk})"
+
+
+@transaction.atomic
+def register_organisation(data):
+    """Create the user, the organisation's draft page, its group and collection, all or nothing."""
+    User = get_user_model()
+    country = country_page_for(data["country"])
+    user = User.objects.create_user(
+        username=data["email"],
+        email=data["email"],
+        password=data["password"],
+        first_name=data["contact_name"][:150],
+        is_active=False,
+    )
+    page = OrganisationPage(
+        title=data["organisation_name"],
+        acronym=data.get("acronym", ""),
+        kind=data["kind"],
+        city=data["city"],
+        contact_person=data["contact_name"],
+        email=data["email"],
+        locale=country.locale,
+        live=False,
+        owner=user,
+    )
+    country.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    collection = Collection.get_first_root_node().add_child(
+        name=f"{data['organisation_name'][:200]} ({page.pk})"
+    )
+    group = Group.objects.create(name=_unique_group_name(data["organisation_name"], page.pk))
+    user.groups.add(group)
+    account = OrganisationAccount.objects.create(
+        translation_key=page.translation_key, group=group, collection=collection
+    )
+    sync_organisation(account)
+    return user, page, account
+
+
+def verification_token(user):
+    return signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT, compress=True)
+
+
+def user_for_token(token):
+    """The user a verification link was made for, or None if it is forged, altered or too old."""
+    try:
+        data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    user = get_user_model().objects.filter(pk=data.get("u")).first()
+    if user is None or user.email != data.get("e"):
+        return None
+    return user

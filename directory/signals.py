@@ -1,0 +1,29 @@
+"""Keep rights in step with the page tree: a new translation gets its original's rights."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from directory.models import CountryPage, DirectoryIndexPage, OrganisationAccount, OrganisationPage
+from directory.models.workflow import ensure_directory_workflow
+from directory.permissions import sync_central_staff, sync_country, sync_organisation
+
+
+@receiver(post_save, sender=OrganisationPage)
+def organisation_page_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        accounts = OrganisationAccount.objects.filter(translation_key=instance.translation_key)
+        for account in accounts.select_related("group", "collection"):
+            sync_organisation(account)
+
+
+@receiver(post_save, sender=CountryPage)
+def country_page_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        sync_country(instance)
+
+
+@receiver(post_save, sender=DirectoryIndexPage)
+def directory_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        ensure_directory_workflow()
+        sync_central_staff()

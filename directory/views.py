@@ -1,0 +1,68 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from directory import emails
+from directory.listing import request_locales
+from directory.registration import RegistrationForm, register_organisation, user_for_token
+
+
+@require_http_methods(["GET", "POST"])
+def register(request):
+    locales = request_locales(request)
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, locales=locales)
+        if form.is_valid():
+            with transaction.atomic():
+                user, page, _account = register_organisation(form.cleaned_data)
+                emails.send_verification(request, user, page, language=get_language())
+            return redirect("register_sent")
+        return render(request, "directory/register.html", {"form": form}, status=400)
+    return render(request, "directory/register.html", {"form": RegistrationForm(locales=locales)})
+
+
+def register_sent(request):
+    return render(request, "directory/register_sent.html")
+
+
+@require_http_methods(["POST"])
+def resend_verification(request):
+    """A new link for an account not yet confirmed. The answer is the same whether or not the
+    address is known, so that nobody can find out who has registered."""
+    email = request.POST.get("email", "").strip().lower()[:254]
+    user = (
+        get_user_model()
+        .objects.filter(email__iexact=email, is_active=False, last_login=None)
+        .first()
+        if email
+        else None
+    )
+    account = user and user.groups.filter(organisation_account__isnull=False).first()
+    if account is not None:
+        page = account.organisation_account.pages().order_by("pk").first()
+        with transaction.atomic():
+            emails.send_verification(request, user, page, language=get_language())
+    return redirect("register_sent")
+
+
+def verify_email(request, token):
+    user = user_for_token(token)
+    if user is None:
+        return render(request, "directory/register_verify_failed.html", status=400)
+    if not user.is_active:
+        with transaction.atomic():
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+            emails.send_welcome(user)
+    messages.success(request, _("Your email address is confirmed. You can now sign in."))
+    return render(
+        request,
+        "directory/register_verified.html",
+        {"login_url": reverse("wagtailadmin_login"), "site_name": settings.WAGTAIL_SITE_NAME},
+    )

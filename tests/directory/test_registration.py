@@ -1,0 +1,307 @@
+"""An organisation registers on the public site, confirms its email and gets its own corner."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from wagtail.models import Collection, GroupPagePermission, Page
+
+from directory.models import CountryPage, OrganisationAccount, OrganisationPage
+from facilitators.models import OutboxEmail
+from tests.conftest import translate
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def valid(**changes):
+    data = {
+        "organisation_name": "Cooperativa Sociale Il Ponte",
+        "acronym": "CSIP",
+        "kind": "social_cooperative",
+        "country": "it",
+        "city": "Palermo",
+        "contact_name": "Giulia Rossi",
+        "email": "Giulia@Ponte.example.org",
+        "password": "bread-and-roses-2026",
+        "password_confirm": "bread-and-roses-2026",
+        "accept_terms": "on",
+        "website": "",
+    }
+    data.update(changes)
+    return data
+
+
+def everything():
+    return {
+        "users": User.objects.count(),
+        "organisations": OrganisationPage.objects.count(),
+        "groups": Group.objects.count(),
+        "collections": Collection.objects.count(),
+        "accounts": OrganisationAccount.objects.count(),
+        "emails": OutboxEmail.objects.count(),
+    }
+
+
+def register(client, language="en", **changes):
+    return client.post(f"/{language}/register/", valid(**changes))
+
+
+def test_the_form_explains_why_a_full_name_matters_in_every_language(client, portal):
+    html = client.get("/en/register/").content.decode()
+    assert "not only “CESIE”" in html
+    assert '<option value="it">Italy</option>' in html
+    arabic = client.get("/ar/register/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert '<option value="it">إيطاليا</option>' in arabic
+
+
+def test_registration_creates_the_account_page_group_and_collection(
+    client, portal, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register(client)
+    assert response.status_code == 302
+    assert response["Location"] == "/en/register/sent/"
+
+    user = User.objects.get(email="giulia@ponte.example.org")
+    assert not user.is_active, "no sign-in before the address is confirmed"
+    page = OrganisationPage.objects.get(title="Cooperativa Sociale Il Ponte")
+    assert not page.live
+    assert page.locale.language_code == "it", "written in the country's language"
+    assert page.get_parent().specific.code == "IT"
+    assert page.acronym == "CSIP" and page.city == "Palermo"
+
+    account = OrganisationAccount.objects.get(translation_key=page.translation_key)
+    assert list(user.groups.all()) == [account.group]
+    rights = set(
+        GroupPagePermission.objects.filter(group=account.group).values_list(
+            "page_id", "permission__codename"
+        )
+    )
+    assert rights == {(page.pk, "add_page"), (page.pk, "change_page")}, "edit, not publish"
+    assert account.group.collection_permissions.filter(collection=account.collection).exists()
+
+    # The verification email is in the outbox and was sent after the commit.
+    email = OutboxEmail.objects.get(template_key="email_verification")
+    assert email.to == ["giulia@ponte.example.org"]
+    assert email.status == "sent"
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/en/register/verify/[^\s]+/)", mail.outbox[0].body)
+    assert link, mail.outbox[0].body
+
+    assert not client.login(username="giulia@ponte.example.org", password="bread-and-roses-2026")
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.get(link.group(1))
+    assert confirmed.status_code == 200
+    user.refresh_from_db()
+    assert user.is_active
+    assert client.login(username="giulia@ponte.example.org", password="bread-and-roses-2026")
+
+    welcome = OutboxEmail.objects.get(template_key="welcome")
+    assert welcome.language == "it"
+    assert welcome.status == "sent"
+    assert "Cooperativa Sociale Il Ponte" in welcome.body_text
+    assert "Ora fate parte delle 1 organizzazioni" in welcome.body_text, (
+        "the live count, in Italian"
+    )
+
+    # A second click on the link does not send a second welcome.
+    client.get(link.group(1))
+    assert OutboxEmail.objects.filter(template_key="welcome").count() == 1
+
+
+def test_an_organisation_without_a_country_is_asked_for_it(
+    client, portal, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client, country="none", email="info@nowhere.example.org")
+    page = OrganisationPage.objects.get()
+    assert page.get_parent().specific.code == ""
+    user = User.objects.get(email="info@nowhere.example.org")
+    token = re.search(r"/register/verify/([^\s/]+)/", mail.outbox[0].body).group(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(f"/en/register/verify/{token}/")
+    user.refresh_from_db()
+    assert OutboxEmail.objects.filter(template_key="welcome_country_missing").exists()
+
+
+def test_a_translation_made_later_gets_the_same_rights(client, portal):
+    register(client)
+    page = OrganisationPage.objects.get()
+    account = OrganisationAccount.objects.get()
+    english = translate(page, "en", title="Il Ponte Social Cooperative")
+    assert GroupPagePermission.objects.filter(
+        group=account.group, page=english, permission__codename="change_page"
+    ).exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"email": "not-an-email"}, "email", "valid email"),
+        ({"password": "12345678", "password_confirm": "12345678"}, "password", "too common"),
+        ({"password_confirm": "something-else-99"}, "password_confirm", "different"),
+        ({"organisation_name": "   "}, "organisation_name", "required"),
+        ({"country": "xx"}, "country", "valid choice"),
+        ({"kind": "bank"}, "kind", "valid choice"),
+        ({"accept_terms": ""}, "accept_terms", "accept the terms"),
+        ({"city": ""}, "city", "required"),
+    ],
+)
+def test_bad_input_returns_the_form_with_a_message_and_creates_nothing(
+    client, portal, changes, field, message
+):
+    before = everything()
+    response = register(client, **changes)
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert field in errors
+    assert message in " ".join(errors[field])
+    assert everything() == before
+
+
+def test_a_taken_email_address_is_refused(client, portal):
+    User.objects.create_user("someone", "giulia@ponte.example.org", "x")
+    before = everything()
+    response = register(client)
+    assert response.status_code == 400
+    assert "already exists" in response.content.decode()
+    assert everything() == before
+
+
+def test_a_robot_filling_the_hidden_field_is_refused(client, portal):
+    before = everything()
+    assert register(client, website="http://spam.example.com").status_code == 400
+    assert everything() == before
+
+
+def test_a_failure_half_way_leaves_nothing_behind(client, portal, monkeypatch):
+    def broken(account):
+        raise RuntimeError("the permission table is unavailable")
+
+    monkeypatch.setattr("directory.registration.sync_organisation", broken)
+    before = everything()
+    with pytest.raises(RuntimeError):
+        register(client)
+    assert everything() == before
+
+
+@pytest.mark.parametrize("token", ["nonsense", "eyJ1IjoxfQ:1abc:def", "a" * 300])
+def test_a_forged_or_broken_link_is_refused(client, portal, token):
+    response = client.get(f"/en/register/verify/{token}/")
+    assert response.status_code == 400
+    assert "This link does not work" in response.content.decode()
+
+
+HOSTILE = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300
+) | st.sampled_from(["", " ", "\x00", "<script>alert(1)</script>", "' OR 1=1 --", "é" * 500])
+
+
+@hypothesis_settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    name=HOSTILE,
+    email=HOSTILE | st.emails(),
+    password=HOSTILE,
+    country=HOSTILE | st.sampled_from(["it", "gr", "none"]),
+    kind=HOSTILE | st.sampled_from(["association", "municipality"]),
+    city=HOSTILE,
+)
+def test_hostile_input_never_breaks_registration(
+    client, portal, name, email, password, country, kind, city
+):
+    before = everything()
+    response = client.post(
+        "/en/register/",
+        valid(
+            organisation_name=name,
+            email=email,
+            password=password,
+            password_confirm=password,
+            country=country,
+            kind=kind,
+            city=city,
+            contact_name=name,
+        ),
+    )
+    assert response.status_code in (302, 400)
+    after = everything()
+    if response.status_code == 400:
+        assert after == before
+    else:
+        assert after["users"] == before["users"] + 1
+        assert after["organisations"] == before["organisations"] + 1
+        assert after["groups"] == before["groups"] + 1
+        assert after["collections"] == before["collections"] + 1
+        assert after["accounts"] == before["accounts"] + 1
+    assert Page.objects.filter(depth=1).count() == 1
+    assert CountryPage.objects.filter(code="IT").exists()
+
+
+def test_emails_go_through_anymail(client, portal, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client)
+    sent = mail.outbox[0]
+    assert sent.anymail_status.status == {"sent"}
+    email = OutboxEmail.objects.get()
+    assert email.provider_message_id == str(sent.anymail_status.message_id)
+
+
+def test_an_unconfirmed_account_can_ask_for_a_new_link(
+    client, portal, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/register/resend/", {"email": "GIULIA@ponte.example.org"})
+    assert response["Location"] == "/en/register/sent/"
+    assert OutboxEmail.objects.filter(template_key="email_verification").count() == 2
+    link = re.search(r"http://testserver(/en/register/verify/[^\s]+/)", mail.outbox[-1].body)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(link.group(1))
+    assert User.objects.get(email="giulia@ponte.example.org").is_active
+
+    # Once confirmed, or for an unknown address, the same answer and no email.
+    for email in ("giulia@ponte.example.org", "nobody@example.org"):
+        response = client.post("/en/register/resend/", {"email": email})
+        assert response["Location"] == "/en/register/sent/"
+    assert OutboxEmail.objects.filter(template_key="email_verification").count() == 2
+
+
+def test_a_provider_failure_keeps_the_registration_and_the_email_is_sent_later(
+    client, portal, settings, django_capture_on_commit_callbacks
+):
+    from anymail.exceptions import AnymailAPIError
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from tests.facilitators.conftest import ScriptedEmailBackend
+
+    settings.EMAIL_BACKEND = "tests.facilitators.conftest.ScriptedEmailBackend"
+    ScriptedEmailBackend.responses = [AnymailAPIError("503 Service Unavailable")]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register(client)
+    assert response.status_code == 302
+    assert OrganisationPage.objects.filter(title="Cooperativa Sociale Il Ponte").exists()
+    email = OutboxEmail.objects.get()
+    assert email.status == "retrying"
+    assert email.attempts == 1
+
+    OutboxEmail.objects.update(next_attempt_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_queued_email", verbosity=0)
+    email.refresh_from_db()
+    assert email.status == "sent"
+    assert email.attempts == 2
+    assert mail.outbox[-1].anymail_status.status == {"sent"}
+    assert "/register/verify/" in mail.outbox[-1].body
