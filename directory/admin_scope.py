@@ -266,3 +266,12 @@ def guarded_admin_urls():
     if missing:  # fail loudly rather than leave a view unguarded after an upgrade
         raise RuntimeError(f"Admin URLs to guard not found: {sorted(missing)}")
     return patterns
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def hide_site_page_count(request, summary_items):
+    """The dashboard's page count is the whole site's: an organisation's checklist says more."""
+    if is_scoped(request.user):
+        summary_items[:] = [
+            item for item in summary_items if type(item).__name__ != "PagesSummaryItem"
+        ]

@@ -1,5 +1,7 @@
 """An organisation's first publication is approved by its country's facilitators."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -128,3 +130,13 @@ def test_central_staff_look_after_every_country(client, portal, organisation):
     page.refresh_from_db()
     assert page.live
     assert client.get(reverse("wagtailsnippets_directory_targetgroup:list")).status_code == 200
+
+
+def test_the_organisations_dashboard_does_not_count_the_whole_sites_pages(client, organisation):
+    page_count = re.compile(r"\d+ Pages <span class=\"w-sr-only\">created in")
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert not page_count.search(html)
+    assert "Your profile checklist" in html
+
+    client.force_login(facilitator("IT", "marco"))
+    assert page_count.search(client.get(reverse("wagtailadmin_home")).content.decode())
