@@ -6,6 +6,7 @@ from django.utils.translation import override
 from directory.completeness import completeness_of
 from directory.registration import verification_token
 from facilitators import mail
+from facilitators.models import ContactLog
 
 
 def organisation_context(page, contact_name):
@@ -37,10 +38,12 @@ def send_welcome(user):
     page = group.organisation_account.pages().select_related("locale").order_by("pk").first()
     parent = page.get_parent().specific
     key = "welcome" if getattr(parent, "code", "") else "welcome_country_missing"
-    return mail.send_templated_email(
+    email = mail.send_templated_email(
         key,
         to=[user.email],
         language=page.locale.language_code,
         context=organisation_context(page, user.first_name),
         organisation=page,
     )
+    ContactLog.for_email(email, page)
+    return email

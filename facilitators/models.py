@@ -1,7 +1,9 @@
 """Email: the texts staff edit in every language, and the outbox every message goes through."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
@@ -118,3 +120,68 @@ class OutboxEmail(models.Model):
     @property
     def recipients(self):
         return ", ".join(self.to)
+
+
+class ContactChannel(models.TextChoices):
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
+    MEETING = "meeting", _("Meeting")
+    EVENT = "event", _("Event")
+    OTHER = "other", _("Other")
+
+
+class ContactLog(models.Model):
+    """One contact with an organisation: a call, a meeting, or an email the portal sent it.
+
+    An organisation is its pages in every language: `organisation_key` is their shared
+    translation key, so the log survives a translation being deleted.
+    """
+
+    organisation_key = models.UUIDField(_("organisation"), db_index=True)
+    organisation = models.ForeignKey(
+        "directory.OrganisationPage",
+        verbose_name=_("organisation page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+    )
+    contacted_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=ContactChannel.choices)
+    note = models.TextField(_("note"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty for the emails the portal sends by itself."),
+    )
+    email = models.ForeignKey(
+        OutboxEmail,
+        verbose_name=_("email"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+    )
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["-contacted_at"]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} · {self.contacted_at:%Y-%m-%d}"
+
+    @classmethod
+    def for_email(cls, email, organisation, note=""):
+        """Record an email the portal sent to an organisation as a contact with it."""
+        return cls.objects.create(
+            organisation_key=organisation.translation_key,
+            organisation=organisation,
+            channel=ContactChannel.EMAIL,
+            note=note or email.subject,
+            email=email,
+        )

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from wagtail.models import Collection, GroupPagePermission, Page
 
 from directory.models import CountryPage, OrganisationAccount, OrganisationPage
-from facilitators.models import OutboxEmail
+from facilitators.models import ContactLog, OutboxEmail
 from tests.conftest import translate
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +110,10 @@ def test_registration_creates_the_account_page_group_and_collection(
     assert "Ora fate parte delle 1 organizzazioni" in welcome.body_text, (
         "the live count, in Italian"
     )
+
+    # The welcome is a contact with the organisation, for its facilitators' records.
+    contact = ContactLog.objects.get(organisation_key=page.translation_key)
+    assert contact.channel == "email" and contact.email == welcome and contact.by is None
 
     # A second click on the link does not send a second welcome.
     client.get(link.group(1))
