@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from directory import views as directory_views
 from directory.admin_scope import guarded_admin_urls
+from home import seo
 
 urlpatterns = [
     # wagtail-localize's views and the page chooser, checking the page itself: before the admin.
@@ -23,6 +24,11 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+]
 
 urlpatterns += i18n_patterns(
     path("register/", directory_views.register, name="register"),
