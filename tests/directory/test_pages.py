@@ -114,3 +114,16 @@ def test_service_page_shows_provider_and_falls_back_to_its_contact(client, organ
     assert "Cooperativa Sociale Il Ponte" in html
     assert organisation_page.email in html
     assert "Palermo" in html
+
+
+def test_a_service_does_not_link_to_a_profile_that_is_not_public_yet(client, portal):
+    draft = OrganisationPageFactory(parent=portal.countries["IT"], title="Nuova Cooperativa")
+    draft.unpublish()
+    service = ServicePageFactory(parent=draft, title="Corso di cucina")
+    html = client.get(service.url).content.decode()
+    assert "Nuova Cooperativa" in html
+    assert f'href="{draft.url}"' not in html
+    assert client.get(draft.url).status_code == 404
+    draft.save_revision().publish()
+    draft.refresh_from_db()
+    assert f'href="{draft.url}"' in client.get(service.url).content.decode()
