@@ -27,9 +27,8 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.permissions import user_can_edit_snippet_type
 
-from directory.models.workflow import CENTRAL_STAFF
+from directory.models.workflow import CENTRAL_STAFF, FACILITATORS_PREFIX
 
-FACILITATORS_PREFIX = "Facilitators: "
 LOCALIZE_NAMESPACE = "wagtail_localize"
 
 

@@ -15,15 +15,8 @@ from directory.models import (
     ServicePage,
     ServicesIndexPage,
 )
-from directory.models.mixins import RICH_TEXT_FEATURES
+from directory.models.mixins import PAGE_TRANSLATABLE, RICH_TEXT_FEATURES
 from directory.models.services_index import listed_services, service_cards
-
-PAGE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
 
 
 class HomePage(Page):
@@ -64,7 +57,7 @@ class HomePage(Page):
         ),
     ]
     translatable_fields = [
-        *PAGE_FIELDS,
+        *PAGE_TRANSLATABLE,
         TranslatableField("intro"),
         TranslatableField("citizens_heading"),
         TranslatableField("citizens_text"),
@@ -124,7 +117,11 @@ class StandardPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    translatable_fields = [*PAGE_FIELDS, TranslatableField("intro"), TranslatableField("body")]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
 
     class Meta:
         verbose_name = _("standard page")

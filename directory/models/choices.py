@@ -21,17 +21,6 @@ class OrganisationKind(models.TextChoices):
     SOCIAL_SERVICES = "social_services", _("Public social services")
     PUBLIC_EDUCATION = "public_education", _("Public school, training centre or university")
 
-    @classmethod
-    def public_administration(cls):
-        return {
-            cls.MUNICIPALITY,
-            cls.REGIONAL_AUTHORITY,
-            cls.NATIONAL_AGENCY,
-            cls.EMPLOYMENT_SERVICE,
-            cls.SOCIAL_SERVICES,
-            cls.PUBLIC_EDUCATION,
-        }
-
 
 class ServiceKind(models.TextChoices):
     SERVICE = "service", pgettext_lazy("kind of listing", "Service")

@@ -15,7 +15,7 @@ from directory.listing import (
     under_any,
 )
 
-from .mixins import IntroPage
+from .mixins import PAGE_TRANSLATABLE, IntroPage
 
 
 class DirectoryIndexPage(IntroPage):
@@ -26,13 +26,7 @@ class DirectoryIndexPage(IntroPage):
     max_count_per_parent = 1
     template = "directory/directory_index_page.html"
 
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-    ]
+    translatable_fields = [*PAGE_TRANSLATABLE, TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("directory")

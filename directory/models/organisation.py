@@ -22,7 +22,7 @@ from directory.listing import (
 )
 
 from .choices import SPOKEN_LANGUAGE_CODES, OrganisationKind, SocialPlatform
-from .mixins import RICH_TEXT_FEATURES, image_field
+from .mixins import PAGE_TRANSLATABLE, RICH_TEXT_FEATURES, image_field
 from .taxonomy import ExpertiseCategory, TargetGroup
 
 LOGO_FILTER = "fill-160x160"
@@ -132,10 +132,7 @@ class OrganisationPage(Page):
     ]
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TRANSLATABLE,
         TranslatableField("short_description"),
         TranslatableField("mission"),
         TranslatableField("main_activities"),
@@ -159,16 +156,6 @@ class OrganisationPage(Page):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-
-    @property
-    def display_name(self):
-        if self.acronym and self.acronym != self.title:
-            return f"{self.title} ({self.acronym})"
-        return self.title
-
-    @property
-    def is_public_administration(self):
-        return self.kind in OrganisationKind.public_administration()
 
     def languages_spoken_labels(self):
         choices = dict(spoken_language_choices())
@@ -234,10 +221,6 @@ class OrganisationPage(Page):
         )
         context["country_page"] = self.get_parent().specific
         return context
-
-    @property
-    def national_language(self):
-        return getattr(self.get_parent().specific, "national_language", "")
 
 
 class OrganisationSocialLink(Orderable):

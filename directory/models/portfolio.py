@@ -12,8 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from directory.forms import LocalisedTermsPageForm
 
 from .choices import ProjectScope
-from .mixins import RICH_TEXT_FEATURES, image_field
-from .service import PAGE_TRANSLATABLE
+from .mixins import PAGE_TRANSLATABLE, RICH_TEXT_FEATURES, image_field
 from .taxonomy import ExpertiseCategory, TargetGroup
 
 

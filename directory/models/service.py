@@ -13,15 +13,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from directory.forms import LocalisedTermsPageForm
 
 from .choices import Delivery, ServiceKind
-from .mixins import RICH_TEXT_FEATURES
+from .mixins import PAGE_TRANSLATABLE, RICH_TEXT_FEATURES
 from .taxonomy import ExpertiseCategory, TargetGroup
-
-PAGE_TRANSLATABLE = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
 
 
 class ServicePage(Page):

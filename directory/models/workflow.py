@@ -6,19 +6,19 @@ from wagtail.models import Page, Task, TaskState, Workflow, WorkflowPage, Workfl
 from directory.listing import under_any
 
 CENTRAL_STAFF = "Central staff"
+FACILITATORS_PREFIX = "Facilitators: "
 
 
 def facilitators_group_name(country):
-    return f"Facilitators: {country.code or 'country not set'}"
+    return f"{FACILITATORS_PREFIX}{country.code or 'country not set'}"
 
 
 def facilitated_country_codes(user):
     """The codes of the countries a user facilitates ("" for the country-not-set page)."""
     cache = "_facilitated_country_codes"
     if not hasattr(user, cache):
-        prefix = "Facilitators: "
-        names = user.groups.filter(name__startswith=prefix).values_list("name", flat=True)
-        codes = {name[len(prefix) :] for name in names}
+        names = user.groups.filter(name__startswith=FACILITATORS_PREFIX)
+        codes = {name[len(FACILITATORS_PREFIX) :] for name in names.values_list("name", flat=True)}
         setattr(user, cache, {"" if code == "country not set" else code for code in codes})
     return getattr(user, cache)
 
