@@ -49,6 +49,13 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Times searches on a large directory (see search/management/commands/bench_search.py).
+# It has a database of its own: bench.sqlite3, or DATABASE_URL=postgres://.../an_empty_db.
+bench: export DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
+bench: install
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py bench_search $(BENCH_ARGS)
+
 messages: install
 	$(BIN)/python manage.py makemessages $(foreach l,$(LANGS),-l $(l)) --ignore=.venv \
 		--ignore=staticfiles --ignore=media --no-obsolete

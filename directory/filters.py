@@ -1,22 +1,58 @@
-"""The filters of the services index (and, later, of search): one form, one place."""
+"""The directory's filters: one form, used by search, the services index and the countries.
+
+A filter narrows services and organisations alike where it applies to both (country, place,
+category, target group). Filters that only make sense for a service (its kind, delivery mode,
+cost, whether it is open) leave organisations out of the results. `search.engine` applies
+them, and counts the results each value would give.
+"""
 
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from directory.listing import one_per_translation, under_any
+from directory.listing import ancestor_path, one_per_translation
+
+ALL = "all"
+SERVICES = "services"
+ORGANISATIONS = "organisations"
+
+ORGANISATION_KIND = "organisation"
 
 
-class ServiceFilterForm(forms.Form):
+class DirectoryFilterForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), required=False)
+    place = forms.CharField(label=_("City or region"), required=False, max_length=120)
     category = forms.ChoiceField(label=_("Category"), required=False)
     target_group = forms.ChoiceField(label=_("Target group"), required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False)
+    delivery = forms.ChoiceField(label=_("Delivery"), required=False)
+    free = forms.BooleanField(label=_("Free of charge only"), required=False)
+    open = forms.BooleanField(label=_("Open now"), required=False)
 
-    def __init__(self, data, locales):
-        from directory.models import CountryPage, ExpertiseCategory, ServiceKind, TargetGroup
+    filter_names = (
+        "country",
+        "place",
+        "category",
+        "target_group",
+        "kind",
+        "delivery",
+        "free",
+        "open",
+    )
+
+    def __init__(self, data, locales, scope=ALL):
+        from directory.models import (
+            CountryPage,
+            Delivery,
+            ExpertiseCategory,
+            ServiceKind,
+            TargetGroup,
+        )
 
         super().__init__(data)
+        self.scope = scope
         locale, default = locales.active, locales.default
         self.countries = list(
             one_per_translation(
@@ -34,34 +70,66 @@ class ServiceFilterForm(forms.Form):
             (term.slug, term.name)
             for term in one_per_translation(TargetGroup.objects.all(), locale, default)
         ]
-        self.fields["kind"].choices = [("", _("Services and opportunities"))] + list(
-            ServiceKind.choices
-        )
-
-    def filter(self, services):
-        """Apply every valid filter; a value that is not a choice is reported and left out."""
-        from directory.models import CountryPage, ServicePage
-
+        kinds = [("", _("Everything"))] + list(ServiceKind.choices)
+        if scope == ALL:
+            kinds.append((ORGANISATION_KIND, pgettext_lazy("kind of listing", "Organisation")))
+        else:
+            kinds[0] = ("", _("Services and opportunities"))
+        self.fields["kind"].choices = kinds
+        self.fields["delivery"].choices = [("", _("Any way"))] + list(Delivery.choices)
+        if scope == ORGANISATIONS:
+            for name in ("kind", "delivery", "free", "open"):
+                del self.fields[name]
         self.is_valid()
-        data = {key: value for key, value in self.cleaned_data.items() if value}
-        if "country" in data:
-            countries = CountryPage.objects.filter(code=data["country"].upper())
-            services = services.filter(under_any(countries))
-        if "category" in data:
-            services = services.filter(category__slug=data["category"])
-        if "target_group" in data:
-            through = ServicePage.target_groups.through
-            services = services.filter(
-                Exists(
-                    through.objects.filter(
-                        servicepage_id=OuterRef("pk"), targetgroup__slug=data["target_group"]
-                    )
-                )
-            )
-        if "kind" in data:
-            services = services.filter(kind=data["kind"])
-        return services
+
+    # The values in force -------------------------------------------------------------------
+
+    def clean_place(self):
+        return " ".join(self.cleaned_data.get("place", "").split())
+
+    @property
+    def values(self):
+        """The valid, non-empty filters; a value that is not a choice is reported and left out."""
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned[name] for name in self.filter_names if cleaned.get(name)}
 
     @property
     def active(self):
-        return any(self.cleaned_data.get(name) for name in self.fields) if self.is_bound else False
+        return bool(self.values)
+
+    @cached_property
+    def all_countries(self):
+        """Every country page of every language (a result's country is found by its path)."""
+        from directory.models import CountryPage
+
+        return list(CountryPage.objects.exclude(code="").only("path", "code"))
+
+
+def place_condition(place):
+    """A condition on pages: the organisation, or the service, is in `place`.
+
+    A service's place is its own location, or else its organisation's city or region; either
+    may be written in any of the organisation's languages.
+    """
+    from directory.models import OrganisationPage
+
+    in_place = _organisations_in(place)
+    return (
+        Q(organisationpage__isnull=False, translation_key__in=in_place)
+        | Q(servicepage__location__iexact=place)
+        | Q(
+            Q(servicepage__location="")
+            & Exists(
+                OrganisationPage.objects.filter(path=ancestor_path(1), translation_key__in=in_place)
+            )
+        )
+    )
+
+
+def _organisations_in(place):
+    """Translation keys of organisations whose city or region (in any language) is `place`."""
+    from directory.models import OrganisationPage
+
+    return OrganisationPage.objects.filter(Q(city__iexact=place) | Q(region__iexact=place)).values(
+        "translation_key"
+    )

@@ -3,7 +3,15 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from directory.models import CountryPage, DirectoryIndexPage, OrganisationAccount, OrganisationPage
+from directory import indexing
+from directory.models import (
+    CountryPage,
+    DirectoryIndexPage,
+    ExpertiseCategory,
+    OrganisationAccount,
+    OrganisationPage,
+    TargetGroup,
+)
 from directory.models.workflow import ensure_directory_workflow
 from directory.permissions import sync_central_staff, sync_country, sync_organisation
 
@@ -27,3 +35,7 @@ def directory_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         ensure_directory_workflow()
         sync_central_staff()
+
+
+post_save.connect(indexing.term_saved, sender=ExpertiseCategory, dispatch_uid="reindex_category")
+post_save.connect(indexing.term_saved, sender=TargetGroup, dispatch_uid="reindex_target_group")

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from directory import views as directory_views
 from directory.admin_scope import guarded_admin_urls
 from home import seo
+from search import views as search_views
 
 urlpatterns = [
     # wagtail-localize's views and the page chooser, checking the page itself: before the admin.
@@ -35,5 +36,7 @@ urlpatterns += i18n_patterns(
     path("register/sent/", directory_views.register_sent, name="register_sent"),
     path("register/resend/", directory_views.resend_verification, name="register_resend"),
     path("register/verify/<str:token>/", directory_views.verify_email, name="register_verify"),
+    path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
 )

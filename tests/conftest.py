@@ -26,6 +26,14 @@ def translate(page, language_code, **changes):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no cached search, no rate limit counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def anymail_test_backend(settings):
     """Email goes through anymail's test backend, as portal.settings.test says.
 

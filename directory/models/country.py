@@ -103,12 +103,34 @@ class CountryPage(IntroPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from directory.models import OrganisationPage
+        from directory.filters import ORGANISATIONS, DirectoryFilterForm
+        from search.engine import DirectorySearch
+        from search.presentation import filter_widgets
 
         context = super().get_context(request, *args, **kwargs)
-        page = paginate(
-            request, self.organisations(request_locales(request)), settings.PORTAL_PAGE_SIZE
+        locales = request_locales(request)
+        if not self.code:  # "Country not set": a plain list of who is waiting for a country
+            from directory.models import OrganisationPage
+
+            page = paginate(request, self.organisations(locales), settings.PORTAL_PAGE_SIZE)
+            OrganisationPage.prefetch_cards(page.object_list)
+            context["organisations"] = page
+            return context
+        # The directory's own filters, within this country.
+        data = request.GET.copy()
+        data["country"] = self.code.lower()
+        form = DirectoryFilterForm(data, locales, scope=ORGANISATIONS)
+        engine = DirectorySearch(form, locales, scope=ORGANISATIONS)
+        page = paginate(request, engine.results(), settings.PORTAL_PAGE_SIZE)
+        page.object_list = engine.cards(page.object_list)
+        query = request.GET.copy()
+        query.pop("page", None)
+        filters = [f for f in filter_widgets(form, engine.facets()) if f["name"] != "country"]
+        context.update(
+            organisations=page,
+            form=form,
+            filters=filters,
+            filter_query=query.urlencode(),
+            filtered=any(name != "country" for name in form.values),
         )
-        OrganisationPage.prefetch_cards(page.object_list)
-        context["organisations"] = page
         return context

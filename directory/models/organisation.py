@@ -127,8 +127,7 @@ class OrganisationPage(Page):
         index.SearchField("city"),
         index.SearchField("region"),
         index.FilterField("kind"),
-        index.RelatedFields("expertise_categories", [index.SearchField("name")]),
-        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        index.SearchField("search_terms", boost=0.5),
     ]
 
     translatable_fields = [
@@ -156,6 +155,14 @@ class OrganisationPage(Page):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+
+    def search_terms(self):
+        """Vocabulary and country names in every language, for search."""
+        if hasattr(self, "precomputed_search_terms"):  # set by bulk loaders such as the bench
+            return self.precomputed_search_terms
+        from directory.indexing import organisation_terms
+
+        return organisation_terms(self)
 
     def languages_spoken_labels(self):
         choices = dict(spoken_language_choices())

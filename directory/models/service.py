@@ -121,8 +121,8 @@ class ServicePage(Page):
         index.FilterField("delivery"),
         index.FilterField("is_free"),
         index.FilterField("application_deadline"),
-        index.RelatedFields("category", [index.SearchField("name")]),
-        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        index.FilterField("end_date"),
+        index.SearchField("search_terms", boost=0.5),
     ]
 
     translatable_fields = [
@@ -159,6 +159,14 @@ class ServicePage(Page):
             errors["cost"] = _("Say what it costs, or tick 'free of charge'.")
         if errors:
             raise ValidationError(errors)
+
+    def search_terms(self):
+        """Organisation, place, country and vocabulary names in every language, for search."""
+        if hasattr(self, "precomputed_search_terms"):  # set by bulk loaders such as the bench
+            return self.precomputed_search_terms
+        from directory.indexing import service_terms
+
+        return service_terms(self)
 
     @property
     def is_opportunity(self):

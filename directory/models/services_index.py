@@ -3,7 +3,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
-from directory.filters import ServiceFilterForm
+from directory.filters import SERVICES, DirectoryFilterForm
 from directory.listing import (
     TermLabels,
     attach_parents,
@@ -63,12 +63,20 @@ class ServicesIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from search.engine import DirectorySearch
+        from search.presentation import filter_widgets
+
         locales = request_locales(request)
-        form = ServiceFilterForm(request.GET, locales)
-        services = form.filter(listed_services(locales))
-        page = paginate(request, services, settings.PORTAL_PAGE_SIZE)
-        page.object_list = service_cards(page.object_list)
+        form = DirectoryFilterForm(request.GET, locales, scope=SERVICES)
+        engine = DirectorySearch(form, locales, scope=SERVICES)
+        page = paginate(request, engine.results(), settings.PORTAL_PAGE_SIZE)
+        page.object_list = engine.cards(page.object_list)
         query = request.GET.copy()
         query.pop("page", None)
-        context.update(form=form, services=page, filter_query=query.urlencode())
+        context.update(
+            form=form,
+            filters=filter_widgets(form, engine.facets()),
+            services=page,
+            filter_query=query.urlencode(),
+        )
         return context

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.models import Page
 
 from home.context_processors import chrome
@@ -70,3 +70,19 @@ def current_attr(page, item):
     if path.startswith(item.path):
         return mark_safe(' aria-current="true"')  # noqa: S308
     return ""
+
+
+@register.simple_tag
+def written_in(page):
+    """A note for content not in the visitor's language: "Written in Italiano" (own name)."""
+    code = page.locale.language_code
+    if code == get_language():
+        return ""
+    return format_html(
+        '<span class="badge badge--language"><span class="visually-hidden">{}</span> '
+        '<span lang="{}" dir="{}">{}</span></span>',
+        gettext("Written in"),
+        code,
+        direction(code),
+        get_language_info(code)["name_local"],
+    )

@@ -83,6 +83,10 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles any query it estimates as costly: for the directory's listings
+    # and searches that costs ten times the query itself (measured with `make bench`).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -119,7 +123,9 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {
     # The database backend: PostgreSQL full text in production and CI, SQLite FTS locally.
     # Set SEARCH_BACKEND=elasticsearch (with SEARCH_URL) to move to Elasticsearch/OpenSearch.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # "simple": no language's stemming or stop words are applied to the others' text; the
+    # search view leaves out each language's common words itself (search/query.py).
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
 }
 if env_str("SEARCH_BACKEND") == "elasticsearch":
     WAGTAILSEARCH_BACKENDS["default"] = {
@@ -162,6 +168,9 @@ if env_str("REDIS_URL"):
 
 # Directory listings
 PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 12)
+# How long a search's results and counts are kept in the cache (0: not at all). Any change to a
+# page or a vocabulary term empties it.
+PORTAL_SEARCH_CACHE_SECONDS = env_int("PORTAL_SEARCH_CACHE_SECONDS", 300)
 
 # No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -4,3 +4,35 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// Search type-ahead: categories and organisation names offered in the field's datalist.
+document.querySelectorAll("input[data-suggest-url]").forEach((input) => {
+  const list = document.getElementById(input.getAttribute("list"));
+  if (!list) return;
+  let timer = null;
+  let last = "";
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    const typed = input.value.trim();
+    if (typed.length < 2 || typed === last) return;
+    timer = setTimeout(async () => {
+      last = typed;
+      try {
+        const url = `${input.dataset.suggestUrl}?q=${encodeURIComponent(typed)}`;
+        const response = await fetch(url, { headers: { Accept: "application/json" } });
+        if (!response.ok) return;
+        const data = await response.json();
+        list.replaceChildren(
+          ...data.suggestions.map((item) => {
+            const option = document.createElement("option");
+            option.value = item.label;
+            if (item.lang) option.lang = item.lang;
+            return option;
+          }),
+        );
+      } catch (error) {
+        // Suggestions are a convenience: the search works without them.
+      }
+    }, 200);
+  });
+});

@@ -16,7 +16,9 @@ from tests.conftest import translate
 pytestmark = pytest.mark.django_db
 
 # The most queries each page may take, sessions and site lookup included.
-BUDGETS = {"home": 24, "directory": 16, "country": 22, "organisation": 26, "services": 26}
+# Measured: home 23, directory 15, country 30, organisation 26, services 27. The country page and
+# the services index fetch their filters' rows once (one query, three for vocabularies) and count.
+BUDGETS = {"home": 24, "directory": 16, "country": 32, "organisation": 27, "services": 29}
 
 
 class Directory:
@@ -78,6 +80,7 @@ def measure(client, directory):
 
 def test_listing_queries_are_the_same_for_5_and_40_items(client, portal, settings):
     settings.PORTAL_PAGE_SIZE = 100
+    settings.PORTAL_SEARCH_CACHE_SECONDS = 0  # measure the work, not the cache
     directory = Directory(portal)
     directory.grow_to(5)
     small = measure(client, directory)

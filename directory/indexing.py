@@ -1,0 +1,108 @@
+"""What the search index holds for a page besides its own fields, and keeping it current.
+
+A service's index entry also holds its organisation's name, its place and country, and the
+names of its category and target groups in every language; an organisation's holds its
+vocabulary and country names in every language. So a search in one language finds a page
+written in another where those names match.
+
+When a term is renamed or translated, or an organisation changes its name or city, the pages
+that carry those words are indexed again by a background task after the change is committed.
+"""
+
+from django.db import transaction
+from django.dispatch import receiver
+from django_tasks import task
+from wagtail.models import Page
+from wagtail.search.index import insert_or_update_object
+from wagtail.signals import page_published
+
+
+def _names(model, terms, field="name"):
+    keys = [term.translation_key for term in terms if term is not None]
+    if not keys:
+        return []
+    return sorted(set(model.objects.filter(translation_key__in=keys).values_list(field, flat=True)))
+
+
+def _ancestor(page, model, levels_up):
+    path = page.path[: (page.depth - levels_up) * Page.steplen]
+    return model.objects.filter(path=path).first()
+
+
+def service_terms(service):
+    from directory.models import CountryPage, ExpertiseCategory, OrganisationPage, TargetGroup
+
+    words = _names(ExpertiseCategory, [service.category]) if service.category_id else []
+    if service.pk:
+        words += _names(TargetGroup, service.target_groups.all())
+    organisation = _ancestor(service, OrganisationPage, 1) if service.path else None
+    if organisation:
+        words += [organisation.title, organisation.acronym, organisation.city, organisation.region]
+    country = _ancestor(service, CountryPage, 2) if service.path else None
+    if country:
+        words += _names(CountryPage, [country], field="title")
+    return " ".join(word for word in words if word)
+
+
+def organisation_terms(organisation):
+    from directory.models import CountryPage, ExpertiseCategory, TargetGroup
+
+    words = []
+    if organisation.pk:
+        words += _names(ExpertiseCategory, organisation.expertise_categories.all())
+        words += _names(TargetGroup, organisation.target_groups.all())
+    country = _ancestor(organisation, CountryPage, 1) if organisation.path else None
+    if country:
+        words += _names(CountryPage, [country], field="title")
+    return " ".join(words)
+
+
+@task()
+def reindex_pages(page_ids):
+    from directory.models import OrganisationPage, ServicePage
+
+    for model in (ServicePage, OrganisationPage):
+        for page in model.objects.filter(pk__in=page_ids).live():
+            insert_or_update_object(page)
+
+
+def reindex_later(page_ids):
+    page_ids = list(page_ids)
+    if page_ids:
+        transaction.on_commit(lambda: reindex_pages.enqueue(page_ids))
+
+
+def pages_using_term(term):
+    """The live services and organisations that use any translation of `term`."""
+    from directory.models import ExpertiseCategory, OrganisationPage, ServicePage, TargetGroup
+
+    key = term.translation_key
+    if isinstance(term, ExpertiseCategory):
+        services = ServicePage.objects.filter(category__translation_key=key)
+        organisations = OrganisationPage.objects.filter(expertise_categories__translation_key=key)
+    elif isinstance(term, TargetGroup):
+        services = ServicePage.objects.filter(target_groups__translation_key=key)
+        organisations = OrganisationPage.objects.filter(target_groups__translation_key=key)
+    else:
+        return []
+    return [
+        *services.live().values_list("pk", flat=True),
+        *organisations.live().values_list("pk", flat=True),
+    ]
+
+
+def term_saved(sender, instance, created, raw=False, **kwargs):
+    if not raw:
+        reindex_later(pages_using_term(instance))
+
+
+@receiver(page_published)
+def page_published_reindex(sender, instance, **kwargs):
+    from directory.models import OrganisationPage, ServicePage
+
+    if isinstance(instance, (ServicePage, OrganisationPage)):
+        # The entry written when the page was saved predates its vocabulary links, which are
+        # saved after the page itself: write it again now that they are in place.
+        insert_or_update_object(instance)
+    if isinstance(instance, OrganisationPage):
+        reindex_later(ServicePage.objects.child_of(instance).live().values_list("pk", flat=True))

@@ -1,0 +1,293 @@
+"""Time the search on a large directory, at two sizes, against a trivial view.
+
+    make bench                                  # SQLite file bench.sqlite3
+    make bench DATABASE_URL=postgres://...      # PostgreSQL (an empty database of its own)
+
+The directory is grown in place with pages written in bulk from the demo's own services, in
+their own languages, then indexed through Wagtail's search backend. Each request goes through
+the whole middleware stack with Django's test client, in this process. The report gives the
+median and 95th percentile of each search and its ratio to a view that only returns "ok".
+"""
+
+import itertools
+import statistics
+import time
+import uuid
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.db.models import F
+from django.test import Client, override_settings
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from directory.indexing import organisation_terms, service_terms
+
+SLUG_PREFIX = "bench-"
+RARE_WORD = "zaffiro"  # in one service only
+SERVICES_PER_ORGANISATION = 5
+SEARCHES = [
+    ("common word", "/it/search/", {"q": "lavoro"}),
+    ("common word, filtered", "/it/search/", {"q": "lavoro", "country": "it", "free": "on"}),
+    ("two words", "/en/search/", {"q": "training young people"}),
+    ("rare word", "/en/search/", {"q": RARE_WORD}),
+    ("rare word, filtered", "/en/search/", {"q": RARE_WORD, "kind": "service", "open": "on"}),
+    ("no words, filtered", "/ar/search/", {"country": "lb", "category": "employment"}),
+    ("services index, filtered", "/en/services/", {"country": "gr", "delivery": "online"}),
+    ("type-ahead", "/el/search/suggest/", {"q": "coop"}),
+]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+class Command(BaseCommand):
+    help = "Grow a large directory and time searches against a trivial view (make bench)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--sizes",
+            default="2000:10000,10000:50000",
+            help="organisations:services at each step, comma-separated (default: %(default)s)",
+        )
+        parser.add_argument("--runs", type=int, default=25, help="timed requests per search")
+
+    def handle(self, *args, sizes, runs, **options):
+        from directory.models import OrganisationPage
+
+        steps = []
+        for step in sizes.split(","):
+            organisations, services = (int(n) for n in step.split(":"))
+            steps.append((organisations, services))
+        if not OrganisationPage.objects.exists():
+            self.stdout.write("Seeding the demo directory first...")
+            call_command("seed_demo", verbosity=0)
+        self.templates = self._templates()
+        report = []
+        for organisations, services in steps:
+            started = time.perf_counter()
+            self._grow(organisations, services)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # as the database's autovacuum would, after a load
+            self.stdout.write(
+                f"Grew to {organisations} organisations and {services} services "
+                f"in {time.perf_counter() - started:.0f} s"
+            )
+            report.append(((organisations, services), self._measure(runs)))
+        self._print(report)
+
+    # Growing -----------------------------------------------------------------------------------
+
+    def _templates(self):
+        from directory.models import CountryPage, OrganisationPage, ServicePage
+
+        templates = []
+        for country in CountryPage.objects.live().exclude(code="").select_related("locale"):
+            if country.national_language and country.locale.language_code not in (
+                country.national_language,
+                "en",
+            ):
+                continue
+            services = list(
+                ServicePage.objects.live()
+                .filter(locale=country.locale, path__startswith=country.path)
+                .prefetch_related("target_groups")
+            )
+            organisations = list(
+                OrganisationPage.objects.live()
+                .filter(locale=country.locale, path__startswith=country.path)
+                .prefetch_related("expertise_categories", "target_groups")
+            )
+            if services and organisations:
+                templates.append((country, organisations, services))
+        if not templates:
+            raise CommandError("The demo directory has no services to copy.")
+        return templates
+
+    def _grow(self, organisations, services):
+        from directory.models import OrganisationPage
+
+        have = OrganisationPage.objects.filter(slug__startswith=SLUG_PREFIX).count()
+        wanted = organisations - have
+        if wanted <= 0:
+            return
+        per = max(1, services // organisations)
+        batch = 500
+        cycle = itertools.cycle(self.templates)
+        for start in range(have, organisations, batch):
+            count = min(batch, organisations - start)
+            with transaction.atomic():
+                by_country = {}
+                for number in range(start, start + count):
+                    by_country.setdefault(id(t := next(cycle)), (t, []))[1].append(number)
+                for (country, orgs, services_), numbers in by_country.values():
+                    self._add_organisations(country, orgs, services_, numbers, per)
+
+    def _add_organisations(self, country, org_templates, service_templates, numbers, per):
+        from directory.models import OrganisationPage, ServicePage
+
+        country.refresh_from_db()
+        new_orgs = []
+        for number in numbers:
+            source = org_templates[number % len(org_templates)]
+            page = OrganisationPage(
+                title=f"{source.title} {number}",
+                slug=f"{SLUG_PREFIX}{number}",
+                kind=source.kind,
+                short_description=source.short_description,
+                mission=source.mission,
+                main_activities=source.main_activities,
+                city=source.city,
+                region=source.region,
+                email=f"bench{number}@example.org",
+                languages_spoken=source.languages_spoken,
+            )
+            page.source = source
+            new_orgs.append(page)
+        bulk_pages(OrganisationPage, country, new_orgs)
+        links = []
+        for page in new_orgs:
+            page.precomputed_search_terms = organisation_terms(page.source)
+            links += [
+                OrganisationPage.expertise_categories.through(
+                    organisationpage_id=page.pk, expertisecategory_id=term.pk
+                )
+                for term in page.source.expertise_categories.all()
+            ]
+        OrganisationPage.expertise_categories.through.objects.bulk_create(links)
+        index(OrganisationPage, new_orgs)
+
+        new_services, groups = [], []
+        for page in new_orgs:
+            children = []
+            for k in range(per):
+                number = int(page.slug.removeprefix(SLUG_PREFIX)) * per + k
+                source = service_templates[number % len(service_templates)]
+                service = ServicePage(
+                    title=source.title,
+                    slug=f"{SLUG_PREFIX}{number}",
+                    kind=source.kind,
+                    category_id=source.category_id,
+                    summary=source.summary,
+                    description=source.description,
+                    eligibility=source.eligibility,
+                    how_to_access=source.how_to_access,
+                    is_free=source.is_free,
+                    cost=source.cost,
+                    delivery=source.delivery,
+                    location=source.location,
+                    start_date=source.start_date,
+                    end_date=source.end_date,
+                    application_deadline=source.application_deadline,
+                )
+                if number == 7:
+                    service.summary = f"{service.summary} {RARE_WORD}"
+                service.source = source
+                service.organisation = page
+                children.append(service)
+            bulk_pages(ServicePage, page, children)
+            new_services += children
+        for service in new_services:
+            terms = service_terms(service.source)
+            source_organisation = service.source.get_parent().title
+            service.precomputed_search_terms = terms.replace(
+                source_organisation, service.organisation.title
+            )
+            groups += [
+                ServicePage.target_groups.through(servicepage_id=service.pk, targetgroup_id=g.pk)
+                for g in service.source.target_groups.all()
+            ]
+        ServicePage.target_groups.through.objects.bulk_create(groups)
+        index(ServicePage, new_services)
+
+    # Measuring ---------------------------------------------------------------------------------
+
+    def _measure(self, runs):
+        client = Client(HTTP_HOST="localhost")
+        overrides = {
+            "ROOT_URLCONF": "search.bench_urls",
+            "DEBUG": False,
+            "PORTAL_SEARCH_CACHE_SECONDS": 0,  # every request does the whole work
+            "ALLOWED_HOSTS": ["localhost"],
+            "STORAGES": {
+                "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            },
+        }
+        results = {}
+        with override_settings(**overrides):
+            for name, url, params in [("trivial view", "/bench/trivial/", {}), *SEARCHES]:
+                timings = []
+                for run in range(runs + 3):
+                    started = time.perf_counter()
+                    response = client.get(url, params)
+                    elapsed = time.perf_counter() - started
+                    if response.status_code != 200:
+                        raise CommandError(f"{url} {params}: {response.status_code}")
+                    if run >= 3:  # the first requests warm caches
+                        timings.append(elapsed * 1000)
+                results[name] = (statistics.median(timings), percentile(timings, 0.95))
+        return results
+
+    def _print(self, report):
+        self.stdout.write("")
+        self.stdout.write(f"Database: {connection.vendor}. Times in ms; x = median / trivial view.")
+        header = f"{'':28}" + "".join(f"{f'{o}/{s}':>26}" for (o, s), _results in report)
+        self.stdout.write(header)
+        self.stdout.write(f"{'':28}" + f"{'median    p95       x':>26}" * len(report))
+        for name in report[0][1]:
+            line = f"{name:28}"
+            for _size, results in report:
+                median, p95 = results[name]
+                ratio = median / results["trivial view"][0]
+                line += f"{median:>10.1f}{p95:>10.1f}{ratio:>6.0f}"
+            self.stdout.write(line)
+
+
+def bulk_pages(model, parent, pages):
+    """Write `pages` as live children of `parent` in a few statements, tree paths included."""
+    content_type = ContentType.objects.get_for_model(model)
+    last = parent.get_last_child()
+    step = Page._str2int(last.path[-Page.steplen :]) if last else 0
+    now = timezone.now()
+    rows = []
+    for offset, page in enumerate(pages, start=1):
+        page.path = Page._get_path(parent.path, parent.depth + 1, step + offset)
+        page.depth = parent.depth + 1
+        page.numchild = 0
+        page.url_path = f"{parent.url_path}{page.slug}/"
+        page.content_type = content_type
+        page.locale_id = parent.locale_id
+        page.translation_key = uuid.uuid4()
+        page.live = True
+        page.has_unpublished_changes = False
+        page.draft_title = page.title
+        page.first_published_at = page.last_published_at = now - timedelta(seconds=offset)
+        rows.append(
+            Page(
+                **{
+                    field.attname: getattr(page, field.attname)
+                    for field in Page._meta.concrete_fields
+                    if field.attname != "id"
+                }
+            )
+        )
+    Page.objects.bulk_create(rows, batch_size=500)
+    for row, page in zip(rows, pages, strict=True):
+        page.id = page.page_ptr_id = row.pk
+    fields = model._meta.local_concrete_fields
+    for start in range(0, len(pages), 100):
+        model._base_manager._insert(pages[start : start + 100], fields=fields, raw=True)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    parent.numchild += len(pages)
+
+
+def index(model, pages):
+    backend = get_search_backend()
+    backend.get_index_for_model(model).add_items(model, pages)

@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
+
+from directory.filters import ALL
+from directory.listing import one_per_translation, paginate, request_locales
+
+from . import query as text
+from .engine import DirectorySearch
+from .forms import SearchForm
+from .presentation import active_filters, filter_widgets
+
+SUGGESTIONS = 8
+
+
+@require_GET
+def search(request):
+    locales = request_locales(request)
+    form = SearchForm(request.GET, locales, scope=ALL)
+    engine = DirectorySearch(form, locales)
+    results = paginate(request, engine.results(), settings.PORTAL_PAGE_SIZE)
+    results.object_list = engine.cards(results.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "engine": engine,
+        "results": results,
+        "filters": filter_widgets(form, engine.facets()),
+        "active_filters": active_filters(form, query),
+        "query": query.urlencode(),
+        "searched": bool(engine.query_text or form.active),
+    }
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def suggest(request):
+    """Type-ahead: categories and organisation names that start with what was typed."""
+    from directory.models import ExpertiseCategory, OrganisationPage
+
+    typed = " ".join(text.words(request.GET.get("q", "")))
+    if len(typed) < 2:
+        return JsonResponse({"suggestions": []})
+    locales = request_locales(request)
+    locale, default = locales.active, locales.default
+    categories = one_per_translation(
+        ExpertiseCategory.objects.filter(name__icontains=typed), locale, default
+    ).order_by("name")[:SUGGESTIONS]
+    candidates = one_per_translation(OrganisationPage.objects.live(), locale, default)
+    organisations = OrganisationPage.objects.filter(pk__in=candidates.values("pk")).autocomplete(
+        typed
+    )[:SUGGESTIONS]
+    organisations = OrganisationPage.objects.filter(
+        pk__in=[page.pk for page in organisations]
+    ).select_related("locale")
+    suggestions = [{"label": term.name, "kind": "category"} for term in categories]
+    suggestions += [
+        {
+            "label": page.title,
+            "kind": "organisation",
+            "url": page.get_url(request),
+            "lang": page.locale.language_code,
+        }
+        for page in organisations
+    ]
+    response = JsonResponse({"suggestions": suggestions})
+    response["Cache-Control"] = "public, max-age=300"
+    response["Vary"] = "Accept-Language"
+    return response

@@ -1,0 +1,199 @@
+"""A small directory in English, Italian and Arabic, written for the search tests."""
+
+import datetime
+from dataclasses import dataclass, field
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Locale
+
+from directory.factories import (
+    CountryPageFactory,
+    ExpertiseCategoryFactory,
+    OrganisationPageFactory,
+    ServicePageFactory,
+    TargetGroupFactory,
+)
+from directory.models import Delivery, ServiceKind
+from tests.conftest import translate
+
+
+def term(factory, slug, names):
+    """A vocabulary term named in each language of `names` (the first is the source)."""
+    codes = list(names)
+    locale = Locale.objects.get(language_code=codes[0])
+    source = factory(slug=slug, name=names[codes[0]], locale=locale)
+    for code in codes[1:]:
+        translation = source.copy_for_translation(Locale.objects.get(language_code=code))
+        translation.name = names[code]
+        translation.save()
+    return source
+
+
+def publish(page, target_groups=()):
+    page.target_groups.set(target_groups)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@dataclass
+class Directory:
+    portal: object
+    pages: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=dict)
+
+    def __getitem__(self, name):
+        return self.pages[name]
+
+
+@pytest.fixture
+def directory(portal):
+    today = timezone.localdate()
+    found = Directory(portal)
+    training = term(
+        ExpertiseCategoryFactory,
+        "training",
+        {"en": "Vocational training", "it": "Formazione professionale", "ar": "تدريب مهني"},
+    )
+    legal = term(
+        ExpertiseCategoryFactory,
+        "legal",
+        {"en": "Legal advice", "it": "Consulenza legale", "ar": "استشارات قانونية"},
+    )
+    youth = term(
+        TargetGroupFactory, "young", {"en": "Young people", "it": "Giovani", "ar": "الشباب"}
+    )
+    women = term(TargetGroupFactory, "women", {"en": "Women", "it": "Donne", "ar": "النساء"})
+    refugees = term(
+        TargetGroupFactory, "refugees", {"en": "Refugees", "it": "Rifugiati", "ar": "اللاجئون"}
+    )
+    found.terms = {"training": training, "legal": legal, "young": youth, "women": women}
+
+    italy_it = portal.localized(portal.countries["IT"], "it")
+    greece_en = portal.countries["GR"]
+    lebanon = CountryPageFactory(
+        parent=portal.directory, title="Lebanon", code="LB", national_language="ar"
+    )
+    lebanon_ar = translate(lebanon, "ar", title="لبنان")
+
+    faro = OrganisationPageFactory(
+        parent=italy_it,
+        title="Cooperativa Sociale Il Faro",
+        city="Palermo",
+        region="Sicilia",
+        short_description="Inserimento lavorativo e formazione a Palermo.",
+    )
+    faro.expertise_categories.set([training])
+    found.pages["faro"] = publish(faro, [youth])
+    found.pages["cuochi"] = publish(
+        ServicePageFactory(
+            parent=faro,
+            title="Corso di formazione per giovani cuochi",
+            summary="Formazione professionale in cucina per ragazze e ragazzi dai 16 ai 25 anni.",
+            category=training,
+            delivery=Delivery.IN_PERSON,
+        ),
+        [youth],
+    )
+    found.pages["sportello"] = publish(
+        ServicePageFactory(
+            parent=faro,
+            title="Sportello di consulenza legale per migranti",
+            summary="Consulenza gratuita su permessi di soggiorno e diritti sul lavoro.",
+            category=legal,
+            location="Catania",
+        ),
+        [refugees],
+    )
+    found.pages["sartoria"] = publish(
+        ServicePageFactory(
+            parent=faro,
+            kind=ServiceKind.OPPORTUNITY,
+            title="Laboratorio di sartoria per donne",
+            summary="Sei mesi di laboratorio retribuito in una sartoria sociale.",
+            category=training,
+            is_free=False,
+            cost="20 euro al mese",
+            application_deadline=today + datetime.timedelta(days=5),
+        ),
+        [women],
+    )
+
+    doors = OrganisationPageFactory(
+        parent=greece_en,
+        title="Open Doors Employment Centre",
+        city="Athens",
+        short_description="Jobs, skills and advice for newcomers in Athens.",
+    )
+    doors.expertise_categories.set([legal, training])
+    found.pages["doors"] = publish(doors, [refugees])
+    found.pages["digital"] = publish(
+        ServicePageFactory(
+            parent=doors,
+            kind=ServiceKind.OPPORTUNITY,
+            title="Training for young people in digital skills",
+            summary="A twelve-week coding and office skills course for young people aged 18 to 29.",
+            category=training,
+            delivery=Delivery.ONLINE,
+            application_deadline=today + datetime.timedelta(days=20),
+        ),
+        [youth],
+    )
+    found.pages["advice"] = publish(
+        ServicePageFactory(
+            parent=doors,
+            title="Legal advice for refugees",
+            summary="Free advice on asylum, residence permits and the right to work.",
+            category=legal,
+        ),
+        [refugees],
+    )
+    found.pages["closed"] = publish(
+        ServicePageFactory(
+            parent=doors,
+            kind=ServiceKind.OPPORTUNITY,
+            title="Summer internship in a bakery",
+            summary="Paid summer placements in a social bakery.",
+            category=training,
+            application_deadline=today - datetime.timedelta(days=3),
+        ),
+        [youth],
+    )
+
+    amal = OrganisationPageFactory(
+        parent=lebanon_ar,
+        title="جمعية أمل للتنمية",
+        city="طرابلس",
+        short_description="تدريب وتشغيل الشباب والنساء في طرابلس.",
+    )
+    amal.expertise_categories.set([training])
+    found.pages["amal"] = publish(amal, [youth, women])
+    found.pages["hairdressing"] = publish(
+        ServicePageFactory(
+            parent=amal,
+            title="تدريب مهني للشباب في الحلاقة",
+            summary="دورة تدريب لمدة ثلاثة أشهر للشباب من ١٨ إلى ٢٥ سنة.",
+            category=training,
+        ),
+        [youth],
+    )
+    found.pages["consultations"] = publish(
+        ServicePageFactory(
+            parent=amal,
+            title="استشارات قانونية مجانية للاجئين",
+            summary="مساعدة في الإقامة وتصاريح العمل.",
+            category=legal,
+        ),
+        [refugees],
+    )
+    found.pages["support"] = publish(
+        ServicePageFactory(
+            parent=amal,
+            title="دعم نفسي للنساء",
+            summary="جلسات فردية وجماعية مع أخصائية نفسية.",
+            category=None,
+        ),
+        [women],
+    )
+    return found
