@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,7 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from directory.completeness import missing_items
-from directory.models import OrganisationAccount, OrganisationPage
+from directory.models import Enquiry, OrganisationAccount, OrganisationPage
 from directory.models.workflow import facilitates
 from directory.permissions import sync_organisation
 
@@ -42,6 +43,16 @@ class ProfileChecklistPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         results = missing_items(self.organisations)
+        new_enquiries = dict(
+            Enquiry.objects.filter(
+                organisation_key__in=[page.translation_key for page in self.organisations],
+                status=Enquiry.Status.NEW,
+            )
+            .order_by()
+            .values_list("organisation_key")
+            .annotate(count=Count("pk"))
+        )
+        enquiries_url = f"{reverse('enquiries:index')}?status={Enquiry.Status.NEW}"
         context["rows"] = [
             {
                 "page": page,
@@ -53,6 +64,8 @@ class ProfileChecklistPanel(Component):
                 "add_project_url": reverse(
                     "wagtailadmin_pages:add", args=["directory", "portfolioprojectpage", page.pk]
                 ),
+                "new_enquiries": new_enquiries.get(page.translation_key, 0),
+                "enquiries_url": enquiries_url,
             }
             for page in self.organisations
         ]

@@ -2,13 +2,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from directory import emails
+from directory.enquiries import FORM_ID, EnquiryForm, RateLimit, receive_enquiry, recipient_for
 from directory.listing import request_locales
 from directory.registration import RegistrationForm, register_organisation, user_for_token
 
@@ -66,3 +68,59 @@ def verify_email(request, token):
         "directory/register_verified.html",
         {"login_url": reverse("wagtailadmin_login"), "site_name": settings.WAGTAIL_SITE_NAME},
     )
+
+
+@require_POST
+def enquiry(request, page_id):
+    """A citizen's message to an organisation, from the form on its page or a service's page.
+
+    Sent: back to the page (303), at the form, which thanks them. Mistakes: the page again with
+    the form and its messages (400). A robot: 400 and nothing kept. Too many: 429.
+    """
+    recipient = recipient_for(page_id)
+    if recipient is None or not all(
+        restriction.accept_request(request)
+        for restriction in recipient.page.get_view_restrictions()
+    ):
+        raise Http404
+    form = EnquiryForm(request.POST)
+    valid = form.is_valid()
+    if form.is_spam:
+        return _page_with_form(request, recipient, form, status=400)
+    limit = RateLimit(request, form.cleaned_data.get("email", ""))
+    if limit.exceeded():
+        form.add_error(
+            None,
+            _(
+                "Many messages have been sent from your connection or your email address in a "
+                "short time. To protect organisations from spam, please try again later, or "
+                "contact the organisation by phone."
+            ),
+        )
+        return _page_with_form(request, recipient, form, status=429)
+    if not valid:
+        return _page_with_form(request, recipient, form, status=400)
+
+    page_url = recipient.page.get_url(request)
+    receive_enquiry(recipient, form.cleaned_data, page_url=recipient.page.get_full_url(request))
+    limit.count()
+    messages.success(
+        request,
+        _(
+            "Thank you, your message has been sent to %(organisation)s. They will answer you by "
+            "email at %(email)s."
+        )
+        % {"organisation": recipient.organisation.title, "email": form.cleaned_data["email"]},
+        extra_tags=FORM_ID,
+    )
+    response = redirect(f"{page_url}#{FORM_ID}")
+    response.status_code = 303  # See Other: a reload does not post the message again
+    return response
+
+
+def _page_with_form(request, recipient, form, status):
+    """The organisation's or service's page, with the form as the citizen filled it."""
+    response = recipient.page.serve(request)
+    response.context_data["enquiry_form"] = form
+    response.status_code = status
+    return response

@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from directory import organisation_admin  # noqa: F401  (the organisation's own admin screens)
+from directory.enquiry_admin import EnquiryViewSet
 from directory.models import ExpertiseCategory, TargetGroup
 
 
@@ -32,6 +34,12 @@ class VocabularyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_enquiry_viewset():
+    """Citizens' messages, each organisation its own (see directory/enquiry_admin.py)."""
+    return EnquiryViewSet()
 
 
 # Organisations see and touch only their own pages and collection (hooks registered on import).

@@ -2,8 +2,8 @@
 """The portal's first email texts, in its four languages. Staff edit them in the admin afterwards.
 
 `ensure_default_templates()` puts back any template that is missing (a new language, a deleted
-row); it never overwrites a text staff have edited. Migration 0002 holds a frozen copy of these
-texts, so changing them here changes new installs' starting point only through this function.
+row); it never overwrites a text staff have edited. Migrations 0002 and 0004 hold frozen copies of
+these texts, so changing them here changes new installs' starting point only through this function.
 """
 
 from django.conf import settings
@@ -75,6 +75,26 @@ If you did not register on {site_name}, you can ignore this email and nothing wi
 The {site_name} team
 """,
         ),
+        "enquiry": (
+            "A message for {organisation_name} from {citizen_name}",
+            """Dear {contact_name},
+
+{citizen_name} has written to {organisation_name} through {site_name}:
+
+{enquiry_message}
+
+To answer, simply reply to this email: your reply goes straight to {citizen_email}.
+
+The message was sent from this page: {page_link}
+
+You can also read it in your area of {site_name}, and mark it as answered there: {enquiry_link}
+
+{citizen_name} agreed to share their name, email address and message with you so that you can answer. Please use them for that only.
+
+Best wishes,
+The {site_name} team
+""",
+        ),
     },
     "it": {
         "welcome": (
@@ -138,6 +158,26 @@ per confermare che questo è il vostro indirizzo email, aprite questo link:
 
 Se non vi siete registrati su {site_name}, potete ignorare questa email: non succederà nulla.
 
+Il team di {site_name}
+""",
+        ),
+        "enquiry": (
+            "Un messaggio per {organisation_name} da {citizen_name}",
+            """Gentile {contact_name},
+
+{citizen_name} ha scritto a {organisation_name} tramite {site_name}:
+
+{enquiry_message}
+
+Per rispondere è sufficiente replicare a questa email: la vostra risposta arriverà direttamente a {citizen_email}.
+
+Il messaggio è stato inviato da questa pagina: {page_link}
+
+Potete leggerlo anche nella vostra area riservata di {site_name} e indicare lì che avete risposto: {enquiry_link}
+
+{citizen_name} ha accettato di condividere con voi nome, indirizzo email e messaggio perché possiate rispondere. Vi chiediamo di usarli solo a questo scopo.
+
+Cordiali saluti,
 Il team di {site_name}
 """,
         ),
@@ -207,6 +247,26 @@ Il team di {site_name}
 Η ομάδα του {site_name}
 """,
         ),
+        "enquiry": (
+            "Μήνυμα για {organisation_name} από {citizen_name}",
+            """Αγαπητέ/ή {contact_name},
+
+Λάβατε μήνυμα από {citizen_name} για τον οργανισμό {organisation_name} μέσω του {site_name}:
+
+{enquiry_message}
+
+Μπορείτε να απαντήσετε απευθείας σε αυτό το email: η απάντησή σας θα σταλεί στο {citizen_email}.
+
+Το μήνυμα στάλθηκε από αυτή τη σελίδα: {page_link}
+
+Μπορείτε επίσης να το διαβάσετε στον χώρο σας στο {site_name} και να σημειώσετε εκεί ότι απαντήσατε: {enquiry_link}
+
+Το άτομο που σας έγραψε συμφώνησε να μοιραστεί μαζί σας το όνομα, τη διεύθυνση email και το μήνυμά του, ώστε να μπορέσετε να απαντήσετε. Παρακαλούμε χρησιμοποιήστε τα μόνο για αυτόν τον σκοπό.
+
+Με εκτίμηση,
+Η ομάδα του {site_name}
+""",
+        ),
     },
     "ar": {
         "welcome": (
@@ -270,6 +330,26 @@ Il team di {site_name}
 
 إذا لم تسجّلوا في {site_name}، يمكنكم تجاهل هذه الرسالة ولن يحدث أي شيء.
 
+فريق {site_name}
+""",
+        ),
+        "enquiry": (
+            "رسالة إلى {organisation_name} من {citizen_name}",
+            """عزيزي/عزيزتي {contact_name}،
+
+وصلتكم رسالة من {citizen_name} إلى {organisation_name} عبر {site_name}:
+
+{enquiry_message}
+
+للرد، يكفي أن تردّوا على هذه الرسالة: سيصل ردّكم مباشرةً إلى {citizen_email}.
+
+أُرسلت الرسالة من هذه الصفحة: {page_link}
+
+يمكنكم أيضاً قراءتها في مساحتكم على {site_name}، والإشارة هناك إلى أنكم رددتم عليها: {enquiry_link}
+
+وافق الشخص الذي كتب إليكم على مشاركة اسمه وعنوان بريده الإلكتروني ورسالته معكم لكي تتمكنوا من الرد عليه. نرجو استخدامها لهذا الغرض فقط.
+
+مع أطيب التحيات،
 فريق {site_name}
 """,
         ),

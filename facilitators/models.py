@@ -17,6 +17,7 @@ class TemplateKey(models.TextChoices):
     WELCOME_COUNTRY_MISSING = "welcome_country_missing", _("Welcome, country of work missing")
     PROFILE_REMINDER = "profile_reminder", _("Profile reminder")
     EMAIL_VERIFICATION = "email_verification", _("Email address verification")
+    ENQUIRY = "enquiry", _("Message from a citizen")
 
 
 class EmailTemplate(TranslatableMixin, models.Model):

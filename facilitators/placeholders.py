@@ -20,6 +20,11 @@ PLACEHOLDERS = {
     "missing_items": _("the list of what is still missing from the profile, one item a line"),
     "verification_link": _("the link that confirms the email address"),
     "site_name": _("the portal's name"),
+    "citizen_name": _("the name of the person who wrote to the organisation"),
+    "citizen_email": _("the email address of the person who wrote to the organisation"),
+    "enquiry_message": _("the message the person wrote"),
+    "page_link": _("the public page the message was sent from"),
+    "enquiry_link": _("admin link to the message, where it is marked as answered"),
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")

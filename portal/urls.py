@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("register/sent/", directory_views.register_sent, name="register_sent"),
     path("register/resend/", directory_views.resend_verification, name="register_resend"),
     path("register/verify/<str:token>/", directory_views.verify_email, name="register_verify"),
+    path("enquiry/<int:page_id>/", directory_views.enquiry, name="enquiry"),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),

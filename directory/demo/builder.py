@@ -40,6 +40,7 @@ from wagtail_localize.segments.types import StringSegmentValue
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
+    Enquiry,
     ExpertiseCategory,
     OrganisationAccount,
     OrganisationPage,
@@ -176,6 +177,7 @@ class DemoBuilder:
             for index, organisation in enumerate(content.ORGANISATIONS):
                 self._build_organisation(index, organisation)
             self._build_accounts()
+            self._build_enquiries()
             self._update_indexes()
         return self.created
 
@@ -198,6 +200,43 @@ class DemoBuilder:
             )
             sync_organisation(account)
             self.created["organisation accounts"] += 1
+
+    def _build_enquiries(self):
+        """Messages people sent organisations from their pages, some new and some answered.
+
+        Written directly (no email is sent for them); one per person and organisation."""
+        now = timezone.now()
+        for entry in content.ENQUIRIES:
+            locale = self.locales[entry["page_language"]]
+            page = (
+                OrganisationPage.objects.filter(slug=entry["organisation"], locale=locale)
+                .order_by("pk")
+                .first()
+            )
+            if page is None:
+                continue
+            known = Enquiry.objects.filter(organisation_key=page.translation_key)
+            if known.filter(email=entry["email"]).exists():
+                continue
+            service = None
+            if entry.get("service"):
+                service = ServicePage.objects.child_of(page).filter(slug=entry["service"]).first()
+            received = now - datetime.timedelta(hours=entry["hours_ago"])
+            answered = entry.get("answered_hours_ago")
+            Enquiry.objects.create(
+                organisation=page,
+                organisation_key=page.translation_key,
+                service=service,
+                name=entry["name"],
+                email=entry["email"],
+                message=entry["message"],
+                consent_at=received,
+                created_at=received,
+                language=entry["page_language"],
+                status=Enquiry.Status.ANSWERED if answered else Enquiry.Status.NEW,
+                answered_at=now - datetime.timedelta(hours=answered) if answered else None,
+            )
+            self.created["enquiries"] += 1
 
     def _made(self, instance):
         self.to_index[type(instance)].add(instance.pk)

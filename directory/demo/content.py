@@ -3473,3 +3473,95 @@ PREFERRED_VARIANTS = {
     "al-markaz-al-filastini-lil-dam": {"support-group": ["young-people", "parents"]},
     "mediterranean-mentoring-network": {"digital-course": ["online-job-search"]},
 }  # fmt: skip
+
+# --------------------------------------------------------------------------------------------
+# Messages people sent organisations through the form on their pages: some still new, some
+# answered. `page_language` is the language of the page the person wrote from (the message is in
+# the person's own language), `service` the slug of the service page, if it came from one.
+# --------------------------------------------------------------------------------------------
+
+ENQUIRIES = [
+    {
+        "organisation": "cooperativa-sociale-il-ponte",
+        "page_language": "it",
+        "service": "language-course-italian-a1",
+        "name": "Fatima Ouedraogo",
+        "email": "fatima.ouedraogo@example.org",
+        "hours_ago": 20,
+        "message": "Buongiorno, sono arrivata a Palermo quattro mesi fa e vorrei iscrivermi al corso di italiano. Il corso è gratuito? Posso venire con mia figlia di due anni?\nGrazie mille,\nFatima",
+    },
+    {
+        "organisation": "cooperativa-sociale-il-ponte",
+        "page_language": "it",
+        "service": "trade-course-kitchen-assistant",
+        "name": "يوسف بن علي",
+        "email": "youssef.benali@example.org",
+        "hours_ago": 70,
+        "message": "مرحباً، أعيش في باليرمو منذ سنة وأبحث عن دورة في العمل في المطبخ. لغتي الإيطالية ما زالت ضعيفة، فهل يمكنني التسجيل؟ أستطيع الحضور في الصباح فقط.\nشكراً لكم",
+    },
+    {
+        "organisation": "cooperativa-sociale-il-ponte",
+        "page_language": "en",
+        "name": "Grace Mensah",
+        "email": "grace.mensah@example.org",
+        "hours_ago": 220,
+        "answered_hours_ago": 170,
+        "message": "Hello, I volunteer with a group that supports young refugees in Catania. Could two of the young people we follow join your internships in the autumn? They speak good Italian and have their documents in order.\nThank you,\nGrace",
+    },
+    {
+        "organisation": "fondazione-lavoro-e-dignita",
+        "page_language": "it",
+        "service": "micro-credit",
+        "name": "Roberto Gallo",
+        "email": "roberto.gallo@example.org",
+        "hours_ago": 150,
+        "answered_hours_ago": 125,
+        "message": "Buonasera, ho 56 anni e a marzo ho perso il lavoro in fabbrica. Vorrei aprire una piccola officina per riparare biciclette. Come funziona il microcredito? Posso avere un appuntamento?",
+    },
+    {
+        "organisation": "nea-archi",
+        "page_language": "el",
+        "service": "language-cafe",
+        "name": "Μαρία Κωνσταντίνου",
+        "email": "maria.konstantinou@example.org",
+        "hours_ago": 45,
+        "message": "Καλησπέρα σας. Είμαι συνταξιούχος φιλόλογος και θα ήθελα να βοηθήσω εθελοντικά στο καφενείο γλώσσας. Ποιες μέρες και ώρες χρειάζεστε βοήθεια;",
+    },
+    {
+        "organisation": "nea-archi",
+        "page_language": "en",
+        "service": "rights-workshops",
+        "name": "Samir Haddad",
+        "email": "samir.haddad@example.org",
+        "hours_ago": 290,
+        "answered_hours_ago": 270,
+        "message": "Hello, my asylum interview is next month and I am worried. Can someone help me prepare for it? I speak Arabic and a little English.",
+    },
+    {
+        "organisation": "allileggyi-stin-ergasia",
+        "page_language": "el",
+        "service": "job-desk",
+        "name": "Γιώργος Αντωνίου",
+        "email": "giorgos.antoniou@example.org",
+        "hours_ago": 8,
+        "message": "Γεια σας, είμαι 24 χρονών και ψάχνω δουλειά εδώ και έναν χρόνο. Μπορώ να κλείσω ραντεβού στο γραφείο εύρεσης εργασίας; Τα πρωινά δουλεύω, οπότε με βολεύει απόγευμα.",
+    },
+    {
+        "organisation": "jamiyat-al-amal",
+        "page_language": "ar",
+        "service": "trade-course-electrical",
+        "name": "سامر الخطيب",
+        "email": "samer.khatib@example.org",
+        "hours_ago": 30,
+        "message": "مرحباً، عمري تسعة عشر عاماً وتركت المدرسة قبل سنتين. هل يمكنني الانضمام إلى دورة الكهرباء؟ وهل الدورة مجانية؟",
+    },
+    {
+        "organisation": "jamiyat-al-amal",
+        "page_language": "ar",
+        "name": "ليلى منصور",
+        "email": "layla.mansour@example.org",
+        "hours_ago": 400,
+        "answered_hours_ago": 380,
+        "message": "السلام عليكم، أنا أم لثلاثة أطفال وأبحث عن عمل بدوام جزئي. هل يمكنكم مساعدتي في كتابة سيرتي الذاتية؟\nشكراً لكم",
+    },
+]

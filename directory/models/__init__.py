@@ -1,6 +1,7 @@
 from .account import OrganisationAccount
 from .choices import Delivery, OrganisationKind, ProjectScope, ServiceKind, SocialPlatform
 from .country import CountryPage, DirectoryIndexPage
+from .enquiry import Enquiry
 from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
 from .service import ServicePage
@@ -13,6 +14,7 @@ __all__ = [
     "CountryPage",
     "Delivery",
     "DirectoryIndexPage",
+    "Enquiry",
     "ExpertiseCategory",
     "OrganisationAccount",
     "OrganisationKind",

@@ -172,5 +172,14 @@ PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 12)
 # page or a vocabulary term empties it.
 PORTAL_SEARCH_CACHE_SECONDS = env_int("PORTAL_SEARCH_CACHE_SECONDS", 300)
 
+# Citizens' messages to organisations: at most this many per client address and per email
+# address in the window (seconds); 0 turns the limit off. Counted in the cache (CACHES).
+PORTAL_ENQUIRY_RATE_LIMIT = env_int("PORTAL_ENQUIRY_RATE_LIMIT", 5)
+PORTAL_ENQUIRY_RATE_WINDOW = env_int("PORTAL_ENQUIRY_RATE_WINDOW", 60 * 60)
+# How many reverse proxies in front of the portal append the client's address to
+# X-Forwarded-For (0: none, REMOTE_ADDR is the client). Without it, behind a proxy, every
+# citizen would share one address and one rate limit.
+PORTAL_TRUSTED_PROXIES = env_int("PORTAL_TRUSTED_PROXIES", 0)
+
 # No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -14,6 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
+    Enquiry,
     ExpertiseCategory,
     OrganisationPage,
     PortfolioProjectPage,
@@ -49,6 +50,7 @@ def counts():
         "target groups": TargetGroup.objects.count(),
         "translations": Translation.objects.count(),
         "string translations": StringTranslation.objects.count(),
+        "enquiries": Enquiry.objects.count(),
     }
 
 
@@ -212,3 +214,36 @@ def test_every_demo_organisation_has_its_people_and_its_country_its_facilitators
         assert Group.objects.filter(name=f"Facilitators: {code}").exists()
     for directory in DirectoryIndexPage.objects.all():
         assert WorkflowPage.objects.get(page=directory).workflow.name == "Organisation approval"
+
+
+@pytest.mark.django_db
+def test_organisations_have_messages_from_people_in_every_language(seeded, client):
+    from django.urls import reverse
+
+    from directory.demo.builder import ensure_demo_people
+
+    enquiries = Enquiry.objects.all()
+    assert enquiries.filter(status="new").exists() and enquiries.filter(status="answered").exists()
+    assert enquiries.filter(service__isnull=False).exists()
+    assert set(enquiries.values_list("language", flat=True)) >= {"en", "it", "el", "ar"}
+    scripts = {
+        "Arabic": ("\u0600", "\u06ff"),
+        "Greek": ("\u0370", "\u03ff"),
+        "accented Latin": ("à", "ù"),
+    }
+    for name, (first, last) in scripts.items():
+        assert any(first <= c <= last for e in enquiries for c in e.message), name
+    for enquiry in enquiries:
+        assert enquiry.organisation.translation_key == enquiry.organisation_key
+        assert enquiry.outbox_email is None, "no demo email was sent"
+
+    # The demo organisation login reads its own messages.
+    ensure_demo_people()
+    user = get_user_model().objects.get(username="organisation")
+    client.force_login(user)
+    html = client.get(reverse("enquiries:index")).content.decode()
+    assert "Fatima Ouedraogo" in html and "Grace Mensah" in html
+    assert "Roberto Gallo" not in html, "another organisation's message"
+    assert "new messages from people who wrote to you" in (
+        client.get(reverse("wagtailadmin_home")).content.decode()
+    )

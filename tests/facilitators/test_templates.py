@@ -113,11 +113,17 @@ def test_every_default_template_is_installed_in_every_language():
     rows = EmailTemplate.objects.values_list("key", "locale__language_code")
     assert {(key, code) for key, code in rows} == {
         (key, code)
-        for key in ("welcome", "welcome_country_missing", "profile_reminder", "email_verification")
+        for key in (
+            "welcome",
+            "welcome_country_missing",
+            "profile_reminder",
+            "email_verification",
+            "enquiry",
+        )
         for code in ("en", "it", "el", "ar")
     }
     # Translations of one email share its translation key (wagtail-localize sees one text).
-    assert EmailTemplate.objects.values("translation_key").distinct().count() == 4
+    assert EmailTemplate.objects.values("translation_key").distinct().count() == 5
 
 
 def test_ensure_default_templates_restores_missing_ones_and_keeps_edits():

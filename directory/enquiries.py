@@ -1,0 +1,247 @@
+"""A citizen writes to an organisation from its page or a service's page.
+
+The message is stored as an Enquiry, which the organisation's people see in the admin, and
+emailed to the organisation's contact address through the outbox, with Reply-To set to the
+citizen: both in one transaction, so that there is never one without the other. Robots are kept
+out by a hidden field and by a limit on messages per client address and per email address.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from directory.models import Enquiry, OrganisationPage, ServicePage
+from directory.models.enquiry import MESSAGE_MAX_LENGTH
+from facilitators import mail
+
+TEMPLATE_KEY = "enquiry"
+FORM_ID = "enquiry"  # the form's section on the page, and the prefix of its fields' ids
+RATE_SALT = "directory.enquiries.rate"
+
+
+class EnquiryForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        error_messages={"required": _("Please write your name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("The organisation will answer you at this address."),
+        error_messages={
+            "required": _("Please write your email address, so that they can answer you."),
+            "invalid": _("Please write a valid email address, like name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        help_text=_("At most 5,000 characters."),
+        error_messages={
+            "required": _("Please write your message."),
+            "max_length": _(
+                "Your message is too long: at most %(limit_value)d characters, it has "
+                "%(show_value)d."
+            ),
+        },
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my name, email address and message are sent to this organisation and "
+            "stored on this portal, so that the organisation can answer me."
+        ),
+        error_messages={"required": _("Please tick the box to agree, or the message cannot go.")},
+    )
+    # Left empty by people; filled by robots that fill every field.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{FORM_ID}-%s")
+        super().__init__(*args, **kwargs)
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(_("Please leave the last field empty."), code="honeypot")
+        return cleaned
+
+    @property
+    def is_spam(self):
+        return self.has_error(NON_FIELD_ERRORS, "honeypot")
+
+
+# Who receives the message ---------------------------------------------------------------------
+
+
+@dataclass
+class Recipient:
+    """The organisation (and service) a page's form writes to, and the address it goes to."""
+
+    page: Page
+    organisation: OrganisationPage
+    service: ServicePage | None
+    address: str
+
+    @classmethod
+    def for_page(cls, page, organisation=None):
+        """The recipient of `page`'s form (a specific Organisation- or ServicePage), or None.
+
+        `organisation`, when the caller has it, saves looking up a service's parent again.
+        """
+        if isinstance(page, OrganisationPage):
+            return cls(page=page, organisation=page, service=None, address=page.email)
+        if isinstance(page, ServicePage):
+            if not isinstance(organisation, OrganisationPage):
+                organisation = page.get_parent().specific
+            address = page.contact_email or organisation.email
+            return cls(page=page, organisation=organisation, service=page, address=address)
+        return None
+
+    @property
+    def accepts_messages(self):
+        return bool(self.address)
+
+
+def recipient_for(page_id):
+    """The recipient of a live page's form; None if there is no such page or it has no address."""
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    recipient = page and Recipient.for_page(page)
+    if recipient is None or not recipient.accepts_messages:
+        return None
+    return recipient
+
+
+# Rate limits ----------------------------------------------------------------------------------
+
+
+def client_ip(request):
+    """The client's address: REMOTE_ADDR, or the one PORTAL_TRUSTED_PROXIES proxies reported.
+
+    Behind N reverse proxies that each append to X-Forwarded-For, the client is the N-th address
+    from the end; anything before it was written by the client and is not trusted.
+    """
+    proxies = getattr(settings, "PORTAL_TRUSTED_PROXIES", 0)
+    if proxies:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        addresses = [address.strip() for address in forwarded.split(",") if address.strip()]
+        if len(addresses) >= proxies:
+            return addresses[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class RateLimit:
+    """At most PORTAL_ENQUIRY_RATE_LIMIT messages per PORTAL_ENQUIRY_RATE_WINDOW seconds, per
+    client address and per email address, counted in the cache. Only messages sent count: a
+    form returned with mistakes does not.
+
+    Cache keys hold a keyed hash of the address, never the address itself.
+    """
+
+    def __init__(self, request, email=""):
+        self.keys = [self._key("ip", client_ip(request))]
+        if email:
+            self.keys.append(self._key("email", email))
+
+    @staticmethod
+    def _key(kind, value):
+        return f"enquiry-rate:{kind}:{salted_hmac(RATE_SALT, value).hexdigest()[:32]}"
+
+    @property
+    def limit(self):
+        return settings.PORTAL_ENQUIRY_RATE_LIMIT
+
+    @property
+    def window(self):
+        return settings.PORTAL_ENQUIRY_RATE_WINDOW
+
+    def exceeded(self):
+        if not self.limit:
+            return False
+        counts = cache.get_many(self.keys)
+        return any(count >= self.limit for count in counts.values())
+
+    def count(self):
+        for key in self.keys:
+            cache.add(key, 0, self.window)  # the window starts with the first message
+            try:
+                cache.incr(key)
+            except ValueError:  # expired in between: a new window
+                cache.set(key, 1, self.window)
+
+
+# Receiving a message --------------------------------------------------------------------------
+
+
+def admin_link(enquiry):
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return base + reverse("enquiries:inspect", args=[enquiry.pk])
+
+
+def original_page(organisation):
+    """The organisation's first page, in the language it works in (as for its welcome email)."""
+    first = (
+        OrganisationPage.objects.filter(translation_key=organisation.translation_key)
+        .select_related("locale")
+        .order_by("pk")
+        .first()
+    )
+    return first or organisation
+
+
+@transaction.atomic
+def receive_enquiry(recipient, data, *, page_url):
+    """Store the message and queue its email to the organisation: both, or neither.
+
+    The email is written in the organisation's own language, whichever translation of its pages
+    the citizen wrote from; the page it links to is the one the citizen used.
+    """
+    organisation = recipient.organisation
+    original = original_page(organisation)
+    now = timezone.now()
+    enquiry = Enquiry.objects.create(
+        organisation=organisation,
+        organisation_key=organisation.translation_key,
+        service=recipient.service,
+        name=data["name"],
+        email=data["email"],
+        message=data["message"],
+        consent_at=now,
+        created_at=now,
+        language=recipient.page.locale.language_code,
+    )
+    enquiry.outbox_email = mail.send_templated_email(
+        TEMPLATE_KEY,
+        to=[recipient.address],
+        reply_to=[enquiry.email],
+        language=original.locale.language_code,
+        context={
+            **mail.organisation_context(original),
+            "citizen_name": enquiry.name,
+            "citizen_email": enquiry.email,
+            "enquiry_message": enquiry.message,
+            "page_link": page_url,
+            "enquiry_link": admin_link(enquiry),
+        },
+        organisation=original,
+    )
+    enquiry.save(update_fields=["outbox_email"])
+    return enquiry

@@ -1,0 +1,25 @@
+from django import template
+from django.urls import reverse
+
+from directory.enquiries import FORM_ID, EnquiryForm, Recipient
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def enquiry_form(context, page):
+    """The message form of an organisation's or a service's page; None where it has no address.
+
+    The form is the one the view put in the context (filled, with its messages), else an empty one.
+    """
+    if not getattr(page, "pk", None):  # the preview of a page not saved yet
+        return None
+    recipient = Recipient.for_page(page, organisation=context.get("organisation"))
+    if recipient is None or not recipient.accepts_messages:
+        return None
+    return {
+        "form": context.get("enquiry_form") or EnquiryForm(),
+        "action": f"{reverse('enquiry', args=[page.pk])}#{FORM_ID}",
+        "recipient": recipient,
+        "id": FORM_ID,
+    }

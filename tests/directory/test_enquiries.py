@@ -1,0 +1,590 @@
+"""A citizen writes to an organisation from its page; the organisation reads it in its admin.
+
+Organisation A (Italy, page in Italian, live) has a service; organisation B is in Greece. Every
+message is stored as an Enquiry and emailed to the organisation through the outbox, both or
+neither; robots, mistakes and floods are answered with a 4xx and leave nothing behind.
+"""
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from directory.factories import CountryPageFactory, ServicePageFactory
+from directory.models import Enquiry
+from directory.models.workflow import CENTRAL_STAFF
+from directory.permissions import access_admin, sync_central_staff
+from facilitators.default_templates import DEFAULT_TEMPLATES
+from facilitators.mail import render_template
+from facilitators.models import EmailTemplate, OutboxEmail
+from tests.conftest import translate
+from tests.directory.organisations import PASSWORD, refused, registered
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The rate limits count in the cache: every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """Run the on-commit callbacks (the outbox's sending) when the block ends, as a commit does."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def live(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def a(portal):
+    user, page, account = registered("it", "info@ponte.example.org", "Cooperativa Il Ponte")
+    page = live(page)
+    service = ServicePageFactory(
+        parent=page, title="Corso di italiano", contact_email="corsi@ponte.example.org"
+    )
+    return SimpleNamespace(user=user, page=page, account=account, service=service)
+
+
+@pytest.fixture
+def b(portal):
+    user, page, account = registered("gr", "info@vita.example.org", "Synergasia Vita Ergasia")
+    return SimpleNamespace(user=user, page=live(page), account=account)
+
+
+def valid(**changes):
+    return {
+        "name": "Amina Haddad",
+        "email": "Amina@Example.org",
+        "message": "Buongiorno, is the Italian course still open?\nThank you, Amina",
+        "consent": "on",
+        "website": "",
+        **changes,
+    }
+
+
+def send(client, page, language=None, **changes):
+    language = language or page.locale.language_code
+    return client.post(f"/{language}/enquiry/{page.pk}/", valid(**changes))
+
+
+def nothing_kept():
+    return not Enquiry.objects.exists() and not OutboxEmail.objects.exists() and not mail.outbox
+
+
+# Sending ----------------------------------------------------------------------------------------
+
+
+def test_the_form_is_on_the_organisation_and_service_pages(client, a):
+    for page in (a.page, a.service):
+        html = client.get(page.url).content.decode()
+        assert f'action="/it/enquiry/{page.pk}/#enquiry"' in html
+        assert "Cooperativa Il Ponte" in html
+        assert "stored on this portal, so that the organisation can answer me" in html
+        assert 'name="consent"' in html and 'name="message"' in html
+        # The field for robots is hidden from people and out of the tab order.
+        assert re.search(r'aria-hidden="true">\s*<label for="enquiry-website"', html)
+        assert 'name="website" id="enquiry-website" tabindex="-1"' in html
+
+
+def test_a_message_is_stored_and_emailed_to_the_organisation(client, a, on_commit):
+    with on_commit():
+        response = send(client, a.page, name="  Amina   Haddad ")
+
+    assert response.status_code == 303
+    assert response["Location"] == f"{a.page.url}#enquiry"
+
+    enquiry = Enquiry.objects.get()
+    assert enquiry.organisation == a.page.specific
+    assert enquiry.organisation_key == a.page.translation_key
+    assert enquiry.service is None
+    assert enquiry.name == "Amina Haddad"
+    assert enquiry.email == "amina@example.org"
+    assert enquiry.message == valid()["message"]
+    assert enquiry.consent_at is not None
+    assert enquiry.language == "it"
+    assert enquiry.status == Enquiry.Status.NEW
+
+    email = OutboxEmail.objects.get()
+    assert enquiry.outbox_email == email
+    assert email.to == ["info@ponte.example.org"]
+    assert email.reply_to == ["amina@example.org"]
+    assert email.template_key == "enquiry"
+    assert email.language == "it", "in the organisation's language"
+    assert email.organisation_id == a.page.pk
+    assert email.status == "sent"
+
+    [message] = mail.outbox
+    assert message.to == ["info@ponte.example.org"]
+    assert message.message()["Reply-To"] == "amina@example.org"
+    assert message.anymail_status.status == {"sent"}
+    assert "Amina Haddad" in message.subject and "Cooperativa Il Ponte" in message.subject
+    assert message.body.startswith("Gentile Contact,"), "the Italian text, to its contact"
+    assert valid()["message"] in message.body
+    assert a.page.full_url in message.body  # the site's own address
+    assert f"http://testserver/admin/enquiries/inspect/{enquiry.pk}/" in message.body
+    assert "{" not in message.subject + message.body
+
+    thanks = client.get(response["Location"]).content.decode()
+    assert re.search(
+        r'<p class="message message--success" role="status">[^<]*Cooperativa Il Ponte[^<]*'
+        r"amina@example.org",
+        thanks,
+    )
+    again = client.get(a.page.url).content.decode()
+    assert "amina@example.org" not in again, "the thank-you is shown once"
+
+
+def test_a_service_page_writes_to_the_services_address(client, a, on_commit):
+    with on_commit():
+        response = send(client, a.service)
+    assert response.status_code == 303
+    assert response["Location"] == f"{a.service.url}#enquiry"
+    enquiry = Enquiry.objects.get()
+    assert enquiry.service == a.service.specific
+    assert enquiry.organisation == a.page.specific
+    [message] = mail.outbox
+    assert message.to == ["corsi@ponte.example.org"]
+    assert message.message()["Reply-To"] == "amina@example.org"
+    assert a.service.full_url in message.body
+
+
+def test_a_service_without_an_address_of_its_own_writes_to_the_organisation(client, a, on_commit):
+    service = ServicePageFactory(parent=a.page, title="Sportello lavoro", contact_email="")
+    with on_commit():
+        assert send(client, service).status_code == 303
+    assert mail.outbox[0].to == ["info@ponte.example.org"]
+    assert Enquiry.objects.get().service == service.specific
+
+
+def test_a_message_from_a_translation_reaches_the_same_organisation(client, a, on_commit):
+    english = translate(a.page, "en", title="Il Ponte Cooperative")
+    with on_commit():
+        assert send(client, english, language="en").status_code == 303
+    enquiry = Enquiry.objects.get()
+    assert enquiry.organisation == english.specific and enquiry.language == "en"
+    assert enquiry.organisation_key == a.page.translation_key
+    email = OutboxEmail.objects.get()
+    assert email.language == "it", "the organisation reads its own language"
+    assert email.subject.startswith("Un messaggio per Cooperativa Il Ponte")
+    assert english.full_url in email.body_text, "the page the citizen used"
+
+
+# Mistakes, robots, floods -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "text"),
+    [
+        ({"consent": ""}, "consent", "Please tick the box"),
+        ({"email": "amina-at-example"}, "email", "valid email address"),
+        ({"email": ""}, "email", "so that they can answer you"),
+        ({"message": "   \n  "}, "message", "Please write your message."),
+        ({"message": "x" * 5001}, "message", "at most 5000 characters, it has 5001"),
+        ({"name": ""}, "name", "Please write your name."),
+    ],
+)
+@pytest.mark.parametrize("on_service", [False, True])
+def test_bad_input_returns_the_page_with_the_message_and_keeps_nothing(
+    client, a, changes, field, text, on_service
+):
+    page = a.service if on_service else a.page
+    response = send(client, page, **changes)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert page.title in html, "the same page, with the form"
+    assert text in html
+    assert 'role="alert"' in html and f'href="#enquiry-{field}"' in html
+    assert f'id="enquiry-{field}_error"' in html
+    field_tag = re.search(rf'<(?:input|textarea)[^>]*id="enquiry-{field}"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in field_tag
+    assert f"enquiry-{field}_error" in re.search(r'aria-describedby="([^"]*)"', field_tag).group(1)
+    if field != "name":
+        assert 'value="Amina Haddad"' in html, "what was written is kept"
+    assert nothing_kept()
+
+
+def test_a_robot_filling_the_hidden_field_is_refused_and_nothing_is_kept(client, a, on_commit):
+    with on_commit():
+        response = send(client, a.page, website="http://cheap-pills.example.com")
+    assert response.status_code == 400
+    assert response.context["enquiry_form"].is_spam
+    assert nothing_kept()
+
+
+def test_too_many_messages_from_one_address_are_refused(client, a, b, settings, on_commit):
+    settings.PORTAL_ENQUIRY_RATE_LIMIT = 2
+    with on_commit():
+        assert send(client, a.page, email="one@example.org").status_code == 303
+        assert send(client, b.page, email="two@example.org").status_code == 303
+        response = send(client, a.service, email="three@example.org")
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "To protect organisations from spam, please try again later" in html
+    assert 'value="three@example.org"' in html
+    assert Enquiry.objects.count() == OutboxEmail.objects.count() == len(mail.outbox) == 2
+
+    # Another client is not affected.
+    other = Client(REMOTE_ADDR="203.0.113.9")
+    with on_commit():
+        assert send(other, a.page, email="four@example.org").status_code == 303
+    assert Enquiry.objects.count() == 3
+
+
+def test_too_many_messages_from_one_email_address_are_refused(a, settings, on_commit):
+    settings.PORTAL_ENQUIRY_RATE_LIMIT = 2
+    for number in range(2):
+        with on_commit():
+            response = send(Client(REMOTE_ADDR=f"198.51.100.{number}"), a.page)
+        assert response.status_code == 303
+    response = send(Client(REMOTE_ADDR="198.51.100.77"), a.page, email="AMINA@example.org")
+    assert response.status_code == 429
+    assert Enquiry.objects.count() == 2
+
+
+def test_mistakes_do_not_count_towards_the_limit(client, a, settings, on_commit):
+    settings.PORTAL_ENQUIRY_RATE_LIMIT = 1
+    for _attempt in range(3):
+        assert send(client, a.page, consent="").status_code == 400
+    with on_commit():
+        assert send(client, a.page).status_code == 303
+    assert send(client, a.page, email="again@example.org").status_code == 429
+
+
+def test_a_limit_of_zero_turns_the_limit_off(client, a, settings, on_commit):
+    settings.PORTAL_ENQUIRY_RATE_LIMIT = 0
+    for _message in range(3):
+        with on_commit():
+            assert send(client, a.page).status_code == 303
+    assert Enquiry.objects.count() == 3
+
+
+def test_behind_a_proxy_each_citizen_has_their_own_limit(a, settings, on_commit):
+    settings.PORTAL_ENQUIRY_RATE_LIMIT = 1
+    settings.PORTAL_TRUSTED_PROXIES = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+
+    def from_client(address, email, forged=""):
+        client = Client(HTTP_X_FORWARDED_FOR=f"{forged}{address}", **proxy)
+        with on_commit():
+            return send(client, a.page, email=email).status_code
+
+    assert from_client("203.0.113.1", "one@example.org") == 303
+    assert from_client("203.0.113.2", "two@example.org") == 303, "another citizen, same proxy"
+    # An address the client wrote itself in front of the proxy's is not believed.
+    assert from_client("203.0.113.1", "three@example.org", forged="192.0.2.50, ") == 429
+
+
+def test_a_failure_half_way_keeps_nothing(client, a, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("the outbox table is locked")
+
+    monkeypatch.setattr("facilitators.mail.queue_email", broken)
+    with pytest.raises(RuntimeError):
+        send(client, a.page)
+    assert nothing_kept()
+
+
+def test_only_live_organisation_and_service_pages_take_messages(client, a, portal):
+    assert client.get(f"/it/enquiry/{a.page.pk}/").status_code == 405
+    draft = ServicePageFactory(parent=a.page, contact_email="x@ponte.example.org", live=False)
+    for page_id in (portal.countries["IT"].pk, portal.home.pk, draft.pk, 987654, 10**30):
+        assert client.post(f"/it/enquiry/{page_id}/", valid()).status_code == 404, page_id
+    assert nothing_kept()
+
+
+def test_an_organisation_without_an_email_address_shows_its_phone_and_no_form(client, a):
+    page = a.page.specific
+    page.email = ""
+    page.phone = "+39 091 612 4480"
+    live(page)
+    service = ServicePageFactory(parent=page, title="Doposcuola", contact_email="")
+
+    html = client.get(page.url).content.decode()
+    assert "+39 091 612 4480" in html
+    assert 'id="enquiry"' not in html
+    assert 'id="enquiry"' not in client.get(service.url).content.decode()
+    assert 'id="enquiry"' in client.get(a.service.url).content.decode(), "its own address"
+    assert send(client, page).status_code == 404
+    assert send(client, service).status_code == 404
+    assert nothing_kept()
+
+
+def test_a_private_page_takes_no_messages(client, a):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=a.page, restriction_type="login")
+    assert send(client, a.page).status_code == 404
+    assert send(client, a.service).status_code == 404
+    assert nothing_kept()
+
+
+def test_the_form_needs_the_csrf_token(a):
+    assert send(Client(enforce_csrf_checks=True), a.page).status_code == 403
+    assert nothing_kept()
+
+
+HOSTILE = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200
+) | st.sampled_from(["", " ", "\x00", "<script>alert(1)</script>", "{site_name}", "é" * 6000])
+
+
+@hypothesis_settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(name=HOSTILE, email=HOSTILE | st.emails(), message=HOSTILE, consent=HOSTILE)
+def test_hostile_input_never_breaks_the_form(client, a, name, email, message, consent):
+    cache.clear()
+    before = Enquiry.objects.count()
+    response = send(client, a.page, name=name, email=email, message=message, consent=consent)
+    assert response.status_code in (303, 400)
+    assert Enquiry.objects.count() == before + (response.status_code == 303)
+    if response.status_code == 400:
+        assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+# The email template -----------------------------------------------------------------------------
+
+
+def test_the_enquiry_email_exists_in_every_language_as_written():
+    templates = EmailTemplate.objects.filter(key="enquiry").select_related("locale")
+    assert {t.locale.language_code for t in templates} == {"en", "it", "el", "ar"}
+    assert len({t.translation_key for t in templates}) == 1, "one text, four translations"
+    for template in templates:
+        code = template.locale.language_code
+        assert (template.subject, template.body) == DEFAULT_TEMPLATES[code]["enquiry"]
+        template.full_clean()  # only known placeholders
+
+
+@pytest.mark.parametrize("language", ["en", "it", "el", "ar"])
+def test_the_enquiry_email_has_everything_the_organisation_needs(language):
+    context = {
+        "organisation_name": "Cooperativa Sole",
+        "contact_name": "Maria Rossi",
+        "citizen_name": "Amina Haddad",
+        "citizen_email": "amina@example.org",
+        "enquiry_message": "Is the course still open?",
+        "page_link": "https://portal.example/it/sole/",
+        "enquiry_link": "https://portal.example/admin/enquiries/inspect/7/",
+    }
+    subject, body = render_template("enquiry", language, context)
+    assert "Cooperativa Sole" in subject and "Amina Haddad" in subject
+    for value in context.values():
+        assert value in body
+    assert "{" not in subject + body
+
+
+# The admin --------------------------------------------------------------------------------------
+
+
+def make_enquiry(page, name, service=None, **fields):
+    return Enquiry.objects.create(
+        organisation=page,
+        organisation_key=page.translation_key,
+        service=service,
+        name=name,
+        email=f"{name.split()[0].lower()}@example.org",
+        message=f"A question from {name}.",
+        consent_at=timezone.now(),
+        language=page.locale.language_code,
+        **fields,
+    )
+
+
+def facilitator(code, username):
+    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    user.groups.add(Group.objects.get(name=f"Facilitators: {code}"))
+    return user
+
+
+@pytest.fixture
+def inbox(a, b):
+    return SimpleNamespace(
+        a=make_enquiry(a.page, "Amina Haddad", service=a.service),
+        b=make_enquiry(b.page, "Nikos Pappas"),
+    )
+
+
+def not_found(response):
+    """404. (The admin's 404 comes after LocaleMiddleware's redirect to /en/admin/..., followed.)"""
+    return response.status_code == 404
+
+
+def index_html(client, **params):
+    response = client.get(reverse("enquiries:index"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_organisation_sees_its_own_messages_only(client, a, inbox):
+    client.force_login(a.user)
+    assert reverse("enquiries:index") in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    html = index_html(client)
+    assert "Amina Haddad" in html and "Corso di italiano" in html
+    assert "Nikos Pappas" not in html
+    assert "Nikos Pappas" not in index_html(client, q="Nikos")
+    assert "Amina Haddad" in index_html(client, q="amina@example")
+    assert "Amina Haddad" not in index_html(client, status="answered")
+
+    inspect = client.get(reverse("enquiries:inspect", args=[inbox.a.pk]))
+    assert inspect.status_code == 200
+    assert "A question from Amina Haddad." in inspect.content.decode()
+    assert "Mark as answered" in inspect.content.decode()
+
+
+def test_another_organisations_message_is_not_found_by_direct_address(client, a, inbox):
+    client.force_login(a.user)
+    for response in (
+        client.get(reverse("enquiries:inspect", args=[inbox.b.pk]), follow=True),
+        client.post(
+            reverse("enquiries:status", args=[inbox.b.pk]), {"status": "answered"}, follow=True
+        ),
+    ):
+        assert not_found(response)
+        assert "Nikos Pappas" not in response.content.decode()
+    inbox.b.refresh_from_db()
+    assert inbox.b.status == Enquiry.Status.NEW
+
+
+def test_the_organisation_marks_a_message_answered_by_post_only(client, a, inbox):
+    client.force_login(a.user)
+    url = reverse("enquiries:status", args=[inbox.a.pk])
+    assert client.get(url).status_code == 405
+    inbox.a.refresh_from_db()
+    assert inbox.a.status == Enquiry.Status.NEW
+
+    response = client.post(url, {"status": "answered"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("enquiries:inspect", args=[inbox.a.pk])
+    assert "is marked as answered" in response.content.decode()
+    assert "Mark as new" in response.content.decode()
+    inbox.a.refresh_from_db()
+    assert inbox.a.status == Enquiry.Status.ANSWERED
+    assert inbox.a.answered_by == a.user and inbox.a.answered_at is not None
+
+    client.post(url, {"status": "new"})
+    inbox.a.refresh_from_db()
+    assert inbox.a.status == Enquiry.Status.NEW and inbox.a.answered_by is None
+
+
+def test_the_mark_answered_button_needs_the_csrf_token(a, inbox):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(a.user)
+    response = client.post(reverse("enquiries:status", args=[inbox.a.pk]), {"status": "answered"})
+    assert response.status_code == 403
+    inbox.a.refresh_from_db()
+    assert inbox.a.status == Enquiry.Status.NEW
+
+
+def test_messages_from_every_language_reach_the_organisation(client, a, inbox):
+    english = translate(a.page, "en", title="Il Ponte Cooperative")
+    from_english = make_enquiry(english, "John Smith")
+    client.force_login(a.user)
+    assert "John Smith" in index_html(client)
+    assert client.get(reverse("enquiries:inspect", args=[from_english.pk])).status_code == 200
+
+
+def test_the_organisations_dashboard_counts_its_new_messages(client, a, inbox):
+    make_enquiry(a.page, "Second Person")
+    make_enquiry(a.page, "Old Question", status=Enquiry.Status.ANSWERED)
+    client.force_login(a.user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "2 new messages from people who wrote to you" in html
+    assert f"{reverse('enquiries:index')}?status=new" in html
+
+
+def test_the_countrys_facilitators_read_its_organisations_messages(client, a, b, inbox):
+    client.force_login(facilitator("IT", "marco"))
+    html = index_html(client)
+    assert "Amina Haddad" in html and "Nikos Pappas" not in html
+    inspect = client.get(reverse("enquiries:inspect", args=[inbox.a.pk]))
+    assert inspect.status_code == 200
+    assert "Mark as answered" not in inspect.content.decode(), "they read, the organisation answers"
+    assert not_found(client.get(reverse("enquiries:inspect", args=[inbox.b.pk]), follow=True))
+    assert refused(
+        client.post(reverse("enquiries:status", args=[inbox.a.pk]), {"status": "answered"})
+    )
+    inbox.a.refresh_from_db()
+    assert inbox.a.status == Enquiry.Status.NEW
+
+    client.force_login(facilitator("GR", "eleni"))
+    html = index_html(client)
+    assert "Nikos Pappas" in html and "Amina Haddad" not in html
+    assert not_found(client.get(reverse("enquiries:inspect", args=[inbox.a.pk]), follow=True))
+
+
+def test_central_staff_and_superusers_see_every_message(client, inbox):
+    sync_central_staff()
+    staff = User.objects.create_user("carla", "carla@example.org", PASSWORD)
+    staff.groups.add(Group.objects.get(name=CENTRAL_STAFF))
+    client.force_login(staff)
+    html = index_html(client)
+    assert "Amina Haddad" in html and "Nikos Pappas" in html
+
+    client.force_login(User.objects.create_superuser("root", "root@example.org", PASSWORD))
+    assert "Nikos Pappas" in index_html(client)
+    client.post(reverse("enquiries:status", args=[inbox.b.pk]), {"status": "answered"})
+    inbox.b.refresh_from_db()
+    assert inbox.b.status == Enquiry.Status.ANSWERED
+
+
+def test_anyone_else_gets_nothing(client, portal, inbox):
+    urls = [
+        reverse("enquiries:index"),
+        reverse("enquiries:index_results"),
+        reverse("enquiries:inspect", args=[inbox.a.pk]),
+    ]
+    for url in urls:  # not signed in: the login page
+        assert client.get(url)["Location"].startswith(reverse("wagtailadmin_login"))
+
+    editor = User.objects.create_user("editor", "editor@example.org", PASSWORD)
+    editor.user_permissions.add(access_admin())
+    client.force_login(editor)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("enquiries:index") not in home, "no menu item"
+    for url in urls:
+        response = client.get(url, follow=True)
+        assert refused(response) or not_found(response), url
+        assert "Amina Haddad" not in response.content.decode()
+    assert refused(
+        client.post(reverse("enquiries:status", args=[inbox.a.pk]), {"status": "answered"})
+    )
+    inbox.a.refresh_from_db()
+    assert inbox.a.status == Enquiry.Status.NEW
+
+
+def test_messages_are_not_added_edited_or_deleted_by_hand(client, a, inbox):
+    client.force_login(User.objects.create_superuser("root", "root@example.org", PASSWORD))
+    base = reverse("enquiries:index")
+    for path in ("new/", f"edit/{inbox.a.pk}/", f"delete/{inbox.a.pk}/"):
+        assert client.get(base + path, follow=True).status_code == 404
+    assert "Add enquiry" not in index_html(client)
+
+
+def test_a_facilitator_of_a_country_without_organisations_sees_none(client, portal, inbox):
+    CountryPageFactory(parent=portal.directory, title="Lebanon", code="LB")
+    client.force_login(facilitator("LB", "rami"))
+    html = index_html(client)
+    assert "Amina Haddad" not in html and "Nikos Pappas" not in html
