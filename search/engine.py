@@ -47,7 +47,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from directory.filters import ALL, ORGANISATION_KIND, SERVICES, place_condition
-from directory.listing import ancestor_path
+from directory.listing import ancestor_path, one_per_translation
 
 from . import query as text
 
@@ -183,7 +183,11 @@ class DirectorySearch:
         """The candidates that match the words, in order of relevance (newest without words)."""
         pages = self._pages()
         if not self.query_text:
-            matching = pages.order_by("-first_published_at", "-pk")
+            # Every candidate: the translation sets are worked out once, in bulk.
+            locale, default = self.locales.active, self.locales.default
+            return one_per_translation(pages, locale, default).order_by(
+                "-first_published_at", "-pk"
+            )
         else:
             results = pages.search(self.query_text, operator=self.operator)
             if hasattr(results, "get_queryset"):  # the database backends: one SQL query

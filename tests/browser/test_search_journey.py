@@ -14,10 +14,10 @@ def test_search_filter_and_open_a_service_on_a_phone(demo_server, phone):
     page.get_by_role("link", name="Cerca").first.click()
     expect(page).to_have_url(re.compile(r"/it/search/$"))
 
-    box = page.get_by_role("searchbox")
-    box.fill("formazione giovani")
+    box = page.locator("#id_q")
+    box.fill("corso formazione")
     box.press("Enter")
-    expect(page).to_have_url(re.compile(r"q=formazione\+giovani"))
+    expect(page).to_have_url(re.compile(r"q=corso\+formazione"))
     heading = page.locator("#results-heading")
     expect(heading).to_contain_text("risultat")
     everywhere = int(heading.inner_text().split()[0])
@@ -33,8 +33,8 @@ def test_search_filter_and_open_a_service_on_a_phone(demo_server, phone):
     expect(heading).to_have_text(re.compile(rf"^{expected} "))
     assert 0 < expected <= everywhere
     # The filter in use is shown, and the search words are kept.
-    expect(page.get_by_role("searchbox")).to_have_value("formazione giovani")
-    expect(page.get_by_role("list", name="Filtri in uso")).to_contain_text("Italia")
+    expect(page.locator("#id_q")).to_have_value("corso formazione")
+    expect(page.get_by_role("list", name="Filtri attivi")).to_contain_text("Italia")
     assert_accessible(page)
 
     card = page.locator("article.service-card").first
@@ -42,11 +42,25 @@ def test_search_filter_and_open_a_service_on_a_phone(demo_server, phone):
     card.locator("h3 a").click()
     expect(page.locator("h1")).to_have_text(title)
 
+    # And writes to its provider from the service's page.
+    page.locator("#enquiry-name").fill("Giulia Ferrante")
+    page.locator("#enquiry-email").fill("giulia.search@example.org")
+    page.locator("#enquiry-message").fill("Buongiorno, ci sono ancora posti per il corso?")
+    page.locator("#enquiry-consent").check()
+    page.locator("#enquiry button[type=submit]").click()
+    expect(page.locator("#enquiry").get_by_role("status")).to_be_visible()
+    stored = demo_server.python(
+        "from directory.models import Enquiry; "
+        "e = Enquiry.objects.get(email='giulia.search@example.org'); "
+        "print(e.service.title if e.service else '')"
+    )
+    assert stored.strip() == title
+
 
 def test_type_ahead_offers_categories_and_organisations(demo_server, phone):
     page = phone
     page.goto(f"{demo_server.url}/en/search/")
-    box = page.get_by_role("searchbox")
+    box = page.locator("#id_q")
     box.press_sequentially("coop", delay=50)
     options = page.locator("#search-suggestions option")
     expect(options.first).to_be_attached()
@@ -63,6 +77,6 @@ def test_search_pages_pass_axe_and_mirror_in_arabic(demo_server, desktop, langua
     expect(page.locator(".empty")).to_be_visible()
     assert_accessible(page)
     if language == "ar":
-        box = page.get_by_role("searchbox").bounding_box()
+        box = page.locator("#id_q").bounding_box()
         button = page.get_by_role("button", name="البحث", exact=True).bounding_box()
         assert button["x"] < box["x"], "in Arabic the search button is on the left of the box"
