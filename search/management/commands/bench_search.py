@@ -9,6 +9,7 @@ the whole middleware stack with Django's test client, in this process. The repor
 median and 95th percentile of each search and its ratio to a view that only returns "ok".
 """
 
+import functools
 import itertools
 import statistics
 import time
@@ -153,7 +154,7 @@ class Command(BaseCommand):
         bulk_pages(OrganisationPage, country, new_orgs)
         links = []
         for page in new_orgs:
-            page.precomputed_search_terms = organisation_terms(page.source)
+            page.precomputed_search_terms = self._organisation_terms(page.source)
             links += [
                 OrganisationPage.expertise_categories.through(
                     organisationpage_id=page.pk, expertisecategory_id=term.pk
@@ -194,8 +195,7 @@ class Command(BaseCommand):
             bulk_pages(ServicePage, page, children)
             new_services += children
         for service in new_services:
-            terms = service_terms(service.source)
-            source_organisation = service.source.get_parent().title
+            terms, source_organisation = self._service_terms(service.source)
             service.precomputed_search_terms = terms.replace(
                 source_organisation, service.organisation.title
             )
@@ -205,6 +205,14 @@ class Command(BaseCommand):
             ]
         ServicePage.target_groups.through.objects.bulk_create(groups)
         index(ServicePage, new_services)
+
+    @functools.cache  # noqa: B019 (one command run, a few hundred sources)
+    def _service_terms(self, source):
+        return service_terms(source), source.get_parent().title
+
+    @functools.cache  # noqa: B019
+    def _organisation_terms(self, source):
+        return organisation_terms(source)
 
     # Measuring ---------------------------------------------------------------------------------
 
