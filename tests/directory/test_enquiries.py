@@ -98,7 +98,7 @@ def test_the_form_is_on_the_organisation_and_service_pages(client, a):
         html = client.get(page.url).content.decode()
         assert f'action="/it/enquiry/{page.pk}/#enquiry"' in html
         assert "Cooperativa Il Ponte" in html
-        assert "stored on this portal, so that the organisation can answer me" in html
+        assert "conservati su questo portale" in html
         assert 'name="consent"' in html and 'name="message"' in html
         # The field for robots is hidden from people and out of the tab order.
         assert re.search(r'aria-hidden="true">\s*<label for="enquiry-website"', html)
@@ -194,12 +194,12 @@ def test_a_message_from_a_translation_reaches_the_same_organisation(client, a, o
 @pytest.mark.parametrize(
     ("changes", "field", "text"),
     [
-        ({"consent": ""}, "consent", "Please tick the box"),
-        ({"email": "amina-at-example"}, "email", "valid email address"),
-        ({"email": ""}, "email", "so that they can answer you"),
-        ({"message": "   \n  "}, "message", "Please write your message."),
-        ({"message": "x" * 5001}, "message", "at most 5000 characters, it has 5001"),
-        ({"name": ""}, "name", "Please write your name."),
+        ({"consent": ""}, "consent", "Spunta la casella"),
+        ({"email": "amina-at-example"}, "email", "indirizzo e-mail valido"),
+        ({"email": ""}, "email", "così potranno risponderti"),
+        ({"message": "   \n  "}, "message", "Scrivi il tuo messaggio."),
+        ({"message": "x" * 5001}, "message", "al massimo 5000 caratteri, ne ha 5001"),
+        ({"name": ""}, "name", "Scrivi il tuo nome."),
     ],
 )
 @pytest.mark.parametrize("on_service", [False, True])
@@ -240,7 +240,7 @@ def test_too_many_messages_from_one_address_are_refused(client, a, b, settings, 
 
     assert response.status_code == 429
     html = response.content.decode()
-    assert "To protect organisations from spam, please try again later" in html
+    assert "Per proteggere le organizzazioni dallo spam, riprova più tardi" in html
     assert 'value="three@example.org"' in html
     assert Enquiry.objects.count() == OutboxEmail.objects.count() == len(mail.outbox) == 2
 
