@@ -46,7 +46,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from directory.filters import ALL, ORGANISATION_KIND, SERVICES, place_condition
+from directory.filters import ALL, ORGANISATION_KIND, ORGANISATIONS, SERVICES, place_condition
 from directory.listing import ancestor_path, one_per_translation
 
 from . import query as text
@@ -172,7 +172,7 @@ class DirectorySearch:
         from directory.models import OrganisationPage, ServicePage
 
         models = []
-        if self.scope != "organisations":
+        if self.scope != ORGANISATIONS:
             models.append(ServicePage)
         if self.scope != SERVICES:
             models.append(OrganisationPage)
@@ -280,8 +280,7 @@ class DirectorySearch:
                     categories={category} if category else set(),
                 )
             else:
-                row = Row(pk, ORGANISATION_KIND, path, place=city or "")
-                row.in_place = bool(in_place)
+                row = Row(pk, ORGANISATION_KIND, path, place=city or "", in_place=bool(in_place))
             row.position = len(rows)
             rows.append(row)
         if self._index_order is not None:

@@ -1,8 +1,22 @@
 """The filters as a visitor sees them: each value with its count, and the filters in force."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from directory.filters import DirectoryFilterForm
+from directory.listing import paginate
+
+
+def listing(request, form, engine):
+    """The requested page of `engine`'s results with their cards, its filters and its query.
+
+    The query is the request's, without the page number, for the pagination's links.
+    """
+    page = paginate(request, engine.results(), settings.PORTAL_PAGE_SIZE)
+    page.object_list = engine.cards(page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, filter_widgets(form, engine.facets()), query
 
 
 def filter_widgets(form, counts):

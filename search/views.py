@@ -1,15 +1,14 @@
-from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from directory.filters import ALL
-from directory.listing import one_per_translation, paginate, request_locales
+from directory.listing import one_per_translation, request_locales
 
 from . import query as text
 from .engine import DirectorySearch
 from .forms import SearchForm
-from .presentation import active_filters, filter_widgets
+from .presentation import active_filters, listing
 
 SUGGESTIONS = 8
 
@@ -19,15 +18,12 @@ def search(request):
     locales = request_locales(request)
     form = SearchForm(request.GET, locales, scope=ALL)
     engine = DirectorySearch(form, locales)
-    results = paginate(request, engine.results(), settings.PORTAL_PAGE_SIZE)
-    results.object_list = engine.cards(results.object_list)
-    query = request.GET.copy()
-    query.pop("page", None)
+    results, filters, query = listing(request, form, engine)
     context = {
         "form": form,
         "engine": engine,
         "results": results,
-        "filters": filter_widgets(form, engine.facets()),
+        "filters": filters,
         "active_filters": active_filters(form, query),
         "query": query.urlencode(),
         "searched": bool(engine.query_text or form.active),

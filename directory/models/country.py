@@ -105,7 +105,7 @@ class CountryPage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         from directory.filters import ORGANISATIONS, DirectoryFilterForm
         from search.engine import DirectorySearch
-        from search.presentation import filter_widgets
+        from search.presentation import listing
 
         context = super().get_context(request, *args, **kwargs)
         locales = request_locales(request)
@@ -121,11 +121,8 @@ class CountryPage(IntroPage):
         data["country"] = self.code.lower()
         form = DirectoryFilterForm(data, locales, scope=ORGANISATIONS)
         engine = DirectorySearch(form, locales, scope=ORGANISATIONS)
-        page = paginate(request, engine.results(), settings.PORTAL_PAGE_SIZE)
-        page.object_list = engine.cards(page.object_list)
-        query = request.GET.copy()
-        query.pop("page", None)
-        filters = [f for f in filter_widgets(form, engine.facets()) if f["name"] != "country"]
+        page, filters, query = listing(request, form, engine)
+        filters = [f for f in filters if f["name"] != "country"]
         context.update(
             organisations=page,
             form=form,

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
@@ -8,7 +7,6 @@ from directory.listing import (
     TermLabels,
     attach_parents,
     one_per_translation,
-    paginate,
     request_locales,
 )
 
@@ -64,19 +62,11 @@ class ServicesIndexPage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         from search.engine import DirectorySearch
-        from search.presentation import filter_widgets
+        from search.presentation import listing
 
         locales = request_locales(request)
         form = DirectoryFilterForm(request.GET, locales, scope=SERVICES)
         engine = DirectorySearch(form, locales, scope=SERVICES)
-        page = paginate(request, engine.results(), settings.PORTAL_PAGE_SIZE)
-        page.object_list = engine.cards(page.object_list)
-        query = request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            form=form,
-            filters=filter_widgets(form, engine.facets()),
-            services=page,
-            filter_query=query.urlencode(),
-        )
+        page, filters, query = listing(request, form, engine)
+        context.update(form=form, filters=filters, services=page, filter_query=query.urlencode())
         return context
