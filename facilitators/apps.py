@@ -10,3 +10,5 @@ class FacilitatorsConfig(AppConfig):
     def ready(self):
         # Connect anymail's tracking signal and register the deploy checks.
         from . import checks, signals  # noqa: F401
+
+        signals.connect_facilitator_signals()

@@ -123,6 +123,75 @@ class OutboxEmail(models.Model):
         return ", ".join(self.to)
 
 
+def country_choices():
+    """Countries a facilitator may look after: each country once (its default-language page)."""
+    return models.Q(locale__language_code=settings.LANGUAGE_CODE) & ~models.Q(code="")
+
+
+class Facilitator(models.Model):
+    """A national facilitator: the countries they look after, and how organisations reach them.
+
+    Their countries are also their permissions: saving a facilitator puts the user in exactly the
+    facilitators' groups of those countries (see `sync_groups`).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="facilitator",
+    )
+    countries = models.ManyToManyField(
+        "directory.CountryPage",
+        verbose_name=_("countries"),
+        related_name="facilitators",
+        limit_choices_to=country_choices,
+        help_text=_("The countries whose organisations this person approves and supports."),
+    )
+    works_for = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the facilitator works, as organisations should know it."),
+    )
+    email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_("Shown to organisations; the user's own address when empty."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("facilitator")
+        verbose_name_plural = _("facilitators")
+        ordering = ["user__first_name", "user__last_name", "user__username"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def contact_email(self):
+        return self.email or self.user.email
+
+    def sync_groups(self):
+        """Put the user in the facilitators' group of each of its countries, and no other."""
+        from django.contrib.auth.models import Group
+
+        from directory.models.workflow import FACILITATORS_PREFIX
+        from directory.permissions import sync_country
+
+        wanted = {sync_country(country).pk for country in self.countries.all()}
+        stale = Group.objects.filter(name__startswith=FACILITATORS_PREFIX).exclude(pk__in=wanted)
+        self.user.groups.remove(*stale.filter(user=self.user))
+        self.user.groups.add(*wanted)
+        if hasattr(self.user, "_facilitated_country_codes"):
+            del self.user._facilitated_country_codes
+
+
 class ContactChannel(models.TextChoices):
     EMAIL = "email", _("Email")
     PHONE = "phone", _("Phone")
@@ -171,18 +240,22 @@ class ContactLog(models.Model):
     class Meta:
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
-        ordering = ["-contacted_at"]
+        ordering = ["-contacted_at", "-pk"]
+        indexes = [
+            models.Index(fields=["organisation_key", "-contacted_at"], name="contact_latest_idx")
+        ]
 
     def __str__(self):
         return f"{self.get_channel_display()} · {self.contacted_at:%Y-%m-%d}"
 
     @classmethod
-    def for_email(cls, email, organisation, note=""):
-        """Record an email the portal sent to an organisation as a contact with it."""
+    def for_email(cls, email, organisation, note="", by=None):
+        """Record an email sent to an organisation as a contact with it."""
         return cls.objects.create(
             organisation_key=organisation.translation_key,
             organisation=organisation,
             channel=ContactChannel.EMAIL,
             note=note or email.subject,
             email=email,
+            by=by,
         )

@@ -68,3 +68,42 @@ def update_outbox_from_tracking(sender, event, esp_name, **kwargs):
             event.event_type,
             event.message_id,
         )
+
+
+# Facilitators: their countries are their groups -------------------------------------------------
+
+
+def _facilitator_countries_changed(sender, instance, action, reverse, **kwargs):
+    from .models import Facilitator
+
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if reverse:  # a country's facilitators changed from the country's side
+        for facilitator in Facilitator.objects.filter(pk__in=kwargs.get("pk_set") or []):
+            facilitator.sync_groups()
+        return
+    instance.sync_groups()
+
+
+def _facilitator_deleted(sender, instance, **kwargs):
+    from django.contrib.auth.models import Group
+
+    from directory.models.workflow import FACILITATORS_PREFIX
+
+    groups = Group.objects.filter(name__startswith=FACILITATORS_PREFIX, user=instance.user_id)
+    instance.user.groups.remove(*groups)
+
+
+def connect_facilitator_signals():
+    from django.db.models.signals import m2m_changed, post_delete
+
+    from .models import Facilitator
+
+    m2m_changed.connect(
+        _facilitator_countries_changed,
+        sender=Facilitator.countries.through,
+        dispatch_uid="facilitator_countries_changed",
+    )
+    post_delete.connect(
+        _facilitator_deleted, sender=Facilitator, dispatch_uid="facilitator_deleted"
+    )

@@ -802,29 +802,41 @@ def ensure_demo_admin():
 
 
 DEMO_PEOPLE = [
-    # (username, first name, group name or the organisation's slug)
-    ("facilitator-it", "Marco", "Facilitators: IT"),
-    ("facilitator-gr", "Eleni", "Facilitators: GR"),
-    ("facilitator-lb", "Rami", "Facilitators: LB"),
-    ("facilitator-jo", "Hala", "Facilitators: JO"),
-    ("facilitator-ps", "Nour", "Facilitators: PS"),
-]
+    # (username, first name, last name, country code, works for, phone)
+    ("facilitator-it", "Marco", "Bellini", "IT", "Rete Economia Solidale, Palermo", "+39 091 555 0142"),
+    ("facilitator-gr", "Eleni", "Papadaki", "GR", "Κοινωνική Σύμπραξη, Αθήνα", "+30 210 555 0187"),
+    ("facilitator-lb", "Rami", "Haddad", "LB", "Social Economy Network, Beirut", "+961 1 555 014"),
+    ("facilitator-jo", "Hala", "Nasser", "JO", "Inclusion Hub, Amman", "+962 6 555 0131"),
+    ("facilitator-ps", "Nour", "Khalil", "PS", "Solidarity Economy Forum, Ramallah", "+970 2 555 0176"),
+]  # fmt: skip
 
 
 def ensure_demo_people():
     """Demo logins for the facilitators of each country and for one organisation (dev only).
 
-    Returns the usernames created."""
+    Each facilitator has a profile with contact details, which their organisations see, and is
+    put in their country's facilitators' group by it. Returns the usernames created."""
+    from facilitators.models import Facilitator
+
     User = get_user_model()
     made = []
-    for username, first_name, group_name in DEMO_PEOPLE:
-        group = Group.objects.filter(name=group_name).first()
-        if group is None or User.objects.filter(username=username).exists():
+    for username, first_name, last_name, code, works_for, phone in DEMO_PEOPLE:
+        country = (
+            CountryPage.objects.filter(code=code, locale__language_code=settings.LANGUAGE_CODE)
+            .order_by("pk")
+            .first()
+        )
+        if country is None or User.objects.filter(username=username).exists():
             continue
         user = User.objects.create_user(
-            username, f"{username}@morethanajob.example", ADMIN_PASSWORD, first_name=first_name
+            username,
+            f"{username}@morethanajob.example",
+            ADMIN_PASSWORD,
+            first_name=first_name,
+            last_name=last_name,
         )
-        user.groups.add(group)
+        facilitator = Facilitator.objects.create(user=user, works_for=works_for, phone=phone)
+        facilitator.countries.add(country)  # puts the user in the country's group
         made.append(username)
     organisation = (
         OrganisationPage.objects.filter(locale__language_code="it").order_by("pk").first()
@@ -843,6 +855,73 @@ def ensure_demo_people():
         user.groups.add(account.group)
         made.append(DEMO_ORGANISATION_USERNAME)
     return made
+
+
+#: Days since each demo organisation was last contacted, in turn (None: never). About a third
+#: are past the 40-day limit, so the facilitators' dashboard has organisations to flag.
+CONTACT_PATTERN = [6, 52, 18, None, 33, 75, 2, 44, 27, 12, None, 61]
+CONTACT_NOTES = {
+    "en": {
+        "phone": "Phone call: went through the profile together; they will add their services.",
+        "meeting": "Met at their office to plan the portfolio and the English version.",
+        "event": "Talked at the regional social economy fair.",
+        "email": "Sent the guide to completing the profile.",
+    },
+    "it": {
+        "phone": "Telefonata: abbiamo rivisto insieme il profilo; aggiungeranno i loro servizi.",
+        "meeting": "Incontro nella loro sede per preparare il portfolio e la versione inglese.",
+        "event": "Incontrati alla fiera regionale dell'economia sociale.",
+        "email": "Inviata la guida per completare il profilo.",
+    },
+    "el": {
+        "phone": "Τηλεφωνική επικοινωνία: είδαμε μαζί το προφίλ· θα προσθέσουν τις υπηρεσίες τους.",
+        "meeting": "Συνάντηση στα γραφεία τους για το χαρτοφυλάκιο και την αγγλική έκδοση.",
+        "event": "Συζητήσαμε στην περιφερειακή έκθεση κοινωνικής οικονομίας.",
+        "email": "Στάλθηκε ο οδηγός συμπλήρωσης του προφίλ.",
+    },
+    "ar": {
+        "phone": "مكالمة هاتفية: راجعنا الملف معًا، وسيضيفون خدماتهم.",
+        "meeting": "لقاء في مكتبهم للتخطيط لملف المشاريع والنسخة الإنجليزية.",
+        "event": "تحدثنا في المعرض الإقليمي للاقتصاد الاجتماعي.",
+        "email": "أرسلنا دليل استكمال الملف.",
+    },
+}
+NOTE_LANGUAGE = {"IT": "it", "GR": "el", "LB": "ar", "JO": "ar", "PS": "ar"}
+
+
+def ensure_demo_contacts(today=None):
+    """The facilitators' contact log: calls, meetings and events with each demo organisation.
+
+    Written once per organisation (skipped when it has any contact already), by the country's
+    demo facilitator where there is one. Returns how many contacts were written."""
+    from facilitators.models import ContactChannel, ContactLog
+
+    User = get_user_model()
+    now = timezone.now()
+    channels = [ContactChannel.PHONE, ContactChannel.MEETING, ContactChannel.EVENT]
+    contacted = set(ContactLog.objects.values_list("organisation_key", flat=True))
+    firsts = {}
+    for page in OrganisationPage.objects.order_by("pk"):
+        firsts.setdefault(page.translation_key, page)
+    written = 0
+    for index, page in enumerate(firsts.values()):
+        days = CONTACT_PATTERN[index % len(CONTACT_PATTERN)]
+        if days is None or page.translation_key in contacted:
+            continue
+        code = getattr(page.get_parent().specific, "code", "")
+        by = User.objects.filter(username=f"facilitator-{code.lower()}").first() if code else None
+        first_channel = channels[index % len(channels)]
+        for extra, channel in ((0, first_channel), (30, ContactChannel.EMAIL)):
+            ContactLog.objects.create(
+                organisation_key=page.translation_key,
+                organisation=page,
+                contacted_at=now - datetime.timedelta(days=days + extra, hours=index % 7),
+                channel=channel,
+                note=CONTACT_NOTES[NOTE_LANGUAGE.get(code, "en")][channel],
+                by=by,
+            )
+            written += 1
+    return written
 
 
 def admin_url():

@@ -181,5 +181,10 @@ PORTAL_ENQUIRY_RATE_WINDOW = env_int("PORTAL_ENQUIRY_RATE_WINDOW", 60 * 60)
 # citizen would share one address and one rate limit.
 PORTAL_TRUSTED_PROXIES = env_int("PORTAL_TRUSTED_PROXIES", 0)
 
+# Facilitators' follow-up: an organisation not contacted for more than this many days is flagged,
+# and a citizen's message left unanswered for more than this many days is counted as late.
+PORTAL_CONTACT_OVERDUE_DAYS = env_int("PORTAL_CONTACT_OVERDUE_DAYS", 40)
+PORTAL_ENQUIRY_OVERDUE_DAYS = env_int("PORTAL_ENQUIRY_OVERDUE_DAYS", 7)
+
 # No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

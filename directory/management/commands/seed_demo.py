@@ -12,6 +12,7 @@ from directory.demo.builder import (
     DemoError,
     admin_url,
     ensure_demo_admin,
+    ensure_demo_contacts,
     ensure_demo_people,
 )
 
@@ -44,6 +45,8 @@ class Command(BaseCommand):
         if settings.DEBUG or with_admin:
             admin_created = ensure_demo_admin()
             people = ensure_demo_people()
+        if contacts := ensure_demo_contacts():
+            created["contacts"] += contacts
         if quiet:
             return
         seconds = time.monotonic() - started
