@@ -1,4 +1,5 @@
-"""Admin screens about organisations: their profile checklist, and verification by facilitators."""
+"""Admin screens about organisations: their profile checklist and facilitator, and verification
+by facilitators."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -30,6 +31,32 @@ def own_organisations(user):
     return list(chosen.values())
 
 
+def facilitators_of(countries):
+    """{country translation key: [Facilitator]} for these country pages, in one query.
+
+    Facilitators are attached to each country's default-language page; an organisation's country
+    page may be any language version of it.
+    """
+    from facilitators.models import Facilitator
+
+    keys = {country.translation_key for country in countries if country is not None}
+    links = (
+        Facilitator.countries.through.objects.filter(
+            countrypage__translation_key__in=keys, facilitator__user__is_active=True
+        )
+        .select_related("facilitator__user", "countrypage")
+        .order_by(
+            "facilitator__user__first_name",
+            "facilitator__user__last_name",
+            "facilitator__user__username",
+        )
+    )
+    result = {}
+    for link in links:
+        result.setdefault(link.countrypage.translation_key, []).append(link.facilitator)
+    return result
+
+
 class ProfileChecklistPanel(Component):
     """On an organisation's admin home: what its profile still lacks, in its own words."""
 
@@ -42,7 +69,8 @@ class ProfileChecklistPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        results = missing_items(self.organisations)
+        results = missing_items(self.organisations)  # also sets each page's country_page
+        facilitators = facilitators_of(page.country_page for page in self.organisations)
         new_enquiries = dict(
             Enquiry.objects.filter(
                 organisation_key__in=[page.translation_key for page in self.organisations],
@@ -66,6 +94,9 @@ class ProfileChecklistPanel(Component):
                 ),
                 "new_enquiries": new_enquiries.get(page.translation_key, 0),
                 "enquiries_url": enquiries_url,
+                "facilitators": facilitators.get(
+                    getattr(page.country_page, "translation_key", None), []
+                ),
             }
             for page in self.organisations
         ]

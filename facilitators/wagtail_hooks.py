@@ -91,3 +91,31 @@ class EmailViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(EmailViewSetGroup)
+
+
+# The facilitators' workspace: the follow-up panel (registered on import), reminders, the report,
+# the contact log and the list of facilitators.
+from wagtail import hooks  # noqa: E402
+
+from . import dashboard  # noqa: E402, F401
+from .contacts import FacilitationViewSetGroup  # noqa: E402
+from .reminders import reminder_view  # noqa: E402
+from .report import report_view  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def facilitation_urls():
+    return [
+        path("facilitation/reminders/", reminder_view, name="facilitation_reminder"),
+        path(
+            "facilitation/report.<str:fmt>",
+            report_view,
+            name="facilitation_report",
+        ),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_facilitation():
+    """Admin → Facilitation: the contact log, and (central staff) the facilitators."""
+    return FacilitationViewSetGroup()

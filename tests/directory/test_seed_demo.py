@@ -22,6 +22,7 @@ from directory.models import (
     ServicesIndexPage,
     TargetGroup,
 )
+from facilitators.models import ContactLog, Facilitator
 from home.models import HomePage, StandardPage
 
 LANGUAGES = ["en", "it", "el", "ar"]
@@ -51,6 +52,7 @@ def counts():
         "translations": Translation.objects.count(),
         "string translations": StringTranslation.objects.count(),
         "enquiries": Enquiry.objects.count(),
+        "contacts": ContactLog.objects.count(),
     }
 
 
@@ -247,3 +249,30 @@ def test_organisations_have_messages_from_people_in_every_language(seeded, clien
     assert "new messages from people who wrote to you" in (
         client.get(reverse("wagtailadmin_home")).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_facilitators_have_a_profile_and_a_contact_history_to_follow_up(seeded, client):
+    from django.urls import reverse
+
+    from directory.demo.builder import ensure_demo_contacts, ensure_demo_people
+    from facilitators.followup import follow_up, organisations_for
+
+    ensure_demo_people()
+    ensure_demo_contacts()  # again: now with the facilitators as authors of new rows
+    marco = get_user_model().objects.get(username="facilitator-it")
+    profile = Facilitator.objects.get(user=marco)
+    assert [country.code for country in profile.countries.all()] == ["IT"]
+    assert marco.groups.filter(name="Facilitators: IT").exists()
+    assert profile.phone and profile.works_for
+
+    rows = follow_up(organisations_for(marco))
+    assert len(rows) == 6 and {row.country_code for row in rows} == {"IT"}
+    assert any(row.overdue for row in rows) and any(not row.overdue for row in rows)
+    keys = [row.page.translation_key for row in rows]
+    notes = ContactLog.objects.filter(organisation_key__in=keys)
+    assert any("profilo" in note for note in notes.values_list("note", flat=True))  # in Italian
+
+    client.force_login(marco)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "follow-up__overdue" in html

@@ -1,0 +1,567 @@
+"""The contact log and the list of facilitators, in the admin.
+
+Contact log: every call, meeting or email with an organisation. Who sees what is decided here,
+per row, not by Django model permissions:
+
+- central staff and superusers see and log contacts with every organisation;
+- a country's facilitators see and log contacts with the organisations of their countries;
+- anyone else sees nothing: every address of the contact log answers them with a refusal.
+
+The scope is applied to the queryset of every view, so a row outside one's scope is a 404 by
+direct URL. The rows the portal writes for the emails it sends are a record of what was sent:
+nobody edits or deletes them here.
+
+Facilitators: who they are, their countries, and how organisations reach them. Only central staff
+and superusers add, change or remove them; a facilitator's countries are their permissions (see
+`Facilitator.sync_groups`).
+"""
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import truncatechars
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.models import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.models import Page
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from directory.listing import under_any
+from directory.models import CountryPage, OrganisationPage
+from directory.models.workflow import (
+    CENTRAL_STAFF,
+    FACILITATORS_PREFIX,
+    facilitated_country_codes,
+    is_central_staff,
+)
+
+from .followup import can_follow_up, country_names, organisations_for
+from .models import ContactChannel, ContactLog, Facilitator, country_choices
+
+User = get_user_model()
+
+
+def _active(user):
+    return user.is_authenticated and user.is_active
+
+
+def _cached(user, name, compute):
+    """`compute(user)`, computed once per user object (that is, once per request)."""
+    if not hasattr(user, name):
+        setattr(user, name, compute(user))
+    return getattr(user, name)
+
+
+def _is_central_staff(user):
+    return _active(user) and _cached(user, "_contacts_central_staff", is_central_staff)
+
+
+def _follows_up(user):
+    return _active(user) and _cached(user, "_contacts_follow_up", can_follow_up)
+
+
+# Who sees and logs which contacts ---------------------------------------------------------------
+
+
+def visible_contacts(user):
+    """The contacts with the organisations `user` looks after (central staff: every contact)."""
+    contacts = ContactLog.objects.all()
+    if not _follows_up(user):
+        return contacts.none()
+    if _is_central_staff(user):
+        return contacts
+    return contacts.filter(organisation_key__in=organisations_for(user).values("translation_key"))
+
+
+def editable_contacts(user):
+    """Those the user may change or delete: contacts logged by hand, not emails the portal sent."""
+    return visible_contacts(user).filter(email__isnull=True)
+
+
+class ContactLogPermissionPolicy(BasePermissionPolicy):
+    """Actions: "view" and "add" for who follows organisations up; "change" and "delete" too, on
+    the contacts logged by hand."""
+
+    actions = ("view", "add", "change", "delete")
+
+    def _instances(self, user, action):
+        if action in ("view", "add"):
+            return visible_contacts(user)
+        if action in ("change", "delete"):
+            return editable_contacts(user)
+        return ContactLog.objects.none()
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and _follows_up(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action in ("change", "delete") and instance.email_id is not None:
+            return False
+        return self._instances(user, action).filter(pk=instance.pk).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        result = ContactLog.objects.none()
+        for action in actions:
+            result = result | self._instances(user, action)
+        return result
+
+    def users_with_any_permission(self, actions):
+        users = User.objects.filter(is_active=True)
+        if not set(actions) & set(self.actions):
+            return users.none()
+        return users.filter(
+            Q(is_superuser=True)
+            | Q(groups__name=CENTRAL_STAFF)
+            | Q(groups__name__startswith=FACILITATORS_PREFIX)
+        ).distinct()
+
+
+register_permission_policy(ContactLog, ContactLogPermissionPolicy(ContactLog))
+
+
+class CentralStaffPermissionPolicy(BasePermissionPolicy):
+    """Everything for central staff and superusers; nothing for anyone else."""
+
+    def user_has_permission(self, user, action):
+        return _is_central_staff(user)
+
+    def users_with_any_permission(self, actions):
+        return (
+            User.objects.filter(is_active=True)
+            .filter(Q(is_superuser=True) | Q(groups__name=CENTRAL_STAFF))
+            .distinct()
+        )
+
+
+register_permission_policy(Facilitator, CentralStaffPermissionPolicy(Facilitator))
+
+
+# Countries, for labels and filters --------------------------------------------------------------
+
+
+def country_code_by_path():
+    """{path of each country page, in every language: its code}."""
+    return dict(CountryPage.objects.values_list("path", "code"))
+
+
+def parent_path(page):
+    return page.path[: (page.depth - 1) * Page.steplen]
+
+
+# The contact log: the form ----------------------------------------------------------------------
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """An organisation, shown with its country: "Cooperativa Il Ponte (Italy)"."""
+
+    @cached_property
+    def country_names(self):
+        names = country_names()
+        return {path: names.get(code, "") for path, code in country_code_by_path().items()}
+
+    def label_from_instance(self, obj):
+        country = self.country_names.get(parent_path(obj))
+        return f"{obj.title} ({country})" if country else obj.title
+
+
+class ContactLogForm(WagtailAdminModelForm):
+    organisation = OrganisationChoiceField(
+        queryset=OrganisationPage.objects.none(),
+        label=gettext_lazy("Organisation"),
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "Choose one of the organisations you look after: you can only log contacts "
+                "with those."
+            )
+        },
+    )
+
+    class Meta:
+        model = ContactLog
+        fields = ["organisation", "contacted_at", "channel", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        organisations = (
+            organisations_for(user) if user is not None else OrganisationPage.objects.none()
+        )
+        if self.instance.pk and self.instance.organisation_id:
+            # A contact already logged keeps its page, whichever language version it is.
+            organisations = organisations | OrganisationPage.objects.filter(
+                pk=self.instance.organisation_id
+            )
+        self.fields["organisation"].queryset = organisations.order_by("title", "pk")
+        self.fields["contacted_at"].help_text = _("When the contact took place.")
+
+    def clean_contacted_at(self):
+        contacted_at = self.cleaned_data["contacted_at"]
+        if contacted_at and contacted_at > timezone.now():
+            raise ValidationError(_("A contact cannot be in the future."), code="future")
+        return contacted_at
+
+    def save(self, commit=True):
+        contact = super().save(commit=False)
+        contact.organisation_key = contact.organisation.translation_key
+        if contact._state.adding and contact.by_id is None and self.for_user is not None:
+            contact.by = self.for_user
+        if commit:
+            contact.save()
+            self.save_m2m()
+        return contact
+
+
+# The contact log: the views ---------------------------------------------------------------------
+
+
+class ScopedObjectMixin:
+    """Edit and delete: the row must be in the user's scope (404 otherwise), and editable."""
+
+    def get_queryset(self):
+        if not self.user_has_permission(self.permission_required):
+            raise PermissionDenied
+        return visible_contacts(self.request.user).select_related("organisation", "by")
+
+    def get_object(self, queryset=None):
+        contact = super().get_object(queryset)
+        if not self.user_has_permission_for_instance(self.permission_required, contact):
+            raise PermissionDenied
+        return contact
+
+
+class BadRequestOnInvalidMixin:
+    """A form with errors is answered with 400, not 200."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+def by_name(contact):
+    user = contact.by
+    if user is None:
+        return _("the portal")
+    return user.get_full_name() or user.get_username()
+
+
+def organisation_title(contact):
+    return contact.organisation.title if contact.organisation else _("(deleted organisation)")
+
+
+def contacted_on(contact):
+    return date_format(timezone.localtime(contact.contacted_at), "SHORT_DATETIME_FORMAT")
+
+
+class ContactLogFilterSet(WagtailFilterSet):
+    channel = django_filters.ChoiceFilter(
+        label=gettext_lazy("Channel"), choices=ContactChannel.choices
+    )
+    country = django_filters.ChoiceFilter(
+        label=gettext_lazy("Country"), method="filter_country", choices=()
+    )
+
+    class Meta:
+        model = ContactLog
+        fields = ["channel", "country"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.request.user if self.request else None
+        names = country_names()
+        codes = sorted(code for code in names if code)
+        if user is not None and not _is_central_staff(user):
+            codes = [code for code in codes if code in facilitated_country_codes(user)]
+        self.filters["country"].extra["choices"] = sorted(
+            ((code, names[code]) for code in codes), key=lambda choice: choice[1]
+        )
+
+    def filter_country(self, queryset, name, value):
+        countries = CountryPage.objects.filter(code=value)
+        keys = OrganisationPage.objects.filter(under_any(countries)).values("translation_key")
+        return queryset.filter(organisation_key__in=keys)
+
+
+class TitledIndexView(generic.IndexView):
+    def title_column(self, name, label, accessor, sort_key=None):
+        """The first column: a link to the row's edit screen (when allowed), and its buttons."""
+        column_class = self._get_title_column_class(TitleColumn)
+        return column_class(
+            name, label=label, accessor=accessor, sort_key=sort_key, get_url=self.get_edit_url
+        )
+
+
+class ContactLogIndexView(TitledIndexView):
+    def get_base_queryset(self):
+        return visible_contacts(self.request.user).select_related("organisation", "by")
+
+    @cached_property
+    def columns(self):
+        return [
+            self.title_column("contacted_at", _("Date"), contacted_on, sort_key="contacted_at"),
+            Column(
+                "organisation",
+                label=_("Organisation"),
+                accessor=organisation_title,
+                sort_key="organisation__title",
+            ),
+            Column("channel", label=_("Channel"), accessor="get_channel_display"),
+            Column("by", label=_("By"), accessor=by_name),
+            Column("note", label=_("Note"), accessor=lambda c: truncatechars(c.note, 80)),
+        ]
+
+    # The rows are already in the user's scope: only the emails the portal sent are read-only.
+    def get_edit_url(self, instance):
+        if instance.email_id is None:
+            return super().get_edit_url(instance)
+
+    def get_delete_url(self, instance):
+        if instance.email_id is None:
+            return super().get_delete_url(instance)
+
+
+def safe_admin_url(request, url):
+    """`url` if it is an address of this site's admin, else ""."""
+    if not url or not url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return ""
+    admin_root = reverse("wagtailadmin_home")
+    return url if url.startswith(admin_root) else ""
+
+
+class ContactLogCreateView(BadRequestOnInvalidMixin, generic.CreateView):
+    success_message = gettext_lazy("Contact with %(organisation)s logged.")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if self.request.method == "GET" and (pk := self.request.GET.get("organisation")):
+            initial["organisation"] = self.prefilled_organisation(pk)
+        return initial
+
+    def prefilled_organisation(self, pk):
+        """The organisation of the dashboard's "Log a contact" link: only one the user follows.
+
+        Any language version of it is accepted; the form shows the one it was first written in.
+        """
+        if not str(pk).isdigit():
+            raise Http404
+        page = get_object_or_404(OrganisationPage, pk=pk)
+        organisation = (
+            organisations_for(self.request.user)
+            .filter(translation_key=page.translation_key)
+            .first()
+        )
+        if organisation is None:
+            raise Http404
+        return organisation
+
+    @cached_property
+    def next_url(self):
+        return safe_admin_url(
+            self.request, self.request.POST.get("next") or self.request.GET.get("next")
+        )
+
+    def get_add_url(self):
+        url = super().get_add_url()
+        if self.next_url:
+            url += ("&" if "?" in url else "?") + urlencode({"next": self.next_url})
+        return url
+
+    def get_success_url(self):
+        return self.next_url or super().get_success_url()
+
+    def get_success_message(self, instance):
+        return self.success_message % {"organisation": organisation_title(instance)}
+
+
+class ContactLogEditView(ScopedObjectMixin, BadRequestOnInvalidMixin, generic.EditView):
+    pass
+
+
+class ContactLogDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ContactLogAdminURLFinder(ModelAdminURLFinder):
+    """Links to a contact from elsewhere in the admin, for who may change it."""
+
+    edit_url_name = "contacts:edit"
+
+    def get_edit_url(self, instance):
+        if self.user and not editable_contacts(self.user).filter(pk=instance.pk).exists():
+            return None
+        return self.construct_edit_url(instance)
+
+
+class ListAndEditViewSet(ModelViewSet):
+    """List, add, edit and delete; no history, usage or copy screens, which would show rows
+    outside one's scope. Who may do what is decided by the model's permission policy, not by
+    Django model permissions, so none are registered."""
+
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(history_url_name=None, usage_url_name=None, **kwargs)
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("new/", self.add_view, name="add"),
+            path("edit/<int:pk>/", self.edit_view, name="edit"),
+            path("delete/<int:pk>/", self.delete_view, name="delete"),
+        ]
+
+    def get_permissions_to_register(self):
+        return super().get_permissions_to_register().none()
+
+
+class ContactLogViewSet(ListAndEditViewSet):
+    """The contact log: listed, logged by hand, corrected; the emails sent are read-only."""
+
+    model = ContactLog
+    name = "contacts"  # /admin/contacts/, URL names "contacts:index", "contacts:add", ...
+    icon = "comment"
+    menu_label = gettext_lazy("Contact log")
+    add_to_admin_menu = True
+    menu_order = 260
+    add_to_reference_index = False
+    form_fields = ["organisation", "contacted_at", "channel", "note"]
+    index_view_class = ContactLogIndexView
+    add_view_class = ContactLogCreateView
+    edit_view_class = ContactLogEditView
+    delete_view_class = ContactLogDeleteView
+    filterset_class = ContactLogFilterSet
+    search_fields = ["note"]
+    ordering = ["-contacted_at", "-pk"]
+    url_finder_class = ContactLogAdminURLFinder
+
+    def get_form_class(self, for_update=False):
+        return ContactLogForm
+
+
+# Facilitators -----------------------------------------------------------------------------------
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        name = obj.get_full_name()
+        return f"{name} ({obj.get_username()})" if name else obj.get_username()
+
+
+class CountryChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.code})"
+
+
+class FacilitatorForm(WagtailAdminModelForm):
+    user = UserChoiceField(queryset=User.objects.none(), label=gettext_lazy("User"))
+    countries = CountryChoiceField(
+        queryset=CountryPage.objects.none(),
+        label=gettext_lazy("Countries"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=gettext_lazy(
+            "The countries whose organisations this person approves and supports."
+        ),
+    )
+
+    class Meta:
+        model = Facilitator
+        fields = ["user", "countries", "works_for", "email", "phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Active people who are not facilitators yet, nor members of an organisation.
+        users = (
+            User.objects.filter(is_active=True)
+            .filter(Q(facilitator__isnull=True) | Q(pk=self.instance.user_id))
+            .exclude(groups__organisation_account__isnull=False)
+        )
+        self.fields["user"].queryset = users.order_by("first_name", "last_name", "username")
+        self.fields["countries"].queryset = CountryPage.objects.filter(country_choices()).order_by(
+            "title"
+        )
+        if self.instance.pk:
+            # The facilitator's groups follow their user: choose another user with a new entry.
+            self.fields["user"].disabled = True
+
+
+def country_list(facilitator):
+    return ", ".join(country.title for country in facilitator.countries.all())
+
+
+class FacilitatorIndexView(TitledIndexView):
+    def get_base_queryset(self):
+        return Facilitator.objects.select_related("user").prefetch_related("countries")
+
+    @cached_property
+    def columns(self):
+        return [
+            self.title_column("name", _("Name"), "name", sort_key="user__first_name"),
+            Column("countries", label=_("Countries"), accessor=country_list),
+            Column("works_for", label=_("Organisation"), accessor="works_for"),
+            Column("contact_email", label=_("Contact email"), accessor="contact_email"),
+            Column("phone", label=_("Phone"), accessor="phone"),
+        ]
+
+
+class FacilitatorCreateView(BadRequestOnInvalidMixin, generic.CreateView):
+    pass
+
+
+class FacilitatorEditView(BadRequestOnInvalidMixin, generic.EditView):
+    pass
+
+
+class FacilitatorViewSet(ListAndEditViewSet):
+    """The national facilitators: their countries, and how organisations reach them."""
+
+    model = Facilitator
+    name = "facilitators"  # /admin/facilitators/, URL names "facilitators:index", ...
+    icon = "group"
+    menu_label = gettext_lazy("Facilitators")
+    add_to_admin_menu = True
+    menu_order = 270
+    add_to_reference_index = False
+    form_fields = ["user", "countries", "works_for", "email", "phone"]
+    index_view_class = FacilitatorIndexView
+    add_view_class = FacilitatorCreateView
+    edit_view_class = FacilitatorEditView
+    search_fields = ["user__first_name", "user__last_name", "user__username", "works_for"]
+    ordering = ["user__first_name", "user__last_name", "user__username"]
+
+    def get_form_class(self, for_update=False):
+        return FacilitatorForm
+
+
+class FacilitationViewSetGroup(ModelViewSetGroup):
+    """The contact log and the facilitators, under one "Facilitation" menu."""
+
+    menu_label = gettext_lazy("Facilitation")
+    menu_name = "facilitation"
+    menu_icon = "group"
+    menu_order = 260
+
+    def __init__(self):
+        # Inside the group, the two viewsets are its submenu, not items of the main menu.
+        self.registerables = [
+            ContactLogViewSet(add_to_admin_menu=False),
+            FacilitatorViewSet(add_to_admin_menu=False),
+        ]

@@ -1,0 +1,379 @@
+"""Which organisations need a facilitator's attention, and why.
+
+One computation serves the dashboard panel, the monitoring report, `send_reminders` and the bench:
+`follow_up(organisations)` gives a `Row` per organisation in a fixed number of queries, however many
+organisations there are. An organisation is all its language versions together; its row is shown
+through the page it was first written in (its own language).
+
+"Days since contact" counts calendar days in the current time zone (the admin user's own): a call
+made late in the evening in Beirut is that evening's day there, whatever the hour in UTC.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
+from django.utils import timezone
+from wagtail.models import Locale, Page, WorkflowState
+
+from directory.completeness import OrganisationTree, missing_items
+from directory.listing import under_any
+from directory.models import CountryPage, Enquiry, OrganisationAccount, OrganisationPage
+from directory.models.workflow import (
+    FACILITATORS_PREFIX,
+    facilitated_country_codes,
+    is_central_staff,
+)
+
+from .models import ContactChannel, ContactLog
+
+
+def overdue_after_days():
+    return settings.PORTAL_CONTACT_OVERDUE_DAYS
+
+
+def days_since(moment, today=None):
+    """Whole calendar days from `moment` to `today`, in the current time zone; None for never."""
+    if moment is None:
+        return None
+    today = today or timezone.localdate()
+    return (today - timezone.localtime(moment).date()).days
+
+
+def is_overdue(days):
+    """Never contacted, or not contacted for more than the limit (40 days: day 41 is late)."""
+    return days is None or days > overdue_after_days()
+
+
+# Who looks after which organisations ------------------------------------------------------------
+
+
+def can_follow_up(user):
+    """Central staff and facilitators have a follow-up list; nobody else does."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return is_central_staff(user) or bool(facilitated_country_codes(user))
+
+
+def organisations_for(user):
+    """One page per organisation the user looks after: the page it was first written in."""
+    pages = OrganisationPage.objects.all()
+    if not can_follow_up(user):
+        return pages.none()
+    if not is_central_staff(user):
+        countries = CountryPage.objects.filter(code__in=facilitated_country_codes(user))
+        pages = pages.filter(under_any(countries))
+    firsts = pages.order_by().values("translation_key").annotate(first=Min("pk")).values("first")
+    return OrganisationPage.objects.filter(pk__in=firsts)
+
+
+def followed_country_codes(user):
+    """The codes of the countries whose organisations the user follows ("": country not set)."""
+    if not can_follow_up(user):
+        return set()
+    if is_central_staff(user):
+        return set(CountryPage.objects.values_list("code", flat=True))
+    return set(facilitated_country_codes(user))
+
+
+def follows(user, organisation):
+    """Whether `user` looks after `organisation` (any of its language versions)."""
+    return organisations_for(user).filter(translation_key=organisation.translation_key).exists()
+
+
+# The rows ---------------------------------------------------------------------------------------
+
+
+class Organisation:
+    """What the follow-up shows of an organisation, read with `values()`: thousands of these
+    cost a fraction of as many page objects. `page()` loads the real page when one is needed."""
+
+    FIELDS = (
+        "pk",
+        "title",
+        "acronym",
+        "short_description",
+        "email",
+        "phone",
+        "contact_person",
+        "logo_id",
+        "cover_image_id",
+        "translation_key",
+        "path",
+        "depth",
+        "locale_id",
+        "live",
+        "first_published_at",
+    )
+
+    def __init__(self, values, locale):
+        self.__dict__.update(values)
+        self.locale = locale
+        self.country_page = None
+
+    def __eq__(self, other):
+        return isinstance(other, OrganisationPage | Organisation) and other.pk == self.pk
+
+    def __hash__(self):
+        return hash(self.pk)
+
+    def __str__(self):
+        return self.title
+
+    def page(self):
+        return OrganisationPage.objects.select_related("locale").get(pk=self.pk)
+
+
+@dataclass
+class LastContact:
+    pk: int
+    contacted_at: datetime.datetime
+    channel: str
+    channel_label: str
+    by_id: int | None
+    by_name: str  # empty for the emails the portal sends by itself
+    email_id: int | None
+
+
+@dataclass
+class Row:
+    page: Organisation
+    completeness: object
+    country: CountryPage | None = None
+    languages: list = field(default_factory=list)
+    live: bool = False
+    approved_at: datetime.datetime | None = None
+    registered_at: datetime.datetime | None = None
+    last_contact: LastContact | None = None
+    days_since_contact: int | None = None
+    pending_approvals: int = 0
+    late_enquiries: int = 0
+    last_update: datetime.datetime | None = None
+    facilitators: list = field(default_factory=list)
+
+    @property
+    def pk(self):
+        return self.page.pk
+
+    @property
+    def country_code(self):
+        return getattr(self.country, "code", "") or ""
+
+    @property
+    def overdue(self):
+        return is_overdue(self.days_since_contact)
+
+    @property
+    def incomplete(self):
+        return not self.completeness.complete
+
+    @property
+    def needs_attention(self):
+        return self.incomplete or self.overdue or self.pending_approvals or self.late_enquiries
+
+
+def _latest(*moments):
+    moments = [moment for moment in moments if moment is not None]
+    return max(moments) if moments else None
+
+
+def facilitators_by_country():
+    """{country code: [names]} of the people in each country's facilitators' group."""
+    names = {}
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__startswith=FACILITATORS_PREFIX)
+        .values_list("groups__name", "first_name", "last_name", "username")
+        .order_by("first_name", "last_name", "username")
+    )
+    for group, first, last, username in users:
+        if not group.startswith(FACILITATORS_PREFIX):
+            continue
+        code = group[len(FACILITATORS_PREFIX) :]
+        code = "" if code == "country not set" else code
+        names.setdefault(code, []).append(f"{first} {last}".strip() or username)
+    return names
+
+
+def _latest_contact():
+    """The id of the outer organisation's latest contact, as an SQL expression."""
+    contacts = ContactLog.objects.filter(organisation_key=OuterRef("translation_key"))
+    return Subquery(contacts.order_by("-contacted_at", "-pk").values("pk")[:1])
+
+
+def _organisations(organisations):
+    """The organisations as light `Organisation` objects, with their latest contact's id."""
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    rows = (
+        organisations.order_by("title", "pk")
+        .annotate(last_contact_id=_latest_contact())
+        .values(*Organisation.FIELDS, "last_contact_id")
+    )
+    return [Organisation(row, locales.get(row["locale_id"])) for row in rows]
+
+
+def _last_contacts(organisations):
+    """{contact id: LastContact} of each organisation's latest contact."""
+    channels = dict(ContactChannel.choices)
+    contacts = {}
+    latest = organisations.order_by().annotate(last=_latest_contact()).values("last")
+    rows = ContactLog.objects.filter(pk__in=latest).values_list(
+        "pk", "contacted_at", "channel", "by_id", "by__first_name", "by__last_name",
+        "by__username", "email_id",
+    )  # fmt: skip
+    for pk, contacted_at, channel, by_id, first, last, username, email_id in rows:
+        name = f"{first or ''} {last or ''}".strip() or (username or "")
+        label = str(channels.get(channel, channel))
+        contacts[pk] = LastContact(pk, contacted_at, channel, label, by_id, name, email_id)
+    return contacts
+
+
+def _pending_approvals(tree):
+    """{organisation key: pages of it waiting for approval}, in any language."""
+    waiting = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    ids = [int(object_id) for object_id in waiting if object_id.isdigit()]
+    pending = {}
+    for path in Page.objects.filter(pk__in=ids).values_list("path", flat=True):
+        if (key := tree.key_of(path)) is not None:
+            pending[key] = pending.get(key, 0) + 1
+    return pending
+
+
+def _last_updates(tree):
+    """{organisation key: the last change to any of its pages}, grouped in the database."""
+    updates = {}
+    if not tree.owner:
+        return updates
+    if len(tree.owner) <= 50:
+        scope = Q(pk__in=[])
+        for path in tree.owner:
+            scope |= Q(path__startswith=path)
+    else:
+        scope = Q(depth__gte=min(tree.depths))
+    for length in tree.lengths:
+        rows = (
+            Page.objects.filter(scope)
+            .order_by()
+            .annotate(prefix=Substr("path", 1, length))
+            .values_list("prefix")
+            .annotate(edited=Max("latest_revision_created_at"), published=Max("last_published_at"))
+        )
+        for prefix, edited, published in rows:
+            if (key := tree.owner.get(prefix)) is not None:
+                updates[key] = _latest(updates.get(key), edited, published)
+    return updates
+
+
+def follow_up(organisations, now=None):
+    """A Row for each organisation of `organisations` (a queryset of one page per organisation),
+    in a fixed number of queries."""
+    now = now or timezone.now()
+    pages = _organisations(organisations)
+    if not pages:
+        return []
+    keys = organisations.values("translation_key")
+    tree = OrganisationTree(keys)
+    completeness = missing_items(pages, tree)  # also sets each one's country_page
+    pending = _pending_approvals(tree)
+    updates = _last_updates(tree)
+    contacts = _last_contacts(organisations)
+    late = dict(
+        Enquiry.objects.filter(
+            organisation_key__in=keys,
+            status=Enquiry.Status.NEW,
+            created_at__lt=now - datetime.timedelta(days=settings.PORTAL_ENQUIRY_OVERDUE_DAYS),
+        )
+        .order_by()
+        .values_list("organisation_key")
+        .annotate(n=Count("pk"))
+    )
+    registered = dict(
+        OrganisationAccount.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", "created_at"
+        )
+    )
+    facilitators = facilitators_by_country()
+
+    today = timezone.localdate(now)
+    rows = []
+    for page in pages:
+        key = page.translation_key
+        contact = contacts.get(page.last_contact_id)
+        country = page.country_page
+        code = getattr(country, "code", "") or ""
+        rows.append(
+            Row(
+                page=page,
+                completeness=completeness[page.pk],
+                country=country,
+                languages=sorted(tree.languages.get(key, ())),
+                live=key in tree.live,
+                approved_at=tree.first_published.get(key),  # approved when first published
+                registered_at=registered.get(key) or page.first_published_at,
+                last_contact=contact,
+                days_since_contact=days_since(contact.contacted_at, today) if contact else None,
+                pending_approvals=pending.get(key, 0),
+                late_enquiries=late.get(key, 0),
+                last_update=updates.get(key),
+                facilitators=facilitators.get(code, []),
+            )
+        )
+    return rows
+
+
+# Summary per country, for central staff -------------------------------------------------------
+
+
+def country_names():
+    """{code: name} of each country, in the active language where translated, else English."""
+    from django.utils.translation import get_language
+
+    active = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    preference = {active: 0, settings.LANGUAGE_CODE: 1}
+    names, ranks = {}, {}
+    rows = CountryPage.objects.values_list("code", "locale__language_code", "title")
+    for code, language, title in rows.order_by("pk"):
+        rank = preference.get(language, 2)
+        if rank < ranks.get(code, 3):
+            names[code], ranks[code] = title, rank
+    return names
+
+
+@dataclass
+class CountrySummary:
+    code: str
+    name: str
+    facilitators: list
+    registered: int = 0
+    approved: int = 0
+    complete: int = 0
+    with_service: int = 0
+    contacted: int = 0
+    awaiting_approval: int = 0
+
+
+def summary_by_country(rows):
+    """Counts per country, over every organisation given (not only those shown on a page)."""
+    names = country_names()
+    summaries = {}
+    for row in rows:
+        code = row.country_code
+        summary = summaries.get(code)
+        if summary is None:
+            name = names.get(code) or getattr(row.country, "title", "")
+            summary = summaries[code] = CountrySummary(code, name, row.facilitators)
+        summary.registered += 1
+        summary.approved += row.live
+        summary.complete += row.completeness.complete
+        summary.with_service += row.completeness.services > 0
+        summary.contacted += not row.overdue
+        summary.awaiting_approval += row.pending_approvals > 0
+    # Countries by name; organisations whose country is not set yet come last.
+    return sorted(summaries.values(), key=lambda summary: (not summary.code, summary.name))
