@@ -1,0 +1,62 @@
+"""A national facilitator sees who has been forgotten, sends a reminder, and the flag clears."""
+
+import re
+from urllib.parse import urlencode
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.browser.test_citizen_journey import WCAG_AA
+from tests.browser.test_organisation_journey import sign_in
+
+
+def assert_accessible(page, selector):
+    results = Axe().run(page, context=selector, options=WCAG_AA)
+    violations = results.response["violations"]
+    assert not violations, "\n".join(
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}) {v['nodes'][0]['target']}" for v in violations
+    )
+
+
+def test_a_facilitator_reminds_a_forgotten_organisation(demo_server, chromium):
+    context = chromium.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    sign_in(page, demo_server, "facilitator-it", "morethanajob-demo")
+
+    panel = page.locator("section.follow-up")
+    expect(panel.get_by_role("heading", name="Organisations to follow up")).to_be_visible()
+    assert_accessible(page, "section.follow-up")
+
+    # Only overdue organisations: the first one is the longest forgotten.
+    panel.get_by_label("Show").select_option("overdue")
+    panel.get_by_role("button", name="Apply").click()
+    flagged = panel.locator("tr.follow-up__overdue").first
+    expect(flagged).to_be_visible()
+    organisation_id = flagged.get_attribute("data-organisation")
+    name = flagged.locator("th").first.locator("a").inner_text()
+    flag = flagged.locator(".follow-up__flag")
+    expect(flag).to_have_text(re.compile(r"days ago|Never contacted"))
+
+    flagged.get_by_role("link", name="Send reminder").click()
+    expect(page.get_by_role("heading", name=re.compile(re.escape(name)))).to_be_visible()
+    body = page.locator(f"textarea[name='org-{organisation_id}-body']")
+    expect(body).to_have_value(re.compile(r"Mancano ancora questi elementi"))  # in Italian
+    assert_accessible(page, "main")
+    body.fill(body.input_value() + "\nVi chiamo la prossima settimana. Marco")
+    page.get_by_role("button", name="Send the reminder").click()
+
+    expect(page.get_by_text(re.compile(r"A reminder is on its way to"))).to_be_visible()
+    page.goto(f"{demo_server.url}/admin/?{urlencode({'attention': 'all', 'q': name})}")
+    row = page.locator(f"tr[data-organisation='{organisation_id}']")
+    expect(row).to_be_visible()
+    expect(row).not_to_have_class(re.compile("follow-up__overdue"))
+    expect(row.locator(".follow-up__contact")).to_contain_text("Email")
+
+    sent = demo_server.python(
+        "from facilitators.models import ContactLog; "
+        f"c = ContactLog.objects.filter(organisation_id={organisation_id}).first(); "
+        "print(c.by.username, c.channel, c.email.status, c.email.body_text.splitlines()[-1])"
+    )
+    assert sent.split() == ["facilitator-it", "email", "sent", "Vi", "chiamo", "la", "prossima",
+                            "settimana.", "Marco"]  # fmt: skip
+    context.close()
