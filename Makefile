@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 LANGS := it el ar
+# pytest processes for the tests but the browser's (which then run on their own, one at a time):
+# `make test TEST_WORKERS=0` runs everything in one process.
+TEST_WORKERS ?= 2
 
 .PHONY: run test lint format messages bench install install-dev serve
 
@@ -39,7 +42,8 @@ test: install-dev
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py compilemessages --ignore=.venv
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not browser" -n $(TEST_WORKERS) --dist loadscope
+	$(BIN)/python -m pytest -m browser
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from wagtail.images.models import Image
@@ -37,6 +38,7 @@ from directory.factories import ExpertiseCategoryFactory, ServicePageFactory
 from directory.models import OrganisationPage, ServicePage
 from directory.models.workflow import CENTRAL_STAFF
 from directory.permissions import EDIT, access_admin, grant_pages, sync_organisation
+from tests.conftest import load_portal, reload
 from tests.directory.organisations import PASSWORD, profile_edit_data, refused, registered
 
 pytestmark = pytest.mark.django_db
@@ -74,10 +76,35 @@ class World:
     def b(self, key):
         return Page.objects.get(pk=self.b_pages[key].pk).specific
 
+    def fresh(self, portal):
+        """The same world, in new instances read from the database, for one test."""
+        world = object.__new__(World)
+        world.portal = portal
+        for name in ("staff", "a_user", "a_page", "a_account", "b_user", "b_page", "b_account"):
+            setattr(world, name, reload(getattr(self, name)))
+        world.b_service = reload(self.b_service)
+        world.b_pages = {
+            key: world.b_service if key == "service" else reload(page)
+            for key, page in self.b_pages.items()
+        }
+        return world
+
+
+@pytest.fixture(scope="module")
+def made_world(django_db_setup, django_db_blocker):
+    """The world, made once for this module in a transaction rolled back after its last test.
+
+    Each test runs inside it in a transaction of its own, rolled back at its end, so every test
+    starts from the world as it was made, whatever the tests before it changed.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield World(load_portal(django_db_setup))
+        transaction.set_rollback(True)
+
 
 @pytest.fixture
-def world(portal):
-    return World(portal)
+def world(portal, made_world):
+    return made_world.fresh(portal)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -15,7 +16,7 @@ from directory.factories import (
     TargetGroupFactory,
 )
 from directory.models import Delivery, ServiceKind
-from tests.conftest import translate
+from tests.conftest import load_portal, reload, translate
 
 
 def term(factory, slug, names):
@@ -46,9 +47,33 @@ class Directory:
     def __getitem__(self, name):
         return self.pages[name]
 
+    def fresh(self, portal):
+        """The same directory, in new instances read from the database, for one test."""
+        return Directory(
+            portal,
+            pages={name: reload(page) for name, page in self.pages.items()},
+            terms={name: reload(term) for name, term in self.terms.items()},
+        )
+
+
+@pytest.fixture(scope="module")
+def made_directory(django_db_setup, django_db_blocker):
+    """The directory, made once for a module in a transaction rolled back after its last test.
+
+    Each test runs inside it in a transaction of its own, rolled back at its end, so every test
+    starts from the directory as it was made, whatever the tests before it changed.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield make_directory(load_portal(django_db_setup))
+        transaction.set_rollback(True)
+
 
 @pytest.fixture
-def directory(portal):
+def directory(portal, made_directory):
+    return made_directory.fresh(portal)
+
+
+def make_directory(portal):
     today = timezone.localdate()
     found = Directory(portal)
     training = term(
