@@ -11,6 +11,7 @@ from directory.models import (
     CountryPage,
     DirectoryIndexPage,
     ExpertiseCategory,
+    GoodPracticesIndexPage,
     OrganisationKind,
     OrganisationPage,
     PortfolioProjectPage,
@@ -61,6 +62,14 @@ class ServicesIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ServicesIndexPage
+
+
+class GoodPracticesIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Good practices"
+    slug = "good-practices"
+
+    class Meta:
+        model = GoodPracticesIndexPage
 
 
 class CountryPageFactory(wagtail_factories.PageFactory):

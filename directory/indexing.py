@@ -1,9 +1,9 @@
 """What the search index holds for a page besides its own fields, and keeping it current.
 
-A service's index entry also holds its organisation's name, its place and country, and the
-names of its category and target groups in every language; an organisation's holds its
-vocabulary and country names in every language. So a search in one language finds a page
-written in another where those names match.
+A service's or a portfolio project's index entry also holds its organisation's name, its place
+and country, and the names of its categories and target groups in every language; an
+organisation's holds its vocabulary and country names in every language. So a search in one
+language finds a page written in another where those names match.
 
 When a term is renamed or translated, or an organisation changes its name or city, the pages
 that carry those words are indexed again by a background task after the change is committed.
@@ -29,18 +29,40 @@ def _ancestor(page, model, levels_up):
     return model.objects.filter(path=path).first()
 
 
+def _organisation_and_country(page):
+    """The names of the organisation a page belongs to, its place, and its country's names."""
+    from directory.models import CountryPage, OrganisationPage
+
+    if not page.path:
+        return []
+    words = []
+    organisation = _ancestor(page, OrganisationPage, 1)
+    if organisation:
+        words += [organisation.title, organisation.acronym, organisation.city, organisation.region]
+    country = _ancestor(page, CountryPage, 2)
+    if country:
+        words += _names(CountryPage, [country], field="title")
+    return words
+
+
 def service_terms(service):
-    from directory.models import CountryPage, ExpertiseCategory, OrganisationPage, TargetGroup
+    from directory.models import ExpertiseCategory, TargetGroup
 
     words = _names(ExpertiseCategory, [service.category]) if service.category_id else []
     if service.pk:
         words += _names(TargetGroup, service.target_groups.all())
-    organisation = _ancestor(service, OrganisationPage, 1) if service.path else None
-    if organisation:
-        words += [organisation.title, organisation.acronym, organisation.city, organisation.region]
-    country = _ancestor(service, CountryPage, 2) if service.path else None
-    if country:
-        words += _names(CountryPage, [country], field="title")
+    words += _organisation_and_country(service)
+    return " ".join(word for word in words if word)
+
+
+def project_terms(project):
+    from directory.models import ExpertiseCategory, TargetGroup
+
+    words = []
+    if project.pk:
+        words += _names(ExpertiseCategory, project.categories.all())
+        words += _names(TargetGroup, project.target_groups.all())
+    words += _organisation_and_country(project)
     return " ".join(word for word in words if word)
 
 
@@ -59,9 +81,9 @@ def organisation_terms(organisation):
 
 @task()
 def reindex_pages(page_ids):
-    from directory.models import OrganisationPage, ServicePage
+    from directory.models import OrganisationPage, PortfolioProjectPage, ServicePage
 
-    for model in (ServicePage, OrganisationPage):
+    for model in (ServicePage, OrganisationPage, PortfolioProjectPage):
         for page in model.objects.filter(pk__in=page_ids).live():
             insert_or_update_object(page)
 
@@ -73,21 +95,30 @@ def reindex_later(page_ids):
 
 
 def pages_using_term(term):
-    """The live services and organisations that use any translation of `term`."""
-    from directory.models import ExpertiseCategory, OrganisationPage, ServicePage, TargetGroup
+    """The live services, organisations and projects that use any translation of `term`."""
+    from directory.models import (
+        ExpertiseCategory,
+        OrganisationPage,
+        PortfolioProjectPage,
+        ServicePage,
+        TargetGroup,
+    )
 
     key = term.translation_key
     if isinstance(term, ExpertiseCategory):
         services = ServicePage.objects.filter(category__translation_key=key)
         organisations = OrganisationPage.objects.filter(expertise_categories__translation_key=key)
+        projects = PortfolioProjectPage.objects.filter(categories__translation_key=key)
     elif isinstance(term, TargetGroup):
         services = ServicePage.objects.filter(target_groups__translation_key=key)
         organisations = OrganisationPage.objects.filter(target_groups__translation_key=key)
+        projects = PortfolioProjectPage.objects.filter(target_groups__translation_key=key)
     else:
         return []
     return [
         *services.live().values_list("pk", flat=True),
         *organisations.live().values_list("pk", flat=True),
+        *projects.live().values_list("pk", flat=True),
     ]
 
 
@@ -98,11 +129,12 @@ def term_saved(sender, instance, created, raw=False, **kwargs):
 
 @receiver(page_published)
 def page_published_reindex(sender, instance, **kwargs):
-    from directory.models import OrganisationPage, ServicePage
+    from directory.models import OrganisationPage, PortfolioProjectPage, ServicePage
 
-    if isinstance(instance, (ServicePage, OrganisationPage)):
+    if isinstance(instance, (ServicePage, OrganisationPage, PortfolioProjectPage)):
         # The entry written when the page was saved predates its vocabulary links, which are
         # saved after the page itself: write it again now that they are in place.
         insert_or_update_object(instance)
     if isinstance(instance, OrganisationPage):
-        reindex_later(ServicePage.objects.child_of(instance).live().values_list("pk", flat=True))
+        children = Page.objects.child_of(instance).live().type(ServicePage, PortfolioProjectPage)
+        reindex_later(children.values_list("pk", flat=True))

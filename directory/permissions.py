@@ -2,7 +2,9 @@
 
 - An organisation's group edits (not publishes) its OrganisationPage subtree, in every language,
   and uploads to its own collection. Once verified, it publishes too.
-- A country's facilitators' group edits and publishes that CountryPage subtree in every language.
+- A country's facilitators' group edits and publishes that CountryPage subtree in every language,
+  and may mark its portfolio projects as good practices.
+- Central staff edit and publish the whole site, and mark good practices in every country.
 
 Rights are rows of Wagtail's GroupPagePermission / GroupCollectionPermission, granted here and
 re-granted when a translation of the page is created.
@@ -42,6 +44,13 @@ def submit_translation():
     )
 
 
+def mark_good_practice():
+    """Marking a portfolio project as a good practice (where the user may edit it)."""
+    return Permission.objects.get(
+        content_type__app_label="directory", codename="mark_good_practice"
+    )
+
+
 def grant_pages(group, pages, codenames):
     permissions = _page_permissions(codenames)
     for page in pages:
@@ -75,14 +84,15 @@ def sync_organisation(account):
 def sync_country(country):
     """The facilitators' group of a country, with edit and publish rights in every language."""
     group, _created = Group.objects.get_or_create(name=facilitators_group_name(country))
-    group.permissions.add(access_admin())
+    group.permissions.add(access_admin(), mark_good_practice())
     grant_pages(group, country.get_translations(inclusive=True), EDIT + PUBLISH)
     return group
 
 
 CENTRAL_STAFF_MODEL_PERMISSIONS = (
     ("directory", ("add_expertisecategory", "change_expertisecategory", "delete_expertisecategory",
-                   "add_targetgroup", "change_targetgroup", "delete_targetgroup")),
+                   "add_targetgroup", "change_targetgroup", "delete_targetgroup",
+                   "mark_good_practice")),
     ("facilitators", ("add_emailtemplate", "change_emailtemplate", "view_outboxemail",
                       "resend_outboxemail")),
     ("wagtail_localize", ("submit_translation",)),
@@ -92,7 +102,7 @@ CENTRAL_STAFF_MODEL_PERMISSIONS = (
 @transaction.atomic
 def sync_central_staff():
     """Central staff edit and publish the whole site in every language, and its vocabularies,
-    email templates and outbox."""
+    email templates and outbox; they mark good practices."""
     from wagtail.models import Collection, Page, Site
 
     from directory.models.workflow import CENTRAL_STAFF

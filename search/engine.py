@@ -47,7 +47,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from directory.filters import ALL, ORGANISATION_KIND, ORGANISATIONS, SERVICES, place_condition
-from directory.listing import ancestor_path, one_per_translation
+from directory.listing import ancestor_path, attach_country_codes, one_per_translation
 
 from . import query as text
 
@@ -286,7 +286,7 @@ class DirectorySearch:
         if self._index_order is not None:
             rows.sort(key=lambda row: self._index_order[row.pk])
         self._attach_vocabulary(rows)
-        self._attach_countries(rows)
+        attach_country_codes(rows, self.form.all_countries)
         return rows
 
     def _attach_vocabulary(self, rows):
@@ -317,14 +317,6 @@ class DirectorySearch:
             pairs = through.objects.filter(id_in(owner, ids)).values_list(owner, f"{term}__slug")
             for pk, slug in pairs:
                 getattr(by_pk[pk], attribute).add(slug)
-
-    def _attach_countries(self, rows):
-        countries = {country.path: country.code.lower() for country in self.form.all_countries}
-        if not countries:
-            return
-        length = len(next(iter(countries)))
-        for row in rows:
-            row.country = countries.get(row.path[:length], "")
 
     # Filtering ---------------------------------------------------------------------------------
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from directory.filters import DirectoryFilterForm
 from directory.listing import paginate
 
 
@@ -23,7 +22,7 @@ def filter_widgets(form, counts):
     """Each filter as a list of options with their counts, for the template."""
     values = form.values
     widgets = []
-    for name in DirectoryFilterForm.filter_names:
+    for name in form.filter_names:
         if name not in form.fields:
             continue
         field = form.fields[name]

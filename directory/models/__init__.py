@@ -2,6 +2,7 @@ from .account import OrganisationAccount
 from .choices import Delivery, OrganisationKind, ProjectScope, ServiceKind, SocialPlatform
 from .country import CountryPage, DirectoryIndexPage
 from .enquiry import Enquiry
+from .good_practices import GoodPracticesIndexPage
 from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
 from .service import ServicePage
@@ -16,6 +17,7 @@ __all__ = [
     "DirectoryIndexPage",
     "Enquiry",
     "ExpertiseCategory",
+    "GoodPracticesIndexPage",
     "OrganisationAccount",
     "OrganisationKind",
     "OrganisationPage",
