@@ -13,7 +13,6 @@ The scope is applied to the queryset of every view: the listing, the detail, and
 """
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
@@ -27,17 +26,12 @@ from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from directory.listing import under_any
 from directory.models import CountryPage, Enquiry, OrganisationAccount, OrganisationPage
-from directory.models.workflow import (
-    CENTRAL_STAFF,
-    FACILITATORS_PREFIX,
-    facilitated_country_codes,
-    is_central_staff,
-)
+from directory.models.workflow import facilitated_country_codes, is_central_staff
+from directory.scoped_policy import RowScopePolicy
 
 Status = Enquiry.Status
 
@@ -81,15 +75,10 @@ def answerable_enquiries(user):
     return enquiries.filter(organisation_key__in=own_organisation_keys(user))
 
 
-class EnquiryPermissionPolicy(BasePermissionPolicy):
+class EnquiryPermissionPolicy(RowScopePolicy):
     """Actions: "view" (the listing and the detail) and "answer" (mark answered or new)."""
 
-    def _instances(self, user, action):
-        if action == "view":
-            return visible_enquiries(user)
-        if action == "answer":
-            return answerable_enquiries(user)
-        return Enquiry.objects.none()
+    scopes = {"view": visible_enquiries, "answer": answerable_enquiries}
 
     def user_has_permission(self, user, action):
         if not _active(user):
@@ -105,27 +94,6 @@ class EnquiryPermissionPolicy(BasePermissionPolicy):
                 user.is_superuser or OrganisationAccount.objects.filter(group__user=user).exists()
             )
         return False
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self._instances(user, action).filter(pk=instance.pk).exists()
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        querysets = [self._instances(user, action) for action in actions]
-        result = Enquiry.objects.none()
-        for queryset in querysets:
-            result = result | queryset
-        return result
-
-    def users_with_any_permission(self, actions):
-        actions = set(actions) & {"view", "answer"}
-        users = get_user_model().objects.filter(is_active=True)
-        if not actions:
-            return users.none()
-        members = Q(is_superuser=True) | Q(groups__organisation_account__isnull=False)
-        if "view" in actions:
-            members |= Q(groups__name=CENTRAL_STAFF)
-            members |= Q(groups__name__startswith=FACILITATORS_PREFIX)
-        return users.filter(members).distinct()
 
 
 register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))

@@ -1,7 +1,7 @@
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
 
-TERM_FIELDS = ("expertise_categories", "target_groups", "categories")
+TERM_FIELDS = ("expertise_categories", "target_groups", "categories", "expertise_sought")
 
 
 class LocalisedTermsPageForm(WagtailAdminPageForm):

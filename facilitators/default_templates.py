@@ -95,6 +95,25 @@ Best wishes,
 The {site_name} team
 """,
         ),
+        "collaboration_interest": (
+            "{interested_organisation} is interested in your call: {call_title}",
+            """Dear {contact_name},
+
+{interested_organisation} has expressed interest in your call for collaboration "{call_title}" on {site_name}:
+
+{interest_message}
+
+To answer, simply reply to this email: your reply goes to {interested_organisation}.
+
+Their profile: {interested_organisation_link}
+Your call: {call_link}
+
+You can also read it in your area of {site_name} and mark your response there: {interest_link}
+
+Best wishes,
+The {site_name} team
+""",
+        ),
     },
     "it": {
         "welcome": (
@@ -176,6 +195,25 @@ Il messaggio è stato inviato da questa pagina: {page_link}
 Potete leggerlo anche nella vostra area riservata di {site_name} e indicare lì che avete risposto: {enquiry_link}
 
 {citizen_name} ha accettato di condividere con voi nome, indirizzo email e messaggio perché possiate rispondere. Vi chiediamo di usarli solo a questo scopo.
+
+Cordiali saluti,
+Il team di {site_name}
+""",
+        ),
+        "collaboration_interest": (
+            "{interested_organisation} è interessata al vostro invito a collaborare: {call_title}",
+            """Gentile {contact_name},
+
+{interested_organisation} ha manifestato interesse per il vostro invito a collaborare "{call_title}" su {site_name}:
+
+{interest_message}
+
+Per rispondere è sufficiente replicare a questa email: la vostra risposta arriverà a {interested_organisation}.
+
+Il loro profilo: {interested_organisation_link}
+Il vostro invito: {call_link}
+
+Potete leggerla anche nella vostra area riservata di {site_name} e indicare lì la vostra risposta: {interest_link}
 
 Cordiali saluti,
 Il team di {site_name}
@@ -267,6 +305,25 @@ Il team di {site_name}
 Η ομάδα του {site_name}
 """,
         ),
+        "collaboration_interest": (
+            "Ενδιαφέρον από {interested_organisation} για την πρόσκλησή σας: {call_title}",
+            """Αγαπητέ/ή {contact_name},
+
+Ο οργανισμός {interested_organisation} εξέφρασε ενδιαφέρον για την πρόσκληση συνεργασίας σας «{call_title}» στο {site_name}:
+
+{interest_message}
+
+Για να απαντήσετε, απλώς απαντήστε σε αυτό το email: η απάντησή σας θα σταλεί στον οργανισμό {interested_organisation}.
+
+Το προφίλ τους: {interested_organisation_link}
+Η πρόσκλησή σας: {call_link}
+
+Μπορείτε επίσης να το διαβάσετε στον χώρο σας στο {site_name} και να σημειώσετε εκεί την απάντησή σας: {interest_link}
+
+Με εκτίμηση,
+Η ομάδα του {site_name}
+""",
+        ),
     },
     "ar": {
         "welcome": (
@@ -348,6 +405,25 @@ Il team di {site_name}
 يمكنكم أيضاً قراءتها في مساحتكم على {site_name}، والإشارة هناك إلى أنكم رددتم عليها: {enquiry_link}
 
 وافق الشخص الذي كتب إليكم على مشاركة اسمه وعنوان بريده الإلكتروني ورسالته معكم لكي تتمكنوا من الرد عليه. نرجو استخدامها لهذا الغرض فقط.
+
+مع أطيب التحيات،
+فريق {site_name}
+""",
+        ),
+        "collaboration_interest": (
+            "اهتمام من {interested_organisation} بدعوتكم: {call_title}",
+            """عزيزي/عزيزتي {contact_name}،
+
+أبدت {interested_organisation} اهتمامها بدعوة التعاون التي نشرتموها «{call_title}» على {site_name}:
+
+{interest_message}
+
+للرد، يكفي أن تردّوا على هذه الرسالة: سيصل ردّكم إلى {interested_organisation}.
+
+صفحة المنظمة: {interested_organisation_link}
+دعوتكم: {call_link}
+
+يمكنكم أيضاً قراءتها في مساحتكم على {site_name}، وتسجيل ردّكم هناك: {interest_link}
 
 مع أطيب التحيات،
 فريق {site_name}

@@ -143,9 +143,8 @@ def organisation_context(organisation):
         "portfolio_link": admin_url(
             "wagtailadmin_pages:add", "directory", "portfolioprojectpage", organisation.pk
         ),
-        # Until the collaboration app has its own screen, its calls are reached from the
-        # organisation's pages in the admin. Callers may pass a better link.
-        "collaboration_link": admin_url("wagtailadmin_explore", organisation.pk),
+        # The organisation's admin home lists the calls that seek its expertise and its own.
+        "collaboration_link": admin_url("wagtailadmin_home"),
     }
 
 

@@ -18,6 +18,7 @@ class TemplateKey(models.TextChoices):
     PROFILE_REMINDER = "profile_reminder", _("Profile reminder")
     EMAIL_VERIFICATION = "email_verification", _("Email address verification")
     ENQUIRY = "enquiry", _("Message from a citizen")
+    COLLABORATION_INTEREST = "collaboration_interest", _("Interest in a call for collaboration")
 
 
 class EmailTemplate(TranslatableMixin, models.Model):

@@ -16,7 +16,9 @@ PLACEHOLDERS = {
     "organisation_count": _("how many organisations are registered on the portal today"),
     "portfolio_link": _("admin link to add a portfolio project"),
     "services_link": _("admin link to add a service or opportunity"),
-    "collaboration_link": _("admin link to the calls for collaboration"),
+    "collaboration_link": _(
+        "admin link to the organisation's home: calls that seek its expertise, and its own calls"
+    ),
     "missing_items": _("the list of what is still missing from the profile, one item a line"),
     "verification_link": _("the link that confirms the email address"),
     "site_name": _("the portal's name"),
@@ -25,6 +27,12 @@ PLACEHOLDERS = {
     "enquiry_message": _("the message the person wrote"),
     "page_link": _("the public page the message was sent from"),
     "enquiry_link": _("admin link to the message, where it is marked as answered"),
+    "call_title": _("the title of the call for collaboration"),
+    "call_link": _("the public page of the call for collaboration"),
+    "interested_organisation": _("the name of the organisation interested in the call"),
+    "interested_organisation_link": _("the public profile of the interested organisation"),
+    "interest_message": _("the message the interested organisation wrote"),
+    "interest_link": _("admin link to the expression of interest, where the response is marked"),
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")

@@ -40,6 +40,8 @@ class HomePage(Page):
     subpage_types = [
         "directory.DirectoryIndexPage",
         "directory.ServicesIndexPage",
+        "directory.GoodPracticesIndexPage",
+        "collaboration.CollaborationIndexPage",
         "home.StandardPage",
     ]
     max_count_per_parent = 1

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from collaboration import views as collaboration_views
 from directory import views as directory_views
 from directory.admin_scope import guarded_admin_urls
 from home import seo
@@ -37,6 +38,11 @@ urlpatterns += i18n_patterns(
     path("register/resend/", directory_views.resend_verification, name="register_resend"),
     path("register/verify/<str:token>/", directory_views.verify_email, name="register_verify"),
     path("enquiry/<int:page_id>/", directory_views.enquiry, name="enquiry"),
+    path(
+        "interest/<int:page_id>/",
+        collaboration_views.express_interest,
+        name="collaboration_interest",
+    ),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),

@@ -1,6 +1,6 @@
 from django import forms
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -84,7 +84,11 @@ class OrganisationPage(Page):
 
     base_form_class = OrganisationPageForm
     parent_page_types = ["directory.CountryPage"]
-    subpage_types = ["directory.ServicePage", "directory.PortfolioProjectPage"]
+    subpage_types = [
+        "directory.ServicePage",
+        "directory.PortfolioProjectPage",
+        "collaboration.CollaborationCallPage",
+    ]
     template = "directory/organisation_page.html"
 
     content_panels = [
@@ -225,6 +229,13 @@ class OrganisationPage(Page):
         context["opportunities"] = [s for s in services if s.kind == "opportunity"]
         context["projects"] = list(
             self.children_of_type(PortfolioProjectPage, locales).order_by("-start_year", "title")
+        )
+        from collaboration.models import CollaborationCallPage
+
+        context["calls"] = list(
+            self.children_of_type(CollaborationCallPage, locales)
+            .filter(pk__in=CollaborationCallPage.open_calls().values("pk"))
+            .order_by(F("deadline").asc(nulls_last=True), "title")
         )
         context["country_page"] = self.get_parent().specific
         return context

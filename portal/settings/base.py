@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "facilitators",
+    "collaboration",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 from wagtail.test.utils import WagtailPageTestCase
 
+from collaboration.models import CollaborationCallPage, CollaborationIndexPage
 from directory.factories import (
     ExpertiseCategoryFactory,
     OrganisationPageFactory,
@@ -12,6 +13,7 @@ from directory.factories import (
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
+    GoodPracticesIndexPage,
     OrganisationPage,
     PortfolioProjectPage,
     ServicePage,
@@ -26,14 +28,26 @@ pytestmark = pytest.mark.django_db
 class TestPageTypeRules(WagtailPageTestCase):
     def test_tree_follows_the_design(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {DirectoryIndexPage, ServicesIndexPage, StandardPage}
+            HomePage,
+            {
+                DirectoryIndexPage,
+                ServicesIndexPage,
+                GoodPracticesIndexPage,
+                CollaborationIndexPage,
+                StandardPage,
+            },
         )
         self.assertAllowedSubpageTypes(DirectoryIndexPage, {CountryPage})
         self.assertAllowedSubpageTypes(CountryPage, {OrganisationPage})
-        self.assertAllowedSubpageTypes(OrganisationPage, {ServicePage, PortfolioProjectPage})
+        self.assertAllowedSubpageTypes(
+            OrganisationPage, {ServicePage, PortfolioProjectPage, CollaborationCallPage}
+        )
         self.assertAllowedSubpageTypes(ServicePage, set())
         self.assertAllowedSubpageTypes(PortfolioProjectPage, set())
         self.assertAllowedSubpageTypes(ServicesIndexPage, set())
+        self.assertAllowedSubpageTypes(GoodPracticesIndexPage, set())
+        self.assertAllowedSubpageTypes(CollaborationIndexPage, set())
+        self.assertAllowedSubpageTypes(CollaborationCallPage, set())
 
     def test_services_cannot_be_created_outside_an_organisation(self):
         self.assertCanNotCreateAt(CountryPage, ServicePage)
@@ -41,6 +55,9 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertCanNotCreateAt(DirectoryIndexPage, OrganisationPage)
         self.assertCanCreateAt(OrganisationPage, ServicePage)
         self.assertCanCreateAt(OrganisationPage, PortfolioProjectPage)
+        self.assertCanCreateAt(OrganisationPage, CollaborationCallPage)
+        self.assertCanNotCreateAt(CountryPage, CollaborationCallPage)
+        self.assertCanNotCreateAt(HomePage, CollaborationCallPage)
 
 
 @pytest.fixture

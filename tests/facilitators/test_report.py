@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
+from collaboration.factories import CollaborationCallPageFactory
 from directory.completeness import completeness_of
 from directory.factories import PortfolioProjectPageFactory
 from directory.permissions import sync_central_staff, sync_country
@@ -337,11 +338,12 @@ def test_an_unknown_format_is_not_found(client, organisations, central_staff):
 # Counts of other pages --------------------------------------------------------------------------
 
 
-def test_collaboration_calls_column_is_empty_until_the_feature_exists(
-    client, organisations, central_staff
-):
-    row = csv_table(download(client, central_staff, attention="all"))["Arci Palermo"]
-    assert row["Collaboration calls"] == ""
+def test_published_collaboration_calls_are_counted(client, organisations, central_staff):
+    CollaborationCallPageFactory(parent=organisations["arci"], title="Partners for a job club")
+    CollaborationCallPageFactory(parent=organisations["arci"], title="A draft call", live=False)
+    rows = csv_table(download(client, central_staff, attention="all"))
+    assert rows["Arci Palermo"]["Collaboration calls"] == "1"
+    assert rows["Ergo Koinsep"]["Collaboration calls"] == "0"
 
 
 def test_counted_pages_come_from_the_registry(client, organisations, central_staff, monkeypatch):
@@ -351,7 +353,7 @@ def test_counted_pages_come_from_the_registry(client, organisations, central_sta
     rows = csv_table(download(client, central_staff, attention="all"))
     assert rows["Arci Palermo"]["Project pages"] == "1"
     assert rows["Ergo Koinsep"]["Project pages"] == "0"
-    assert rows["Ergo Koinsep"]["Collaboration calls"] == ""
+    assert rows["Ergo Koinsep"]["Collaboration calls"] == "0"
 
 
 # Query budget -----------------------------------------------------------------------------------

@@ -119,11 +119,12 @@ def test_every_default_template_is_installed_in_every_language():
             "profile_reminder",
             "email_verification",
             "enquiry",
+            "collaboration_interest",
         )
         for code in ("en", "it", "el", "ar")
     }
     # Translations of one email share its translation key (wagtail-localize sees one text).
-    assert EmailTemplate.objects.values("translation_key").distinct().count() == 5
+    assert EmailTemplate.objects.values("translation_key").distinct().count() == 6
 
 
 def test_ensure_default_templates_restores_missing_ones_and_keeps_edits():

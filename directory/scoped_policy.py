@@ -1,0 +1,46 @@
+"""A permission policy for rows that belong to organisations: who may do what to which row is
+decided by querysets, row by row, not by Django model permissions.
+
+Used by citizens' messages (directory/enquiry_admin.py) and by expressions of interest
+(collaboration/admin.py): an organisation's people act on their own rows; facilitators and
+central staff read those of the organisations they follow.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from directory.models.workflow import CENTRAL_STAFF, FACILITATORS_PREFIX
+
+
+class RowScopePolicy(BasePermissionPolicy):
+    """Subclasses set `scopes`, {action: function(user) -> the rows the user may act on}, and
+    `user_has_permission(user, action)`. `read_action` is the action that facilitators and
+    central staff hold besides organisations' people and superusers."""
+
+    scopes = {}
+    read_action = "view"
+
+    def _instances(self, user, action):
+        scope = self.scopes.get(action)
+        return scope(user) if scope else self.model.objects.none()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self._instances(user, action).filter(pk=instance.pk).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        result = self.model.objects.none()
+        for action in actions:
+            result = result | self._instances(user, action)
+        return result
+
+    def users_with_any_permission(self, actions):
+        actions = set(actions) & set(self.scopes)
+        users = get_user_model().objects.filter(is_active=True)
+        if not actions:
+            return users.none()
+        members = Q(is_superuser=True) | Q(groups__organisation_account__isnull=False)
+        if self.read_action in actions:
+            members |= Q(groups__name=CENTRAL_STAFF)
+            members |= Q(groups__name__startswith=FACILITATORS_PREFIX)
+        return users.filter(members).distinct()
