@@ -37,11 +37,13 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
+from collaboration.demo import build_collaboration
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
     Enquiry,
     ExpertiseCategory,
+    GoodPracticesIndexPage,
     OrganisationAccount,
     OrganisationPage,
     OrganisationSocialLink,
@@ -172,12 +174,15 @@ class DemoBuilder:
             self.home = self._build_home()
             self.directory = self._build_directory()
             self._build_services_index()
+            self._build_good_practices_index()
             self._build_standard_pages()
             self.countries = self._build_countries()
             for index, organisation in enumerate(content.ORGANISATIONS):
                 self._build_organisation(index, organisation)
             self._build_accounts()
+            self._mark_good_practices()
             self._build_enquiries()
+            build_collaboration(self)
             self._update_indexes()
         return self.created
 
@@ -402,7 +407,7 @@ class DemoBuilder:
         def own(term):
             return self.term_by_key.get((type(term), term.translation_key, page.locale_id), term)
 
-        for name in ("expertise_categories", "categories", "target_groups"):
+        for name in ("expertise_categories", "categories", "target_groups", "expertise_sought"):
             if hasattr(page, name):
                 setattr(page, name, [own(term) for term in getattr(page, name).all()])
         if getattr(page, "category", None) is not None:
@@ -479,6 +484,36 @@ class DemoBuilder:
 
     def _build_services_index(self):
         return self._build_index(ServicesIndexPage, "services", content.SERVICES_INDEX)
+
+    def _build_good_practices_index(self):
+        return self._build_index(
+            GoodPracticesIndexPage, "good-practices", content.GOOD_PRACTICES_INDEX
+        )
+
+    def _mark_good_practices(self):
+        """The facilitators' choice of good practices: the first project of a few organisations.
+
+        The mark is shared by every translation of a project (see PortfolioProjectPage); a
+        project already marked is left as it is."""
+        languages = {entry["slug"]: entry["language"] for entry in content.ORGANISATIONS}
+        for slug, days_ago in content.GOOD_PRACTICES:
+            organisation = OrganisationPage.objects.filter(
+                slug=slug, locale=self.locales[languages[slug]]
+            ).first()
+            project = organisation and (
+                PortfolioProjectPage.objects.child_of(organisation).order_by("path").first()
+            )
+            if not project:
+                continue
+            translations = PortfolioProjectPage.objects.filter(
+                translation_key=project.translation_key
+            )
+            if translations.filter(is_good_practice=True).exists():
+                continue
+            since = self.today - datetime.timedelta(days=days_ago)
+            self.to_index[PortfolioProjectPage].update(translations.values_list("pk", flat=True))
+            translations.update(is_good_practice=True, good_practice_since=since)
+            self.created["good practices"] += 1
 
     def _build_standard_pages(self):
         for entry in content.STANDARD_PAGES:

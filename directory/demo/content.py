@@ -130,6 +130,48 @@ SERVICES_INDEX = {
     },
 }
 
+GOOD_PRACTICES_INDEX = {
+    "en": {
+        "title": "Good practices",
+        "intro": [
+            "Projects that worked, chosen by the portal's facilitators from the portfolios of social economy organisations. Each practice sheet tells what was done, with whom, with which resources and results, and what was learnt. Filter by country, target group, scope and category, or search for a topic."
+        ],
+    },
+    "it": {
+        "title": "Buone pratiche",
+        "intro": [
+            "Progetti che hanno funzionato, scelti dai facilitatori del portale tra i portfolio delle organizzazioni dell'economia sociale. Ogni scheda racconta che cosa è stato fatto, con chi, con quali risorse e risultati, e che cosa si è imparato. Filtra per paese, destinatari, ambito e categoria, oppure cerca un tema."
+        ],
+    },
+    "el": {
+        "title": "Καλές πρακτικές",
+        "intro": [
+            "Έργα που πέτυχαν, επιλεγμένα από τους διευκολυντές της πύλης μέσα από τα χαρτοφυλάκια οργανώσεων της κοινωνικής οικονομίας. Κάθε δελτίο περιγράφει τι έγινε, με ποιους, με ποιους πόρους και αποτελέσματα, και τι διδαχθήκαμε. Φιλτράρετε ανά χώρα, ομάδα-στόχο, εμβέλεια και κατηγορία ή αναζητήστε ένα θέμα."
+        ],
+    },
+    "ar": {
+        "title": "الممارسات الجيدة",
+        "intro": [
+            "مشاريع أثبتت نجاحها، اختارها ميسّرو البوابة من ملفات مشاريع منظمات الاقتصاد الاجتماعي. تعرض كل بطاقة ما تم إنجازه، ومع من، وبأي موارد ونتائج، وما الدروس المستفادة. استخدم عوامل التصفية حسب البلد والفئة المستهدفة والنطاق والمجال، أو ابحث عن موضوع."
+        ],
+    },
+}
+
+# The first portfolio project of these organisations is a good practice, marked this many days
+# ago by the country's facilitators: two in each country, some translated and some not.
+GOOD_PRACTICES = [
+    ("cooperativa-sociale-il-ponte", 14),
+    ("orti-aperti", 160),
+    ("psifiaki-gefyra", 45),
+    ("syllogos-gynaikon-anatoli", 230),
+    ("nisaa-min-ajl-al-ghad", 30),
+    ("beirut-digital-skills-hub", 300),
+    ("tamkeen-al-shabab", 75),
+    ("aqaba-green-jobs-cooperative", 120),
+    ("jamiyat-al-ibdaa-al-shababi", 8),
+    ("taawuniyat-zaytoun-al-khalil", 200),
+]
+
 # Body blocks: ("heading", text) or ("paragraph", [paragraphs]) or ("list", [items]).
 STANDARD_PAGES = [
     {

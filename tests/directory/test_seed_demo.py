@@ -4,18 +4,28 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation
 
+from collaboration.matching import calls_for
+from collaboration.models import (
+    CollaborationCallPage,
+    CollaborationIndexPage,
+    ExpressionOfInterest,
+)
+from directory.listing import Locales
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
     Enquiry,
     ExpertiseCategory,
+    GoodPracticesIndexPage,
     OrganisationPage,
     PortfolioProjectPage,
     ServicePage,
@@ -28,10 +38,26 @@ from home.models import HomePage, StandardPage
 LANGUAGES = ["en", "it", "el", "ar"]
 
 
+def as_migrated():
+    """The page tree and site as migrations leave them: Wagtail's welcome page, the default site.
+
+    The test session builds a small portal in the database for the other tests; the demo is
+    seeded where a newcomer seeds it, in a database that has only been migrated.
+    """
+    Page.objects.filter(depth__gte=2).delete()
+    Site.objects.all().delete()
+    welcome = Page.get_first_root_node().add_child(
+        instance=Page(title="Welcome to your new Wagtail site!", slug="home")
+    )
+    Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
+    cache.clear()
+
+
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     """Seed once for the whole module, and roll it all back at the end."""
     with django_db_blocker.unblock(), transaction.atomic():
+        as_migrated()
         call_command("seed_demo", "--quiet")
         yield
         transaction.set_rollback(True)
@@ -53,6 +79,9 @@ def counts():
         "string translations": StringTranslation.objects.count(),
         "enquiries": Enquiry.objects.count(),
         "contacts": ContactLog.objects.count(),
+        "collaboration calls": CollaborationCallPage.objects.count(),
+        "expressions of interest": ExpressionOfInterest.objects.count(),
+        "good practices": PortfolioProjectPage.objects.filter(is_good_practice=True).count(),
     }
 
 
@@ -276,3 +305,81 @@ def test_facilitators_have_a_profile_and_a_contact_history_to_follow_up(seeded, 
     client.force_login(marco)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "follow-up__overdue" in html
+
+
+@pytest.mark.django_db
+def test_calls_for_collaboration_exist_in_every_language_and_some_are_closed(seeded):
+    calls = CollaborationCallPage.objects.live()
+    assert distinct(calls) >= 8
+    for key in calls.values_list("translation_key", flat=True).distinct():
+        versions = calls.filter(translation_key=key)
+        assert sorted(versions.values_list("locale__language_code", flat=True)) == sorted(LANGUAGES)
+        # Each language version seeks the terms of its own language.
+        for call in versions.select_related("locale"):
+            assert {term.locale_id for term in call.expertise_sought.all()} <= {call.locale_id}
+    index = CollaborationIndexPage.objects.live()
+    assert sorted(index.values_list("locale__language_code", flat=True)) == sorted(LANGUAGES)
+    open_keys = set(CollaborationCallPage.open_calls().values_list("translation_key", flat=True))
+    assert 0 < len(open_keys) < distinct(calls), "some calls are closed or past their deadline"
+    assert calls.filter(is_open=False).exists()
+    assert calls.filter(deadline__lt=timezone.localdate()).exists()
+
+
+@pytest.mark.django_db
+def test_organisations_have_expressed_interest_in_each_others_calls(seeded):
+    interests = ExpressionOfInterest.objects.select_related("call", "organisation")
+    assert interests.count() >= 4
+    pairs = list(interests.values_list("call_key", "organisation_key"))
+    assert len(pairs) == len(set(pairs))
+    assert len(set(interests.values_list("status", flat=True))) >= 3
+    for interest in interests:
+        assert interest.call.translation_key == interest.call_key
+        assert interest.organisation.translation_key == interest.organisation_key
+        assert interest.organisation_key != interest.owner_key
+        assert interest.outbox_email is None, "demo interests send no email"
+
+
+@pytest.mark.django_db
+def test_the_demo_organisation_sees_calls_that_seek_its_expertise_and_its_own(seeded, client):
+    call_command("seed_demo", "--quiet", "--with-admin")  # the demo logins
+    user = get_user_model().objects.get(username="organisation")
+    page = (
+        OrganisationPage.objects.filter(
+            translation_key__in=user.groups.values("organisation_account__translation_key")
+        )
+        .live()
+        .order_by("pk")
+        .first()
+    )
+    matches = calls_for([page], Locales())[page.translation_key]
+    assert len(matches) >= 2
+    own = CollaborationCallPage.objects.live().descendant_of(page)
+    assert own.exists()
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    for call in matches[:2]:
+        assert escape(call.title) in html
+    # Its own calls are listed in the admin's language (English here).
+    english = CollaborationCallPage.objects.get(
+        translation_key=own.first().translation_key, locale__language_code="en"
+    )
+    assert escape(english.title) in html
+
+
+@pytest.mark.django_db
+def test_the_good_practices_library_has_marked_projects_in_every_country(seeded):
+    library = GoodPracticesIndexPage.objects.live()
+    assert sorted(library.values_list("locale__language_code", flat=True)) == sorted(LANGUAGES)
+    marked = PortfolioProjectPage.objects.live().filter(is_good_practice=True)
+    assert distinct(marked) >= 8
+    codes = set()
+    for project in marked:
+        country = project.get_parent().get_parent().specific
+        codes.add(country.code)
+        assert project.good_practice_since is not None
+    assert codes >= {"IT", "GR", "LB", "JO", "PS"}
+    # Every translation of a marked project is marked too.
+    keys = marked.values("translation_key")
+    assert not PortfolioProjectPage.objects.filter(
+        translation_key__in=keys, is_good_practice=False
+    ).exists()
