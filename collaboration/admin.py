@@ -32,7 +32,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from directory.enquiry_admin import country_organisation_keys, own_organisation_keys
-from directory.models import OrganisationAccount
 from directory.models.workflow import facilitated_country_codes, is_central_staff
 from directory.scoped_policy import RowScopePolicy
 
@@ -73,16 +72,6 @@ class InterestPermissionPolicy(RowScopePolicy):
     """Actions: "view" (the listing and the detail) and "respond" (mark a response)."""
 
     scopes = {"view": visible_interests, "respond": answerable_interests}
-
-    def user_has_permission(self, user, action):
-        if not _active(user):
-            return False
-        member = OrganisationAccount.objects.filter(group__user=user).exists()
-        if action == "view":
-            return is_central_staff(user) or bool(facilitated_country_codes(user)) or member
-        if action == "respond":
-            return user.is_superuser or member
-        return False
 
 
 register_permission_policy(ExpressionOfInterest, InterestPermissionPolicy(ExpressionOfInterest))

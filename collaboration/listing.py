@@ -22,6 +22,7 @@ from directory.listing import (
     paginate,
     request_locales,
 )
+from facilitators.followup import country_names
 from search import query as text
 
 from .models import CallKind, CollaborationCallPage
@@ -130,7 +131,7 @@ def filtered_calls(form, locales, today=None):
     return calls.order_by(F("deadline").asc(nulls_last=True), "-first_published_at", "-pk")
 
 
-def call_cards(calls, locales):
+def call_cards(calls):
     """Everything a call's card shows, for a whole page of calls, in a fixed number of queries."""
     from django.db.models import prefetch_related_objects
 
@@ -141,31 +142,21 @@ def call_cards(calls, locales):
     attach_parents(calls, OrganisationPage, "organisation")
     attach_parents(calls, CountryPage, "country_page", levels_up=2)
     labels = TermLabels(ExpertiseCategory, TargetGroup)
-    country_names = localized_country_names(locales)
+    names = country_names()
     for call in calls:
         call.expertise_labels = labels.names_for(call.expertise_sought.all(), call.locale_id)
         call.target_group_labels = labels.names_for(call.target_groups.all(), call.locale_id)
         call.country_labels = sorted(
-            country_names.get(country.code, country.title) for country in call.countries.all()
+            names.get(country.code, country.title) for country in call.countries.all()
         )
     return calls
-
-
-def localized_country_names(locales):
-    """{country code: its name in the visitor's language (else English, else its own)}."""
-    from directory.models import CountryPage
-
-    countries = one_per_translation(
-        CountryPage.objects.exclude(code=""), locales.active, locales.default
-    )
-    return dict(countries.values_list("code", "title"))
 
 
 def index_context(request):
     locales = request_locales(request)
     form = CallFilterForm(request.GET, locales)
     page = paginate(request, filtered_calls(form, locales), settings.PORTAL_PAGE_SIZE)
-    page.object_list = call_cards(page.object_list, locales)
+    page.object_list = call_cards(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return {

@@ -25,11 +25,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from directory.listing import TermLabels, request_locales
+from directory.enquiries import original_page
+from directory.listing import TermLabels
 from directory.models import ExpertiseCategory, OrganisationAccount, OrganisationPage, TargetGroup
 from facilitators import mail
+from facilitators.followup import country_names
 
-from .listing import localized_country_names
 from .models import INTEREST_MAX_LENGTH, CollaborationCallPage, ExpressionOfInterest
 
 TEMPLATE_KEY = "collaboration_interest"
@@ -189,9 +190,8 @@ class Standing:
 
 def call_context(call, request, form=None):
     owner = call.get_parent().specific
-    locales = request_locales(request)
     labels = TermLabels(ExpertiseCategory, TargetGroup)
-    country_names = localized_country_names(locales)
+    names = country_names()
     standing = Standing(call, owner, request.user)
     if form is None and standing.state == Standing.CAN_EXPRESS:
         form = InterestForm(organisations=standing.organisations)
@@ -202,7 +202,7 @@ def call_context(call, request, form=None):
         "expertise_labels": labels.names_for(call.expertise_sought.all(), call.locale_id),
         "target_group_labels": labels.names_for(call.target_groups.all(), call.locale_id),
         "country_labels": sorted(
-            country_names.get(country.code, country.title) for country in call.countries.all()
+            names.get(country.code, country.title) for country in call.countries.all()
         ),
         "contact_name": call.contact_name or owner.contact_person,
         "standing": standing,
@@ -277,18 +277,6 @@ def express_interest(request, page_id):
     return response
 
 
-def _original(page):
-    """The first page of `page`'s translation set: the language it was written in."""
-    first = (
-        type(page)
-        .objects.filter(translation_key=page.translation_key)
-        .select_related("locale")
-        .order_by("pk")
-        .first()
-    )
-    return first or page
-
-
 def admin_link(interest):
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return base + reverse("interests:inspect", args=[interest.pk])
@@ -307,7 +295,7 @@ def receive_interest(call, owner, organisation, message, user, call_url):
             message=message,
             created_at=timezone.now(),
         )
-        owner_original = _original(owner)
+        owner_original = original_page(owner)
         sender = organisation  # its published version (see member_organisations)
         address = call.contact_email or owner_original.email
         if address:

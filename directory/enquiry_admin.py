@@ -80,21 +80,6 @@ class EnquiryPermissionPolicy(RowScopePolicy):
 
     scopes = {"view": visible_enquiries, "answer": answerable_enquiries}
 
-    def user_has_permission(self, user, action):
-        if not _active(user):
-            return False
-        if action == "view":
-            return (
-                is_central_staff(user)
-                or bool(facilitated_country_codes(user))
-                or OrganisationAccount.objects.filter(group__user=user).exists()
-            )
-        if action == "answer":
-            return (
-                user.is_superuser or OrganisationAccount.objects.filter(group__user=user).exists()
-            )
-        return False
-
 
 register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))
 

@@ -10,16 +10,31 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from directory.models.workflow import CENTRAL_STAFF, FACILITATORS_PREFIX
+from directory.models.account import OrganisationAccount
+from directory.models.workflow import (
+    CENTRAL_STAFF,
+    FACILITATORS_PREFIX,
+    facilitated_country_codes,
+    is_central_staff,
+)
 
 
 class RowScopePolicy(BasePermissionPolicy):
-    """Subclasses set `scopes`, {action: function(user) -> the rows the user may act on}, and
-    `user_has_permission(user, action)`. `read_action` is the action that facilitators and
-    central staff hold besides organisations' people and superusers."""
+    """Subclasses set `scopes`, {action: function(user) -> the rows the user may act on}.
+
+    `read_action` is held by organisations' people, facilitators and central staff; every other
+    action by organisations' people and superusers only. Which rows, `scopes` decides."""
 
     scopes = {}
     read_action = "view"
+
+    def user_has_permission(self, user, action):
+        if not (user.is_authenticated and user.is_active) or action not in self.scopes:
+            return False
+        member = OrganisationAccount.objects.filter(group__user=user).exists()
+        if action == self.read_action:
+            return member or is_central_staff(user) or bool(facilitated_country_codes(user))
+        return user.is_superuser or member
 
     def _instances(self, user, action):
         scope = self.scopes.get(action)
