@@ -205,12 +205,27 @@ def default_image(request):
     }
 
 
+def share_card_image(request, organisation):
+    """The organisation's share card (see home/share_card.py), drawn the first time it is asked."""
+    from home.share_card import share_card
+
+    card = share_card(organisation)
+    if card is None:
+        return None
+    return {
+        "url": absolute(request, card.url),
+        "width": card.width,
+        "height": card.height,
+        "alt": organisation.title,
+    }
+
+
 def share_image(request, page, context):
     from directory.models import OrganisationPage, ServicePage
 
     image = None
     if isinstance(page, OrganisationPage):
-        image = organisation_image(request, page)
+        image = share_card_image(request, page)
     elif isinstance(page, ServicePage):
         image = organisation_image(request, service_organisation(page, context))
     return image or default_image(request)
