@@ -89,8 +89,9 @@ def visible_contacts(user):
 
 
 def editable_contacts(user):
-    """Those the user may change or delete: contacts logged by hand, not emails the portal sent."""
-    return visible_contacts(user).filter(email__isnull=True)
+    """Those the user may change or delete: contacts logged by hand, not the records the portal
+    wrote (emails it sent, features on social media)."""
+    return visible_contacts(user).filter(email__isnull=True, featured__isnull=True)
 
 
 class ContactLogPermissionPolicy(BasePermissionPolicy):
@@ -110,7 +111,7 @@ class ContactLogPermissionPolicy(BasePermissionPolicy):
         return action in self.actions and _follows_up(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if action in ("change", "delete") and instance.email_id is not None:
+        if action in ("change", "delete") and instance.is_record:
             return False
         return self._instances(user, action).filter(pk=instance.pk).exists()
 
@@ -325,13 +326,13 @@ class ContactLogIndexView(TitledIndexView):
             Column("note", label=_("Note"), accessor=lambda c: truncatechars(c.note, 80)),
         ]
 
-    # The rows are already in the user's scope: only the emails the portal sent are read-only.
+    # The rows are already in the user's scope: only the records the portal wrote are read-only.
     def get_edit_url(self, instance):
-        if instance.email_id is None:
+        if not instance.is_record:
             return super().get_edit_url(instance)
 
     def get_delete_url(self, instance):
-        if instance.email_id is None:
+        if not instance.is_record:
             return super().get_delete_url(instance)
 
 

@@ -1,4 +1,7 @@
-"""Email: the texts staff edit in every language, and the outbox every message goes through."""
+"""Email: the texts staff edit in every language, and the outbox every message goes through.
+
+Also the facilitators, their contact log, and the organisations featured on social media.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -198,6 +201,7 @@ class ContactChannel(models.TextChoices):
     PHONE = "phone", _("Phone")
     MEETING = "meeting", _("Meeting")
     EVENT = "event", _("Event")
+    FEATURED = "featured", _("Featured on social media")
     OTHER = "other", _("Other")
 
 
@@ -237,6 +241,14 @@ class ContactLog(models.Model):
         on_delete=models.SET_NULL,
         related_name="contacts",
     )
+    featured = models.ForeignKey(
+        "FeaturedOrganisation",
+        verbose_name=_("featured on social media"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
 
     class Meta:
         verbose_name = _("contact")
@@ -249,6 +261,11 @@ class ContactLog(models.Model):
     def __str__(self):
         return f"{self.get_channel_display()} · {self.contacted_at:%Y-%m-%d}"
 
+    @property
+    def is_record(self):
+        """Written by the portal (an email it sent, a feature staff planned): not edited here."""
+        return self.email_id is not None or self.featured_id is not None
+
     @classmethod
     def for_email(cls, email, organisation, note="", by=None):
         """Record an email sent to an organisation as a contact with it."""
@@ -260,3 +277,72 @@ class ContactLog(models.Model):
             email=email,
             by=by,
         )
+
+
+class FeaturedOrganisation(models.Model):
+    """An organisation showcased on the portal's social media, and on its home page, for a while.
+
+    Central staff plan it, edit the captions drafted for it in each of the organisation's
+    languages, post it, and record where. Like contacts, it holds the organisation's translation
+    key, so every language version of the organisation knows it is featured.
+    """
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        POSTED = "posted", _("Posted")
+        SKIPPED = "skipped", _("Skipped")
+
+    organisation_key = models.UUIDField(_("organisation"), db_index=True, editable=False)
+    organisation = models.ForeignKey(
+        "directory.OrganisationPage",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="features",
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), help_text=_("The last day it is featured."))
+    channels = models.JSONField(_("channels"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    captions = models.JSONField(_("captions"), default=dict, blank=True)
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    posted_url = models.URLField(_("posted at"), max_length=500, blank=True)
+    posted_on = models.DateField(_("posted on"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("planned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("featured organisation")
+        verbose_name_plural = _("featured organisations")
+        ordering = ["-starts_on", "-pk"]
+        indexes = [models.Index(fields=["starts_on", "ends_on"], name="featured_period_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="featured_period_in_order",
+            )
+        ]
+
+    def __str__(self):
+        title = self.organisation.title if self.organisation_id else ""
+        return f"{title} · {self.starts_on:%Y-%m-%d}"
+
+    @classmethod
+    def on(cls, day):
+        """The features running on `day`: planned or posted, not skipped."""
+        return cls.objects.filter(starts_on__lte=day, ends_on__gte=day).exclude(
+            status=cls.Status.SKIPPED
+        )
+
+    @classmethod
+    def today(cls):
+        return cls.on(timezone.localdate())

@@ -119,3 +119,11 @@ def facilitation_urls():
 def register_facilitation():
     """Admin → Facilitation: the contact log, and (central staff) the facilitators."""
     return FacilitationViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_featured():
+    """Admin → Featured organisations (central staff only)."""
+    from .featured_admin import FeaturedOrganisationViewSet
+
+    return FeaturedOrganisationViewSet()

@@ -238,6 +238,9 @@ class OrganisationPage(Page):
             .order_by(F("deadline").asc(nulls_last=True), "title")
         )
         context["country_page"] = self.get_parent().specific
+        from facilitators.featuring import current_feature
+
+        context["feature"] = current_feature(self)
         return context
 
 

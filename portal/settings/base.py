@@ -186,6 +186,10 @@ PORTAL_TRUSTED_PROXIES = env_int("PORTAL_TRUSTED_PROXIES", 0)
 # and a citizen's message left unanswered for more than this many days is counted as late.
 PORTAL_CONTACT_OVERDUE_DAYS = env_int("PORTAL_CONTACT_OVERDUE_DAYS", 40)
 PORTAL_ENQUIRY_OVERDUE_DAYS = env_int("PORTAL_ENQUIRY_OVERDUE_DAYS", 7)
+# Featured organisations: the list warns when an organisation is featured again within this many
+# days, and when two organisations of one country are featured within the second number of days.
+PORTAL_FEATURE_REPEAT_DAYS = env_int("PORTAL_FEATURE_REPEAT_DAYS", 90)
+PORTAL_FEATURE_COUNTRY_GAP_DAYS = env_int("PORTAL_FEATURE_COUNTRY_GAP_DAYS", 7)
 
 # No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
