@@ -7,10 +7,12 @@ organisation is refused by direct URL too.
 
 import datetime
 
+import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
@@ -21,13 +23,15 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from directory.models import OrganisationPage
+from directory.listing import under_any
+from directory.models import CountryPage, OrganisationPage
 from directory.models.choices import SocialPlatform
 from home.seo import SHARE_IMAGE
 from home.share_card import share_card
@@ -196,6 +200,48 @@ class FeaturedOrganisationForm(WagtailAdminModelForm):
 # The list ---------------------------------------------------------------------------------------
 
 
+class When(models.TextChoices):
+    RUNNING = "running", gettext_lazy("Featured today")
+    UPCOMING = "upcoming", gettext_lazy("Upcoming")
+    PAST = "past", gettext_lazy("Past")
+
+
+class FeaturedFilterSet(WagtailFilterSet):
+    when = django_filters.ChoiceFilter(
+        label=gettext_lazy("When"), choices=When.choices, method="filter_when"
+    )
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=FeaturedOrganisation.Status.choices
+    )
+    country = django_filters.ChoiceFilter(
+        label=gettext_lazy("Country"), method="filter_country", choices=()
+    )
+
+    class Meta:
+        model = FeaturedOrganisation
+        fields = ["when", "status", "country"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = country_names()
+        self.filters["country"].extra["choices"] = sorted(
+            ((code, name) for code, name in names.items() if code), key=lambda c: c[1]
+        )
+
+    def filter_when(self, queryset, name, value):
+        day = timezone.localdate()
+        if value == When.RUNNING:
+            return queryset.filter(starts_on__lte=day, ends_on__gte=day)
+        if value == When.UPCOMING:
+            return queryset.filter(starts_on__gt=day)
+        return queryset.filter(ends_on__lt=day)
+
+    def filter_country(self, queryset, name, value):
+        countries = CountryPage.objects.filter(code=value)
+        keys = OrganisationPage.objects.filter(under_any(countries)).values("translation_key")
+        return queryset.filter(organisation_key__in=keys)
+
+
 class WarningsColumn(Column):
     cell_template_name = "facilitators/admin/featured_warnings_cell.html"
 
@@ -229,14 +275,7 @@ class FeaturedIndexView(TitledIndexView):
             feature.warnings = warnings.get(feature.pk, [])
             code = codes.get(parent_path(feature.organisation), "")
             feature.country_name = names.get(code, "")
-            feature.share_cards = [
-                {
-                    "code": code,
-                    "label": language_name(code),
-                    "url": reverse("featured:share_card", args=[feature.pk, code]),
-                }
-                for code in sorted(feature.captions, key=language_rank)
-            ]
+            feature.share_cards = share_card_links(feature)
         return paginator, page, rows, is_paginated
 
     @cached_property
@@ -325,7 +364,27 @@ class FeaturedCreateView(FormWithRequestMixin, BadRequestOnInvalidMixin, generic
         return _("%(organisation)s planned.") % {"organisation": instance.organisation.title}
 
 
+def share_card_links(feature):
+    """The feature's share cards, one per language it has a caption in, for the admin."""
+    return [
+        {
+            "code": code,
+            "label": language_name(code),
+            "url": reverse("featured:share_card", args=[feature.pk, code]),
+        }
+        for code in sorted(feature.captions, key=language_rank)
+    ]
+
+
 class FeaturedEditView(FormWithRequestMixin, BadRequestOnInvalidMixin, generic.EditView):
+    template_name = "facilitators/admin/featured_edit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["share_cards"] = share_card_links(self.object)
+        context["warnings"] = warnings_for([self.object]).get(self.object.pk, [])
+        return context
+
     def get_success_message(self):
         if getattr(self.form, "drafted", False):
             return _("Captions drafted again for %(organisation)s.") % {
@@ -400,7 +459,7 @@ class FeaturedOrganisationViewSet(ListAndEditViewSet):
     add_view_class = FeaturedCreateView
     edit_view_class = FeaturedEditView
     delete_view_class = FeaturedDeleteView
-    list_filter = ["status"]
+    filterset_class = FeaturedFilterSet
     search_fields = ["organisation__title"]
     ordering = ["-starts_on", "-pk"]
 

@@ -519,3 +519,38 @@ def test_an_organisation_page_says_while_it_is_featured(client, world):
     html = unescape(client.get(world.ponte_it.url).content.decode())
     with translation.override("it"):
         assert gettext("Featured organisation") in html
+
+
+def test_the_list_filters_by_country_time_and_status(client, world):
+    running = feature(world.ponte, 0, 6)
+    upcoming = feature(world.vita, 10, 12)
+    past = feature(world.vita, -20, -18, status=FeaturedOrganisation.Status.POSTED)
+    client.force_login(world.ada)
+
+    def listed(**query):
+        html = client.get(url("index"), query).content.decode()
+        edit = re.escape(url("edit", 0)).replace("0", r"(\d+)")
+        return {int(pk) for pk in re.findall(edit, html)}
+
+    assert listed() == {running.pk, upcoming.pk, past.pk}
+    assert listed(country="IT") == {running.pk}
+    assert listed(country="GR") == {upcoming.pk, past.pk}
+    assert listed(when="running") == {running.pk}
+    assert listed(when="upcoming") == {upcoming.pk}
+    assert listed(when="past") == {past.pk}
+    assert listed(status="posted") == {past.pk}
+
+
+def test_the_edit_screen_shows_the_share_cards_and_what_to_check(client, world):
+    client.force_login(world.ada)
+    client.post(url("add"), plan(world.vita))
+    created = FeaturedOrganisation.objects.get()
+    html = unescape(client.get(url("edit", created.pk)).content.decode())
+    card = url("share_card", created.pk, "el")
+    assert f'<img src="{card}"' in html
+    assert "Incomplete profile" in html
+    response = client.get(card)
+    assert response.status_code == 302
+    assert response["Location"] == share_card(world.vita).url
+    # No English version: no English card. (An admin 404 is first sent to the site's /en/.)
+    assert client.get(url("share_card", created.pk, "en"), follow=True).status_code == 404
