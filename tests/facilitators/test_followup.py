@@ -153,7 +153,9 @@ def test_the_panel_flags_the_forgotten_organisation_for_its_facilitator(client, 
     _u, forgotten, _a = registered("it", "a@ponte.example.org", "Cooperativa Il Ponte")
     _u, recent, _a = registered("it", "c@sole.example.org", "Cooperativa Sole")
     _u, greek, _a = registered("gr", "b@kyklos.example.org", "Κύκλος Αλληλεγγύης")
-    contact(forgotten, timezone.now() - datetime.timedelta(days=41))
+    # Noon, 41 calendar days ago in the site's time zone: 41 days whatever the clock changes.
+    noon = datetime.datetime.combine(timezone.localdate(), datetime.time(12))
+    contact(forgotten, timezone.make_aware(noon - datetime.timedelta(days=41)))
     contact(recent, timezone.now() - datetime.timedelta(days=10))
     client.force_login(facilitator_of(portal.countries["IT"]))
 
