@@ -299,8 +299,8 @@ class FeaturedOrganisation(models.Model):
         on_delete=models.CASCADE,
         related_name="features",
     )
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("until"), help_text=_("The last day it is featured."))
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"), help_text=_("The last day it is featured."))
     channels = models.JSONField(_("channels"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
