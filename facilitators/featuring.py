@@ -65,11 +65,15 @@ def featured_for_visitor(request, day=None):
     if not keys:
         return []
     locales = request_locales(request)
-    pages = one_per_translation(
-        OrganisationPage.objects.live().filter(translation_key__in=keys),
-        locales.active,
-        locales.default,
-    ).select_related("locale").order_by("title", "pk")
+    pages = (
+        one_per_translation(
+            OrganisationPage.objects.live().filter(translation_key__in=keys),
+            locales.active,
+            locales.default,
+        )
+        .select_related("locale")
+        .order_by("title", "pk")
+    )
     return OrganisationPage.prefetch_cards(pages)
 
 
