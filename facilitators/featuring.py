@@ -33,6 +33,8 @@ from .models import ContactChannel, ContactLog, FeaturedOrganisation
 
 LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
 SERVICES_IN_CAPTION = 2
+# Languages written in Arabic script, whose captions use its comma and semicolon.
+ARABIC_SCRIPT = {"ar", "fa", "ur", "ckb"}
 
 
 def language_rank(code):
@@ -134,8 +136,12 @@ def page_link(page, feature, request=None):
 
 
 def services_for_caption(page, locales):
-    """One or two of the organisation's published services, in `page`'s language if translated."""
-    services = page.children_of_type(ServicePage, locales).order_by("kind", "title")
+    """One or two of the organisation's published services: those written in `page`'s language
+    first, then the others (in their own language) when it has fewer in its own."""
+    services = sorted(
+        page.children_of_type(ServicePage, locales),
+        key=lambda service: (service.locale_id != page.locale_id, service.kind, service.title),
+    )
     return [service.title for service in services[:SERVICES_IN_CAPTION]]
 
 
@@ -143,7 +149,9 @@ def draft_caption(page, feature, country, locales, request=None):
     """A post about the organisation, in `page`'s language, ending with the campaign link."""
     language = page.locale.language_code
     with translation.override(language):
-        place = ", ".join(part for part in (page.city, country.title if country else "") if part)
+        arabic_script = language.split("-")[0] in ARABIC_SCRIPT
+        comma, semicolon = ("، ", "؛ ") if arabic_script else (", ", "; ")
+        place = comma.join(part for part in (page.city, country.title if country else "") if part)
         if place:
             opening = _("In the spotlight on MoreThanAJob: %(name)s (%(place)s).") % {
                 "name": page.title,
@@ -157,7 +165,7 @@ def draft_caption(page, feature, country, locales, request=None):
         services = services_for_caption(page, locales)
         if services:
             paragraphs.append(
-                _("Among what it offers: %(services)s.") % {"services": "; ".join(services)}
+                _("Among what it offers: %(services)s.") % {"services": semicolon.join(services)}
             )
         paragraphs.append(
             _("Find out more: %(link)s") % {"link": page_link(page, feature, request)}

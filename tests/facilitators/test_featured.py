@@ -202,6 +202,10 @@ def test_captions_are_drafted_in_each_language_the_organisation_has(client, worl
     assert "Job coaching" in created.captions["en"]
     assert "Corso di panificazione" in created.captions["it"]
     assert "Inserimento lavorativo e formazione a Palermo." in created.captions["it"]
+    # Arabic captions are punctuated in Arabic script.
+    assert "(Palermo، إيطاليا)" in created.captions["ar"]
+    assert "Job coaching؛ Baking course" not in created.captions["ar"]
+    assert "Baking course؛ Job coaching" in created.captions["ar"]
     with translation.override("it"):
         assert gettext("Find out more: %(link)s").split("%")[0] in created.captions["it"]
     # The post's own link: the organisation's page, first written in English.
