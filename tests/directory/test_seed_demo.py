@@ -383,3 +383,99 @@ def test_the_good_practices_library_has_marked_projects_in_every_country(seeded)
     assert not PortfolioProjectPage.objects.filter(
         translation_key__in=keys, is_good_practice=False
     ).exists()
+
+
+@pytest.mark.django_db
+def test_featured_organisations_run_this_week_in_several_countries(seeded, client):
+    import datetime
+    from urllib.parse import urlsplit
+
+    from bs4 import BeautifulSoup
+
+    from facilitators.models import FeaturedOrganisation
+
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    sunday = monday + datetime.timedelta(days=6)
+    features = FeaturedOrganisation.objects.select_related("organisation")
+    running = list(FeaturedOrganisation.today().select_related("organisation"))
+    assert len(running) == 3
+    countries = {feature.organisation.get_parent().specific.code for feature in running}
+    assert len(countries) == 3 and "" not in countries
+    for feature in running:
+        assert monday <= feature.starts_on <= today <= feature.ends_on <= sunday
+        assert feature.status in {"planned", "posted"}
+        assert feature.organisation.live
+        assert feature.organisation_key == feature.organisation.translation_key
+        assert feature.organisation.pk == min(
+            OrganisationPage.objects.filter(translation_key=feature.organisation_key).values_list(
+                "pk", flat=True
+            )
+        ), "the language version written first, as the admin's form chooses it"
+
+    # Around this week: posted before, skipped once, planned next week.
+    earlier = features.filter(status="posted", ends_on__lt=monday)
+    assert earlier.count() >= 2
+    for feature in earlier:
+        assert feature.posted_url.startswith("https://www.") and feature.posted_on <= today
+    assert features.filter(status="skipped").exists()
+    assert features.filter(status="planned", starts_on__gt=sunday).count() >= 2
+    assert len({tuple(feature.channels) for feature in features}) >= 3
+    channels = {channel for feature in features for channel in feature.channels}
+    assert channels >= {"facebook", "instagram", "linkedin", "x"}
+    # The demo login's organisation is not the only Italian one featured.
+    italian = {
+        feature.organisation_key
+        for feature in features
+        if feature.organisation.get_parent().specific.code == "IT"
+    }
+    assert len(italian) >= 2
+    # Each is a contact with its organisation, once.
+    for feature in features:
+        assert ContactLog.objects.filter(featured=feature, channel="featured").count() == 1
+
+    # The English and Arabic home pages show exactly these, in the visitor's language.
+    keys = {feature.organisation_key for feature in running}
+    versions = OrganisationPage.objects.live().filter(translation_key__in=keys)
+    by_path = {urlsplit(page.get_url()).path: page for page in versions.select_related("locale")}
+    for language in ["en", "ar"]:
+        response = client.get(f"/{language}/")
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        heading = soup.find(id="featured")
+        assert heading is not None, language
+        section = heading.find_parent("section")
+        links = [urlsplit(a["href"]).path for a in section.select(".organisation-card h3 a")]
+        shown = [by_path[link] for link in links if link in by_path]
+        assert len(shown) == len(links) == 3, (language, links)
+        assert {page.translation_key for page in shown} == keys
+        assert {page.locale.language_code for page in shown} == {language}
+
+    # Captions drafted in every language each organisation is published in, Greek and Arabic too.
+    languages = set()
+    for feature in running:
+        pages = {
+            page.locale.language_code: page
+            for page in versions.filter(translation_key=feature.organisation_key)
+        }
+        assert set(feature.captions) == set(pages) and len(feature.captions) > 1
+        for code, caption in feature.captions.items():
+            assert pages[code].title in caption, (feature, code)
+            assert pages[code].get_full_url() + "?utm_" in caption, (feature, code)
+        assert feature.link in feature.captions[feature.organisation.locale.language_code]
+        languages |= set(feature.captions)
+    assert languages == set(LANGUAGES)
+
+    # Seeding again adds no feature and no contact, and changes none.
+    before = (
+        list(features.order_by("pk").values_list("pk", "captions", "status", "link")),
+        ContactLog.objects.count(),
+    )
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
+    after = (
+        list(features.order_by("pk").values_list("pk", "captions", "status", "link")),
+        ContactLog.objects.count(),
+    )
+    assert after == before
+    assert "already there" in output.getvalue()

@@ -15,6 +15,7 @@ from directory.demo.builder import (
     ensure_demo_contacts,
     ensure_demo_people,
 )
+from facilitators.demo_featured import ensure_demo_features
 
 
 class Command(BaseCommand):
@@ -47,6 +48,8 @@ class Command(BaseCommand):
             people = ensure_demo_people()
         if contacts := ensure_demo_contacts():
             created["contacts"] += contacts
+        if features := ensure_demo_features():
+            created["featured organisations"] += features
         if quiet:
             return
         seconds = time.monotonic() - started
