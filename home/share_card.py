@@ -7,7 +7,7 @@ and then served from the renditions table and storage like any other rendition:
 
 - a new cover or logo is another image, whose card is drawn anew;
 - a new file for the same image drops its renditions (Wagtail does that), so the card too;
-- a new name changes the filter spec, which carries a digest of the name.
+- a new name changes the filter spec, which carries a digest of the name (and of `DESIGN`).
 
 Each language version of an organisation is a page of its own, with its own name: the spec
 names the page (`sharecard-cover-<page id>-<digest>`), and the operation reads the name from it.
@@ -32,6 +32,9 @@ SITE_NAME = "MoreThanAJob"
 FONTS = Path(__file__).resolve().parent / "fonts"
 LATIN_FONT = FONTS / "NotoSans-Bold.ttf"
 ARABIC_FONT = FONTS / "NotoSansArabic-Bold.ttf"
+# Has Latin, Greek and Arabic letters and common punctuation in one font: for the names that mix
+# scripts (an Arabic name with a Latin acronym or a dash), which the other two cannot draw alone.
+WIDE_FONT = FONTS / "DejaVuSans-Bold.ttf"
 NAME_SIZES = (76, 68, 60, 54, 48, 42)
 MAX_LINES = 3
 LABEL_SIZE = 30
@@ -40,8 +43,12 @@ ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE7
 MODES = ("cover", "logo")
 
 
+#: Part of every card's spec: change it when the drawing changes, so that every card is redrawn.
+DESIGN = "2"
+
+
 def name_digest(name):
-    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+    return hashlib.sha256(f"{DESIGN}:{name}".encode()).hexdigest()[:10]
 
 
 def filter_spec(page):
@@ -75,8 +82,26 @@ def _font(path, size):
     return ImageFont.truetype(str(path), size, layout_engine=layout)
 
 
+@lru_cache(maxsize=8)
+def _missing_glyph(path):
+    """What the font draws for a character it does not have."""
+    return bytes(_font(path, 40).getmask("\uffff"))
+
+
+@lru_cache(maxsize=256)
+def covers(path, text):
+    """Whether the font at `path` has a glyph for every visible character of `text`."""
+    font = _font(path, 40)
+    missing = _missing_glyph(path)
+    return all(bytes(font.getmask(char)) != missing for char in set(text) if not char.isspace())
+
+
 def font_for(text, size):
-    return _font(ARABIC_FONT if is_rtl(text) else LATIN_FONT, size)
+    """The script's own font when it can draw the whole text, else the wider one."""
+    path = ARABIC_FONT if is_rtl(text) else LATIN_FONT
+    if not covers(path, text):
+        path = WIDE_FONT
+    return _font(path, size)
 
 
 def _text_options(text):

@@ -25,7 +25,7 @@ from PIL import Image as PILImage
 from directory.factories import OrganisationPageFactory, ServicePageFactory
 from facilitators.featuring import featured_keys_on
 from facilitators.models import ContactChannel, ContactLog, FeaturedOrganisation
-from home.share_card import share_card
+from home.share_card import ARABIC_FONT, LATIN_FONT, WIDE_FONT, covers, font_for, share_card
 from tests.conftest import reload, translate
 from tests.directory.organisations import refused, registered
 from tests.facilitators.test_contacts import central_staff, facilitator_of
@@ -392,6 +392,23 @@ def test_a_logo_makes_the_card_when_there_is_no_cover_and_nothing_falls_back(cli
     assert share_card(plain) is None
     html = client.get(plain.url).content.decode()
     assert meta(html, "og:image") == ["http://testserver/static/img/share-default.png"]
+
+
+@pytest.mark.parametrize(
+    ("name", "font"),
+    [
+        ("Cooperativa Sociale Il Ponte", LATIN_FONT),
+        ("Συνεργασία Βίτα", LATIN_FONT),
+        ("جمعية الأمل للتنمية الاجتماعية", ARABIC_FONT),
+        # Arabic with a dash and a Latin acronym: one font that has them all.
+        ("الجسر الرقمي – منظمة للإدماج الرقمي (PG)", WIDE_FONT),
+    ],
+)
+def test_every_letter_of_a_name_is_drawn_in_a_font_that_has_it(name, font):
+    chosen = font_for(name, 60)
+    assert chosen.path == str(font)
+    assert covers(font, name)
+    assert not covers(ARABIC_FONT, "(PG) –")
 
 
 # The week's kit ---------------------------------------------------------------------------------
