@@ -256,6 +256,12 @@ def period_text(feature):
 # The list's warnings ----------------------------------------------------------------------------
 
 
+def country_code(codes, path, depth):
+    """The code of the country an organisation's page at `path` sits under, from
+    {country page path: code}."""
+    return codes.get(path[: (depth - 1) * Page.steplen], "")
+
+
 @dataclass
 class Neighbour:
     pk: int
@@ -311,13 +317,13 @@ def warnings_for(features):
         )
     )
     neighbours = [
-        Neighbour(pk, key, title, codes.get(path[: (depth - 1) * Page.steplen], ""), start, end)
+        Neighbour(pk, key, title, country_code(codes, path, depth), start, end)
         for pk, key, title, path, depth, start, end in around
     ]
     result = {}
     for feature in features:
         organisation = feature.organisation
-        country = codes.get(organisation.path[: (organisation.depth - 1) * Page.steplen], "")
+        country = country_code(codes, organisation.path, organisation.depth)
         notes = []
         if not organisation.live:
             notes.append(_("The organisation is no longer published."))
@@ -414,7 +420,8 @@ def build_kit(monday, request=None):
     """
     sunday = monday + datetime.timedelta(days=6)
     features = list(features_in_week(monday, sunday))
-    attach_parents([f.organisation for f in features], CountryPage, "country_page")
+    codes = dict(CountryPage.objects.values_list("path", "code"))
+    names = country_titles()  # in the language of who downloads the kit
     root = kit_name(monday)
     buffer = io.BytesIO()
     summary = [
@@ -426,7 +433,7 @@ def build_kit(monday, request=None):
         for number, feature in enumerate(features, start=1):
             organisation = feature.organisation
             folder = f"{root}/{number:02d}-{organisation.slug}"
-            country = organisation.country_page.title if organisation.country_page else ""
+            country = names.get(country_code(codes, organisation.path, organisation.depth), "")
             summary += [
                 f"{number:02d}. {organisation.title}" + (f" ({country})" if country else ""),
                 "   " + _("Dates: %(period)s") % {"period": period_text(feature)},
