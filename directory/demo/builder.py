@@ -824,6 +824,32 @@ class DemoBuilder:
         return page, english
 
 
+# --- The local site's address --------------------------------------------------------------
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+
+def ensure_local_site_address():
+    """In development, the default site answers at the address the portal is served on locally
+    (`WAGTAILADMIN_BASE_URL`, which `make run` sets), so that the absolute links the portal writes
+    (in emails, in social media captions) open. Only a site on a local address is changed, and
+    only to another local address. Returns whether it changed."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    if parts.hostname not in LOCAL_HOSTS:
+        return False
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or site.hostname not in LOCAL_HOSTS:
+        return False
+    if (site.hostname, site.port) == (parts.hostname, port):
+        return False
+    site.hostname, site.port = parts.hostname, port
+    site.save()
+    return True
+
+
 # --- The demo administrator -----------------------------------------------------------------
 
 

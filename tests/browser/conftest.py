@@ -99,17 +99,20 @@ def demo_server():
     """The portal with its demo content, served by `manage.py runserver` on a free port."""
     database_url, drop = _browser_database()
     media = tempfile.mkdtemp(prefix="portal-media-")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": media,
+        # The address of the server, as `make run` gives it: the links the portal writes use it.
+        "WAGTAILADMIN_BASE_URL": base,
         "PYTHONUNBUFFERED": "1",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "seed_demo", "--quiet"], env=env, check=True, cwd=ROOT)
-    port = _free_port()
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
         env=env,
@@ -117,7 +120,6 @@ def demo_server():
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
             try:

@@ -14,6 +14,7 @@ from directory.demo.builder import (
     ensure_demo_admin,
     ensure_demo_contacts,
     ensure_demo_people,
+    ensure_local_site_address,
 )
 from facilitators.demo_featured import ensure_demo_features
 
@@ -46,6 +47,8 @@ class Command(BaseCommand):
         if settings.DEBUG or with_admin:
             admin_created = ensure_demo_admin()
             people = ensure_demo_people()
+        if settings.DEBUG:
+            ensure_local_site_address()
         if contacts := ensure_demo_contacts():
             created["contacts"] += contacts
         if features := ensure_demo_features():
