@@ -127,3 +127,26 @@ def register_featured():
     from .featured_admin import FeaturedOrganisationViewSet
 
     return FeaturedOrganisationViewSet()
+
+
+@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
+def feature_organisation_button(page, user, *args, **kwargs):
+    """ "Feature on social media" on a published organisation's page, for central staff."""
+    from django.urls import reverse
+    from wagtail.admin.widgets.button import Button
+
+    from directory.models import OrganisationPage
+
+    from .featured_admin import POLICY
+
+    if page.specific_class is not OrganisationPage or not page.live:
+        return
+    if not POLICY.user_has_permission(user, "add"):
+        return
+    yield Button(
+        _("Feature on social media"),
+        url=f"{reverse('featured:add')}?organisation={page.pk}",
+        icon_name="thumbtack",
+        priority=80,
+    )

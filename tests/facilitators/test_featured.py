@@ -575,3 +575,18 @@ def test_the_edit_screen_shows_the_share_cards_and_what_to_check(client, world):
     assert response["Location"] == share_card(world.vita).url
     # No English version: no English card. (An admin 404 is first sent to the site's /en/.)
     assert client.get(url("share_card", created.pk, "en"), follow=True).status_code == 404
+
+
+def test_staff_feature_an_organisation_from_its_page_in_the_admin(client, world):
+    add = f"{url('add')}?organisation={world.ponte_it.pk}"
+    edit_page = reverse("wagtailadmin_pages:edit", args=[world.ponte_it.pk])
+    client.force_login(world.marco)
+    response = client.get(edit_page)
+    assert response.status_code == 200  # Italy's facilitator edits the page, but does not curate
+    assert add not in response.content.decode()
+    client.force_login(world.ada)
+    assert add in client.get(edit_page).content.decode()
+    # Whichever language version it came from, the organisation is chosen, once.
+    html = client.get(add).content.decode()
+    assert re.search(rf'<option value="{world.ponte.pk}" selected>', html)
+    assert f'<option value="{world.ponte_it.pk}"' not in html
