@@ -14,6 +14,7 @@ names the page (`sharecard-cover-<page id>-<digest>`), and the operation reads t
 """
 
 import hashlib
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont, features
 from wagtail.images.image_operations import FilterOperation
 from willow.plugins.pillow import PillowImage
+
+logger = logging.getLogger(__name__)
 
 SIZE = (1200, 630)
 MARGIN = 64
@@ -61,12 +64,17 @@ def filter_spec(page):
 
 
 def share_card(page):
-    """`page`'s share card rendition (drawn the first time it is asked for), or None."""
+    """`page`'s share card rendition (drawn the first time it is asked for), or None: also when
+    the picture's file cannot be read, so that the page is still shared, with the portal's image."""
     spec = filter_spec(page)
     if spec is None:
         return None
     image = page.cover_image if page.cover_image_id else page.logo
-    return image.get_rendition(spec)
+    try:
+        return image.get_rendition(spec)
+    except OSError:  # Wagtail's SourceImageIOError among them
+        logger.exception("Could not draw the share card of page %s", page.pk)
+        return None
 
 
 # Drawing ----------------------------------------------------------------------------------------

@@ -590,3 +590,13 @@ def test_staff_feature_an_organisation_from_its_page_in_the_admin(client, world)
     html = client.get(add).content.decode()
     assert re.search(rf'<option value="{world.ponte.pk}" selected>', html)
     assert f'<option value="{world.ponte_it.pk}"' not in html
+
+
+def test_a_picture_whose_file_is_lost_does_not_break_the_page(client, world):
+    page = reload(world.ponte)
+    page.cover_image.file.storage.delete(page.cover_image.file.name)
+    assert share_card(page) is None
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert meta(html, "og:image") == ["http://testserver/static/img/share-default.png"]
