@@ -197,8 +197,6 @@ def contact_note(feature):
     period = period_text(feature)
     if feature.status == FeaturedOrganisation.Status.POSTED:
         note = _("Featured on the portal's social media (%(channels)s), %(period)s.")
-    elif feature.status == FeaturedOrganisation.Status.SKIPPED:
-        note = _("A feature on the portal's social media was planned for %(period)s, then skipped.")
     else:
         note = _("Featured on the portal's social media (%(channels)s), planned for %(period)s.")
     note = note % {"channels": channels or "–", "period": period}
@@ -208,8 +206,14 @@ def contact_note(feature):
 
 
 def record_contact(feature, user):
-    """Featuring an organisation is a contact with it: one row in its contact log, kept in step."""
+    """Featuring an organisation is a contact with it: one row in its contact log, kept in step
+    with the feature. A skipped feature is no contact: its row goes (and comes back if the
+    feature is planned again). Returns the row, or None."""
     contact = feature.contacts.first()
+    if feature.status == FeaturedOrganisation.Status.SKIPPED:
+        if contact is not None:
+            contact.delete()
+        return None
     when = timezone.now()
     if feature.status == FeaturedOrganisation.Status.POSTED and feature.posted_on:
         posted = datetime.datetime.combine(feature.posted_on, datetime.time(12))

@@ -259,6 +259,13 @@ def test_featuring_is_recorded_as_a_contact_its_facilitator_reads_but_does_not_e
     client.post(reverse("contacts:delete", args=[contact.pk]))
     assert snapshot() == before
 
+    # A skipped feature is no contact: its row goes, and comes back if it is planned again.
+    client.force_login(world.ada)
+    client.post(url("edit", created.pk), {**posted, "status": FeaturedOrganisation.Status.SKIPPED})
+    assert not ContactLog.objects.filter(featured=created).exists()
+    client.post(url("edit", created.pk), posted)
+    contact = ContactLog.objects.get(featured=created)
+
     # A feature deleted never happened: its contact goes with it.
     client.force_login(world.ada)
     client.post(url("delete", created.pk))
