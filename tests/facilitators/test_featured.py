@@ -607,3 +607,12 @@ def test_a_picture_whose_file_is_lost_does_not_break_the_page(client, world):
     assert response.status_code == 200
     html = response.content.decode()
     assert meta(html, "og:image") == ["http://testserver/static/img/share-default.png"]
+
+
+def test_staff_find_a_feature_by_the_organisations_name(client, world):
+    ponte = feature(world.ponte, 0, 6)
+    feature(world.vita, 10, 12)
+    client.force_login(world.ada)
+    html = client.get(url("index"), {"q": "ponte"}).content.decode()
+    assert url("edit", ponte.pk) in html
+    assert "Συνεργασία Βίτα" not in unescape(html)
