@@ -11,7 +11,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
@@ -27,6 +27,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
@@ -40,7 +41,6 @@ from .contacts import (
     BadRequestOnInvalidMixin,
     CentralStaffPermissionPolicy,
     ListAndEditViewSet,
-    OrganisationChoiceField,
     TitledIndexView,
     country_code_by_path,
     parent_path,
@@ -50,7 +50,6 @@ from .featuring import (
     channel_names,
     default_link,
     draft_captions,
-    first_versions,
     language_name,
     language_rank,
     period_text,
@@ -77,15 +76,30 @@ def caption_field(code):
     return f"caption_{code}"
 
 
+def first_version(page):
+    """The published language version of `page`'s organisation written first, or None."""
+    return (
+        OrganisationPage.objects.live()
+        .filter(translation_key=page.translation_key)
+        .order_by("pk")
+        .first()
+    )
+
+
+class OrganisationChooser(AdminPageChooser):
+    choose_one_text = gettext_lazy("Choose an organisation")
+    choose_another_text = gettext_lazy("Choose another organisation")
+    link_to_chosen_text = gettext_lazy("Edit its page")
+
+
 class FeaturedOrganisationForm(WagtailAdminModelForm):
-    organisation = OrganisationChoiceField(
-        queryset=OrganisationPage.objects.none(),
+    # Wagtail's page chooser, which searches and browses the directory: a list of every
+    # organisation would grow with the directory.
+    organisation = forms.ModelChoiceField(
+        queryset=OrganisationPage.objects.all(),
         label=gettext_lazy("Organisation"),
-        error_messages={
-            "invalid_choice": gettext_lazy(
-                "Only published organisations can be featured: choose one from the list."
-            )
-        },
+        widget=OrganisationChooser(target_models=[OrganisationPage]),
+        help_text=gettext_lazy("A published organisation, in any of its languages."),
     )
     channels = forms.MultipleChoiceField(
         label=gettext_lazy("Channels"),
@@ -125,13 +139,6 @@ class FeaturedOrganisationForm(WagtailAdminModelForm):
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.request = request
-        organisations = first_versions()
-        if self.instance.pk and self.instance.organisation_id:
-            # A feature already planned keeps its organisation, even if unpublished since.
-            organisations = organisations | OrganisationPage.objects.filter(
-                pk=self.instance.organisation_id
-            )
-        self.fields["organisation"].queryset = organisations.order_by("title", "pk")
         self.fields["ends_on"].required = False
         self.fields["ends_on"].help_text = _("The last day it is featured. Empty: one day only.")
         self.fields["link"].help_text = _(
@@ -151,6 +158,22 @@ class FeaturedOrganisationForm(WagtailAdminModelForm):
             )
         if not self.instance.pk:
             del self.fields["redraft"]
+
+    def clean_organisation(self):
+        """The organisation, as the language version written first, and only if published.
+
+        A feature already planned keeps its organisation, even if it was unpublished since.
+        """
+        page = self.cleaned_data["organisation"]
+        if self.instance.pk and page.translation_key == self.instance.organisation_key:
+            return self.instance.organisation
+        first = first_version(page)
+        if first is None:
+            raise ValidationError(
+                _("Only published organisations can be featured: choose a published one."),
+                code="unpublished",
+            )
+        return first
 
     def clean(self):
         data = super().clean()
@@ -334,17 +357,10 @@ class FeaturedCreateView(FormWithRequestMixin, BadRequestOnInvalidMixin, generic
         initial = super().get_initial()
         pk = self.request.GET.get("organisation")
         if self.request.method == "GET" and pk and str(pk).isdigit():
-            page = (
-                first_versions()
-                .filter(
-                    translation_key__in=OrganisationPage.objects.filter(pk=pk).values(
-                        "translation_key"
-                    )
-                )
-                .first()
-            )
-            if page is not None:
-                initial["organisation"] = page
+            page = OrganisationPage.objects.filter(pk=pk).first()
+            first = first_version(page) if page is not None else None
+            if first is not None:
+                initial["organisation"] = first
         initial.setdefault("starts_on", week_of(timezone.localdate())[0] + datetime.timedelta(7))
         return initial
 

@@ -41,6 +41,7 @@ print(json.dumps({
     'key': str(org.translation_key),
     'titles': {code: page.title for code, page in versions.items()},
     'urls': {code: page.url for code, page in versions.items()},
+    'pks': {code: page.pk for code, page in versions.items()},
     'today': timezone.localdate().isoformat(),
     'running': FeaturedOrganisation.today().count(),
 }))
@@ -82,7 +83,13 @@ def test_central_staff_feature_an_organisation_and_the_home_page_shows_it(demo_s
         # Add a feature: from today for a week, on two channels.
         page.get_by_role("link", name=re.compile(r"^Add")).first.click()
         expect(page).to_have_url(re.compile(r"/admin/featured/new/$"))
-        page.select_option("#id_organisation", str(candidate["pk"]))
+        # Wagtail's page chooser: search the directory, pick its English version.
+        page.get_by_role("button", name="Choose an organisation").click()
+        modal = page.locator(".modal-dialog")
+        modal.get_by_label("Search term").fill(titles["en"])
+        modal.locator(f'a.choose-page[data-id="{candidate["pks"]["en"]}"]').click()
+        expect(modal).to_have_count(0)
+        expect(page.locator("input[name=organisation]")).to_have_value(str(candidate["pks"]["en"]))
         page.fill("#id_starts_on", today.isoformat())
         page.keyboard.press("Escape")
         page.fill("#id_ends_on", until.isoformat())
