@@ -1,4 +1,5 @@
-"""Time the facilitators' dashboard panel and monitoring export on a large directory.
+"""Time the facilitators' dashboard panel and monitoring export on a large directory, and central
+staff's featured organisations with the home page that shows them.
 
     make bench                                  # SQLite file bench.sqlite3, after bench_search
     make bench DATABASE_URL=postgres://...      # PostgreSQL (an empty database of its own)
@@ -8,7 +9,9 @@ The directory is grown in place with bench_search's own bulk pages (5 services p
 nothing is added when bench_search already grew it), then given follow-up data in bulk: contacts
 with two thirds of the organisations (1 to 3 each, over the last 120 days, the latest more than 40
 days old for a third of them) and a few unanswered messages older than a week. That data is the
-bench's own ("bench" in its note or name), so that a second run adds nothing.
+bench's own ("bench" in its note or name), so that a second run adds nothing. One organisation in
+twenty is featured for a week, over the year up to next week, so that about one in 52 of those
+features runs today.
 
 Each request goes through the whole middleware stack with Django's test client, in this process,
 logged in as central staff (a superuser: every organisation) and as the facilitator of the country
@@ -44,6 +47,16 @@ FACILITATOR_USERNAME = "bench-facilitator-{code}"
 CHANNELS = ["email", "email", "phone", "phone", "meeting", "event", "other"]
 CONTACT_WINDOW_DAYS = 120
 WARM_UP = 1  # untimed first request of each address (its queries are the ones counted)
+
+
+def staff_requests():
+    """Central staff's own screens (a facilitator is refused them), and the public home page."""
+    return [
+        ("featured: list", reverse("featured:index"), {}),
+        ("featured: list, running today", reverse("featured:index"), {"when": "running"}),
+        ("featured: add form", reverse("featured:add"), {}),
+        ("home page (featured today)", "/en/", {}),
+    ]
 
 
 def admin_requests():
@@ -91,11 +104,13 @@ class Command(BaseCommand):
             started = time.perf_counter()
             grower._grow(organisations, organisations * SERVICES_PER_ORGANISATION)
             contacts, enquiries = self._follow_up_data(facilitators, staff)
+            features = self._features(staff)
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # as the database's autovacuum would, after a load
             self.stdout.write(
                 f"Grew to {organisations} organisations (+{contacts} contacts, "
-                f"+{enquiries} enquiries) in {time.perf_counter() - started:.0f} s"
+                f"+{enquiries} enquiries, +{features} features) in "
+                f"{time.perf_counter() - started:.0f} s"
             )
             code = self._busiest_country()
             users = [("staff", staff), (f"facilitator {code}", facilitators[code])]
@@ -234,6 +249,43 @@ class Command(BaseCommand):
             Enquiry.objects.bulk_create(enquiries, batch_size=1000)
         return len(contacts), len(enquiries)
 
+    def _features(self, staff):
+        """A week's feature for one bench organisation in twenty that has none yet."""
+        from directory.models import OrganisationPage
+        from facilitators.featuring import week_of
+        from facilitators.models import FeaturedOrganisation
+
+        featured = set(FeaturedOrganisation.objects.values_list("organisation_key", flat=True))
+        next_monday = week_of(timezone.localdate())[0] + timedelta(days=7)
+        pages = OrganisationPage.objects.filter(slug__startswith=SLUG_PREFIX).values_list(
+            "slug", "pk", "translation_key", "locale__language_code"
+        )
+        features = []
+        for slug, pk, key, language in pages.iterator(chunk_size=2000):
+            number = int(slug.removeprefix(SLUG_PREFIX))
+            if number % 20 or key in featured:
+                continue
+            monday = next_monday - timedelta(weeks=(number // 20) % 53)
+            posted = monday <= timezone.localdate()
+            features.append(
+                FeaturedOrganisation(
+                    organisation_key=key,
+                    organisation_id=pk,
+                    starts_on=monday,
+                    ends_on=monday + timedelta(days=6),
+                    channels=["facebook", "linkedin"],
+                    status="posted" if posted else "planned",
+                    posted_on=monday if posted else None,
+                    captions={language: f"{BENCH_MARK}: caption {number}"},
+                    link=f"https://portal.example.org/{slug}/",
+                    created_by=staff,
+                )
+            )
+            featured.add(key)
+        with transaction.atomic():
+            FeaturedOrganisation.objects.bulk_create(features, batch_size=1000)
+        return len(features)
+
     # Measuring ---------------------------------------------------------------------------------
 
     def _overrides(self):
@@ -276,7 +328,8 @@ class Command(BaseCommand):
             for who, user in users:
                 client = Client(HTTP_HOST="localhost")
                 client.force_login(user)
-                for name, url, params in admin_requests():
+                requests = admin_requests() + (staff_requests() if who == "staff" else [])
+                for name, url, params in requests:
                     results[f"{who}: {name}"] = self._time(client, url, params, runs)
                     self.stdout.write(f"  {who}: {name}: {results[f'{who}: {name}'][0]:.0f} ms")
         return results
