@@ -55,12 +55,16 @@ def test_a_call_is_posted_found_answered_and_followed_up(demo_server, chromium, 
     page.fill("#id_summary", "A bakery in Palermo that trains refugees wants a partner abroad.")
     page.locator("[data-contentpath='description'] [contenteditable=true]").first.click()
     page.keyboard.type("We bring the ovens and two trainers; we are looking for a partner.")
+    # The editor copies its text into the form's field as it goes: wait for it before publishing.
+    expect(page.locator("#id_description")).to_have_value(re.compile("two trainers"))
     page.get_by_label(partner["it"], exact=True).check()
     page.get_by_label("Greece", exact=True).check()
     page.fill("#id_deadline", deadline)
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("footer button[name='action-publish']").click()
-    page.wait_for_load_state()
+    # Wait for the admin's answer (its message), not the page already loaded: the server may
+    # still be between creating the page and publishing it.
+    expect(page.locator(".messages")).to_contain_text(TITLE)
     live = demo_server.python(
         "from collaboration.models import CollaborationCallPage; "
         f"print(CollaborationCallPage.objects.get(title={TITLE!r}).live)"

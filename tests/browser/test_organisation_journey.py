@@ -20,8 +20,10 @@ def sign_in(page, demo_server, username, password):
     page.goto(f"{demo_server.url}/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_load_state()
+    # Wait for the answer to the form (signed in, or the login page again), not the page
+    # already loaded.
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").click()
 
 
 def test_register_in_arabic_then_publish_a_service_after_approval(demo_server, chromium):
@@ -62,7 +64,7 @@ def test_register_in_arabic_then_publish_a_service_after_approval(demo_server, c
     expect(page.locator("#id_description")).to_have_value(re.compile("تدريب عملي"))
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("footer button[name='action-submit']").click()
-    page.wait_for_load_state()
+    expect(page.locator(".messages")).to_contain_text("دورة الخياطة للنساء")  # the admin's answer
     service_id = demo_server.python(
         "from directory.models import ServicePage; "
         "print(ServicePage.objects.get(title='دورة الخياطة للنساء').pk)"
