@@ -17,7 +17,6 @@ import uuid
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
@@ -31,41 +30,21 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from directory.enquiry_admin import country_organisation_keys, own_organisation_keys
-from directory.models.workflow import facilitated_country_codes, is_central_staff
-from directory.scoped_policy import RowScopePolicy
+from directory.scoped_policy import RowScopePolicy, own_rows, readable_rows
 
 from .models import ExpressionOfInterest
 
 Status = ExpressionOfInterest.Status
 
 
-def _active(user):
-    return user.is_authenticated and user.is_active
-
-
 def visible_interests(user):
-    interests = ExpressionOfInterest.objects.all()
-    if not _active(user):
-        return interests.none()
-    if is_central_staff(user):
-        return interests
-    own = own_organisation_keys(user)
-    scope = Q(owner_key__in=own) | Q(organisation_key__in=own)
-    if codes := facilitated_country_codes(user):
-        country = country_organisation_keys(codes)
-        scope |= Q(owner_key__in=country) | Q(organisation_key__in=country)
-    return interests.filter(scope)
+    """The interests received by or sent from the organisations the user belongs to or follows."""
+    return readable_rows(ExpressionOfInterest.objects.all(), user, "owner_key", "organisation_key")
 
 
 def answerable_interests(user):
     """The interests the user may respond to: those received by their organisations' calls."""
-    interests = ExpressionOfInterest.objects.all()
-    if not _active(user):
-        return interests.none()
-    if user.is_superuser:
-        return interests
-    return interests.filter(owner_key__in=own_organisation_keys(user))
+    return own_rows(ExpressionOfInterest.objects.all(), user, "owner_key")
 
 
 class InterestPermissionPolicy(RowScopePolicy):

@@ -13,7 +13,6 @@ The scope is applied to the queryset of every view: the listing, the detail, and
 """
 
 from django.contrib import messages
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
@@ -28,10 +27,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from directory.listing import under_any
-from directory.models import CountryPage, Enquiry, OrganisationAccount, OrganisationPage
-from directory.models.workflow import facilitated_country_codes, is_central_staff
-from directory.scoped_policy import RowScopePolicy
+from directory.models import Enquiry
+from directory.scoped_policy import RowScopePolicy, own_rows, readable_rows
 
 Status = Enquiry.Status
 
@@ -39,40 +36,12 @@ Status = Enquiry.Status
 # Who sees and answers which messages ------------------------------------------------------------
 
 
-def _active(user):
-    return user.is_authenticated and user.is_active
-
-
-def own_organisation_keys(user):
-    """The translation keys of the organisations whose group the user is in (a subquery)."""
-    return OrganisationAccount.objects.filter(group__user=user).values("translation_key")
-
-
-def country_organisation_keys(codes):
-    """The translation keys of the organisations under the countries with these codes."""
-    countries = CountryPage.objects.filter(code__in=codes)
-    return OrganisationPage.objects.filter(under_any(countries)).values("translation_key")
-
-
 def visible_enquiries(user):
-    enquiries = Enquiry.objects.all()
-    if not _active(user):
-        return enquiries.none()
-    if is_central_staff(user):
-        return enquiries
-    scope = Q(organisation_key__in=own_organisation_keys(user))
-    if codes := facilitated_country_codes(user):
-        scope |= Q(organisation_key__in=country_organisation_keys(codes))
-    return enquiries.filter(scope)
+    return readable_rows(Enquiry.objects.all(), user, "organisation_key")
 
 
 def answerable_enquiries(user):
-    enquiries = Enquiry.objects.all()
-    if not _active(user):
-        return enquiries.none()
-    if user.is_superuser:
-        return enquiries
-    return enquiries.filter(organisation_key__in=own_organisation_keys(user))
+    return own_rows(Enquiry.objects.all(), user, "organisation_key")
 
 
 class EnquiryPermissionPolicy(RowScopePolicy):
