@@ -41,7 +41,6 @@ from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from directory.listing import under_any
 from directory.models import CountryPage, OrganisationPage
 from directory.models.workflow import (
     CENTRAL_STAFF,
@@ -49,6 +48,7 @@ from directory.models.workflow import (
     facilitated_country_codes,
     is_central_staff,
 )
+from directory.scoped_policy import country_organisation_keys
 
 from .followup import can_follow_up, country_names, organisations_for
 from .models import ContactChannel, ContactLog, Facilitator, country_choices
@@ -293,9 +293,7 @@ class ContactLogFilterSet(WagtailFilterSet):
         )
 
     def filter_country(self, queryset, name, value):
-        countries = CountryPage.objects.filter(code=value)
-        keys = OrganisationPage.objects.filter(under_any(countries)).values("translation_key")
-        return queryset.filter(organisation_key__in=keys)
+        return queryset.filter(organisation_key__in=country_organisation_keys([value]))
 
 
 class TitledIndexView(generic.IndexView):

@@ -31,9 +31,9 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from directory.listing import under_any
-from directory.models import CountryPage, OrganisationPage
+from directory.models import OrganisationPage
 from directory.models.choices import SocialPlatform
+from directory.scoped_policy import country_organisation_keys
 from home.seo import SHARE_IMAGE
 from home.share_card import share_card
 
@@ -180,7 +180,6 @@ class FeaturedOrganisationForm(WagtailAdminModelForm):
         starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
         if starts_on and not ends_on and "ends_on" not in self.errors:
             data["ends_on"] = starts_on
-            self.instance.ends_on = starts_on
         elif starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The last day cannot come before the first."))
         posted_on = data.get("posted_on")
@@ -194,10 +193,6 @@ class FeaturedOrganisationForm(WagtailAdminModelForm):
         feature = super().save(commit=False)
         adding = feature._state.adding
         feature.organisation_key = feature.organisation.translation_key
-        if feature.ends_on is None:
-            feature.ends_on = feature.starts_on
-        if feature.status == FeaturedOrganisation.Status.POSTED and not feature.posted_on:
-            feature.posted_on = self.cleaned_data.get("posted_on") or timezone.localdate()
         captions = {}
         for code, _name in settings.LANGUAGES:
             text = (self.cleaned_data.get(caption_field(code)) or "").strip()
@@ -260,9 +255,7 @@ class FeaturedFilterSet(WagtailFilterSet):
         return queryset.filter(ends_on__lt=day)
 
     def filter_country(self, queryset, name, value):
-        countries = CountryPage.objects.filter(code=value)
-        keys = OrganisationPage.objects.filter(under_any(countries)).values("translation_key")
-        return queryset.filter(organisation_key__in=keys)
+        return queryset.filter(organisation_key__in=country_organisation_keys([value]))
 
 
 class WarningsColumn(Column):
@@ -291,9 +284,9 @@ class FeaturedIndexView(TitledIndexView):
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
         rows = list(object_list)
-        warnings = warnings_for(rows)
         codes = self.country_codes
         names = self.country_names
+        warnings = warnings_for(rows, codes, names)
         for feature in rows:
             feature.warnings = warnings.get(feature.pk, [])
             code = codes.get(parent_path(feature.organisation), "")
@@ -409,10 +402,6 @@ class FeaturedEditView(FormWithRequestMixin, BadRequestOnInvalidMixin, generic.E
         return super().get_success_message()
 
 
-class FeaturedDeleteView(generic.DeleteView):
-    pass
-
-
 # The kit and the share cards --------------------------------------------------------------------
 
 
@@ -474,7 +463,6 @@ class FeaturedOrganisationViewSet(ListAndEditViewSet):
     index_view_class = FeaturedIndexView
     add_view_class = FeaturedCreateView
     edit_view_class = FeaturedEditView
-    delete_view_class = FeaturedDeleteView
     filterset_class = FeaturedFilterSet
     search_fields = ["organisation__title"]
     ordering = ["-starts_on", "-pk"]

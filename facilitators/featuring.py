@@ -17,18 +17,19 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.db.models import Min
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from directory.completeness import missing_items
-from directory.listing import Locales, attach_parents
+from directory.listing import Locales, attach_parents, one_per_translation, request_locales
 from directory.models import CountryPage, OrganisationPage, ServicePage
 from home.seo import SHARE_IMAGE
 from home.share_card import share_card
 
+from .contacts import country_code_by_path
+from .followup import country_names
 from .models import ContactChannel, ContactLog, FeaturedOrganisation
 
 LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
@@ -61,8 +62,6 @@ def featured_keys_on(day):
 def featured_for_visitor(request, day=None):
     """The organisations featured on `day` (default today), once each, in the visitor's language
     where translated, ready for organisation cards."""
-    from directory.listing import one_per_translation, request_locales
-
     keys = featured_keys_on(day or timezone.localdate())
     if not keys:
         return []
@@ -87,18 +86,6 @@ def current_feature(organisation):
         .order_by("-ends_on")
         .first()
     )
-
-
-def first_versions():
-    """One page per published organisation: the language version written first."""
-    firsts = (
-        OrganisationPage.objects.live()
-        .order_by()
-        .values("translation_key")
-        .annotate(first=Min("pk"))
-        .values("first")
-    )
-    return OrganisationPage.objects.filter(pk__in=firsts)
 
 
 def language_versions(organisation):
@@ -285,7 +272,7 @@ def _gap(a_start, a_end, b_start, b_end):
     return 0
 
 
-def warnings_for(features):
+def warnings_for(features, codes=None, names=None):
     """{feature pk: [warning, ...]} for a page of the list, in a fixed number of queries.
 
     - the organisation is no longer published;
@@ -293,6 +280,8 @@ def warnings_for(features):
     - it is featured again within PORTAL_FEATURE_REPEAT_DAYS days;
     - another organisation of its country is featured within PORTAL_FEATURE_COUNTRY_GAP_DAYS days,
       so the spotlight does not stay on one country.
+
+    `codes` ({country page path: code}) and `names` ({code: name}) when the caller has them.
     """
     features = [f for f in features if f.status != FeaturedOrganisation.Status.SKIPPED]
     if not features:
@@ -301,8 +290,8 @@ def warnings_for(features):
     country_gap = settings.PORTAL_FEATURE_COUNTRY_GAP_DAYS
     organisations = [f.organisation for f in features]
     completeness = missing_items(organisations)
-    codes = dict(CountryPage.objects.values_list("path", "code"))
-    names = country_titles()
+    codes = country_code_by_path() if codes is None else codes
+    names = country_names() if names is None else names
     reach = datetime.timedelta(days=max(repeat, country_gap))
     around = (
         FeaturedOrganisation.objects.exclude(status=FeaturedOrganisation.Status.SKIPPED)
@@ -320,10 +309,13 @@ def warnings_for(features):
             "ends_on",
         )
     )
-    neighbours = [
-        Neighbour(pk, key, title, country_code(codes, path, depth), start, end)
-        for pk, key, title, path, depth, start, end in around
-    ]
+    neighbours = sorted(
+        (
+            Neighbour(pk, key, title, country_code(codes, path, depth), start, end)
+            for pk, key, title, path, depth, start, end in around
+        ),
+        key=lambda neighbour: neighbour.starts_on,
+    )
     result = {}
     for feature in features:
         organisation = feature.organisation
@@ -340,7 +332,7 @@ def warnings_for(features):
                     "missing": "; ".join(str(rule.label) for rule in state.missing),
                 }
             )
-        for other in sorted(neighbours, key=lambda n: n.starts_on):
+        for other in neighbours:
             if other.pk == feature.pk:
                 continue
             gap = _gap(feature.starts_on, feature.ends_on, other.starts_on, other.ends_on)
@@ -363,12 +355,6 @@ def warnings_for(features):
                 )
         result[feature.pk] = notes
     return result
-
-
-def country_titles():
-    from .followup import country_names
-
-    return country_names()
 
 
 # The week's kit ---------------------------------------------------------------------------------
@@ -394,10 +380,10 @@ def _rendition_bytes(rendition):
         return handle.read()
 
 
-def share_files(feature):
-    """[(file name, bytes)]: the share card of each published language version."""
+def share_files(pages):
+    """[(file name, bytes)]: the share card of each of these language versions."""
     files = []
-    for page in language_versions(feature.organisation):
+    for page in pages:
         language = page.locale.language_code
         card = share_card(page)
         if card is None:
@@ -424,8 +410,8 @@ def build_kit(monday, request=None):
     """
     sunday = monday + datetime.timedelta(days=6)
     features = list(features_in_week(monday, sunday))
-    codes = dict(CountryPage.objects.values_list("path", "code"))
-    names = country_titles()  # in the language of who downloads the kit
+    codes = country_code_by_path()
+    names = country_names()  # in the language of who downloads the kit
     root = kit_name(monday)
     buffer = io.BytesIO()
     summary = [
@@ -453,13 +439,14 @@ def build_kit(monday, request=None):
                 if caption.strip():
                     kit.writestr(f"{folder}/caption-{language}.txt", caption.strip() + "\n")
             links = [_("Link of the posts: %(link)s") % {"link": feature.link}, ""]
-            for page in language_versions(organisation):
+            pages = language_versions(organisation)
+            for page in pages:
                 language = page.locale.language_code
                 links.append(
                     f"{language_name(language)} ({language}): {page_link(page, feature, request)}"
                 )
             kit.writestr(f"{folder}/links.txt", "\n".join(links) + "\n")
-            for name, content in share_files(feature):
+            for name, content in share_files(pages):
                 kit.writestr(f"{folder}/{name}", content)
         if not features:
             summary.append(_("Nothing is featured this week."))

@@ -94,11 +94,17 @@ register_snippet(EmailViewSetGroup)
 
 
 # The facilitators' workspace: the follow-up panel (registered on import), reminders, the report,
-# the contact log and the list of facilitators.
+# the contact log and the list of facilitators; and central staff's featured organisations.
+from django.urls import reverse  # noqa: E402
 from wagtail import hooks  # noqa: E402
+from wagtail.admin.widgets.button import Button  # noqa: E402
+
+from directory.models import OrganisationPage  # noqa: E402
 
 from . import dashboard  # noqa: E402, F401
 from .contacts import FacilitationViewSetGroup  # noqa: E402
+from .featured_admin import POLICY as FEATURED_POLICY  # noqa: E402
+from .featured_admin import FeaturedOrganisationViewSet  # noqa: E402
 from .reminders import reminder_view  # noqa: E402
 from .report import report_view  # noqa: E402
 
@@ -124,25 +130,16 @@ def register_facilitation():
 @hooks.register("register_admin_viewset")
 def register_featured():
     """Admin → Featured organisations (central staff only)."""
-    from .featured_admin import FeaturedOrganisationViewSet
-
     return FeaturedOrganisationViewSet()
 
 
 @hooks.register("register_page_header_buttons")
 @hooks.register("register_page_listing_more_buttons")
 def feature_organisation_button(page, user, *args, **kwargs):
-    """ "Feature on social media" on a published organisation's page, for central staff."""
-    from django.urls import reverse
-    from wagtail.admin.widgets.button import Button
-
-    from directory.models import OrganisationPage
-
-    from .featured_admin import POLICY
-
+    """A button to feature a published organisation, on its page: for central staff only."""
     if page.specific_class is not OrganisationPage or not page.live:
         return
-    if not POLICY.user_has_permission(user, "add"):
+    if not FEATURED_POLICY.user_has_permission(user, "add"):
         return
     yield Button(
         _("Feature on social media"),

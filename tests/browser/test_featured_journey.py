@@ -24,10 +24,16 @@ CANDIDATE = """
 import json
 from django.utils import timezone
 from directory.models import OrganisationPage
-from facilitators.featuring import first_versions
+from django.db.models import Min
 from facilitators.models import FeaturedOrganisation
 featured = FeaturedOrganisation.objects.values('organisation_key')
-for org in first_versions().exclude(translation_key__in=featured).order_by('pk'):
+firsts = (
+    OrganisationPage.objects.live().order_by().values('translation_key')
+    .annotate(first=Min('pk')).values('first')
+)
+for org in OrganisationPage.objects.filter(pk__in=firsts).exclude(
+    translation_key__in=featured
+).order_by('pk'):
     versions = {
         page.locale.language_code: page
         for page in OrganisationPage.objects.live()
