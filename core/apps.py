@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """What every other app builds on; it imports none of them."""
+
+    name = "core"
+    verbose_name = _("Core")
+    default_auto_field = "django.db.models.BigAutoField"
