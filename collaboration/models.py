@@ -265,7 +265,7 @@ class ExpressionOfInterest(models.Model):
         related_name="+",
     )
     outbox_email = models.ForeignKey(
-        "facilitators.OutboxEmail",
+        "emails.OutboxEmail",
         verbose_name=_("email to the organisation of the call"),
         null=True,
         blank=True,

@@ -25,10 +25,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from directory.emails import organisation_placeholders
 from directory.enquiries import original_page
 from directory.listing import TermLabels
 from directory.models import ExpertiseCategory, OrganisationAccount, OrganisationPage, TargetGroup
-from facilitators import mail
+from emails import mail
 from facilitators.followup import country_names
 
 from .models import INTEREST_MAX_LENGTH, CollaborationCallPage, ExpressionOfInterest
@@ -311,7 +312,7 @@ def receive_interest(call, owner, organisation, message, user, call_url):
                 reply_to=[address for address in reply_to if address],
                 language=language,
                 context={
-                    **mail.organisation_context(owner_original),
+                    **organisation_placeholders(owner_original),
                     "contact_name": call.contact_name
                     or owner_original.contact_person
                     or owner_original.title,

@@ -1,12 +1,39 @@
-"""The emails an organisation receives about its account, written to the outbox."""
+"""The emails an organisation receives about its account, and the placeholders about it."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import override
 
 from directory.completeness import completeness_of
+from directory.models import OrganisationPage
 from directory.registration import verification_token
-from facilitators import mail
-from facilitators.models import ContactLog
+from emails import mail
+
+
+def registered_organisation_count():
+    """Organisations registered in the directory, each counted once whatever its languages."""
+    return OrganisationPage.objects.order_by().values("translation_key").distinct().count()
+
+
+def organisation_placeholders(organisation):
+    """Placeholder values about an organisation: its name, contact and admin links."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+    def admin_url(name, *args):
+        return base + reverse(name, args=args)
+
+    return {
+        "organisation_name": organisation.title,
+        "contact_name": organisation.contact_person or organisation.title,
+        "services_link": admin_url(
+            "wagtailadmin_pages:add", "directory", "servicepage", organisation.pk
+        ),
+        "portfolio_link": admin_url(
+            "wagtailadmin_pages:add", "directory", "portfolioprojectpage", organisation.pk
+        ),
+        # The organisation's admin home lists the calls that seek its expertise and its own.
+        "collaboration_link": admin_url("wagtailadmin_home"),
+    }
 
 
 def organisation_context(page, contact_name):
@@ -14,7 +41,7 @@ def organisation_context(page, contact_name):
     with override(page.locale.language_code):
         missing = [str(rule.label) for rule in completeness_of(page).missing]
     return {
-        **mail.organisation_context(page),
+        **organisation_placeholders(page),
         "contact_name": contact_name,
         "missing_items": "\n".join(f"- {item}" for item in missing),
     }
@@ -38,12 +65,10 @@ def send_welcome(user):
     page = group.organisation_account.pages().select_related("locale").order_by("pk").first()
     parent = page.get_parent().specific
     key = "welcome" if getattr(parent, "code", "") else "welcome_country_missing"
-    email = mail.send_templated_email(
+    return mail.send_templated_email(
         key,
         to=[user.email],
         language=page.locale.language_code,
         context=organisation_context(page, user.first_name),
         organisation=page,
     )
-    ContactLog.for_email(email, page)
-    return email

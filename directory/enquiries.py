@@ -19,9 +19,10 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from directory.emails import organisation_placeholders
 from directory.models import Enquiry, OrganisationPage, ServicePage
 from directory.models.enquiry import MESSAGE_MAX_LENGTH
-from facilitators import mail
+from emails import mail
 
 TEMPLATE_KEY = "enquiry"
 FORM_ID = "enquiry"  # the form's section on the page, and the prefix of its fields' ids
@@ -234,7 +235,7 @@ def receive_enquiry(recipient, data, *, page_url):
         reply_to=[enquiry.email],
         language=original.locale.language_code,
         context={
-            **mail.organisation_context(original),
+            **organisation_placeholders(original),
             "citizen_name": enquiry.name,
             "citizen_email": enquiry.email,
             "enquiry_message": enquiry.message,

@@ -93,7 +93,7 @@ CENTRAL_STAFF_MODEL_PERMISSIONS = (
     ("directory", ("add_expertisecategory", "change_expertisecategory", "delete_expertisecategory",
                    "add_targetgroup", "change_targetgroup", "delete_targetgroup",
                    "mark_good_practice")),
-    ("facilitators", ("add_emailtemplate", "change_emailtemplate", "view_outboxemail",
+    ("emails", ("add_emailtemplate", "change_emailtemplate", "view_outboxemail",
                       "resend_outboxemail")),
     ("wagtail_localize", ("submit_translation",)),
 )  # fmt: skip

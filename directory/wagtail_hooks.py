@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from directory import organisation_admin  # noqa: F401  (the organisation's own admin screens)
+from directory.emails import registered_organisation_count
 from directory.enquiry_admin import EnquiryViewSet
 from directory.models import ExpertiseCategory, TargetGroup
 
@@ -44,3 +45,9 @@ def register_enquiry_viewset():
 
 # Organisations see and touch only their own pages and collection (hooks registered on import).
 from directory import admin_scope  # noqa: E402, F401
+
+
+@hooks.register("register_email_placeholders")
+def organisation_count_placeholder():
+    """{organisation_count} in any email: counted only when a template uses it."""
+    return {"organisation_count": registered_organisation_count}

@@ -8,7 +8,6 @@ class FacilitatorsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connect anymail's tracking signal and register the deploy checks.
-        from . import checks, signals  # noqa: F401
+        from . import signals
 
         signals.connect_facilitator_signals()

@@ -39,7 +39,6 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
-from wagtail.permissions import register_permission_policy
 
 from directory.models import CountryPage, OrganisationPage
 from directory.models.workflow import (
@@ -132,9 +131,6 @@ class ContactLogPermissionPolicy(BasePermissionPolicy):
         ).distinct()
 
 
-register_permission_policy(ContactLog, ContactLogPermissionPolicy(ContactLog))
-
-
 class CentralStaffPermissionPolicy(BasePermissionPolicy):
     """Everything for central staff and superusers; nothing for anyone else."""
 
@@ -147,9 +143,6 @@ class CentralStaffPermissionPolicy(BasePermissionPolicy):
             .filter(Q(is_superuser=True) | Q(groups__name=CENTRAL_STAFF))
             .distinct()
         )
-
-
-register_permission_policy(Facilitator, CentralStaffPermissionPolicy(Facilitator))
 
 
 # Countries, for labels and filters --------------------------------------------------------------

@@ -8,14 +8,12 @@ followup.py), filtered and sorted from the address, and paginated.
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.http import urlencode
-from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from directory.models.workflow import is_central_staff
 
 from .filters import SORT_LABELS, FollowUpFilterForm
 from .followup import (
-    can_follow_up,
     country_names,
     follow_up,
     followed_country_codes,
@@ -107,9 +105,3 @@ class FollowUpPanel(Component):
             summary=summary_by_country(all_rows) if is_central_staff(user) else None,
         )
         return context
-
-
-@hooks.register("construct_homepage_panels")
-def add_follow_up_panel(request, panels):
-    if can_follow_up(request.user):
-        panels.append(FollowUpPanel(request))

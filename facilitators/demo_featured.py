@@ -32,9 +32,8 @@ from directory.demo import content
 from directory.demo.builder import ADMIN_USERNAME
 from directory.models import OrganisationPage
 from directory.models.choices import SocialPlatform
-
-from .featuring import default_link, draft_captions, record_contact, week_of
-from .models import FeaturedOrganisation
+from featured.featuring import default_link, draft_captions, record_contact, week_of
+from featured.models import FeaturedOrganisation
 
 FACEBOOK = SocialPlatform.FACEBOOK.value
 INSTAGRAM = SocialPlatform.INSTAGRAM.value

@@ -1,130 +1,11 @@
-"""Email: the texts staff edit in every language, and the outbox every message goes through.
-
-Also the facilitators, their contact log, and the organisations featured on social media.
-"""
+"""The facilitators, and their log of contacts with organisations."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .placeholders import PLACEHOLDERS_HELP_TEXT, unknown_placeholders
-
-
-class TemplateKey(models.TextChoices):
-    WELCOME = "welcome", _("Welcome")
-    WELCOME_COUNTRY_MISSING = "welcome_country_missing", _("Welcome, country of work missing")
-    PROFILE_REMINDER = "profile_reminder", _("Profile reminder")
-    EMAIL_VERIFICATION = "email_verification", _("Email address verification")
-    ENQUIRY = "enquiry", _("Message from a citizen")
-    COLLABORATION_INTEREST = "collaboration_interest", _("Interest in a call for collaboration")
-
-
-class EmailTemplate(TranslatableMixin, models.Model):
-    """One email text in one language. Its translations share the key."""
-
-    key = models.CharField(_("email"), max_length=40, choices=TemplateKey.choices)
-    subject = models.CharField(_("subject"), max_length=200, help_text=PLACEHOLDERS_HELP_TEXT)
-    body = models.TextField(_("body"), help_text=PLACEHOLDERS_HELP_TEXT)
-
-    panels = [FieldPanel("key"), FieldPanel("subject"), FieldPanel("body")]
-    translatable_fields = [
-        TranslatableField("subject"),
-        TranslatableField("body"),
-        SynchronizedField("key"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("email template")
-        verbose_name_plural = _("email templates")
-        ordering = ["key"]
-        constraints = [
-            models.UniqueConstraint(fields=["key", "locale"], name="unique_email_template_locale")
-        ]
-
-    def __str__(self):
-        return self.get_key_display()
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        for field in ("subject", "body"):
-            if unknown := unknown_placeholders(getattr(self, field) or ""):
-                errors[field] = _("Unknown placeholders: %(names)s.") % {
-                    "names": ", ".join(f"{{{name}}}" for name in unknown)
-                }
-        if errors:
-            raise ValidationError(errors)
-
-
-class OutboxEmail(models.Model):
-    """A message the portal sends. Written first, then sent (and retried) by a background task."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        DELIVERED = "delivered", _("Delivered")
-        RETRYING = "retrying", _("Waiting to retry")
-        FAILED = "failed", _("Failed")
-        BOUNCED = "bounced", _("Bounced")
-        COMPLAINED = "complained", _("Marked as spam")
-        REJECTED = "rejected", _("Rejected by the provider")
-
-    to = models.JSONField(_("to"), default=list)
-    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
-    from_email = models.CharField(_("from"), max_length=254)
-    subject = models.CharField(_("subject"), max_length=255)
-    body_text = models.TextField(_("text"))
-    language = models.CharField(_("language"), max_length=12, blank=True)
-    template_key = models.CharField(
-        _("template"), max_length=40, choices=TemplateKey.choices, blank=True
-    )
-    organisation = models.ForeignKey(
-        "directory.OrganisationPage",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="emails",
-    )
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
-    last_error = models.TextField(_("last error"), blank=True)
-    provider_message_id = models.CharField(
-        _("provider's message id"), max_length=255, blank=True, db_index=True
-    )
-    provider_status = models.CharField(_("provider's status"), max_length=40, blank=True)
-    provider_event_at = models.DateTimeField(_("provider's last event"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("outbox email")
-        verbose_name_plural = _("outbox")
-        ordering = ["-created_at", "-pk"]
-        indexes = [
-            models.Index(fields=["status"], name="outbox_status_idx"),
-            models.Index(fields=["next_attempt_at"], name="outbox_next_attempt_idx"),
-        ]
-        # Rows are written by the mail code only: staff may look at them and resend them.
-        default_permissions = ("view",)
-        permissions = [("resend_outboxemail", _("Can resend outbox email"))]
-
-    def __str__(self):
-        return f"{self.subject} → {', '.join(self.to)}"
-
-    @property
-    def recipients(self):
-        return ", ".join(self.to)
+from emails.models import OutboxEmail
 
 
 def country_choices():
@@ -242,7 +123,7 @@ class ContactLog(models.Model):
         related_name="contacts",
     )
     featured = models.ForeignKey(
-        "FeaturedOrganisation",
+        "featured.FeaturedOrganisation",
         verbose_name=_("featured on social media"),
         null=True,
         blank=True,
@@ -271,78 +152,9 @@ class ContactLog(models.Model):
         """Record an email sent to an organisation as a contact with it."""
         return cls.objects.create(
             organisation_key=organisation.translation_key,
-            organisation=organisation,
+            organisation_id=organisation.pk,  # its page, whichever class it was read as
             channel=ContactChannel.EMAIL,
             note=note or email.subject,
             email=email,
             by=by,
         )
-
-
-class FeaturedOrganisation(models.Model):
-    """An organisation showcased on the portal's social media, and on its home page, for a while.
-
-    Central staff plan it, edit the captions drafted for it in each of the organisation's
-    languages, post it, and record where. Like contacts, it holds the organisation's translation
-    key, so every language version of the organisation knows it is featured.
-    """
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        POSTED = "posted", _("Posted")
-        SKIPPED = "skipped", _("Skipped")
-
-    organisation_key = models.UUIDField(_("organisation"), db_index=True, editable=False)
-    organisation = models.ForeignKey(
-        "directory.OrganisationPage",
-        verbose_name=_("organisation"),
-        on_delete=models.CASCADE,
-        related_name="features",
-    )
-    starts_on = models.DateField(_("first day"))
-    ends_on = models.DateField(_("last day"), help_text=_("The last day it is featured."))
-    channels = models.JSONField(_("channels"), default=list, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
-    )
-    captions = models.JSONField(_("captions"), default=dict, blank=True)
-    link = models.URLField(_("link"), max_length=500, blank=True)
-    posted_url = models.URLField(_("posted at"), max_length=500, blank=True)
-    posted_on = models.DateField(_("posted on"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("planned by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("featured organisation")
-        verbose_name_plural = _("featured organisations")
-        ordering = ["-starts_on", "-pk"]
-        indexes = [models.Index(fields=["starts_on", "ends_on"], name="featured_period_idx")]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")),
-                name="featured_period_in_order",
-            )
-        ]
-
-    def __str__(self):
-        title = self.organisation.title if self.organisation_id else ""
-        return f"{title} · {self.starts_on:%Y-%m-%d}"
-
-    @classmethod
-    def on(cls, day):
-        """The features running on `day`: planned or posted, not skipped."""
-        return cls.objects.filter(starts_on__lte=day, ends_on__gte=day).exclude(
-            status=cls.Status.SKIPPED
-        )
-
-    @classmethod
-    def today(cls):
-        return cls.on(timezone.localdate())

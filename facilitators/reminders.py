@@ -22,10 +22,11 @@ from django.utils.translation import gettext as _
 from directory.completeness import missing_items
 from directory.emails import organisation_context
 from directory.models import OrganisationPage
+from emails.mail import queue_email, render_template
+from emails.models import TemplateKey
 
 from .followup import can_follow_up, organisations_for
-from .mail import queue_email, render_template
-from .models import ContactLog, TemplateKey
+from .models import ContactLog
 
 #: At most this many organisations in one bulk reminder.
 MAX_BULK = 100

@@ -1,81 +1,17 @@
-"""Delivery news from the provider: anymail's tracking webhook updates the outbox.
+"""Facilitators: their countries are their groups, and the welcome email is a contact (this
+module is imported when the app is ready)."""
 
-The webhook (/anymail/<provider>/tracking/) is protected by anymail's basic-auth secret,
-ANYMAIL["WEBHOOK_SECRET"] ("user:password"); the provider calls it with those credentials.
-"""
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed, post_delete
 
-import logging
+from directory.models.workflow import FACILITATORS_PREFIX
+from emails.mail import email_queued
+from emails.models import TemplateKey
 
-from anymail.signals import tracking
-from django.db.models import Q
-from django.dispatch import receiver
-from django.utils import timezone
-
-from .models import OutboxEmail
-
-logger = logging.getLogger(__name__)
-
-Status = OutboxEmail.Status
-
-#: anymail's normalised event type -> outbox status. Other events (deferred, opened, clicked,
-#: queued, sent...) are recorded as the provider's status without changing the outbox status.
-EVENT_STATUS = {
-    "delivered": Status.DELIVERED,
-    "bounced": Status.BOUNCED,
-    "complained": Status.COMPLAINED,
-    "rejected": Status.REJECTED,
-    "failed": Status.FAILED,
-}
-
-
-def emails_with_message_id(message_id):
-    """Rows sent with this provider id (several recipients may share a row, see mail.py)."""
-    exact = OutboxEmail.objects.filter(provider_message_id=message_id)
-    if exact.exists():
-        return exact
-    return OutboxEmail.objects.filter(
-        Q(provider_message_id__startswith=f"{message_id},")
-        | Q(provider_message_id__endswith=f",{message_id}")
-        | Q(provider_message_id__contains=f",{message_id},")
-    )
-
-
-@receiver(tracking, dispatch_uid="facilitators_outbox_tracking")
-def update_outbox_from_tracking(sender, event, esp_name, **kwargs):
-    if not event.message_id:
-        return
-    event_time = event.timestamp or timezone.now()
-    emails = emails_with_message_id(str(event.message_id)).filter(
-        # Providers may deliver events out of order: an older event never overrides a newer one.
-        Q(provider_event_at__isnull=True) | Q(provider_event_at__lte=event_time)
-    )
-    changes = {
-        "provider_status": event.event_type[:40],
-        "provider_event_at": event_time,
-        "updated_at": timezone.now(),
-    }
-    if new_status := EVENT_STATUS.get(event.event_type):
-        changes["status"] = new_status
-        if new_status in (Status.BOUNCED, Status.REJECTED, Status.FAILED):
-            changes["last_error"] = " ".join(
-                part for part in (event.description, event.mta_response) if part
-            )[:2000]
-    updated = emails.update(**changes)
-    if not updated:
-        logger.info(
-            "%s tracking event %s for unknown message %s",
-            esp_name,
-            event.event_type,
-            event.message_id,
-        )
-
-
-# Facilitators: their countries are their groups -------------------------------------------------
+from .models import ContactLog, Facilitator
 
 
 def _facilitator_countries_changed(sender, instance, action, reverse, **kwargs):
-    from .models import Facilitator
-
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
     if reverse:  # a country's facilitators changed from the country's side
@@ -86,19 +22,11 @@ def _facilitator_countries_changed(sender, instance, action, reverse, **kwargs):
 
 
 def _facilitator_deleted(sender, instance, **kwargs):
-    from django.contrib.auth.models import Group
-
-    from directory.models.workflow import FACILITATORS_PREFIX
-
     groups = Group.objects.filter(name__startswith=FACILITATORS_PREFIX, user=instance.user_id)
     instance.user.groups.remove(*groups)
 
 
 def connect_facilitator_signals():
-    from django.db.models.signals import m2m_changed, post_delete
-
-    from .models import Facilitator
-
     m2m_changed.connect(
         _facilitator_countries_changed,
         sender=Facilitator.countries.through,
@@ -107,3 +35,14 @@ def connect_facilitator_signals():
     post_delete.connect(
         _facilitator_deleted, sender=Facilitator, dispatch_uid="facilitator_deleted"
     )
+    email_queued.connect(_welcome_is_a_contact, dispatch_uid="facilitators_welcome_contact")
+
+
+# The welcome email is the portal's first contact with an organisation ----------------------------
+
+WELCOME_TEMPLATES = {TemplateKey.WELCOME, TemplateKey.WELCOME_COUNTRY_MISSING}
+
+
+def _welcome_is_a_contact(sender, email, **kwargs):
+    if email.template_key in WELCOME_TEMPLATES and email.organisation_id:
+        ContactLog.for_email(email, email.organisation)

@@ -1,112 +1,23 @@
+"""The facilitators' workspace in the admin: the follow-up panel, reminders, the report, the
+contact log and (central staff) the list of facilitators."""
+
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail import hooks
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import EmailTemplate, OutboxEmail
-from .views import OutboxInspectView, OutboxPermissionPolicy, OutboxResendView
+from .contacts import (
+    CentralStaffPermissionPolicy,
+    ContactLogPermissionPolicy,
+    FacilitationViewSetGroup,
+)
+from .dashboard import FollowUpPanel
+from .followup import can_follow_up
+from .models import ContactLog, Facilitator
+from .reminders import reminder_view
+from .report import report_view
 
-register_permission_policy(OutboxEmail, OutboxPermissionPolicy(OutboxEmail))
-
-
-class OutboxAdminURLFinder(ModelAdminURLFinder):
-    def get_edit_url(self, instance):
-        if self.user and not OutboxPermissionPolicy(OutboxEmail).user_has_permission(
-            self.user, "view"
-        ):
-            return None
-        return self.construct_edit_url(instance)
-
-
-class EmailTemplateViewSet(SnippetViewSet):
-    model = EmailTemplate
-    icon = "mail"
-    menu_label = _("Email templates")
-    list_display = ["key", "subject", "locale"]
-    list_filter = ["key"]
-    search_fields = ["subject", "body"]
-
-
-class OutboxEmailViewSet(ModelViewSet):
-    """The outbox, read-only: list, inspect, and resend (POST) for who may."""
-
-    model = OutboxEmail
-    name = "outbox"  # /admin/outbox/, URL names "outbox:index", "outbox:inspect", ...
-    icon = "mail"
-    menu_label = _("Outbox")
-    add_to_reference_index = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    inspect_view_class = OutboxInspectView
-    inspect_view_fields_exclude = ["id"]
-    list_display = ["created_at", "recipients", "subject", "status", "attempts"]
-    list_filter = ["status", "template_key"]
-    search_fields = ["subject", "to"]
-    ordering = ["-created_at"]
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            resend_url_name=self.get_url_name("resend"), **kwargs
-        )
-
-    @property
-    def resend_view(self):
-        return OutboxResendView.as_view(inspect_url_name=self.get_url_name("inspect"))
-
-    def get_urlpatterns(self):
-        # No add, edit, copy, delete or history screens: outbox rows are not edited by hand.
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("resend/<int:pk>/", self.resend_view, name="resend"),
-        ]
-
-    @property
-    def url_finder_class(self):
-        # Links to an outbox row from elsewhere in the admin open its inspect view.
-        return type(
-            "OutboxEmailAdminURLFinder",
-            (OutboxAdminURLFinder,),
-            {"edit_url_name": self.get_url_name("inspect")},
-        )
-
-    def get_permissions_to_register(self):
-        # Only what means something here: view, and resend.
-        return (
-            super()
-            .get_permissions_to_register()
-            .filter(codename__in=["view_outboxemail", "resend_outboxemail"])
-        )
-
-
-class EmailViewSetGroup(SnippetViewSetGroup):
-    items = (EmailTemplateViewSet, OutboxEmailViewSet)
-    menu_icon = "mail"
-    menu_label = _("Email")
-    menu_name = "email"
-
-
-register_snippet(EmailViewSetGroup)
-
-
-# The facilitators' workspace: the follow-up panel (registered on import), reminders, the report,
-# the contact log and the list of facilitators; and central staff's featured organisations.
-from django.urls import reverse  # noqa: E402
-from wagtail import hooks  # noqa: E402
-from wagtail.admin.widgets.button import Button  # noqa: E402
-
-from directory.models import OrganisationPage  # noqa: E402
-
-from . import dashboard  # noqa: E402, F401
-from .contacts import FacilitationViewSetGroup  # noqa: E402
-from .featured_admin import POLICY as FEATURED_POLICY  # noqa: E402
-from .featured_admin import FeaturedOrganisationViewSet  # noqa: E402
-from .reminders import reminder_view  # noqa: E402
-from .report import report_view  # noqa: E402
+register_permission_policy(ContactLog, ContactLogPermissionPolicy(ContactLog))
+register_permission_policy(Facilitator, CentralStaffPermissionPolicy(Facilitator))
 
 
 @hooks.register("register_admin_urls")
@@ -127,23 +38,7 @@ def register_facilitation():
     return FacilitationViewSetGroup()
 
 
-@hooks.register("register_admin_viewset")
-def register_featured():
-    """Admin → Featured organisations (central staff only)."""
-    return FeaturedOrganisationViewSet()
-
-
-@hooks.register("register_page_header_buttons")
-@hooks.register("register_page_listing_more_buttons")
-def feature_organisation_button(page, user, *args, **kwargs):
-    """A button to feature a published organisation, on its page: for central staff only."""
-    if page.specific_class is not OrganisationPage or not page.live:
-        return
-    if not FEATURED_POLICY.user_has_permission(user, "add"):
-        return
-    yield Button(
-        _("Feature on social media"),
-        url=f"{reverse('featured:add')}?organisation={page.pk}",
-        icon_name="thumbtack",
-        priority=80,
-    )
+@hooks.register("construct_homepage_panels")
+def add_follow_up_panel(request, panels):
+    if can_follow_up(request.user):
+        panels.append(FollowUpPanel(request))

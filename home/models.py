@@ -77,7 +77,7 @@ class HomePage(Page):
             "services": distinct_count(ServicePage.objects.live()),
             "countries": countries_with_organisations(),
         }
-        from facilitators.featuring import featured_for_visitor
+        from featured.featuring import featured_for_visitor
 
         context["featured_organisations"] = featured_for_visitor(request)
         context["latest_services"] = service_cards(listed_services(request_locales(request))[:6])

@@ -21,10 +21,12 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
+from directory.models import OrganisationPage, ServicePage
+from directory.models.organisation import COVER_FILTER, LOGO_FILTER
+from featured.share_card import SHARE_IMAGE, share_card
+from featured.share_card import SIZE as SHARE_IMAGE_SIZE
 from home.context_processors import chrome
 
-SHARE_IMAGE = "img/share-default.png"
-SHARE_IMAGE_SIZE = (1200, 630)
 DESCRIPTION_LENGTH = 300
 # Open Graph wants language_TERRITORY; the portal's languages have one obvious territory each.
 OG_LOCALES = {"en": "en_GB", "it": "it_IT", "el": "el_GR", "ar": "ar_AR"}
@@ -189,8 +191,6 @@ def rendition_image(request, image, filter_spec):
 
 
 def organisation_image(request, organisation):
-    from directory.models.organisation import COVER_FILTER, LOGO_FILTER
-
     return rendition_image(request, organisation.cover_image, COVER_FILTER) or rendition_image(
         request, organisation.logo, LOGO_FILTER
     )
@@ -206,9 +206,7 @@ def default_image(request):
 
 
 def share_card_image(request, organisation):
-    """The organisation's share card (see home/share_card.py), drawn the first time it is asked."""
-    from home.share_card import share_card
-
+    """The organisation's share card (featured/share_card.py), drawn the first time it is asked."""
     card = share_card(organisation)
     if card is None:
         return None
@@ -221,8 +219,6 @@ def share_card_image(request, organisation):
 
 
 def share_image(request, page, context):
-    from directory.models import OrganisationPage, ServicePage
-
     image = None
     if isinstance(page, OrganisationPage):
         image = share_card_image(request, page)
@@ -271,8 +267,6 @@ def _compact(data):
 
 
 def organisation_data(request, organisation, country_page=None, url=None):
-    from directory.models.organisation import LOGO_FILTER
-
     if country_page is None:
         country_page = organisation.get_parent().specific
     address = _compact(
@@ -345,8 +339,6 @@ def service_data(request, service, context, url=None):
 
 
 def structured_data(request, page, context, url):
-    from directory.models import OrganisationPage, ServicePage
-
     if isinstance(page, OrganisationPage):
         return organisation_data(request, page, context.get("country_page"), url=url)
     if isinstance(page, ServicePage):

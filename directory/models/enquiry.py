@@ -56,7 +56,7 @@ class Enquiry(models.Model):
         related_name="+",
     )
     outbox_email = models.ForeignKey(
-        "facilitators.OutboxEmail",
+        "emails.OutboxEmail",
         verbose_name=_("email to the organisation"),
         null=True,
         blank=True,

@@ -1,6 +1,6 @@
 from django import forms
 from django.db import models
-from django.db.models import F, Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -230,17 +230,7 @@ class OrganisationPage(Page):
         context["projects"] = list(
             self.children_of_type(PortfolioProjectPage, locales).order_by("-start_year", "title")
         )
-        from collaboration.models import CollaborationCallPage
-
-        context["calls"] = list(
-            self.children_of_type(CollaborationCallPage, locales)
-            .filter(pk__in=CollaborationCallPage.open_calls().values("pk"))
-            .order_by(F("deadline").asc(nulls_last=True), "title")
-        )
         context["country_page"] = self.get_parent().specific
-        from facilitators.featuring import current_feature
-
-        context["feature"] = current_feature(self)
         return context
 
 

@@ -12,7 +12,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "home",
     "directory",
+    "emails",
     "facilitators",
+    "featured",
     "collaboration",
     "search",
     "core",

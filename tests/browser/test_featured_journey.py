@@ -25,7 +25,7 @@ import json
 from django.utils import timezone
 from directory.models import OrganisationPage
 from django.db.models import Min
-from facilitators.models import FeaturedOrganisation
+from featured.models import FeaturedOrganisation
 featured = FeaturedOrganisation.objects.values('organisation_key')
 firsts = (
     OrganisationPage.objects.live().order_by().values('translation_key')
@@ -54,7 +54,8 @@ print(json.dumps({
 """
 
 CLEAN_UP = """
-from facilitators.models import ContactLog, FeaturedOrganisation
+from facilitators.models import ContactLog
+from featured.models import FeaturedOrganisation
 FeaturedOrganisation.objects.filter(organisation_key={key!r}).delete()
 print(ContactLog.objects.filter(organisation_key={key!r}, channel='featured').count())
 """

@@ -8,7 +8,7 @@ from django.test import Client
 
 from collaboration.models import ExpressionOfInterest
 from directory.factories import OrganisationPageFactory
-from facilitators.models import OutboxEmail
+from emails.models import OutboxEmail
 from tests.collaboration.conftest import live, make_call
 from tests.conftest import translate
 from tests.directory.organisations import PASSWORD
@@ -203,7 +203,7 @@ def test_the_address_of_the_form_answers_a_get_with_the_call(world):
 
 
 def test_a_failure_half_way_keeps_nothing(world, monkeypatch):
-    from facilitators import mail as portal_mail
+    from emails import mail as portal_mail
 
     def broken(*args, **kwargs):
         raise RuntimeError("the outbox is on fire")

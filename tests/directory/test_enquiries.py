@@ -24,9 +24,9 @@ from directory.factories import CountryPageFactory, ServicePageFactory
 from directory.models import Enquiry
 from directory.models.workflow import CENTRAL_STAFF
 from directory.permissions import access_admin, sync_central_staff
-from facilitators.default_templates import DEFAULT_TEMPLATES
-from facilitators.mail import render_template
-from facilitators.models import EmailTemplate, OutboxEmail
+from emails.default_templates import DEFAULT_TEMPLATES
+from emails.mail import render_template
+from emails.models import EmailTemplate, OutboxEmail
 from tests.conftest import translate
 from tests.directory.organisations import PASSWORD, refused, registered
 
@@ -299,7 +299,7 @@ def test_a_failure_half_way_keeps_nothing(client, a, monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("the outbox table is locked")
 
-    monkeypatch.setattr("facilitators.mail.queue_email", broken)
+    monkeypatch.setattr("emails.mail.queue_email", broken)
     with pytest.raises(RuntimeError):
         send(client, a.page)
     assert nothing_kept()

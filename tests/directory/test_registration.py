@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from wagtail.models import Collection, GroupPagePermission, Page
 
 from directory.models import CountryPage, OrganisationAccount, OrganisationPage
-from facilitators.models import ContactLog, OutboxEmail
+from emails.models import OutboxEmail
+from facilitators.models import ContactLog
 from tests.conftest import translate
 
 pytestmark = pytest.mark.django_db
@@ -291,9 +292,9 @@ def test_a_provider_failure_keeps_the_registration_and_the_email_is_sent_later(
     from django.core.management import call_command
     from django.utils import timezone
 
-    from tests.facilitators.conftest import ScriptedEmailBackend
+    from tests.email_provider import ScriptedEmailBackend
 
-    settings.EMAIL_BACKEND = "tests.facilitators.conftest.ScriptedEmailBackend"
+    settings.EMAIL_BACKEND = "tests.email_provider.ScriptedEmailBackend"
     ScriptedEmailBackend.responses = [AnymailAPIError("503 Service Unavailable")]
     with django_capture_on_commit_callbacks(execute=True):
         response = register(client)

@@ -392,7 +392,7 @@ def test_featured_organisations_run_this_week_in_several_countries(seeded, clien
 
     from bs4 import BeautifulSoup
 
-    from facilitators.models import FeaturedOrganisation
+    from featured.models import FeaturedOrganisation
 
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())

@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directory.permissions import sync_central_staff
+from emails.models import OutboxEmail
 from facilitators.followup import follow_up, organisations_for
-from facilitators.models import ContactChannel, ContactLog, Facilitator, OutboxEmail
+from facilitators.models import ContactChannel, ContactLog, Facilitator
 from tests.directory.organisations import refused, registered
 
 pytestmark = pytest.mark.django_db

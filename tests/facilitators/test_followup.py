@@ -16,8 +16,9 @@ from directory.factories import OrganisationPageFactory
 from directory.models import Enquiry
 from directory.models.workflow import CENTRAL_STAFF
 from directory.permissions import sync_central_staff, sync_country
+from emails.models import OutboxEmail
 from facilitators.followup import days_since, follow_up, is_overdue, organisations_for
-from facilitators.models import ContactChannel, ContactLog, OutboxEmail
+from facilitators.models import ContactChannel, ContactLog
 from tests.directory.organisations import refused, registered
 
 User = get_user_model()

@@ -19,10 +19,11 @@ from collaboration.factories import CollaborationCallPageFactory
 from directory.completeness import completeness_of
 from directory.factories import PortfolioProjectPageFactory
 from directory.permissions import sync_central_staff, sync_country
+from emails.models import OutboxEmail
 from facilitators import report
 from facilitators.filters import FollowUpFilterForm
 from facilitators.followup import follow_up, organisations_for
-from facilitators.models import ContactLog, OutboxEmail
+from facilitators.models import ContactLog
 from tests.directory.organisations import refused, registered
 
 pytestmark = pytest.mark.django_db

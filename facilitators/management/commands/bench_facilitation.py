@@ -252,8 +252,8 @@ class Command(BaseCommand):
     def _features(self, staff):
         """A week's feature for one bench organisation in twenty that has none yet."""
         from directory.models import OrganisationPage
-        from facilitators.featuring import week_of
-        from facilitators.models import FeaturedOrganisation
+        from featured.featuring import week_of
+        from featured.models import FeaturedOrganisation
 
         featured = set(FeaturedOrganisation.objects.values_list("organisation_key", flat=True))
         next_monday = week_of(timezone.localdate())[0] + timedelta(days=7)

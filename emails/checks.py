@@ -20,6 +20,6 @@ def check_tracking_webhook_secret(app_configs, **kwargs):
             "ANYMAIL_WEBHOOK_SECRET is not set: the email tracking webhook accepts anyone's posts.",
             hint="Set ANYMAIL_WEBHOOK_SECRET to 'user:password' and use it in the provider's "
             "webhook address.",
-            id="facilitators.W001",
+            id="emails.W001",
         )
     ]

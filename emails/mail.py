@@ -2,7 +2,7 @@
 
     email = send_templated_email(
         "welcome", to=[organisation.email], language="it",
-        context=organisation_context(organisation), organisation=organisation,
+        context={"organisation_name": organisation.title}, organisation=organisation,
     )
 
 Nothing is sent if the caller's transaction rolls back, and nothing the user did is lost if the
@@ -24,13 +24,17 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Q
-from django.urls import reverse
+from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks import task
+from wagtail import hooks
 
 from .default_templates import default_text
 from .models import EmailTemplate, OutboxEmail
 from .placeholders import fill_placeholders
+
+#: Sent when a message is written to the outbox, in the transaction that wrote it (`email`).
+email_queued = Signal()
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +85,7 @@ def queue_email(
         organisation=organisation,
     )
     schedule_send(email.pk)
+    email_queued.send(sender=OutboxEmail, email=email)
     return email
 
 
@@ -113,39 +118,13 @@ def _address_list(addresses):
 
 
 def default_context():
-    """Values every template may use. The organisation count is only counted when used."""
-    return {
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "organisation_count": registered_organisation_count,
-    }
-
-
-def registered_organisation_count():
-    """Organisations registered in the directory, each counted once whatever its languages."""
-    from directory.models import OrganisationPage
-
-    return OrganisationPage.objects.order_by().values("translation_key").distinct().count()
-
-
-def organisation_context(organisation):
-    """Placeholder values about an organisation: its name, contact and admin links."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-    def admin_url(name, *args):
-        return base + reverse(name, args=args)
-
-    return {
-        "organisation_name": organisation.title,
-        "contact_name": organisation.contact_person or organisation.title,
-        "services_link": admin_url(
-            "wagtailadmin_pages:add", "directory", "servicepage", organisation.pk
-        ),
-        "portfolio_link": admin_url(
-            "wagtailadmin_pages:add", "directory", "portfolioprojectpage", organisation.pk
-        ),
-        # The organisation's admin home lists the calls that seek its expertise and its own.
-        "collaboration_link": admin_url("wagtailadmin_home"),
-    }
+    """Values every template may use: the site's name, and what other apps add through the
+    `register_email_placeholders` hook (a function returning a dict; a value may be a function,
+    called only when a template uses it)."""
+    context = {"site_name": settings.WAGTAIL_SITE_NAME}
+    for placeholders in hooks.get_hooks("register_email_placeholders"):
+        context.update(placeholders())
+    return context
 
 
 def render_template(key, language, context):

@@ -5,7 +5,7 @@ Central staff feature an organisation for a day or a period. While it runs (plan
 skipped), the home page shows the organisation and its own page says so. For the posts, the portal
 drafts a caption in each language the organisation has (its name, place, short description, one
 or two of its services and a link carrying campaign parameters) and draws its share card
-(`home/share_card.py`). A week's kit gathers the captions, links and share cards of the features
+(`share_card.py`). A week's kit gathers the captions, links and share cards of the features
 running that week in one zip.
 """
 
@@ -25,12 +25,12 @@ from wagtail.models import Page
 from directory.completeness import missing_items
 from directory.listing import Locales, attach_parents, one_per_translation, request_locales
 from directory.models import CountryPage, OrganisationPage, ServicePage
-from home.seo import SHARE_IMAGE
-from home.share_card import share_card
+from facilitators.contacts import country_code_by_path
+from facilitators.followup import country_names
+from facilitators.models import ContactChannel, ContactLog
 
-from .contacts import country_code_by_path
-from .followup import country_names
-from .models import ContactChannel, ContactLog, FeaturedOrganisation
+from .models import FeaturedOrganisation
+from .share_card import SHARE_IMAGE, share_card
 
 LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
 SERVICES_IN_CAPTION = 2

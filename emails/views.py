@@ -35,7 +35,7 @@ class OutboxPermissionPolicy(ModelPermissionPolicy):
 
 
 class OutboxInspectView(InspectView):
-    template_name = "facilitators/outbox_inspect.html"
+    template_name = "emails/outbox_inspect.html"
     resend_url_name = None
 
     def get_to_display_value(self):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from facilitators.models import OutboxEmail
+from emails.models import OutboxEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -122,10 +122,10 @@ def test_no_credentials_are_refused(client, secret, sent_email):
 
 
 def test_deploy_check_warns_about_a_real_provider_without_webhook_secret(settings):
-    from facilitators.checks import check_tracking_webhook_secret
+    from emails.checks import check_tracking_webhook_secret
 
     settings.EMAIL_BACKEND = "anymail.backends.postmark.EmailBackend"
     settings.ANYMAIL = {"POSTMARK_SERVER_TOKEN": "token"}
-    assert [w.id for w in check_tracking_webhook_secret(None)] == ["facilitators.W001"]
+    assert [w.id for w in check_tracking_webhook_secret(None)] == ["emails.W001"]
     settings.ANYMAIL = {"POSTMARK_SERVER_TOKEN": "token", "WEBHOOK_SECRET": "a:b"}
     assert check_tracking_webhook_secret(None) == []

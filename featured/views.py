@@ -29,15 +29,11 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.permissions import register_permission_policy
 
 from directory.models import OrganisationPage
 from directory.models.choices import SocialPlatform
 from directory.scoped_policy import country_organisation_keys
-from home.seo import SHARE_IMAGE
-from home.share_card import share_card
-
-from .contacts import (
+from facilitators.contacts import (
     BadRequestOnInvalidMixin,
     CentralStaffPermissionPolicy,
     ListAndEditViewSet,
@@ -45,6 +41,8 @@ from .contacts import (
     country_code_by_path,
     parent_path,
 )
+from facilitators.followup import country_names
+
 from .featuring import (
     build_kit,
     channel_names,
@@ -57,11 +55,10 @@ from .featuring import (
     warnings_for,
     week_of,
 )
-from .followup import country_names
 from .models import FeaturedOrganisation
+from .share_card import SHARE_IMAGE, share_card
 
 POLICY = CentralStaffPermissionPolicy(FeaturedOrganisation)
-register_permission_policy(FeaturedOrganisation, POLICY)
 
 
 def require_central_staff(request):
@@ -259,11 +256,11 @@ class FeaturedFilterSet(WagtailFilterSet):
 
 
 class WarningsColumn(Column):
-    cell_template_name = "facilitators/admin/featured_warnings_cell.html"
+    cell_template_name = "featured/admin/warnings_cell.html"
 
 
 class ShareCardsColumn(Column):
-    cell_template_name = "facilitators/admin/featured_share_cards_cell.html"
+    cell_template_name = "featured/admin/share_cards_cell.html"
 
 
 def organisation_title(feature):
@@ -386,7 +383,7 @@ def share_card_links(feature):
 
 
 class FeaturedEditView(FormWithRequestMixin, BadRequestOnInvalidMixin, generic.EditView):
-    template_name = "facilitators/admin/featured_edit.html"
+    template_name = "featured/admin/edit.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

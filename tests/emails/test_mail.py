@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend
 
-from facilitators.mail import claim, queue_email, send_outbox_email
-from facilitators.models import OutboxEmail
+from emails.mail import claim, queue_email, send_outbox_email
+from emails.models import OutboxEmail
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
-from facilitators.models import OutboxEmail
+from emails.models import OutboxEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -161,17 +161,17 @@ def test_only_view_and_resend_are_offered_in_group_permissions():
         permission.codename
         for fn in hooks.get_hooks("register_permissions")
         for permission in fn()
-        if permission.content_type.app_label == "facilitators"
+        if permission.content_type.app_label == "emails"
         and permission.content_type.model == "outboxemail"
     }
     assert codenames == {"view_outboxemail", "resend_outboxemail"}
 
 
 def test_staff_edit_the_email_templates(superuser_client):
-    listing = superuser_client.get(reverse("wagtailsnippets_facilitators_emailtemplate:list"))
+    listing = superuser_client.get(reverse("wagtailsnippets_emails_emailtemplate:list"))
     assert listing.status_code == 200
     assert "Profile reminder" in listing.content.decode()
-    assert reverse("wagtailsnippets_facilitators_emailtemplate:list") in (
+    assert reverse("wagtailsnippets_emails_emailtemplate:list") in (
         superuser_client.get(reverse("wagtailadmin_home")).content.decode()
     )
 

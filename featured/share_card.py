@@ -27,6 +27,8 @@ from willow.plugins.pillow import PillowImage
 logger = logging.getLogger(__name__)
 
 SIZE = (1200, 630)
+# What pages without a card of their own share: the portal's image, at the same size.
+SHARE_IMAGE = "img/share-default.png"
 MARGIN = 64
 BRAND = (11, 94, 85)  # --brand in static/css/portal.css
 BRAND_DARK = (7, 72, 64)

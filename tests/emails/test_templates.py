@@ -3,10 +3,11 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from directory.emails import organisation_placeholders
 from directory.factories import OrganisationPageFactory
-from facilitators.default_templates import ensure_default_templates
-from facilitators.mail import organisation_context, render_template, send_templated_email
-from facilitators.models import EmailTemplate, OutboxEmail
+from emails.default_templates import ensure_default_templates
+from emails.mail import render_template, send_templated_email
+from emails.models import EmailTemplate, OutboxEmail
 from tests.conftest import translate
 
 pytestmark = pytest.mark.django_db
@@ -149,7 +150,7 @@ def test_send_templated_email_queues_the_rendered_text(portal, on_commit, mailou
             "welcome",
             to=[organisation.email],
             language="it",
-            context=organisation_context(organisation),
+            context=organisation_placeholders(organisation),
             organisation=organisation,
         )
 

@@ -23,9 +23,10 @@ from django.utils.translation import gettext
 from PIL import Image as PILImage
 
 from directory.factories import OrganisationPageFactory, ServicePageFactory
-from facilitators.featuring import featured_keys_on
-from facilitators.models import ContactChannel, ContactLog, FeaturedOrganisation
-from home.share_card import ARABIC_FONT, LATIN_FONT, WIDE_FONT, covers, font_for, share_card
+from facilitators.models import ContactChannel, ContactLog
+from featured.featuring import featured_keys_on
+from featured.models import FeaturedOrganisation
+from featured.share_card import ARABIC_FONT, LATIN_FONT, WIDE_FONT, covers, font_for, share_card
 from tests.conftest import reload, translate
 from tests.directory.organisations import refused, registered
 from tests.facilitators.test_contacts import central_staff, facilitator_of

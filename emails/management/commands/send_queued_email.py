@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from facilitators.mail import due_emails, enqueue_send, release_stuck, stuck_emails
+from emails.mail import due_emails, enqueue_send, release_stuck, stuck_emails
 
 
 class Command(BaseCommand):

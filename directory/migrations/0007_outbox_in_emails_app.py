@@ -1,0 +1,24 @@
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('directory', '0006_grant_mark_good_practice'),
+        ('emails', '0001_initial'),
+    ]
+
+    operations = [
+        # The outbox moved to the emails app with its table: only Django's state changes.
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='enquiry',
+                    name='outbox_email',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='emails.outboxemail', verbose_name='email to the organisation'),
+                ),
+            ],
+            database_operations=[],
+        ),
+    ]

@@ -1,0 +1,125 @@
+"""Email: the texts staff edit in every language, and the outbox every message goes through."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .placeholders import PLACEHOLDERS_HELP_TEXT, unknown_placeholders
+
+
+class TemplateKey(models.TextChoices):
+    WELCOME = "welcome", _("Welcome")
+    WELCOME_COUNTRY_MISSING = "welcome_country_missing", _("Welcome, country of work missing")
+    PROFILE_REMINDER = "profile_reminder", _("Profile reminder")
+    EMAIL_VERIFICATION = "email_verification", _("Email address verification")
+    ENQUIRY = "enquiry", _("Message from a citizen")
+    COLLABORATION_INTEREST = "collaboration_interest", _("Interest in a call for collaboration")
+
+
+class EmailTemplate(TranslatableMixin, models.Model):
+    """One email text in one language. Its translations share the key."""
+
+    key = models.CharField(_("email"), max_length=40, choices=TemplateKey.choices)
+    subject = models.CharField(_("subject"), max_length=200, help_text=PLACEHOLDERS_HELP_TEXT)
+    body = models.TextField(_("body"), help_text=PLACEHOLDERS_HELP_TEXT)
+
+    panels = [FieldPanel("key"), FieldPanel("subject"), FieldPanel("body")]
+    translatable_fields = [
+        TranslatableField("subject"),
+        TranslatableField("body"),
+        SynchronizedField("key"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        db_table = "facilitators_emailtemplate"  # the table it had before email had its own app
+        verbose_name = _("email template")
+        verbose_name_plural = _("email templates")
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_email_template_locale")
+        ]
+
+    def __str__(self):
+        return self.get_key_display()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field in ("subject", "body"):
+            if unknown := unknown_placeholders(getattr(self, field) or ""):
+                errors[field] = _("Unknown placeholders: %(names)s.") % {
+                    "names": ", ".join(f"{{{name}}}" for name in unknown)
+                }
+        if errors:
+            raise ValidationError(errors)
+
+
+class OutboxEmail(models.Model):
+    """A message the portal sends. Written first, then sent (and retried) by a background task."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        DELIVERED = "delivered", _("Delivered")
+        RETRYING = "retrying", _("Waiting to retry")
+        FAILED = "failed", _("Failed")
+        BOUNCED = "bounced", _("Bounced")
+        COMPLAINED = "complained", _("Marked as spam")
+        REJECTED = "rejected", _("Rejected by the provider")
+
+    to = models.JSONField(_("to"), default=list)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    from_email = models.CharField(_("from"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=255)
+    body_text = models.TextField(_("text"))
+    language = models.CharField(_("language"), max_length=12, blank=True)
+    template_key = models.CharField(
+        _("template"), max_length=40, choices=TemplateKey.choices, blank=True
+    )
+    # The organisation the message is about (its page, in the language it was sent in).
+    organisation = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="emails",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    provider_message_id = models.CharField(
+        _("provider's message id"), max_length=255, blank=True, db_index=True
+    )
+    provider_status = models.CharField(_("provider's status"), max_length=40, blank=True)
+    provider_event_at = models.DateTimeField(_("provider's last event"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        db_table = "facilitators_outboxemail"  # the table it had before email had its own app
+        verbose_name = _("outbox email")
+        verbose_name_plural = _("outbox")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status"], name="outbox_status_idx"),
+            models.Index(fields=["next_attempt_at"], name="outbox_next_attempt_idx"),
+        ]
+        # Rows are written by the mail code only: staff may look at them and resend them.
+        default_permissions = ("view",)
+        permissions = [("resend_outboxemail", _("Can resend outbox email"))]
+
+    def __str__(self):
+        return f"{self.subject} → {', '.join(self.to)}"
+
+    @property
+    def recipients(self):
+        return ", ".join(self.to)

@@ -1,0 +1,42 @@
+"""Admin → Featured organisations (central staff only), its button on organisation pages, and
+the image operation that draws share cards."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets.button import Button
+from wagtail.permissions import register_permission_policy
+
+from directory.models import OrganisationPage
+
+from .models import FeaturedOrganisation
+from .share_card import ShareCardOperation
+from .views import POLICY, FeaturedOrganisationViewSet
+
+register_permission_policy(FeaturedOrganisation, POLICY)
+
+
+@hooks.register("register_image_operations")
+def register_share_card_operation():
+    return [("sharecard", ShareCardOperation)]
+
+
+@hooks.register("register_admin_viewset")
+def register_featured():
+    return FeaturedOrganisationViewSet()
+
+
+@hooks.register("register_page_header_buttons")
+@hooks.register("register_page_listing_more_buttons")
+def feature_organisation_button(page, user, *args, **kwargs):
+    """A button to feature a published organisation, on its page: for central staff only."""
+    if page.specific_class is not OrganisationPage or not page.live:
+        return
+    if not POLICY.user_has_permission(user, "add"):
+        return
+    yield Button(
+        _("Feature on social media"),
+        url=f"{reverse('featured:add')}?organisation={page.pk}",
+        icon_name="thumbtack",
+        priority=80,
+    )
