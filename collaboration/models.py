@@ -16,10 +16,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
-from directory.models.mixins import PAGE_TRANSLATABLE, RICH_TEXT_FEATURES, IntroPage
+from directory.models.mixins import RICH_TEXT_FEATURES, IntroPage
 
 INTEREST_MAX_LENGTH = 2000
 
@@ -141,16 +141,17 @@ class CollaborationCallPage(Page):
 
     translatable_fields = [
         *PAGE_TRANSLATABLE,
-        TranslatableField("summary"),
-        TranslatableField("description"),
-        SynchronizedField("kind"),
-        SynchronizedField("expertise_sought"),
-        SynchronizedField("target_groups"),
-        SynchronizedField("countries"),
-        SynchronizedField("deadline"),
-        SynchronizedField("is_open"),
-        SynchronizedField("contact_name"),
-        SynchronizedField("contact_email"),
+        *translated("summary", "description"),
+        *synchronized(
+            "kind",
+            "expertise_sought",
+            "target_groups",
+            "countries",
+            "deadline",
+            "is_open",
+            "contact_name",
+            "contact_email",
+        ),
     ]
 
     class Meta:
@@ -189,7 +190,7 @@ class CollaborationIndexPage(IntroPage):
     subpage_types = []
     max_count_per_parent = 1
     template = "collaboration/collaboration_index_page.html"
-    translatable_fields = [*PAGE_TRANSLATABLE, TranslatableField("intro")]
+    translatable_fields = [*PAGE_TRANSLATABLE, *translated("intro")]
 
     class Meta:
         verbose_name = _("collaboration index")

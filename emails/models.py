@@ -5,7 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.translation import synchronized, translated
 
 from .placeholders import PLACEHOLDERS_HELP_TEXT, unknown_placeholders
 
@@ -28,9 +29,8 @@ class EmailTemplate(TranslatableMixin, models.Model):
 
     panels = [FieldPanel("key"), FieldPanel("subject"), FieldPanel("body")]
     translatable_fields = [
-        TranslatableField("subject"),
-        TranslatableField("body"),
-        SynchronizedField("key"),
+        *translated("subject", "body"),
+        *synchronized("key"),
     ]
 
     class Meta(TranslatableMixin.Meta):

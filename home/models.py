@@ -5,8 +5,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
 
+from core.translation import PAGE_TRANSLATABLE, translated
 from directory.listing import request_locales
 from directory.models import (
     CountryPage,
@@ -15,7 +15,7 @@ from directory.models import (
     ServicePage,
     ServicesIndexPage,
 )
-from directory.models.mixins import PAGE_TRANSLATABLE, RICH_TEXT_FEATURES
+from directory.models.mixins import RICH_TEXT_FEATURES
 from directory.models.services_index import listed_services, service_cards
 
 
@@ -60,11 +60,13 @@ class HomePage(Page):
     ]
     translatable_fields = [
         *PAGE_TRANSLATABLE,
-        TranslatableField("intro"),
-        TranslatableField("citizens_heading"),
-        TranslatableField("citizens_text"),
-        TranslatableField("organisations_heading"),
-        TranslatableField("organisations_text"),
+        *translated(
+            "intro",
+            "citizens_heading",
+            "citizens_text",
+            "organisations_heading",
+            "organisations_text",
+        ),
     ]
 
     class Meta:
@@ -124,8 +126,7 @@ class StandardPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     translatable_fields = [
         *PAGE_TRANSLATABLE,
-        TranslatableField("intro"),
-        TranslatableField("body"),
+        *translated("intro", "body"),
     ]
 
     class Meta:

@@ -5,8 +5,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.listing import (
     count_by_country,
     one_per_translation,
@@ -15,7 +15,7 @@ from directory.listing import (
     under_any,
 )
 
-from .mixins import PAGE_TRANSLATABLE, IntroPage
+from .mixins import IntroPage
 
 
 class DirectoryIndexPage(IntroPage):
@@ -26,7 +26,7 @@ class DirectoryIndexPage(IntroPage):
     max_count_per_parent = 1
     template = "directory/directory_index_page.html"
 
-    translatable_fields = [*PAGE_TRANSLATABLE, TranslatableField("intro")]
+    translatable_fields = [*PAGE_TRANSLATABLE, *translated("intro")]
 
     class Meta:
         verbose_name = _("directory")
@@ -80,8 +80,7 @@ class CountryPage(IntroPage):
     search_fields = [*IntroPage.search_fields, index.FilterField("code")]
     translatable_fields = [
         *DirectoryIndexPage.translatable_fields,
-        SynchronizedField("code"),
-        SynchronizedField("national_language"),
+        *synchronized("code", "national_language"),
     ]
 
     class Meta:

@@ -3,19 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail_localize.fields import TranslatableField
 
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "ol", "ul", "link"]
 
+
 # The fields every page type has from Wagtail's Page, translated like its own text.
-PAGE_TRANSLATABLE = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
-
-
 class IntroPage(Page):
     """A page with a short introduction above what it lists."""
 

@@ -10,8 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 from directory.listing import (
     TermLabels,
@@ -22,7 +22,7 @@ from directory.listing import (
 )
 
 from .choices import SPOKEN_LANGUAGE_CODES, OrganisationKind, SocialPlatform
-from .mixins import PAGE_TRANSLATABLE, RICH_TEXT_FEATURES, image_field
+from .mixins import RICH_TEXT_FEATURES, image_field
 from .taxonomy import ExpertiseCategory, TargetGroup
 
 LOGO_FILTER = "fill-160x160"
@@ -136,24 +136,22 @@ class OrganisationPage(Page):
 
     translatable_fields = [
         *PAGE_TRANSLATABLE,
-        TranslatableField("short_description"),
-        TranslatableField("mission"),
-        TranslatableField("main_activities"),
-        TranslatableField("city"),
-        TranslatableField("region"),
-        SynchronizedField("acronym"),
-        SynchronizedField("kind"),
-        SynchronizedField("expertise_categories"),
-        SynchronizedField("target_groups"),
-        SynchronizedField("address"),
-        SynchronizedField("contact_person"),
-        SynchronizedField("email"),
-        SynchronizedField("phone"),
-        SynchronizedField("website"),
-        SynchronizedField("logo"),
-        SynchronizedField("cover_image"),
-        SynchronizedField("languages_spoken"),
-        SynchronizedField("social_links"),
+        *translated("short_description", "mission", "main_activities", "city", "region"),
+        *synchronized(
+            "acronym",
+            "kind",
+            "expertise_categories",
+            "target_groups",
+            "address",
+            "contact_person",
+            "email",
+            "phone",
+            "website",
+            "logo",
+            "cover_image",
+            "languages_spoken",
+            "social_links",
+        ),
     ]
 
     class Meta:

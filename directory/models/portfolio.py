@@ -8,12 +8,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 
 from .choices import ProjectScope
-from .mixins import PAGE_TRANSLATABLE, RICH_TEXT_FEATURES, image_field
+from .mixins import RICH_TEXT_FEATURES, image_field
 from .taxonomy import ExpertiseCategory, TargetGroup
 
 # Who may mark a project as a good practice: central staff and the countries' facilitators
@@ -129,25 +129,29 @@ class PortfolioProjectPage(Page):
 
     translatable_fields = [
         *PAGE_TRANSLATABLE,
-        TranslatableField("summary"),
-        TranslatableField("partners"),
-        TranslatableField("objectives"),
-        TranslatableField("activities"),
-        TranslatableField("resources"),
-        TranslatableField("funding"),
-        TranslatableField("outputs"),
-        TranslatableField("outcomes"),
-        TranslatableField("lessons_learnt"),
-        SynchronizedField("scope"),
-        SynchronizedField("start_year"),
-        SynchronizedField("end_year"),
-        SynchronizedField("categories"),
-        SynchronizedField("target_groups"),
-        SynchronizedField("people_reached"),
-        SynchronizedField("link"),
-        SynchronizedField("image"),
-        SynchronizedField("is_good_practice"),
-        SynchronizedField("good_practice_since"),
+        *translated(
+            "summary",
+            "partners",
+            "objectives",
+            "activities",
+            "resources",
+            "funding",
+            "outputs",
+            "outcomes",
+            "lessons_learnt",
+        ),
+        *synchronized(
+            "scope",
+            "start_year",
+            "end_year",
+            "categories",
+            "target_groups",
+            "people_reached",
+            "link",
+            "image",
+            "is_good_practice",
+            "good_practice_since",
+        ),
     ]
 
     class Meta:

@@ -8,12 +8,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 
 from .choices import Delivery, ServiceKind
-from .mixins import PAGE_TRANSLATABLE, RICH_TEXT_FEATURES
+from .mixins import RICH_TEXT_FEATURES
 from .taxonomy import ExpertiseCategory, TargetGroup
 
 
@@ -127,23 +127,20 @@ class ServicePage(Page):
 
     translatable_fields = [
         *PAGE_TRANSLATABLE,
-        TranslatableField("summary"),
-        TranslatableField("description"),
-        TranslatableField("eligibility"),
-        TranslatableField("how_to_access"),
-        TranslatableField("cost"),
-        TranslatableField("location"),
-        SynchronizedField("kind"),
-        SynchronizedField("category"),
-        SynchronizedField("target_groups"),
-        SynchronizedField("is_free"),
-        SynchronizedField("delivery"),
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        SynchronizedField("application_deadline"),
-        SynchronizedField("contact_email"),
-        SynchronizedField("contact_phone"),
-        SynchronizedField("external_link"),
+        *translated("summary", "description", "eligibility", "how_to_access", "cost", "location"),
+        *synchronized(
+            "kind",
+            "category",
+            "target_groups",
+            "is_free",
+            "delivery",
+            "start_date",
+            "end_date",
+            "application_deadline",
+            "contact_email",
+            "contact_phone",
+            "external_link",
+        ),
     ]
 
     class Meta:

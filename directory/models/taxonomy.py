@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.translation import synchronized, translated
 
 
 class Term(TranslatableMixin, index.Indexed, models.Model):
@@ -23,9 +24,8 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("slug"),
+        *translated("name", "description"),
+        *synchronized("slug"),
     ]
     search_fields = [
         index.SearchField("name", boost=2),
