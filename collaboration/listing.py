@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from directory.countries import country_names
 from directory.listing import (
     TermLabels,
     attach_parents,
@@ -22,7 +23,6 @@ from directory.listing import (
     paginate,
     request_locales,
 )
-from facilitators.followup import country_names
 from search import query as text
 
 from .models import CallKind, CollaborationCallPage

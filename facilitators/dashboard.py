@@ -11,12 +11,12 @@ from django.utils.http import urlencode
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from directory.countries import country_names
 from directory.models.workflow import is_central_staff
 
 from .filters import SORT_LABELS, FollowUpFilterForm
 from .followup import (
     can_follow_up,
-    country_names,
     follow_up,
     followed_country_codes,
     organisations_for,

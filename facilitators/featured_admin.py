@@ -31,6 +31,7 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
+from directory.countries import country_names
 from directory.models import OrganisationPage
 from directory.models.choices import SocialPlatform
 from directory.scoped_policy import country_organisation_keys
@@ -57,7 +58,6 @@ from .featuring import (
     warnings_for,
     week_of,
 )
-from .followup import country_names
 from .models import FeaturedOrganisation
 
 POLICY = CentralStaffPermissionPolicy(FeaturedOrganisation)

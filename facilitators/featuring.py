@@ -23,13 +23,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from directory.completeness import missing_items
+from directory.countries import country_names
 from directory.listing import Locales, attach_parents, one_per_translation, request_locales
 from directory.models import CountryPage, OrganisationPage, ServicePage
 from home.seo import SHARE_IMAGE
 from home.share_card import share_card
 
 from .contacts import country_code_by_path
-from .followup import country_names
 from .models import ContactChannel, ContactLog, FeaturedOrganisation
 
 LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
