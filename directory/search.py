@@ -38,6 +38,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, NullIf
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -63,6 +64,9 @@ SORTS = [
     (CLOSING, _("Closing soon")),
 ]
 PLACES_SHOWN = 30
+
+# The directory's models import this module (the services index and the country pages list with
+# it), so the models are imported inside the functions that use them.
 
 
 @dataclass(kw_only=True)
@@ -127,8 +131,6 @@ def content_changed(**kwargs):
 
 def forget_searches_on_changes():
     """Any page saved, published, moved or deleted, or a term renamed: cached searches go."""
-    from django.db.models.signals import post_delete, post_save
-
     from directory.models import ExpertiseCategory, TargetGroup
 
     def page_changed(sender, instance, **kwargs):
