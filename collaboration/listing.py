@@ -9,26 +9,28 @@ read by partners in another, and the card is then shown in the visitor's best la
 import datetime
 
 from django import forms
-from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.listing import result_page, text_matches
+from core.text import MAX_LENGTH, search_words
+from directory.countries import country_names
 from directory.listing import (
     TermLabels,
     attach_parents,
     one_per_translation,
-    paginate,
     request_locales,
 )
-from facilitators.followup import country_names
-from search import query as text
+from directory.models import (
+    CountryPage,
+    ExpertiseCategory,
+    OrganisationPage,
+    TargetGroup,
+)
 
 from .models import CallKind, CollaborationCallPage
-
-# With Elasticsearch/OpenSearch the matching pages come from the index: at most this many.
-MAX_INDEX_MATCHES = 10_000
 
 NO_DEADLINE = "none"
 DEADLINE_CHOICES = [
@@ -41,7 +43,7 @@ DEADLINE_CHOICES = [
 
 
 class CallFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search the calls"), required=False, max_length=200)
+    q = forms.CharField(label=_("Search the calls"), required=False, max_length=MAX_LENGTH)
     kind = forms.ChoiceField(label=_("Kind of collaboration"), required=False)
     expertise = forms.ChoiceField(label=_("Expertise sought"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
@@ -50,8 +52,6 @@ class CallFilterForm(forms.Form):
     filter_names = ("kind", "expertise", "country", "deadline")
 
     def __init__(self, data, locales):
-        from directory.models import CountryPage, ExpertiseCategory
-
         super().__init__(data)
         locale, default = locales.active, locales.default
         self.fields["kind"].choices = [
@@ -87,21 +87,17 @@ class CallFilterForm(forms.Form):
 
     @property
     def words(self):
-        return text.meaningful(text.words(getattr(self, "cleaned_data", {}).get("q", "")))
+        return search_words(getattr(self, "cleaned_data", {}).get("q", ""))
 
 
 def matching_keys(words):
     """Translation keys of the calls any language version of which has every word."""
-    results = CollaborationCallPage.objects.live().search(" ".join(words), operator="and")
-    if hasattr(results, "get_queryset"):  # the database backends: one subquery
-        return results.get_queryset().order_by().values("translation_key")
-    return {page.translation_key for page in results[:MAX_INDEX_MATCHES]}
+    matching, _index_order = text_matches(CollaborationCallPage.objects.live(), " ".join(words))
+    return matching.order_by().values("translation_key")
 
 
 def filtered_calls(form, locales, today=None):
     """The open calls the form's filters and words select, soonest deadline first."""
-    from directory.models import ExpertiseCategory
-
     today = today or timezone.localdate()
     calls = one_per_translation(CollaborationCallPage.open_calls(), locales.active, locales.default)
     values = form.values
@@ -133,10 +129,6 @@ def filtered_calls(form, locales, today=None):
 
 def call_cards(calls):
     """Everything a call's card shows, for a whole page of calls, in a fixed number of queries."""
-    from django.db.models import prefetch_related_objects
-
-    from directory.models import CountryPage, ExpertiseCategory, OrganisationPage, TargetGroup
-
     calls = list(calls)
     prefetch_related_objects(calls, "expertise_sought", "target_groups", "countries", "locale")
     attach_parents(calls, OrganisationPage, "organisation")
@@ -155,10 +147,7 @@ def call_cards(calls):
 def index_context(request):
     locales = request_locales(request)
     form = CallFilterForm(request.GET, locales)
-    page = paginate(request, filtered_calls(form, locales), settings.PORTAL_PAGE_SIZE)
-    page.object_list = call_cards(page.object_list)
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = result_page(request, filtered_calls(form, locales), call_cards)
     return {
         "form": form,
         "calls": page,

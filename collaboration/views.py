@@ -25,12 +25,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from directory.countries import country_names
 from directory.emails import organisation_placeholders
 from directory.enquiries import original_page
 from directory.listing import TermLabels
 from directory.models import ExpertiseCategory, OrganisationAccount, OrganisationPage, TargetGroup
 from emails import mail
-from facilitators.followup import country_names
 
 from .models import INTEREST_MAX_LENGTH, CollaborationCallPage, ExpressionOfInterest
 

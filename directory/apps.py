@@ -9,3 +9,6 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from directory import signals  # noqa: F401
+        from directory.search import forget_searches_on_changes
+
+        forget_searches_on_changes()

@@ -2,7 +2,7 @@
 
 A filter narrows services and organisations alike where it applies to both (country, place,
 category, target group). Filters that only make sense for a service (its kind, delivery mode,
-cost, whether it is open) leave organisations out of the results. `search.engine` applies
+cost, whether it is open) leave organisations out of the results. `directory.search` applies
 them, and counts the results each value would give.
 """
 

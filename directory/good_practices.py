@@ -1,6 +1,6 @@
 """The good practices library: the portfolio projects staff have marked, to learn from.
 
-Like the directory's search (`search.engine`), in a fixed number of queries whatever the
+Like the directory's search (`directory.search`), in a fixed number of queries whatever the
 number of good practices:
 
 - the candidates are the live projects marked as good practices, one per translation set
@@ -14,25 +14,28 @@ number of good practices:
 - only the page of results shown is loaded as pages, for its cards.
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django import forms
 from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core import listing
+from core.listing import (
+    FacetedListing,
+    Filter,
+    SetFilter,
+    attach_vocabulary,
+    text_matches,
+)
+from core.text import MAX_LENGTH, cut_to_length
 from directory.listing import (
     TermLabels,
     attach_country_codes,
     attach_parents,
     one_per_translation,
 )
-from search import query as text
-from search.query import MAX_LENGTH
-
-# With Elasticsearch/OpenSearch the matching ids come from the index: at most this many.
-MAX_INDEX_MATCHES = 10_000
 
 
 class GoodPracticeFilterForm(forms.Form):
@@ -52,11 +55,7 @@ class GoodPracticeFilterForm(forms.Form):
     def __init__(self, data, locales):
         from directory.models import CountryPage, ExpertiseCategory, ProjectScope, TargetGroup
 
-        # Words longer than the limit are cut, not refused: the visitor still gets results.
-        if data is not None and len(data.get("q", "")) > MAX_LENGTH:
-            data = data.copy()
-            data["q"] = data["q"][:MAX_LENGTH]
-        super().__init__(data)
+        super().__init__(cut_to_length(data))
         locale, default = locales.active, locales.default
         countries = one_per_translation(
             CountryPage.objects.live().exclude(code=""), locale, default
@@ -97,36 +96,27 @@ class GoodPracticeFilterForm(forms.Form):
         return list(CountryPage.objects.exclude(code="").only("path", "code"))
 
 
-@dataclass
-class Row:
+@dataclass(kw_only=True)
+class Row(listing.Row):
     """What the filters need to know of one good practice."""
 
-    pk: int
-    path: str
     scope: str
-    country: str = ""
-    categories: set = field(default_factory=set)
-    target_groups: set = field(default_factory=set)
 
 
-class GoodPracticeSearch:
+class GoodPracticeSearch(FacetedListing):
     """The good practices for one request: the results in order, and the filters' counts."""
 
+    filters = {
+        "country": Filter("country"),
+        "target_group": SetFilter("target_groups"),
+        "scope": Filter("scope"),
+        "category": SetFilter("categories"),
+    }
+
     def __init__(self, form, locales):
-        self.form = form
+        super().__init__(form, form.words)
         self.locales = locales
-        self.words = text.meaningful(text.words(form.words))
-        self.query_text = " ".join(self.words)
-        self.any_word = False  # True when no practice has every word and any word is enough
-        self.rows = self._fetch_rows("and")
-        if not self.rows and len(self.words) > 1:
-            self.any_word = True
-            self.rows = self._fetch_rows("or")
-        tests = self._tests()
-        self._passes = [
-            (row, frozenset(name for name, test in tests.items() if not test(row)))
-            for row in self.rows
-        ]
+        self.find()
 
     # Fetching ----------------------------------------------------------------------------------
 
@@ -147,80 +137,43 @@ class GoodPracticeSearch:
         candidates = self.candidates()
         if not self.query_text:
             return candidates.order_by("-good_practice_since", "title", "pk"), None
-        results = PortfolioProjectPage.objects.live().search(self.query_text, operator=operator)
-        if hasattr(results, "get_queryset"):  # the database backends: one SQL query
-            return results.get_queryset().filter(pk__in=candidates.values("pk")), None
-        # Elasticsearch/OpenSearch: the ids, in order of relevance, from the index.
-        ids = [page.pk for page in results[:MAX_INDEX_MATCHES]]
-        return candidates.filter(pk__in=ids), {pk: n for n, pk in enumerate(ids)}
+        pages = PortfolioProjectPage.objects.live()
+        matching, index_order = text_matches(pages, self.query_text, operator)
+        return matching.filter(pk__in=candidates.values("pk")), index_order
 
-    def _fetch_rows(self, operator):
+    def fetch_rows(self, operator):
+        from directory.models import PortfolioProjectPage
+
         matching, index_order = self._matching(operator)
         rows = [
-            Row(pk, path, scope) for pk, path, scope in matching.values_list("pk", "path", "scope")
+            Row(pk, path, scope=scope)
+            for pk, path, scope in matching.values_list("pk", "path", "scope")
         ]
         if index_order is not None:
             rows.sort(key=lambda row: index_order[row.pk])
-        self._attach_vocabulary(rows)
+        ids = [row.pk for row in rows]
+        owner = "portfolioprojectpage_id"
+        categories = PortfolioProjectPage.categories.through
+        target_groups = PortfolioProjectPage.target_groups.through
+        attach_vocabulary(
+            rows,
+            [
+                (categories, owner, "expertisecategory", "categories", ids),
+                (target_groups, owner, "targetgroup", "target_groups", ids),
+            ],
+        )
         attach_country_codes(rows, self.form.all_countries)
         return rows
 
-    def _attach_vocabulary(self, rows):
-        from directory.models import PortfolioProjectPage
-        from search.engine import id_in
-
-        if not rows:
-            return
-        by_pk = {row.pk: row for row in rows}
-        links = [
-            (PortfolioProjectPage.categories.through, "expertisecategory", "categories"),
-            (PortfolioProjectPage.target_groups.through, "targetgroup", "target_groups"),
-        ]
-        for through, term, attribute in links:
-            pairs = through.objects.filter(id_in("portfolioprojectpage_id", by_pk)).values_list(
-                "portfolioprojectpage_id", f"{term}__slug"
-            )
-            for pk, slug in pairs:
-                getattr(by_pk[pk], attribute).add(slug)
-
     # Filtering ---------------------------------------------------------------------------------
-
-    def _tests(self):
-        """{filter name: test of a row} for the filters in force."""
-        values = self.form.values
-        tests = {}
-        if "country" in values:
-            tests["country"] = lambda row: row.country == values["country"]
-        if "target_group" in values:
-            tests["target_group"] = lambda row: values["target_group"] in row.target_groups
-        if "scope" in values:
-            tests["scope"] = lambda row: row.scope == values["scope"]
-        if "category" in values:
-            tests["category"] = lambda row: values["category"] in row.categories
-        return tests
 
     def results(self):
         """The ids of the good practices that pass every filter, in order."""
-        return [row.pk for row, failed in self._passes if not failed]
+        return [row.pk for row in self.passing()]
 
     def facets(self):
         """{filter name: {value: count}}: for each filter, with every other filter applied."""
-        counts = {name: Counter() for name in self.form.filter_names}
-        for row, failed in self._passes:
-            if len(failed) > 1:
-                continue
-            for name, counter in counts.items():
-                if failed and name not in failed:
-                    continue
-                if name == "country":
-                    counter[row.country] += 1
-                elif name == "scope":
-                    counter[row.scope] += 1
-                elif name == "category":
-                    counter.update(row.categories)
-                elif name == "target_group":
-                    counter.update(row.target_groups)
-        return counts
+        return self.count()
 
     @staticmethod
     def cards(ids):

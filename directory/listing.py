@@ -10,10 +10,8 @@ one query per vocabulary.
 """
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
-from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
@@ -74,16 +72,6 @@ def under_any(pages):
     for page in pages:
         condition |= Q(path__startswith=page.path, depth__gt=page.depth)
     return condition
-
-
-def paginate(request, items, per_page):
-    """The requested page of `items`; a page number that is not a number or out of range is 404."""
-    paginator = Paginator(items, per_page)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404(str(error)) from error
 
 
 class TermLabels:

@@ -40,6 +40,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from directory.countries import country_names
 from directory.models import CountryPage, OrganisationPage
 from directory.models.workflow import (
     CENTRAL_STAFF,
@@ -49,7 +50,7 @@ from directory.models.workflow import (
 )
 from directory.scoped_policy import country_organisation_keys
 
-from .followup import can_follow_up, country_names, organisations_for
+from .followup import can_follow_up, organisations_for
 from .models import ContactChannel, ContactLog, Facilitator, country_choices
 
 User = get_user_model()

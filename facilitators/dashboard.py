@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
+from directory.countries import country_names
 from directory.models.workflow import is_central_staff
 
 from .filters import SORT_LABELS, FollowUpFilterForm
 from .followup import (
-    country_names,
     follow_up,
     followed_country_codes,
     organisations_for,

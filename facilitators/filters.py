@@ -8,7 +8,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .followup import country_names
+from directory.countries import country_names
 
 
 class Attention:

@@ -21,6 +21,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, WorkflowState
 
 from directory.completeness import OrganisationTree, missing_items
+from directory.countries import country_names
 from directory.listing import under_any
 from directory.models import CountryPage, Enquiry, OrganisationAccount, OrganisationPage
 from directory.models.workflow import (
@@ -329,21 +330,6 @@ def follow_up(organisations, now=None):
 
 
 # Summary per country, for central staff -------------------------------------------------------
-
-
-def country_names():
-    """{code: name} of each country, in the active language where translated, else English."""
-    from django.utils.translation import get_language
-
-    active = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    preference = {active: 0, settings.LANGUAGE_CODE: 1}
-    names, ranks = {}, {}
-    rows = CountryPage.objects.values_list("code", "locale__language_code", "title")
-    for code, language, title in rows.order_by("pk"):
-        rank = preference.get(language, 2)
-        if rank < ranks.get(code, 3):
-            names[code], ranks[code] = title, rank
-    return names
 
 
 @dataclass

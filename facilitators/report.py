@@ -27,11 +27,11 @@ from django.utils.translation import get_language_bidi, gettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.completeness import RULES, OrganisationTree
+from directory.countries import country_names
 
 from .filters import FollowUpFilterForm
 from .followup import (
     can_follow_up,
-    country_names,
     follow_up,
     followed_country_codes,
     organisations_for,

@@ -23,10 +23,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from directory.completeness import missing_items
+from directory.countries import country_names
 from directory.listing import Locales, attach_parents, one_per_translation, request_locales
 from directory.models import CountryPage, OrganisationPage, ServicePage
 from facilitators.contacts import country_code_by_path
-from facilitators.followup import country_names
 from facilitators.models import ContactChannel, ContactLog
 
 from .models import FeaturedOrganisation

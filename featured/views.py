@@ -30,6 +30,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.admin.widgets.button import HeaderButton
 
+from directory.countries import country_names
 from directory.models import OrganisationPage
 from directory.models.choices import SocialPlatform
 from directory.scoped_policy import country_organisation_keys
@@ -41,7 +42,6 @@ from facilitators.contacts import (
     country_code_by_path,
     parent_path,
 )
-from facilitators.followup import country_names
 
 from .featuring import (
     build_kit,

@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.text import MAX_LENGTH, cut_to_length
 from directory.filters import DirectoryFilterForm
-
-from .engine import SORTS
-from .query import MAX_LENGTH
+from directory.search import SORTS
 
 
 class SearchForm(DirectoryFilterForm):
@@ -17,8 +16,4 @@ class SearchForm(DirectoryFilterForm):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
 
     def __init__(self, data, locales, scope):
-        # A query longer than the limit is cut, not refused: the visitor still gets results.
-        if data is not None and len(data.get("q", "")) > MAX_LENGTH:
-            data = data.copy()
-            data["q"] = data["q"][:MAX_LENGTH]
-        super().__init__(data, locales, scope)
+        super().__init__(cut_to_length(data), locales, scope)

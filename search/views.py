@@ -2,13 +2,14 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
+from core import text
 from directory.filters import ALL
 from directory.listing import one_per_translation, request_locales
+from directory.models import ExpertiseCategory, OrganisationPage
+from directory.presentation import active_filters, listing
+from directory.search import DirectorySearch
 
-from . import query as text
-from .engine import DirectorySearch
 from .forms import SearchForm
-from .presentation import active_filters, listing
 
 SUGGESTIONS = 8
 
@@ -34,8 +35,6 @@ def search(request):
 @require_GET
 def suggest(request):
     """Type-ahead: categories and organisation names that start with what was typed."""
-    from directory.models import ExpertiseCategory, OrganisationPage
-
     typed = " ".join(text.words(request.GET.get("q", "")))
     if len(typed) < 2:
         return JsonResponse({"suggestions": []})

@@ -6,14 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from core.listing import paginate
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
+from directory.filters import ORGANISATIONS, DirectoryFilterForm
 from directory.listing import (
     count_by_country,
     one_per_translation,
-    paginate,
     request_locales,
     under_any,
 )
+from directory.presentation import listing
+from directory.search import DirectorySearch
 
 from .mixins import IntroPage
 
@@ -102,10 +105,6 @@ class CountryPage(IntroPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from directory.filters import ORGANISATIONS, DirectoryFilterForm
-        from search.engine import DirectorySearch
-        from search.presentation import listing
-
         context = super().get_context(request, *args, **kwargs)
         locales = request_locales(request)
         if not self.code:  # "Country not set": a plain list of who is waiting for a country

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from directory.good_practices import GoodPracticeFilterForm, GoodPracticeSearch
 from directory.listing import request_locales
+from directory.presentation import active_filters, listing
 
 from .country import DirectoryIndexPage
 from .mixins import IntroPage
@@ -30,9 +32,6 @@ class GoodPracticesIndexPage(IntroPage):
         return pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
 
     def get_context(self, request, *args, **kwargs):
-        from directory.good_practices import GoodPracticeFilterForm, GoodPracticeSearch
-        from search.presentation import active_filters, listing
-
         context = super().get_context(request, *args, **kwargs)
         locales = request_locales(request)
         form = GoodPracticeFilterForm(request.GET, locales)

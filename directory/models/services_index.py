@@ -9,6 +9,8 @@ from directory.listing import (
     one_per_translation,
     request_locales,
 )
+from directory.presentation import listing
+from directory.search import DirectorySearch
 
 from .country import DirectoryIndexPage
 from .mixins import IntroPage
@@ -61,9 +63,6 @@ class ServicesIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from search.engine import DirectorySearch
-        from search.presentation import listing
-
         locales = request_locales(request)
         form = DirectoryFilterForm(request.GET, locales, scope=SERVICES)
         engine = DirectorySearch(form, locales, scope=SERVICES)

@@ -128,7 +128,7 @@ WAGTAILSEARCH_BACKENDS = {
     # The database backend: PostgreSQL full text in production and CI, SQLite FTS locally.
     # Set SEARCH_BACKEND=elasticsearch (with SEARCH_URL) to move to Elasticsearch/OpenSearch.
     # "simple": no language's stemming or stop words are applied to the others' text; the
-    # search view leaves out each language's common words itself (search/query.py).
+    # search view leaves out each language's common words itself (core/text.py).
     "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
 }
 if env_str("SEARCH_BACKEND") == "elasticsearch":

@@ -13,7 +13,7 @@ from directory.factories import (
 )
 from directory.listing import Locales
 from directory.models import Delivery, ServiceKind, ServicePage
-from search.engine import DirectorySearch
+from directory.search import DirectorySearch
 from search.forms import SearchForm
 from search.management.commands.bench_search import bulk_pages
 from search.management.commands.bench_search import index as add_to_index

@@ -27,6 +27,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from directory.indexing import organisation_terms, service_terms
+from directory.models import CountryPage, OrganisationPage, ServicePage
 
 SLUG_PREFIX = "bench-"
 RARE_WORD = "zaffiro"  # in one service only
@@ -60,8 +61,6 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=25, help="timed requests per search")
 
     def handle(self, *args, sizes, runs, **options):
-        from directory.models import OrganisationPage
-
         steps = []
         for step in sizes.split(","):
             organisations, services = (int(n) for n in step.split(":"))
@@ -86,8 +85,6 @@ class Command(BaseCommand):
     # Growing -----------------------------------------------------------------------------------
 
     def _templates(self):
-        from directory.models import CountryPage, OrganisationPage, ServicePage
-
         templates = []
         for country in CountryPage.objects.live().exclude(code="").select_related("locale"):
             if country.national_language and country.locale.language_code not in (
@@ -112,8 +109,6 @@ class Command(BaseCommand):
         return templates
 
     def _grow(self, organisations, services):
-        from directory.models import OrganisationPage
-
         have = OrganisationPage.objects.filter(slug__startswith=SLUG_PREFIX).count()
         wanted = organisations - have
         if wanted <= 0:
@@ -131,8 +126,6 @@ class Command(BaseCommand):
                     self._add_organisations(country, orgs, services_, numbers, per)
 
     def _add_organisations(self, country, org_templates, service_templates, numbers, per):
-        from directory.models import OrganisationPage, ServicePage
-
         country.refresh_from_db()
         new_orgs = []
         for number in numbers:

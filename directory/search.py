@@ -22,14 +22,12 @@ finds an Italian service whose category is called "تدريب" in Arabic.
 import hashlib
 import json
 import time
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import (
     BooleanField,
     Exists,
@@ -39,17 +37,23 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core import listing
+from core.listing import (
+    CheckFilter,
+    FacetedListing,
+    Filter,
+    SetFilter,
+    attach_vocabulary,
+    text_matches,
+)
 from directory.filters import ALL, ORGANISATION_KIND, ORGANISATIONS, SERVICES, place_condition
 from directory.listing import ancestor_path, attach_country_codes, one_per_translation
-
-from . import query as text
 
 RELEVANCE = "relevance"
 NEWEST = "newest"
@@ -60,27 +64,22 @@ SORTS = [
     (CLOSING, _("Closing soon")),
 ]
 PLACES_SHOWN = 30
-# With Elasticsearch/OpenSearch the matching ids come from the index: at most this many.
-MAX_INDEX_MATCHES = 10_000
+
+# The directory's models import this module (the services index and the country pages list with
+# it), so the models are imported inside the functions that use them.
 
 
-@dataclass
-class Row:
+@dataclass(kw_only=True)
+class Row(listing.Row):
     """What the filters and the sorting need to know of one candidate."""
 
-    pk: int
     kind: str  # "service", "opportunity" or "organisation"
-    path: str
-    position: int = 0  # in the order the database returned: relevance, else newest
     delivery: str = ""
     is_free: bool = False
     deadline: date | None = None
     end_date: date | None = None
     place: str = ""
     in_place: bool = True
-    country: str = ""
-    categories: set = field(default_factory=set)
-    target_groups: set = field(default_factory=set)
 
     def is_open(self, today):
         return (self.deadline is None or self.deadline >= today) and (
@@ -88,18 +87,26 @@ class Row:
         )
 
 
-def id_in(column, ids):
-    """`column IN ids` as one parameter, however many ids (SQLite takes 32,766 at most).
+class PlaceFilter(Filter):
+    """The place is matched in the database (`place_condition`); rows count under their place."""
 
-    `column` is one of this module's own names, never input; the ids are a parameter.
-    """
-    name = connection.ops.quote_name(column)
-    ids = [int(pk) for pk in ids]
-    if connection.vendor == "postgresql":
-        sql, value = f"{name} = ANY(%s)", ids
-    else:
-        sql, value = f"{name} IN (SELECT value FROM json_each(%s))", json.dumps(ids)  # noqa: S608
-    return RawSQL(sql, [value], output_field=BooleanField())  # noqa: S611
+    def test(self, value):
+        return lambda row: row.in_place
+
+
+class ServicesOnly(Filter):
+    """A filter that only a service has: organisations fail it and are not counted for it."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def test(self, value):
+        test = self.inner.test(value)
+        return lambda row: row.kind != ORGANISATION_KIND and test(row)
+
+    def count(self, counter, row):
+        if row.kind != ORGANISATION_KIND:
+            self.inner.count(counter, row)
 
 
 VERSION_KEY = "search:version"
@@ -122,34 +129,53 @@ def content_changed(**kwargs):
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
-class DirectorySearch:
+def forget_searches_on_changes():
+    """Any page saved, published, moved or deleted, or a term renamed: cached searches go."""
+    from directory.models import ExpertiseCategory, TargetGroup
+
+    def page_changed(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            content_changed()
+
+    post_save.connect(page_changed, weak=False, dispatch_uid="search_page_saved")
+    post_delete.connect(page_changed, weak=False, dispatch_uid="search_page_deleted")
+    for model in (ExpertiseCategory, TargetGroup):
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"search_{model}_saved")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"search_{model}_deleted")
+
+
+class DirectorySearch(FacetedListing):
     """A search of the directory for one request: its rows, results and counts."""
 
     def __init__(self, form, locales, scope=ALL):
-        self.form = form
+        super().__init__(form, getattr(form, "cleaned_data", {}).get("q", ""))
         self.scope = scope
         self.locales = locales
         self.today = timezone.localdate()
-        typed = text.words(getattr(form, "cleaned_data", {}).get("q", ""))
-        self.words = text.meaningful(typed)
-        self.query_text = " ".join(self.words)
-        self.any_word = False  # True when no page has every word and any word is enough
-        self.operator = "and"
+        self.filters = self._filters_of(self.today)
         key = self._cache_key()
         cached = cache.get(key) if key else None
         if cached:
             self._results, self._facets, self.any_word = cached
             return
-        rows = self._fetch_rows()
-        if self.query_text and len(self.words) > 1 and not rows:
-            self.operator = "or"
-            self.any_word = True
-            rows = self._fetch_rows()
-        self.rows = rows
+        self.find()
         self._results = self._sorted_results()
         self._facets = self._count()
         if key:
             cache.set(key, (self._results, self._facets, self.any_word), cache_seconds())
+
+    @staticmethod
+    def _filters_of(today):
+        return {
+            "country": Filter("country"),
+            "place": PlaceFilter("place"),
+            "category": SetFilter("categories"),
+            "target_group": SetFilter("target_groups"),
+            "kind": Filter("kind"),
+            "delivery": ServicesOnly(Filter("delivery")),
+            "free": ServicesOnly(CheckFilter(lambda row: row.is_free)),
+            "open": ServicesOnly(CheckFilter(lambda row: row.is_open(today))),
+        }
 
     def _cache_key(self):
         """The same search, in the same language, on the same content: the same answer."""
@@ -179,26 +205,23 @@ class DirectorySearch:
         types = ContentType.objects.get_for_models(*models).values()
         return Page.objects.live().filter(content_type__in=[t.pk for t in types])
 
-    def matching(self):
+    def matching(self, operator="and"):
         """The candidates that match the words, in order of relevance (newest without words)."""
+        return self._matching(operator)[0]
+
+    def _matching(self, operator):
+        """`matching`, and the search index's order of the matches if it gives one."""
         pages = self._pages()
         if not self.query_text:
             # Every candidate: the translation sets are worked out once, in bulk.
             locale, default = self.locales.active, self.locales.default
             return one_per_translation(pages, locale, default).order_by(
                 "-first_published_at", "-pk"
-            )
-        else:
-            results = pages.search(self.query_text, operator=self.operator)
-            if hasattr(results, "get_queryset"):  # the database backends: one SQL query
-                matching = results.get_queryset()
-                if self.sort != RELEVANCE:
-                    matching = matching.order_by("-first_published_at", "-pk")
-            else:  # Elasticsearch/OpenSearch: the ids, in order, from the index
-                ids = [page.pk for page in results[:MAX_INDEX_MATCHES]]
-                self._index_order = {pk: position for position, pk in enumerate(ids)}
-                matching = Page.objects.filter(pk__in=ids)
-        return matching.filter(self._representative())
+            ), None
+        matching, index_order = text_matches(pages, self.query_text, operator)
+        if index_order is None and self.sort != RELEVANCE:
+            matching = matching.order_by("-first_published_at", "-pk")
+        return matching.filter(self._representative()), index_order
 
     def _representative(self):
         """The page is the one listed for its translation set (see `one_per_translation`)."""
@@ -216,11 +239,10 @@ class DirectorySearch:
             | (~in_locale & ~in_default & ~earlier)
         )
 
-    def _fetch_rows(self):
+    def fetch_rows(self, operator):
         from directory.models import OrganisationPage, ServicePage
 
-        self._index_order = None
-        matching = self.matching()
+        matching, index_order = self._matching(operator)
         organisation_city = OrganisationPage.objects.filter(path=ancestor_path(1)).values("city")[
             :1
         ]
@@ -269,8 +291,8 @@ class DirectorySearch:
             if content_type == service_type:
                 row = Row(
                     pk,
-                    kind,
                     path,
+                    kind=kind,
                     delivery=delivery,
                     is_free=is_free,
                     deadline=deadline,
@@ -280,11 +302,13 @@ class DirectorySearch:
                     categories={category} if category else set(),
                 )
             else:
-                row = Row(pk, ORGANISATION_KIND, path, place=city or "", in_place=bool(in_place))
+                row = Row(
+                    pk, path, kind=ORGANISATION_KIND, place=city or "", in_place=bool(in_place)
+                )
             row.position = len(rows)
             rows.append(row)
-        if self._index_order is not None:
-            rows.sort(key=lambda row: self._index_order[row.pk])
+        if index_order is not None:
+            rows.sort(key=lambda row: index_order[row.pk])
         self._attach_vocabulary(rows)
         attach_country_codes(rows, self.form.all_countries)
         return rows
@@ -292,65 +316,33 @@ class DirectorySearch:
     def _attach_vocabulary(self, rows):
         from directory.models import OrganisationPage, ServicePage
 
-        by_pk = {row.pk: row for row in rows}
         services = [row.pk for row in rows if row.kind != ORGANISATION_KIND]
         organisations = [row.pk for row in rows if row.kind == ORGANISATION_KIND]
-        links = [
-            (ServicePage.target_groups.through, services, "servicepage_id", "targetgroup"),
-            (
-                OrganisationPage.target_groups.through,
-                organisations,
-                "organisationpage_id",
-                "targetgroup",
-            ),
-            (
-                OrganisationPage.expertise_categories.through,
-                organisations,
-                "organisationpage_id",
-                "expertisecategory",
-            ),
-        ]
-        for through, ids, owner, term in links:
-            attribute = "categories" if term == "expertisecategory" else "target_groups"
-            if not ids:
-                continue
-            pairs = through.objects.filter(id_in(owner, ids)).values_list(owner, f"{term}__slug")
-            for pk, slug in pairs:
-                getattr(by_pk[pk], attribute).add(slug)
+        service_groups = ServicePage.target_groups.through
+        organisation_groups = OrganisationPage.target_groups.through
+        expertise = OrganisationPage.expertise_categories.through
+        attach_vocabulary(
+            rows,
+            [
+                (service_groups, "servicepage_id", "targetgroup", "target_groups", services),
+                (
+                    organisation_groups,
+                    "organisationpage_id",
+                    "targetgroup",
+                    "target_groups",
+                    organisations,
+                ),
+                (
+                    expertise,
+                    "organisationpage_id",
+                    "expertisecategory",
+                    "categories",
+                    organisations,
+                ),
+            ],
+        )
 
-    # Filtering ---------------------------------------------------------------------------------
-
-    def _tests(self):
-        """{filter name: test of a row} for the filters in force."""
-        values = self.form.values
-        today = self.today
-        tests = {}
-        if "country" in values:
-            tests["country"] = lambda row: row.country == values["country"]
-        if "place" in values:
-            tests["place"] = lambda row: row.in_place
-        if "category" in values:
-            tests["category"] = lambda row: values["category"] in row.categories
-        if "target_group" in values:
-            tests["target_group"] = lambda row: values["target_group"] in row.target_groups
-        if "kind" in values:
-            tests["kind"] = lambda row: row.kind == values["kind"]
-        if "delivery" in values:
-            tests["delivery"] = lambda row: row.delivery == values["delivery"]
-        if "free" in values:
-            tests["free"] = lambda row: row.kind != ORGANISATION_KIND and row.is_free
-        if "open" in values:
-            tests["open"] = lambda row: row.kind != ORGANISATION_KIND and row.is_open(today)
-        return tests
-
-    @cached_property
-    def _passes(self):
-        """For each row, the names of the filters in force that it fails."""
-        tests = self._tests()
-        return [
-            (row, frozenset(name for name, test in tests.items() if not test(row)))
-            for row in self.rows
-        ]
+    # Filtering and counting --------------------------------------------------------------------
 
     @property
     def sort(self):
@@ -368,7 +360,7 @@ class DirectorySearch:
         return self._facets
 
     def _sorted_results(self):
-        rows = [row for row, failed in self._passes if not failed]
+        rows = self.passing()
         if self.sort == CLOSING:
             today = self.today
 
@@ -402,36 +394,8 @@ class DirectorySearch:
             page.result_kind = "organisation"
         return [by_id[pk] for pk in ids if pk in by_id]
 
-    # Counts beside each filter value -----------------------------------------------------------
-
     def _count(self):
-        fields = self.form.fields
-        counts = {name: Counter() for name in self.form.filter_names if name in fields}
-        today = self.today
-        for row, failed in self._passes:
-            if len(failed) > 1:
-                continue
-            for name, counter in counts.items():
-                if failed and name not in failed:
-                    continue
-                if name == "country":
-                    counter[row.country] += 1
-                elif name == "place":
-                    counter[row.place] += 1
-                elif name == "category":
-                    counter.update(row.categories)
-                elif name == "target_group":
-                    counter.update(row.target_groups)
-                elif name == "kind":
-                    counter[row.kind] += 1
-                elif row.kind == ORGANISATION_KIND:
-                    continue
-                elif name == "delivery":
-                    counter[row.delivery] += 1
-                elif name == "free":
-                    counter[True] += row.is_free
-                elif name == "open":
-                    counter[True] += row.is_open(today)
+        counts = self.count()
         if "place" in counts:
             counts["place"].pop("", None)
             counts["place"] = dict(counts["place"].most_common(PLACES_SHOWN))

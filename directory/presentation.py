@@ -1,9 +1,8 @@
 """The filters as a visitor sees them: each value with its count, and the filters in force."""
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
-from directory.listing import paginate
+from core.listing import result_page
 
 
 def listing(request, form, engine):
@@ -11,10 +10,7 @@ def listing(request, form, engine):
 
     The query is the request's, without the page number, for the pagination's links.
     """
-    page = paginate(request, engine.results(), settings.PORTAL_PAGE_SIZE)
-    page.object_list = engine.cards(page.object_list)
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = result_page(request, engine.results(), engine.cards)
     return page, filter_widgets(form, engine.facets()), query
 
 

@@ -27,6 +27,15 @@ STOPWORDS_BY_LANGUAGE = {
 STOPWORDS = frozenset(word for words in STOPWORDS_BY_LANGUAGE.values() for word in words.split(" "))
 
 
+def cut_to_length(data, name="q"):
+    """Form data with the words in `name` cut to MAX_LENGTH: a visitor who typed too much still
+    gets results rather than an error."""
+    if data is not None and len(data.get(name, "")) > MAX_LENGTH:
+        data = data.copy()
+        data[name] = data[name][:MAX_LENGTH]
+    return data
+
+
 def words(text):
     """The words of `text`, normalised, at most MAX_WORDS of them."""
     text = unicodedata.normalize("NFC", (text or "")[:MAX_LENGTH])
@@ -38,3 +47,8 @@ def meaningful(all_words):
     """`all_words` without the common short words, unless nothing else would be left."""
     kept = [word for word in all_words if word.lower() not in STOPWORDS]
     return kept or all_words
+
+
+def search_words(typed):
+    """What a visitor typed, as the words to search for: normalised, without the short words."""
+    return meaningful(words(typed))
