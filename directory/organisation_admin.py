@@ -11,7 +11,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
@@ -23,12 +22,8 @@ from directory.permissions import sync_organisation
 
 def own_organisations(user):
     """The organisations whose group the user is in: one page per organisation."""
-    keys = OrganisationAccount.objects.filter(group__user=user).values("translation_key")
-    pages = OrganisationPage.objects.filter(translation_key__in=keys).select_related("locale")
-    chosen = {}
-    for page in pages.order_by("pk"):
-        chosen.setdefault(page.translation_key, page)
-    return list(chosen.values())
+    pages = OrganisationPage.objects.of_member(user).first_versions()
+    return list(pages.select_related("locale").order_by("pk"))
 
 
 def facilitators_of(countries):
@@ -103,7 +98,6 @@ class ProfileChecklistPanel(Component):
         return context
 
 
-@hooks.register("construct_homepage_panels")
 def add_profile_checklist(request, panels):
     organisations = own_organisations(request.user)
     if organisations:
@@ -123,7 +117,6 @@ class VerifyOrganisationButton(PageMenuItem):
         return account.filter(verified=False).exists() and facilitates(user, self.page)
 
 
-@hooks.register("register_page_header_buttons")
 def verify_button(page, user, view_name, next_url=None):
     yield VerifyOrganisationButton(page=page, next_url=next_url)
 
@@ -152,7 +145,6 @@ def verify_organisation(request, page_id):
     )
 
 
-@hooks.register("register_admin_urls")
 def organisation_admin_urls():
     return [
         path(
