@@ -26,32 +26,6 @@ def own_organisations(user):
     return list(pages.select_related("locale").order_by("pk"))
 
 
-def facilitators_of(countries):
-    """{country translation key: [Facilitator]} for these country pages, in one query.
-
-    Facilitators are attached to each country's default-language page; an organisation's country
-    page may be any language version of it.
-    """
-    from facilitators.models import Facilitator
-
-    keys = {country.translation_key for country in countries if country is not None}
-    links = (
-        Facilitator.countries.through.objects.filter(
-            countrypage__translation_key__in=keys, facilitator__user__is_active=True
-        )
-        .select_related("facilitator__user", "countrypage")
-        .order_by(
-            "facilitator__user__first_name",
-            "facilitator__user__last_name",
-            "facilitator__user__username",
-        )
-    )
-    result = {}
-    for link in links:
-        result.setdefault(link.countrypage.translation_key, []).append(link.facilitator)
-    return result
-
-
 class ProfileChecklistPanel(Component):
     """On an organisation's admin home: what its profile still lacks, in its own words."""
 
@@ -65,7 +39,6 @@ class ProfileChecklistPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         results = missing_items(self.organisations)  # also sets each page's country_page
-        facilitators = facilitators_of(page.country_page for page in self.organisations)
         new_enquiries = dict(
             Enquiry.objects.filter(
                 organisation_key__in=[page.translation_key for page in self.organisations],
@@ -89,12 +62,11 @@ class ProfileChecklistPanel(Component):
                 ),
                 "new_enquiries": new_enquiries.get(page.translation_key, 0),
                 "enquiries_url": enquiries_url,
-                "facilitators": facilitators.get(
-                    getattr(page.country_page, "translation_key", None), []
-                ),
             }
             for page in self.organisations
         ]
+        # The facilitators' contact details come from the facilitators app's template tags.
+        context["organisations"] = self.organisations
         return context
 
 
