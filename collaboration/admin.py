@@ -28,9 +28,8 @@ from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
-from directory.scoped_policy import RowScopePolicy, own_rows, readable_rows
+from directory.scoped_policy import OrganisationRowsPolicy, own_rows, readable_rows
 
 from .models import ExpressionOfInterest
 
@@ -47,13 +46,10 @@ def answerable_interests(user):
     return own_rows(ExpressionOfInterest.objects.all(), user, "owner_key")
 
 
-class InterestPermissionPolicy(RowScopePolicy):
+class InterestPermissionPolicy(OrganisationRowsPolicy):
     """Actions: "view" (the listing and the detail) and "respond" (mark a response)."""
 
     scopes = {"view": visible_interests, "respond": answerable_interests}
-
-
-register_permission_policy(ExpressionOfInterest, InterestPermissionPolicy(ExpressionOfInterest))
 
 
 # Views ------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
+from directory.models.choices import country_choices
 from directory.models.mixins import RICH_TEXT_FEATURES, IntroPage
 
 INTEREST_MAX_LENGTH = 2000
@@ -29,11 +30,6 @@ class CallKind(models.TextChoices):
     ONGOING_PROJECT = "ongoing_project", _("Support for an ongoing project")
     CO_DESIGN = "co_design", _("Co-design")
     OTHER = "other", _("Other collaboration")
-
-
-def country_choices():
-    """Each country once (its default-language page); "Country not set" is not a country."""
-    return models.Q(locale__language_code=settings.LANGUAGE_CODE) & ~models.Q(code="")
 
 
 class CollaborationCallPage(Page):

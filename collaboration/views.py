@@ -25,11 +25,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from core.roles import Role
 from directory.countries import country_names
 from directory.emails import organisation_placeholders
-from directory.enquiries import original_page
 from directory.listing import TermLabels
-from directory.models import ExpertiseCategory, OrganisationAccount, OrganisationPage, TargetGroup
+from directory.models import ExpertiseCategory, OrganisationPage, TargetGroup
 from emails import mail
 
 from .models import INTEREST_MAX_LENGTH, CollaborationCallPage, ExpressionOfInterest
@@ -90,14 +90,10 @@ def member_organisations(user):
     """The organisations whose group the user is in, each once: (page, is published).
 
     The page is the organisation's first published version, else its first version."""
-    if not (user.is_authenticated and user.is_active):
+    if not Role.of(user).is_member:
         return []
-    keys = OrganisationAccount.objects.filter(group__user=user).values("translation_key")
-    chosen = {}
-    pages = OrganisationPage.objects.filter(translation_key__in=keys).select_related("locale")
-    for page in pages.order_by("-live", "pk"):  # a published version first, if there is one
-        chosen.setdefault(page.translation_key, page)
-    return [(page, page.live) for page in chosen.values()]
+    pages = OrganisationPage.objects.of_member(user).select_related("locale").shown_versions()
+    return [(page, page.live) for page in pages]
 
 
 class Standing:
@@ -296,7 +292,7 @@ def receive_interest(call, owner, organisation, message, user, call_url):
             message=message,
             created_at=timezone.now(),
         )
-        owner_original = original_page(owner)
+        owner_original = OrganisationPage.objects.first_version(owner) or owner
         sender = organisation  # its published version (see member_organisations)
         address = call.contact_email or owner_original.email
         if address:

@@ -1,9 +1,14 @@
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
 from directory.organisation_admin import own_organisations
 
-from .admin import InterestViewSet
+from .admin import InterestPermissionPolicy, InterestViewSet
 from .dashboard import CollaborationPanel
+from .models import ExpressionOfInterest
+
+# Expressions of interest: who sees and answers which (collaboration/admin.py).
+register_permission_policy(ExpressionOfInterest, InterestPermissionPolicy(ExpressionOfInterest))
 
 
 @hooks.register("register_admin_viewset")

@@ -4,16 +4,18 @@ Wagtail's own page views already refuse a page the user has no rights on, and it
 search and image/document choosers already list only what the user's rights reach. Two things
 need help, and live here:
 
-- Scoping (hooks): the page chooser lists every page of the site, drafts included; for an
-  organisation user it lists only the pages it may explore (its own pages, and their ancestors to
-  navigate through). The explorer gets the same filter, as a second line behind Wagtail's.
+- Scoping (hooks, registered in directory/wagtail_hooks.py): the page chooser lists every page of
+  the site, drafts included; for an organisation user it lists only the pages it may explore (its
+  own pages, and their ancestors to navigate through). The explorer gets the same filter, as a
+  second line behind Wagtail's.
 - wagtail-localize (URL guard): its views check only the global `submit_translation` permission,
   not the page. `guarded_admin_urls()` wraps every wagtail-localize admin view, and the page
   chooser's browse view, so that they refuse a page the user cannot edit. portal/urls.py mounts
   these wrapped views before Wagtail's admin URLs, at the same addresses.
 
 "Staff" are never scoped: superusers, facilitators ("Facilitators: …" groups) and central staff.
-Every other signed-in admin user is, whether or not it belongs to an organisation (default deny).
+Every other signed-in admin user is, whether or not it belongs to an organisation (default deny):
+`core.roles.Role.is_scoped`.
 """
 
 from contextlib import suppress
@@ -22,12 +24,11 @@ from functools import wraps
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.urls import URLPattern, URLResolver, reverse
-from wagtail import hooks
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.permissions import user_can_edit_snippet_type
 
-from directory.models.workflow import CENTRAL_STAFF, FACILITATORS_PREFIX
+from core.roles import Role
 
 LOCALIZE_NAMESPACE = "wagtail_localize"
 
@@ -35,23 +36,9 @@ LOCALIZE_NAMESPACE = "wagtail_localize"
 # Who is scoped ----------------------------------------------------------------------------------
 
 
-def is_staff_user(user):
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    names = user.groups.values_list("name", flat=True)
-    return any(name == CENTRAL_STAFF or name.startswith(FACILITATORS_PREFIX) for name in names)
-
-
 def is_scoped(user):
     """Whether the user sees only its own corner of the admin (every non-staff user)."""
-    if not user.is_authenticated:
-        return False
-    cache = "_directory_admin_scoped"
-    if not hasattr(user, cache):
-        setattr(user, cache, not is_staff_user(user))
-    return getattr(user, cache)
+    return Role.of(user).is_scoped
 
 
 def explorable_pages(user):
@@ -61,21 +48,18 @@ def explorable_pages(user):
 # Scoping hooks ----------------------------------------------------------------------------------
 
 
-@hooks.register("construct_page_chooser_queryset")
 def scope_page_chooser(pages, request):
     if is_scoped(request.user):
         pages = pages.filter(pk__in=explorable_pages(request.user).values("pk"))
     return pages
 
 
-@hooks.register("construct_explorer_page_queryset")
 def scope_explorer(parent_page, pages, request):
     if is_scoped(request.user):
         pages = pages.filter(pk__in=explorable_pages(request.user).values("pk"))
     return pages
 
 
-@hooks.register("construct_reports_menu")
 def hide_translations_report(request, menu_items):
     """The translations report lists every translation of the site: not for organisations."""
     if is_scoped(request.user):
@@ -83,7 +67,6 @@ def hide_translations_report(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.url != report_url]
 
 
-@hooks.register("before_move_page")
 def refuse_move_confirmation(request, page, destination):
     """Wagtail 8.0 shows its move confirmation (title, translations) without checking rights."""
     if not page.permissions_for_user(request.user).can_move_to(destination):
@@ -267,7 +250,6 @@ def guarded_admin_urls():
     return patterns
 
 
-@hooks.register("construct_homepage_summary_items", order=100)
 def hide_site_page_count(request, summary_items):
     """The dashboard's page count is the whole site's: an organisation's checklist says more."""
     if is_scoped(request.user):

@@ -62,8 +62,10 @@ def send_welcome(user):
     group = account_groups.select_related("organisation_account").first()
     if group is None:
         return None
-    page = group.organisation_account.pages().select_related("locale").order_by("pk").first()
-    parent = page.get_parent().specific
+    page = OrganisationPage.objects.select_related("locale").first_version(
+        group.organisation_account.translation_key
+    )
+    parent = page.get_country()
     key = "welcome" if getattr(parent, "code", "") else "welcome_country_missing"
     return mail.send_templated_email(
         key,

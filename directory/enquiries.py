@@ -199,12 +199,7 @@ def admin_link(enquiry):
 
 def original_page(organisation):
     """The organisation's first page, in the language it works in (as for its welcome email)."""
-    first = (
-        OrganisationPage.objects.filter(translation_key=organisation.translation_key)
-        .select_related("locale")
-        .order_by("pk")
-        .first()
-    )
+    first = OrganisationPage.objects.select_related("locale").first_version(organisation)
     return first or organisation
 
 

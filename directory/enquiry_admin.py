@@ -25,10 +25,9 @@ from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
 from directory.models import Enquiry
-from directory.scoped_policy import RowScopePolicy, own_rows, readable_rows
+from directory.scoped_policy import OrganisationRowsPolicy, own_rows, readable_rows
 
 Status = Enquiry.Status
 
@@ -44,13 +43,10 @@ def answerable_enquiries(user):
     return own_rows(Enquiry.objects.all(), user, "organisation_key")
 
 
-class EnquiryPermissionPolicy(RowScopePolicy):
+class EnquiryPermissionPolicy(OrganisationRowsPolicy):
     """Actions: "view" (the listing and the detail) and "answer" (mark answered or new)."""
 
     scopes = {"view": visible_enquiries, "answer": answerable_enquiries}
-
-
-register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))
 
 
 # Views ------------------------------------------------------------------------------------------

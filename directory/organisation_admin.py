@@ -11,7 +11,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
@@ -23,38 +22,8 @@ from directory.permissions import sync_organisation
 
 def own_organisations(user):
     """The organisations whose group the user is in: one page per organisation."""
-    keys = OrganisationAccount.objects.filter(group__user=user).values("translation_key")
-    pages = OrganisationPage.objects.filter(translation_key__in=keys).select_related("locale")
-    chosen = {}
-    for page in pages.order_by("pk"):
-        chosen.setdefault(page.translation_key, page)
-    return list(chosen.values())
-
-
-def facilitators_of(countries):
-    """{country translation key: [Facilitator]} for these country pages, in one query.
-
-    Facilitators are attached to each country's default-language page; an organisation's country
-    page may be any language version of it.
-    """
-    from facilitators.models import Facilitator
-
-    keys = {country.translation_key for country in countries if country is not None}
-    links = (
-        Facilitator.countries.through.objects.filter(
-            countrypage__translation_key__in=keys, facilitator__user__is_active=True
-        )
-        .select_related("facilitator__user", "countrypage")
-        .order_by(
-            "facilitator__user__first_name",
-            "facilitator__user__last_name",
-            "facilitator__user__username",
-        )
-    )
-    result = {}
-    for link in links:
-        result.setdefault(link.countrypage.translation_key, []).append(link.facilitator)
-    return result
+    pages = OrganisationPage.objects.of_member(user).first_versions()
+    return list(pages.select_related("locale").order_by("pk"))
 
 
 class ProfileChecklistPanel(Component):
@@ -70,7 +39,6 @@ class ProfileChecklistPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         results = missing_items(self.organisations)  # also sets each page's country_page
-        facilitators = facilitators_of(page.country_page for page in self.organisations)
         new_enquiries = dict(
             Enquiry.objects.filter(
                 organisation_key__in=[page.translation_key for page in self.organisations],
@@ -94,16 +62,14 @@ class ProfileChecklistPanel(Component):
                 ),
                 "new_enquiries": new_enquiries.get(page.translation_key, 0),
                 "enquiries_url": enquiries_url,
-                "facilitators": facilitators.get(
-                    getattr(page.country_page, "translation_key", None), []
-                ),
             }
             for page in self.organisations
         ]
+        # The facilitators' contact details come from the facilitators app's template tags.
+        context["organisations"] = self.organisations
         return context
 
 
-@hooks.register("construct_homepage_panels")
 def add_profile_checklist(request, panels):
     organisations = own_organisations(request.user)
     if organisations:
@@ -123,7 +89,6 @@ class VerifyOrganisationButton(PageMenuItem):
         return account.filter(verified=False).exists() and facilitates(user, self.page)
 
 
-@hooks.register("register_page_header_buttons")
 def verify_button(page, user, view_name, next_url=None):
     yield VerifyOrganisationButton(page=page, next_url=next_url)
 
@@ -152,7 +117,6 @@ def verify_organisation(request, page_id):
     )
 
 
-@hooks.register("register_admin_urls")
 def organisation_admin_urls():
     return [
         path(

@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
-from directory.models.workflow import facilitators_group_name
+from core.roles import CENTRAL_STAFF, facilitators_group_name
 
 EDIT = ("add_page", "change_page")
 PUBLISH = ("publish_page",)
@@ -83,7 +83,7 @@ def sync_organisation(account):
 @transaction.atomic
 def sync_country(country):
     """The facilitators' group of a country, with edit and publish rights in every language."""
-    group, _created = Group.objects.get_or_create(name=facilitators_group_name(country))
+    group, _created = Group.objects.get_or_create(name=facilitators_group_name(country.code))
     group.permissions.add(access_admin(), mark_good_practice())
     grant_pages(group, country.get_translations(inclusive=True), EDIT + PUBLISH)
     return group
@@ -104,8 +104,6 @@ def sync_central_staff():
     """Central staff edit and publish the whole site in every language, and its vocabularies,
     email templates and outbox; they mark good practices."""
     from wagtail.models import Collection, Page, Site
-
-    from directory.models.workflow import CENTRAL_STAFF
 
     group, _created = Group.objects.get_or_create(name=CENTRAL_STAFF)
     group.permissions.add(access_admin())

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from directory import emails
 from directory.enquiries import FORM_ID, EnquiryForm, RateLimit, receive_enquiry, recipient_for
 from directory.listing import request_locales
+from directory.models import OrganisationPage
 from directory.registration import RegistrationForm, register_organisation, user_for_token
 
 
@@ -47,7 +48,7 @@ def resend_verification(request):
     )
     account = user and user.groups.filter(organisation_account__isnull=False).first()
     if account is not None:
-        page = account.organisation_account.pages().order_by("pk").first()
+        page = OrganisationPage.objects.first_version(account.organisation_account.translation_key)
         with transaction.atomic():
             emails.send_verification(request, user, page, language=get_language())
     return redirect("register_sent")

@@ -1,12 +1,22 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory import organisation_admin  # noqa: F401  (the organisation's own admin screens)
+from directory import admin_scope, organisation_admin
 from directory.emails import registered_organisation_count
-from directory.enquiry_admin import EnquiryViewSet
-from directory.models import ExpertiseCategory, TargetGroup
+from directory.enquiry_admin import EnquiryPermissionPolicy, EnquiryViewSet
+from directory.models import Enquiry, ExpertiseCategory, TargetGroup
+
+# The organisation's own admin screens: its dashboard checklist, "Mark as verified" for its
+# country's facilitators (directory/organisation_admin.py).
+hooks.register("construct_homepage_panels", organisation_admin.add_profile_checklist)
+hooks.register("register_page_header_buttons", organisation_admin.verify_button)
+hooks.register("register_admin_urls", organisation_admin.organisation_admin_urls)
+
+# Citizens' messages: who sees and answers which (directory/enquiry_admin.py).
+register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))
 
 
 class ExpertiseCategoryViewSet(SnippetViewSet):
@@ -43,8 +53,12 @@ def register_enquiry_viewset():
     return EnquiryViewSet()
 
 
-# Organisations see and touch only their own pages and collection (hooks registered on import).
-from directory import admin_scope  # noqa: E402, F401
+# Organisations see and touch only their own pages and collection (directory/admin_scope.py).
+hooks.register("construct_page_chooser_queryset", admin_scope.scope_page_chooser)
+hooks.register("construct_explorer_page_queryset", admin_scope.scope_explorer)
+hooks.register("construct_reports_menu", admin_scope.hide_translations_report)
+hooks.register("before_move_page", admin_scope.refuse_move_confirmation)
+hooks.register("construct_homepage_summary_items", admin_scope.hide_site_page_count, order=100)
 
 
 @hooks.register("register_email_placeholders")

@@ -40,39 +40,16 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from core.policies import RowScopePolicy
+from core.roles import Role, active_users, central_staff_users, follow_up_users
 from directory.countries import country_names
 from directory.models import CountryPage, OrganisationPage
-from directory.models.workflow import (
-    CENTRAL_STAFF,
-    FACILITATORS_PREFIX,
-    facilitated_country_codes,
-    is_central_staff,
-)
 from directory.scoped_policy import country_organisation_keys
 
-from .followup import can_follow_up, organisations_for
+from .followup import organisations_for
 from .models import ContactChannel, ContactLog, Facilitator, country_choices
 
 User = get_user_model()
-
-
-def _active(user):
-    return user.is_authenticated and user.is_active
-
-
-def _cached(user, name, compute):
-    """`compute(user)`, computed once per user object (that is, once per request)."""
-    if not hasattr(user, name):
-        setattr(user, name, compute(user))
-    return getattr(user, name)
-
-
-def _is_central_staff(user):
-    return _active(user) and _cached(user, "_contacts_central_staff", is_central_staff)
-
-
-def _follows_up(user):
-    return _active(user) and _cached(user, "_contacts_follow_up", can_follow_up)
 
 
 # Who sees and logs which contacts ---------------------------------------------------------------
@@ -81,9 +58,10 @@ def _follows_up(user):
 def visible_contacts(user):
     """The contacts with the organisations `user` looks after (central staff: every contact)."""
     contacts = ContactLog.objects.all()
-    if not _follows_up(user):
+    role = Role.of(user)
+    if not role.follows_up:
         return contacts.none()
-    if _is_central_staff(user):
+    if role.is_central_staff:
         return contacts
     return contacts.filter(organisation_key__in=organisations_for(user).values("translation_key"))
 
@@ -94,56 +72,37 @@ def editable_contacts(user):
     return visible_contacts(user).filter(email__isnull=True, featured__isnull=True)
 
 
-class ContactLogPermissionPolicy(BasePermissionPolicy):
+class ContactLogPermissionPolicy(RowScopePolicy):
     """Actions: "view" and "add" for who follows organisations up; "change" and "delete" too, on
     the contacts logged by hand."""
 
-    actions = ("view", "add", "change", "delete")
+    scopes = {
+        "view": visible_contacts,
+        "add": visible_contacts,
+        "change": editable_contacts,
+        "delete": editable_contacts,
+    }
 
-    def _instances(self, user, action):
-        if action in ("view", "add"):
-            return visible_contacts(user)
-        if action in ("change", "delete"):
-            return editable_contacts(user)
-        return ContactLog.objects.none()
+    def holds(self, role, action):
+        return role.follows_up
 
-    def user_has_permission(self, user, action):
-        return action in self.actions and _follows_up(user)
+    def holders(self, actions):
+        return follow_up_users()
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action in ("change", "delete") and instance.is_record:
             return False
-        return self._instances(user, action).filter(pk=instance.pk).exists()
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        result = ContactLog.objects.none()
-        for action in actions:
-            result = result | self._instances(user, action)
-        return result
-
-    def users_with_any_permission(self, actions):
-        users = User.objects.filter(is_active=True)
-        if not set(actions) & set(self.actions):
-            return users.none()
-        return users.filter(
-            Q(is_superuser=True)
-            | Q(groups__name=CENTRAL_STAFF)
-            | Q(groups__name__startswith=FACILITATORS_PREFIX)
-        ).distinct()
+        return super().user_has_permission_for_instance(user, action, instance)
 
 
 class CentralStaffPermissionPolicy(BasePermissionPolicy):
     """Everything for central staff and superusers; nothing for anyone else."""
 
     def user_has_permission(self, user, action):
-        return _is_central_staff(user)
+        return Role.of(user).is_central_staff
 
     def users_with_any_permission(self, actions):
-        return (
-            User.objects.filter(is_active=True)
-            .filter(Q(is_superuser=True) | Q(groups__name=CENTRAL_STAFF))
-            .distinct()
-        )
+        return active_users(central_staff_users())
 
 
 # Countries, for labels and filters --------------------------------------------------------------
@@ -280,8 +239,8 @@ class ContactLogFilterSet(WagtailFilterSet):
         user = self.request.user if self.request else None
         names = country_names()
         codes = sorted(code for code in names if code)
-        if user is not None and not _is_central_staff(user):
-            codes = [code for code in codes if code in facilitated_country_codes(user)]
+        if user is not None:
+            codes = [code for code in codes if Role.of(user).facilitates_country(code)]
         self.filters["country"].extra["choices"] = sorted(
             ((code, names[code]) for code in codes), key=lambda choice: choice[1]
         )

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
+from core.roles import Role
 from directory.countries import country_names
-from directory.models.workflow import is_central_staff
 
 from .filters import SORT_LABELS, FollowUpFilterForm
 from .followup import (
@@ -102,6 +102,6 @@ class FollowUpPanel(Component):
             back=back,
             add_contact_url=reverse("contacts:add"),
             contacts_url=reverse("contacts:index"),
-            summary=summary_by_country(all_rows) if is_central_staff(user) else None,
+            summary=summary_by_country(all_rows) if Role.of(user).is_central_staff else None,
         )
         return context

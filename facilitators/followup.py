@@ -15,20 +15,15 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Locale, Page, WorkflowState
 
+from core.roles import FACILITATORS_PREFIX, Role, country_code_of_group
 from directory.completeness import OrganisationTree, missing_items
 from directory.countries import country_names
-from directory.listing import under_any
 from directory.models import CountryPage, Enquiry, OrganisationAccount, OrganisationPage
-from directory.models.workflow import (
-    FACILITATORS_PREFIX,
-    facilitated_country_codes,
-    is_central_staff,
-)
 
 from .models import ContactChannel, ContactLog
 
@@ -55,30 +50,20 @@ def is_overdue(days):
 
 def can_follow_up(user):
     """Central staff and facilitators have a follow-up list; nobody else does."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return is_central_staff(user) or bool(facilitated_country_codes(user))
+    return Role.of(user).follows_up
 
 
 def organisations_for(user):
-    """One page per organisation the user looks after: the page it was first written in."""
-    pages = OrganisationPage.objects.all()
-    if not can_follow_up(user):
-        return pages.none()
-    if not is_central_staff(user):
-        countries = CountryPage.objects.filter(code__in=facilitated_country_codes(user))
-        pages = pages.filter(under_any(countries))
-    firsts = pages.order_by().values("translation_key").annotate(first=Min("pk")).values("first")
-    return OrganisationPage.objects.filter(pk__in=firsts)
+    """One page per organisation the user looks after: its first version."""
+    return OrganisationPage.objects.followed_by(user).first_versions()
 
 
 def followed_country_codes(user):
     """The codes of the countries whose organisations the user follows ("": country not set)."""
-    if not can_follow_up(user):
-        return set()
-    if is_central_staff(user):
+    role = Role.of(user)
+    if role.is_central_staff:
         return set(CountryPage.objects.values_list("code", flat=True))
-    return set(facilitated_country_codes(user))
+    return set(role.country_codes)
 
 
 def follows(user, organisation):
@@ -192,10 +177,9 @@ def facilitators_by_country():
         .order_by("first_name", "last_name", "username")
     )
     for group, first, last, username in users:
-        if not group.startswith(FACILITATORS_PREFIX):
+        code = country_code_of_group(group)
+        if code is None:
             continue
-        code = group[len(FACILITATORS_PREFIX) :]
-        code = "" if code == "country not set" else code
         names.setdefault(code, []).append(f"{first} {last}".strip() or username)
     return names
 

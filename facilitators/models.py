@@ -5,12 +5,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.roles import FACILITATORS_PREFIX, Role
+from directory.models.choices import country_choices
 from emails.models import OutboxEmail
-
-
-def country_choices():
-    """Countries a facilitator may look after: each country once (its default-language page)."""
-    return models.Q(locale__language_code=settings.LANGUAGE_CODE) & ~models.Q(code="")
 
 
 class Facilitator(models.Model):
@@ -66,15 +63,13 @@ class Facilitator(models.Model):
         """Put the user in the facilitators' group of each of its countries, and no other."""
         from django.contrib.auth.models import Group
 
-        from directory.models.workflow import FACILITATORS_PREFIX
         from directory.permissions import sync_country
 
         wanted = {sync_country(country).pk for country in self.countries.all()}
         stale = Group.objects.filter(name__startswith=FACILITATORS_PREFIX).exclude(pk__in=wanted)
         self.user.groups.remove(*stale.filter(user=self.user))
         self.user.groups.add(*wanted)
-        if hasattr(self.user, "_facilitated_country_codes"):
-            del self.user._facilitated_country_codes
+        Role.forget(self.user)
 
 
 class ContactChannel(models.TextChoices):

@@ -4,7 +4,7 @@ module is imported when the app is ready)."""
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete
 
-from directory.models.workflow import FACILITATORS_PREFIX
+from core.roles import FACILITATORS_PREFIX
 from emails.mail import email_queued
 from emails.models import TemplateKey
 

@@ -75,12 +75,7 @@ def caption_field(code):
 
 def first_version(page):
     """The published language version of `page`'s organisation written first, or None."""
-    return (
-        OrganisationPage.objects.live()
-        .filter(translation_key=page.translation_key)
-        .order_by("pk")
-        .first()
-    )
+    return OrganisationPage.objects.live().first_version(page)
 
 
 class OrganisationChooser(AdminPageChooser):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -56,3 +57,9 @@ SPOKEN_LANGUAGE_CODES = [
     "en", "it", "el", "ar", "fr", "es", "de", "pt", "ro", "sq", "uk", "ru", "tr", "ckb",
     "fa", "ur", "bn", "hi", "pa", "zh-hans", "sw",
 ]  # fmt: skip
+
+
+def country_choices():
+    """Countries to choose from, each once (its default-language page): "Country not set" is not
+    a country. For the countries a facilitator looks after and those a call concerns."""
+    return models.Q(locale__language_code=settings.LANGUAGE_CODE) & ~models.Q(code="")

@@ -1,6 +1,7 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Min, Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -8,9 +9,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.roles import ORGANISATION_KEY, Role
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 from directory.listing import (
@@ -27,6 +30,54 @@ from .taxonomy import ExpertiseCategory, TargetGroup
 
 LOGO_FILTER = "fill-160x160"
 COVER_FILTER = "fill-1200x400"
+
+
+class OrganisationQuerySet(PageQuerySet):
+    """Organisations' pages. An organisation is all its language versions together (one
+    translation key); where one page must stand for it, it is its first version."""
+
+    def first_versions(self):
+        """One page per organisation among these: its first version, the one written first (the
+        lowest id: registration creates it, translations come later). It is in the language the
+        organisation works in, which its emails and its rows in the follow-up use."""
+        firsts = self.order_by().values("translation_key").annotate(first=Min("pk"))
+        return self.filter(pk__in=firsts.values("first"))
+
+    def first_version(self, organisation):
+        """The first version, among these, of `organisation` (a page or a translation key)."""
+        key = getattr(organisation, "translation_key", organisation)
+        return self.filter(translation_key=key).order_by("pk").first()
+
+    def shown_versions(self):
+        """One page per organisation among these, as a list: its first published version, else
+        its first version (where the organisation is shown to others)."""
+        chosen = {}
+        for page in self.order_by("-live", "pk"):
+            chosen.setdefault(page.translation_key, page)
+        return list(chosen.values())
+
+    def in_countries(self, codes):
+        """The organisations of the countries with these codes ("": country not set)."""
+        from directory.models import CountryPage  # the country module imports this one
+
+        return self.filter(under_any(CountryPage.objects.filter(code__in=codes)))
+
+    def of_member(self, user):
+        """The organisations whose group `user` is in (every language version)."""
+        return self.filter(translation_key__in=Role.of(user).organisation_keys)
+
+    def followed_by(self, user):
+        """The organisations `user` follows up: central staff every one, a facilitator those of
+        their countries, anyone else none."""
+        role = Role.of(user)
+        if role.is_central_staff:
+            return self.all()
+        if not role.follows_up:
+            return self.none()
+        return self.in_countries(role.country_codes)
+
+
+OrganisationManager = PageManager.from_queryset(OrganisationQuerySet)
 
 
 def spoken_language_choices():
@@ -154,9 +205,20 @@ class OrganisationPage(Page):
         ),
     ]
 
+    objects = OrganisationManager()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+
+    def members(self):
+        """The active users of the organisation's group (every language version shares it)."""
+        users = get_user_model().objects.filter(is_active=True)
+        return users.filter(**{f"groups__{ORGANISATION_KEY}": self.translation_key})
+
+    def get_country(self):
+        """The organisation's country page (its parent, in the page's own language)."""
+        return self.get_parent().specific
 
     def search_terms(self):
         """Vocabulary and country names in every language, for search."""
@@ -228,7 +290,7 @@ class OrganisationPage(Page):
         context["projects"] = list(
             self.children_of_type(PortfolioProjectPage, locales).order_by("-start_year", "title")
         )
-        context["country_page"] = self.get_parent().specific
+        context["country_page"] = self.get_country()
         return context
 
 

@@ -3,28 +3,8 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState, Workflow, WorkflowPage, WorkflowTask
 
+from core.roles import Role
 from directory.listing import under_any
-
-CENTRAL_STAFF = "Central staff"
-FACILITATORS_PREFIX = "Facilitators: "
-
-
-def facilitators_group_name(country):
-    return f"{FACILITATORS_PREFIX}{country.code or 'country not set'}"
-
-
-def facilitated_country_codes(user):
-    """The codes of the countries a user facilitates ("" for the country-not-set page)."""
-    cache = "_facilitated_country_codes"
-    if not hasattr(user, cache):
-        names = user.groups.filter(name__startswith=FACILITATORS_PREFIX)
-        codes = {name[len(FACILITATORS_PREFIX) :] for name in names.values_list("name", flat=True)}
-        setattr(user, cache, {"" if code == "country not set" else code for code in codes})
-    return getattr(user, cache)
-
-
-def is_central_staff(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=CENTRAL_STAFF).exists())
 
 
 def country_of(page):
@@ -35,12 +15,13 @@ def country_of(page):
 
 def facilitates(user, page):
     """Whether `user` looks after the country `page` belongs to (central staff: every country)."""
-    if not user.is_authenticated:
-        return False
-    if is_central_staff(user):
+    role = Role.of(user)
+    if role.is_central_staff:
         return True
+    if not role.country_codes:
+        return False
     country = country_of(page)
-    return country is not None and country.code in facilitated_country_codes(user)
+    return country is not None and role.facilitates_country(country.code)
 
 
 class CountryFacilitatorsApprovalTask(Task):
@@ -74,9 +55,10 @@ class CountryFacilitatorsApprovalTask(Task):
         from directory.models import CountryPage
 
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if is_central_staff(user):
+        role = Role.of(user)
+        if role.is_central_staff:
             return states
-        codes = facilitated_country_codes(user)
+        codes = role.country_codes
         if not codes:
             return TaskState.objects.none()
         pages = (

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from core.roles import CENTRAL_STAFF
 from directory.factories import CountryPageFactory, ServicePageFactory
 from directory.models import Enquiry
-from directory.models.workflow import CENTRAL_STAFF
 from directory.permissions import access_admin, sync_central_staff
 from emails.default_templates import DEFAULT_TEMPLATES
 from emails.mail import render_template

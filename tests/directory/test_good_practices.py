@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from core.roles import CENTRAL_STAFF
 from directory.factories import (
     ExpertiseCategoryFactory,
     GoodPracticesIndexPageFactory,
@@ -28,7 +29,6 @@ from directory.factories import (
     TargetGroupFactory,
 )
 from directory.models import GoodPracticesIndexPage, PortfolioProjectPage
-from directory.models.workflow import CENTRAL_STAFF
 from directory.permissions import sync_central_staff
 from home.models import HomePage
 from tests.conftest import translate

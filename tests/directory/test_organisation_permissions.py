@@ -34,9 +34,9 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.operations import translate_object
 
+from core.roles import CENTRAL_STAFF
 from directory.factories import ExpertiseCategoryFactory, ServicePageFactory
 from directory.models import OrganisationPage, ServicePage
-from directory.models.workflow import CENTRAL_STAFF
 from directory.permissions import EDIT, access_admin, grant_pages, sync_organisation
 from tests.conftest import load_portal, reload
 from tests.directory.organisations import PASSWORD, profile_edit_data, refused, registered

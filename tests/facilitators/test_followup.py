@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from core.roles import CENTRAL_STAFF
 from directory.completeness import completeness_of
 from directory.factories import OrganisationPageFactory
 from directory.models import Enquiry
-from directory.models.workflow import CENTRAL_STAFF
 from directory.permissions import sync_central_staff, sync_country
 from emails.models import OutboxEmail
 from facilitators.followup import days_since, follow_up, is_overdue, organisations_for

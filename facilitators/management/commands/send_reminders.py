@@ -14,7 +14,6 @@ Monday), as in the README:
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models import Min
 
 from directory.models import CountryPage, OrganisationPage
 from facilitators.followup import follow_up
@@ -23,13 +22,7 @@ from facilitators.reminders import draft, recipients, send_reminder
 
 def due_reminders(country=None):
     """The follow-up rows of incomplete organisations not contacted within the limit."""
-    firsts = (
-        OrganisationPage.objects.order_by()
-        .values("translation_key")
-        .annotate(first=Min("pk"))
-        .values("first")
-    )
-    rows = follow_up(OrganisationPage.objects.filter(pk__in=firsts))
+    rows = follow_up(OrganisationPage.objects.first_versions())
     rows = [row for row in rows if row.incomplete and row.overdue]
     if country is not None:
         rows = [row for row in rows if row.country_code == country]
