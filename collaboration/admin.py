@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import View
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -94,12 +95,12 @@ class InterestInspectView(InspectView):
         user = self.object.sent_by
         if user is None:
             return "-"
-        name = user.get_full_name() or user.get_username()
+        name = get_user_display_name(user)
         return f"{name} <{user.email}>" if user.email else name
 
     def get_responded_by_display_value(self):
         user = self.object.responded_by
-        return (user.get_full_name() or user.get_username()) if user else "-"
+        return get_user_display_name(user) if user else "-"
 
     def get_outbox_email_display_value(self):
         email = self.object.outbox_email

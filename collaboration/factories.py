@@ -2,8 +2,9 @@ import datetime
 
 import factory
 import wagtail_factories
+from factory.django import DjangoModelFactory
 
-from .models import CallKind, CollaborationCallPage, CollaborationIndexPage
+from .models import CallKind, CollaborationCallPage, CollaborationIndexPage, ExpressionOfInterest
 
 
 class CollaborationIndexPageFactory(wagtail_factories.PageFactory):
@@ -23,3 +24,15 @@ class CollaborationCallPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CollaborationCallPage
+
+
+class ExpressionOfInterestFactory(DjangoModelFactory):
+    """`organisation`'s interest in `call` (both required), for the organisation that posted it."""
+
+    call_key = factory.SelfAttribute("call.translation_key")
+    organisation_key = factory.SelfAttribute("organisation.translation_key")
+    owner_key = factory.LazyAttribute(lambda interest: interest.call.get_parent().translation_key)
+    message = "Two trainers from Thessaloniki could join in spring."
+
+    class Meta:
+        model = ExpressionOfInterest

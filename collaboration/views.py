@@ -12,7 +12,6 @@ The interest is stored and its email to the call's organisation queued in one tr
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
@@ -26,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.roles import Role
+from core.urls import absolute_admin_url
 from directory.countries import country_names
 from directory.emails import organisation_placeholders
 from directory.listing import TermLabels
@@ -275,8 +275,7 @@ def express_interest(request, page_id):
 
 
 def admin_link(interest):
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("interests:inspect", args=[interest.pk])
+    return absolute_admin_url(reverse("interests:inspect", args=[interest.pk]))
 
 
 def receive_interest(call, owner, organisation, message, user, call_url):
@@ -327,5 +326,5 @@ def receive_interest(call, owner, organisation, message, user, call_url):
 
 def _absolute(url):
     if url and url.startswith("/"):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+        return absolute_admin_url(url)
     return url

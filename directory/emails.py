@@ -1,9 +1,9 @@
 """The emails an organisation receives about its account, and the placeholders about it."""
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import override
 
+from core.urls import absolute_admin_url
 from directory.completeness import completeness_of
 from directory.models import OrganisationPage
 from directory.registration import verification_token
@@ -17,10 +17,9 @@ def registered_organisation_count():
 
 def organisation_placeholders(organisation):
     """Placeholder values about an organisation: its name, contact and admin links."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
     def admin_url(name, *args):
-        return base + reverse(name, args=args)
+        return absolute_admin_url(reverse(name, args=args))
 
     return {
         "organisation_name": organisation.title,

@@ -19,6 +19,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.urls import absolute_admin_url
 from directory.emails import organisation_placeholders
 from directory.models import Enquiry, OrganisationPage, ServicePage
 from directory.models.enquiry import MESSAGE_MAX_LENGTH
@@ -193,8 +194,7 @@ class RateLimit:
 
 
 def admin_link(enquiry):
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("enquiries:inspect", args=[enquiry.pk])
+    return absolute_admin_url(reverse("enquiries:inspect", args=[enquiry.pk]))
 
 
 def original_page(organisation):

@@ -22,6 +22,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import View
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -96,7 +97,7 @@ class EnquiryInspectView(InspectView):
 
     def get_answered_by_display_value(self):
         user = self.object.answered_by
-        return (user.get_full_name() or user.get_username()) if user else "-"
+        return get_user_display_name(user) if user else "-"
 
     def get_outbox_email_display_value(self):
         email = self.object.outbox_email

@@ -1,17 +1,22 @@
-"""Test data for the directory: pages and vocabulary terms in any locale."""
+"""Test data for the directory: pages and vocabulary terms in any locale, the people who work on
+them (central staff, country facilitators, organisations' members) and citizens' enquiries."""
 
 import datetime
 
 import factory
 import wagtail_factories
+from django.conf import settings
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
+    Enquiry,
     ExpertiseCategory,
     GoodPracticesIndexPage,
+    OrganisationAccount,
     OrganisationKind,
     OrganisationPage,
     PortfolioProjectPage,
@@ -20,6 +25,9 @@ from directory.models import (
     ServicesIndexPage,
     TargetGroup,
 )
+from directory.permissions import sync_central_staff, sync_country
+
+PASSWORD = "bread-and-roses-2026"  # noqa: S105 (the test users' password)
 
 
 class LocaleFactory(DjangoModelFactory):
@@ -117,3 +125,61 @@ class PortfolioProjectPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PortfolioProjectPage
+
+
+class UserFactory(DjangoModelFactory):
+    """A user who signs in with `PASSWORD`, in no group."""
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password(PASSWORD)
+
+    class Meta:
+        model = settings.AUTH_USER_MODEL
+        skip_postgeneration_save = True
+
+
+class CentralStaffFactory(UserFactory):
+    """A member of the central staff, who look after every country."""
+
+    @factory.post_generation
+    def central_staff(user, create, extracted, **kwargs):
+        user.groups.add(sync_central_staff())
+
+
+class CountryFacilitatorFactory(UserFactory):
+    """A user in the facilitators' group of `country` (a CountryPage, or its code), without a
+    Facilitator profile: facilitators.factories.FacilitatorFactory makes one as staff do."""
+
+    @factory.post_generation
+    def country(user, create, extracted, **kwargs):
+        if extracted is None:
+            raise TypeError("CountryFacilitatorFactory needs country=<CountryPage or code>")
+        if isinstance(extracted, str):
+            extracted = CountryPage.objects.filter(code=extracted).first()
+        user.groups.add(sync_country(extracted))
+
+
+class OrganisationMemberFactory(UserFactory):
+    """A user in the group of `organisation` (an OrganisationPage with its account)."""
+
+    @factory.post_generation
+    def organisation(user, create, extracted, **kwargs):
+        if extracted is None:
+            raise TypeError("OrganisationMemberFactory needs organisation=<OrganisationPage>")
+        account = OrganisationAccount.objects.get(translation_key=extracted.translation_key)
+        user.groups.add(account.group)
+
+
+class EnquiryFactory(DjangoModelFactory):
+    """A citizen's message to `organisation` (required), in the organisation page's language."""
+
+    organisation_key = factory.SelfAttribute("organisation.translation_key")
+    name = "Amina Haddad"
+    email = factory.LazyAttribute(lambda enquiry: f"{enquiry.name.split()[0].lower()}@example.org")
+    message = factory.LazyAttribute(lambda enquiry: f"A question from {enquiry.name}.")
+    consent_at = factory.LazyFunction(timezone.now)
+    language = factory.SelfAttribute("organisation.locale.language_code")
+
+    class Meta:
+        model = Enquiry

@@ -28,13 +28,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.utils import get_user_display_name, get_valid_next_url_from_request
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Page
@@ -211,7 +212,7 @@ def by_name(contact):
     user = contact.by
     if user is None:
         return _("the portal")
-    return user.get_full_name() or user.get_username()
+    return get_user_display_name(user)
 
 
 def organisation_title(contact):
@@ -287,14 +288,10 @@ class ContactLogIndexView(TitledIndexView):
             return super().get_delete_url(instance)
 
 
-def safe_admin_url(request, url):
-    """`url` if it is an address of this site's admin, else ""."""
-    if not url or not url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return ""
-    admin_root = reverse("wagtailadmin_home")
-    return url if url.startswith(admin_root) else ""
+def safe_admin_url(request):
+    """The request's "next" if it is an address of this site's admin, else ""."""
+    url = get_valid_next_url_from_request(request)
+    return url if url.startswith(reverse("wagtailadmin_home")) else ""
 
 
 class ContactLogCreateView(BadRequestOnInvalidMixin, generic.CreateView):
@@ -325,9 +322,7 @@ class ContactLogCreateView(BadRequestOnInvalidMixin, generic.CreateView):
 
     @cached_property
     def next_url(self):
-        return safe_admin_url(
-            self.request, self.request.POST.get("next") or self.request.GET.get("next")
-        )
+        return safe_admin_url(self.request)
 
     def get_add_url(self):
         url = super().get_add_url()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.utils import get_user_display_name
 
 from core.roles import FACILITATORS_PREFIX, Role
 from directory.models.choices import country_choices
@@ -53,7 +54,7 @@ class Facilitator(models.Model):
 
     @property
     def name(self):
-        return self.user.get_full_name() or self.user.get_username()
+        return get_user_display_name(self.user)
 
     @property
     def contact_email(self):

@@ -15,9 +15,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from wagtail.admin.utils import get_valid_next_url_from_request
 
 from directory.completeness import missing_items
 from directory.emails import organisation_context
@@ -112,12 +112,7 @@ class ReminderForm(forms.Form):
 
 
 def _safe_next(request):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return reverse("wagtailadmin_home")
+    return get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
 
 
 def _organisations(request, data):

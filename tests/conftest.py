@@ -1,36 +1,22 @@
-"""A small portal in every locale: the tree of the design, with helpers to translate pages.
+"""A small portal in every locale: the tree of the design (helpers to use it: tests/helpers.py).
 
 The portal's pages are built once per test session, right after the test database is created,
 and committed; each test runs in a transaction that is rolled back, so it starts from exactly
 that tree whatever the previous test changed.
 """
 
-from dataclasses import dataclass, field
-
 import pytest
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from directory.factories import (
     CountryPageFactory,
     DirectoryIndexPageFactory,
     ServicesIndexPageFactory,
 )
-from directory.models import CountryPage, DirectoryIndexPage, ServicesIndexPage
 from home.factories import HomePageFactory
-from home.models import HomePage
-
-
-def translate(page, language_code, **changes):
-    """Publish a translation of `page` (and of its missing parents) with the changed fields."""
-    locale = Locale.objects.get(language_code=language_code)
-    translated = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in changes.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    translated.refresh_from_db()
-    return translated
+from tests.helpers import load_portal, translate
 
 
 @pytest.fixture(autouse=True)
@@ -49,17 +35,6 @@ def anymail_test_backend(settings):
     this puts anymail's back (it fills django.core.mail.outbox too, with anymail's status).
     """
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
-
-
-@dataclass
-class Portal:
-    home: Page
-    directory: Page
-    services: Page
-    countries: dict = field(default_factory=dict)
-
-    def localized(self, page, language_code):
-        return page.get_translation(Locale.objects.get(language_code=language_code))
 
 
 def build_portal():
@@ -109,16 +84,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
         return build_portal()
 
 
-def load_portal(keys):
-    """The session's portal (see `django_db_setup`), in new instances read from the database."""
-    return Portal(
-        home=HomePage.objects.get(pk=keys["home"]),
-        directory=DirectoryIndexPage.objects.get(pk=keys["directory"]),
-        services=ServicesIndexPage.objects.get(pk=keys["services"]),
-        countries={code: CountryPage.objects.get(pk=pk) for code, pk in keys["countries"].items()},
-    )
-
-
 @pytest.fixture
 def portal(db, django_db_setup):
     """Home, directory, services index and two countries, translated into every locale.
@@ -129,7 +94,7 @@ def portal(db, django_db_setup):
     return load_portal(django_db_setup)
 
 
-def reload(instance):
-    """A new instance of the same model read from the database, as a test that made it would
-    have it: for data made once for several tests, each of which changes it and rolls back."""
-    return type(instance)._default_manager.get(pk=instance.pk)
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """Run the transaction's on-commit callbacks, as a real commit does, when the block ends."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -34,9 +34,3 @@ def provider(settings):
     ScriptedEmailBackend.responses = []
     yield ScriptedEmailBackend.responses
     ScriptedEmailBackend.responses = []
-
-
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    """Run the transaction's on-commit callbacks, as a real commit does, when the block ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)

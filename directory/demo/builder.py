@@ -38,6 +38,7 @@ from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
 from collaboration.demo import build_collaboration
+from core.urls import absolute_admin_url
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
@@ -986,4 +987,4 @@ def ensure_demo_contacts(today=None):
 
 
 def admin_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
+    return absolute_admin_url(reverse("wagtailadmin_home"))

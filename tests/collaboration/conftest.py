@@ -12,46 +12,19 @@ D  Rete Digitale (Italy; draft, never published): ICT
 E  Officina Digitale (Italy, page in Italian only): ICT
 """
 
-import datetime
 from types import SimpleNamespace
 
 import pytest
 from django.db import models, transaction
-from django.utils import timezone
 
-from collaboration.factories import CollaborationCallPageFactory, CollaborationIndexPageFactory
+from collaboration.factories import CollaborationIndexPageFactory
 from collaboration.models import CallKind
 from directory.factories import ExpertiseCategoryFactory, OrganisationPageFactory
-from tests.conftest import load_portal, translate
+from tests.collaboration.calls import make_call, with_expertise
 from tests.directory.organisations import registered
+from tests.helpers import days, load_portal, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def live(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def make_call(parent, *, expertise=(), countries=(), **fields):
-    """A published call under `parent` seeking `expertise` from `countries` (none: any)."""
-    call = CollaborationCallPageFactory.build(**fields)
-    call.locale = parent.locale
-    call.expertise_sought = list(expertise)
-    call.countries = list(countries)
-    parent.add_child(instance=call)
-    return live(call)
-
-
-def with_expertise(page, *terms):
-    page.expertise_categories = list(terms)
-    page.save()
-    return live(page)
-
-
-def days(n):
-    return timezone.localdate() + datetime.timedelta(days=n)
 
 
 def build_world(portal):

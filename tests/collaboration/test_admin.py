@@ -10,45 +10,22 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from collaboration.factories import ExpressionOfInterestFactory
 from collaboration.models import CollaborationCallPage, ExpressionOfInterest
-from directory.permissions import sync_central_staff, sync_country
-from tests.directory.organisations import PASSWORD, refused
+from directory.factories import CentralStaffFactory, CountryFacilitatorFactory
+from tests.directory.organisations import refused
+from tests.helpers import signed_in
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 Status = ExpressionOfInterest.Status
 
 
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def facilitator_of(country, username):
-    user = User.objects.create_user(username, f"{username}@facilitators.example.org", PASSWORD)
-    user.groups.add(sync_country(country))
-    return user
-
-
-def central_staff():
-    user = User.objects.create_user("sofia", "sofia@mtaj.example.org", PASSWORD)
-    user.groups.add(sync_central_staff())
-    return user
-
-
 @pytest.fixture
 def interest(world):
     """Synergasia Vita (B, Greece) is interested in Il Ponte's (A, Italy) Greek call."""
-    call = world.calls.gr
-    return ExpressionOfInterest.objects.create(
-        call_key=call.translation_key,
-        call=call,
-        organisation_key=world.b.page.translation_key,
-        organisation=world.b.page,
-        owner_key=world.a.page.translation_key,
-        sent_by=world.b.user,
-        message="Two trainers from Thessaloniki could join in spring.",
+    return ExpressionOfInterestFactory(
+        call=world.calls.gr, organisation=world.b.page, sent_by=world.b.user
     )
 
 
@@ -138,9 +115,9 @@ def test_facilitators_of_either_country_and_central_staff_read_it_without_answer
     world, interest
 ):
     for user in (
-        facilitator_of(world.portal.countries["IT"], "lucia"),
-        facilitator_of(world.portal.countries["GR"], "nikos"),
-        central_staff(),
+        CountryFacilitatorFactory(username="lucia", country=world.portal.countries["IT"]),
+        CountryFacilitatorFactory(username="nikos", country=world.portal.countries["GR"]),
+        CentralStaffFactory(username="sofia"),
     ):
         client = signed_in(user)
         assert listed(client) == [interest], user.username
@@ -263,7 +240,7 @@ def test_the_admin_home_lists_matching_calls_and_the_organisations_own_calls(wor
 
 
 def test_the_monitoring_report_counts_each_organisations_calls(world):
-    client = signed_in(central_staff())
+    client = signed_in(CentralStaffFactory(username="sofia"))
     response = client.get(reverse("facilitation_report", args=["csv"]), {"attention": "all"})
     assert response.status_code == 200
     rows = {

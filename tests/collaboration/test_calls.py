@@ -3,14 +3,9 @@
 import pytest
 from django.test import Client
 
-from tests.conftest import translate
+from tests.helpers import has_form, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def has_form(html):
-    """The page has the form to express interest (the calls here are Italian pages)."""
-    return "/interest/" in html and 'name="message"' in html
 
 
 def listed(client, language="en", **params):

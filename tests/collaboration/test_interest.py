@@ -9,31 +9,15 @@ from django.test import Client
 from collaboration.models import ExpressionOfInterest
 from directory.factories import OrganisationPageFactory
 from emails.models import OutboxEmail
-from tests.collaboration.conftest import live, make_call
-from tests.conftest import translate
+from tests.collaboration.calls import make_call
 from tests.directory.organisations import PASSWORD
+from tests.helpers import has_form, publish, signed_in, translate
 
 pytestmark = pytest.mark.django_db
 
 
-def has_form(html):
-    """The page has the form to express interest (the calls here are Italian pages)."""
-    return "/interest/" in html and 'name="message"' in html
-
-
 User = get_user_model()
 MESSAGE = "We train bakers in Thessaloniki and could send two trainers in spring."
-
-
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-def signed_in(user):
-    client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def express(client, call, message=MESSAGE, language="en", **extra):
@@ -94,7 +78,7 @@ def test_an_organisation_expresses_interest_and_the_calls_organisation_is_emaile
 
 def test_the_call_may_name_its_own_contact_address(world, on_commit):
     world.calls.gr.contact_email = "partners@ponte.example.org"
-    live(world.calls.gr)
+    publish(world.calls.gr)
     with on_commit():
         assert express(signed_in(world.b.user), world.calls.gr).status_code == 303
     assert OutboxEmail.objects.get().to == ["partners@ponte.example.org"]

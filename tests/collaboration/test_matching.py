@@ -5,7 +5,7 @@ import pytest
 
 from collaboration.matching import calls_for, organisations_for
 from directory.listing import Locales
-from tests.collaboration.conftest import make_call
+from tests.collaboration.calls import make_call
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from collaboration.models import ExpressionOfInterest
 from directory.factories import OrganisationPageFactory
-from tests.collaboration.conftest import days, make_call, with_expertise
+from tests.collaboration.calls import make_call, with_expertise
+from tests.helpers import days
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,10 @@
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from directory.factories import PASSWORD
 from directory.registration import register_organisation
 
-PASSWORD = "bread-and-roses-2026"
+__all__ = ["PASSWORD", "profile_edit_data", "refused", "registered"]
 
 
 def registered(country="it", email="giulia@ponte.example.org", name="Cooperativa Il Ponte"):

@@ -8,17 +8,12 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, TaskState
 
+from directory.factories import CountryFacilitatorFactory
 from directory.models import OrganisationAccount, OrganisationPage
 from tests.directory.organisations import PASSWORD, profile_edit_data, refused, registered
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
-
-
-def facilitator(code, username):
-    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=f"Facilitators: {code}"))
-    return user
 
 
 def submit_for_approval(client, page):
@@ -52,12 +47,12 @@ def test_the_countrys_facilitator_approves_and_the_page_goes_live(client, organi
         "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
     )
 
-    client.force_login(facilitator("GR", "eleni"))
+    client.force_login(CountryFacilitatorFactory(country="GR", username="eleni"))
     client.post(approve)
     page.refresh_from_db()
     assert not page.live, "a facilitator of another country cannot approve"
 
-    client.force_login(facilitator("IT", "marco"))
+    client.force_login(CountryFacilitatorFactory(country="IT", username="marco"))
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert page.title in dashboard, "the approval waits on the Italian facilitator's dashboard"
     response = client.post(approve)
@@ -72,13 +67,13 @@ def test_a_verified_organisation_publishes_by_itself(client, organisation):
     verify = reverse("directory_verify_organisation", args=[page.pk])
     assert refused(client.post(verify)), "the organisation cannot verify itself"
 
-    client.force_login(facilitator("GR", "eleni"))
+    client.force_login(CountryFacilitatorFactory(country="GR", username="eleni"))
     assert refused(client.get(verify))
     assert refused(client.post(verify))
     account.refresh_from_db()
     assert not account.verified
 
-    client.force_login(facilitator("IT", "marco"))
+    client.force_login(CountryFacilitatorFactory(country="IT", username="marco"))
     assert client.get(verify).status_code == 200
     response = client.post(verify)
     assert response["Location"] == reverse("wagtailadmin_explore", args=[page.pk])
@@ -103,7 +98,7 @@ def test_the_organisation_sees_its_profile_checklist(client, organisation):
     assert "At least one portfolio project" in html
     assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in html
 
-    client.force_login(facilitator("IT", "marco"))
+    client.force_login(CountryFacilitatorFactory(country="IT", username="marco"))
     assert "Your profile checklist" not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
@@ -138,5 +133,5 @@ def test_the_organisations_dashboard_does_not_count_the_whole_sites_pages(client
     assert not page_count.search(html)
     assert "Your profile checklist" in html
 
-    client.force_login(facilitator("IT", "marco"))
+    client.force_login(CountryFacilitatorFactory(country="IT", username="marco"))
     assert page_count.search(client.get(reverse("wagtailadmin_home")).content.decode())

@@ -10,7 +10,7 @@ from directory.factories import (
     PortfolioProjectPageFactory,
     ServicePageFactory,
 )
-from tests.conftest import translate
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -15,49 +15,33 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from core.roles import CENTRAL_STAFF
-from directory.factories import CountryPageFactory, ServicePageFactory
+from directory.factories import (
+    CountryFacilitatorFactory,
+    CountryPageFactory,
+    EnquiryFactory,
+    ServicePageFactory,
+)
 from directory.models import Enquiry
 from directory.permissions import access_admin, sync_central_staff
 from emails.default_templates import DEFAULT_TEMPLATES
 from emails.mail import render_template
 from emails.models import EmailTemplate, OutboxEmail
-from tests.conftest import translate
 from tests.directory.organisations import PASSWORD, refused, registered
+from tests.helpers import publish, translate
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """The rate limits count in the cache: every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    """Run the on-commit callbacks (the outbox's sending) when the block ends, as a commit does."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-def live(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 @pytest.fixture
 def a(portal):
     user, page, account = registered("it", "info@ponte.example.org", "Cooperativa Il Ponte")
-    page = live(page)
+    page = publish(page)
     service = ServicePageFactory(
         parent=page, title="Corso di italiano", contact_email="corsi@ponte.example.org"
     )
@@ -67,7 +51,7 @@ def a(portal):
 @pytest.fixture
 def b(portal):
     user, page, account = registered("gr", "info@vita.example.org", "Synergasia Vita Ergasia")
-    return SimpleNamespace(user=user, page=live(page), account=account)
+    return SimpleNamespace(user=user, page=publish(page), account=account)
 
 
 def valid(**changes):
@@ -317,7 +301,7 @@ def test_an_organisation_without_an_email_address_shows_its_phone_and_no_form(cl
     page = a.page.specific
     page.email = ""
     page.phone = "+39 091 612 4480"
-    live(page)
+    publish(page)
     service = ServicePageFactory(parent=page, title="Doposcuola", contact_email="")
 
     html = client.get(page.url).content.decode()
@@ -399,31 +383,11 @@ def test_the_enquiry_email_has_everything_the_organisation_needs(language):
 # The admin --------------------------------------------------------------------------------------
 
 
-def make_enquiry(page, name, service=None, **fields):
-    return Enquiry.objects.create(
-        organisation=page,
-        organisation_key=page.translation_key,
-        service=service,
-        name=name,
-        email=f"{name.split()[0].lower()}@example.org",
-        message=f"A question from {name}.",
-        consent_at=timezone.now(),
-        language=page.locale.language_code,
-        **fields,
-    )
-
-
-def facilitator(code, username):
-    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=f"Facilitators: {code}"))
-    return user
-
-
 @pytest.fixture
 def inbox(a, b):
     return SimpleNamespace(
-        a=make_enquiry(a.page, "Amina Haddad", service=a.service),
-        b=make_enquiry(b.page, "Nikos Pappas"),
+        a=EnquiryFactory(organisation=a.page, name="Amina Haddad", service=a.service),
+        b=EnquiryFactory(organisation=b.page, name="Nikos Pappas"),
     )
 
 
@@ -500,15 +464,15 @@ def test_the_mark_answered_button_needs_the_csrf_token(a, inbox):
 
 def test_messages_from_every_language_reach_the_organisation(client, a, inbox):
     english = translate(a.page, "en", title="Il Ponte Cooperative")
-    from_english = make_enquiry(english, "John Smith")
+    from_english = EnquiryFactory(organisation=english, name="John Smith")
     client.force_login(a.user)
     assert "John Smith" in index_html(client)
     assert client.get(reverse("enquiries:inspect", args=[from_english.pk])).status_code == 200
 
 
 def test_the_organisations_dashboard_counts_its_new_messages(client, a, inbox):
-    make_enquiry(a.page, "Second Person")
-    make_enquiry(a.page, "Old Question", status=Enquiry.Status.ANSWERED)
+    EnquiryFactory(organisation=a.page, name="Second Person")
+    EnquiryFactory(organisation=a.page, name="Old Question", status=Enquiry.Status.ANSWERED)
     client.force_login(a.user)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "2 new messages from people who wrote to you" in html
@@ -516,7 +480,7 @@ def test_the_organisations_dashboard_counts_its_new_messages(client, a, inbox):
 
 
 def test_the_countrys_facilitators_read_its_organisations_messages(client, a, b, inbox):
-    client.force_login(facilitator("IT", "marco"))
+    client.force_login(CountryFacilitatorFactory(country="IT", username="marco"))
     html = index_html(client)
     assert "Amina Haddad" in html and "Nikos Pappas" not in html
     inspect = client.get(reverse("enquiries:inspect", args=[inbox.a.pk]))
@@ -529,7 +493,7 @@ def test_the_countrys_facilitators_read_its_organisations_messages(client, a, b,
     inbox.a.refresh_from_db()
     assert inbox.a.status == Enquiry.Status.NEW
 
-    client.force_login(facilitator("GR", "eleni"))
+    client.force_login(CountryFacilitatorFactory(country="GR", username="eleni"))
     html = index_html(client)
     assert "Nikos Pappas" in html and "Amina Haddad" not in html
     assert not_found(client.get(reverse("enquiries:inspect", args=[inbox.a.pk]), follow=True))
@@ -585,6 +549,6 @@ def test_messages_are_not_added_edited_or_deleted_by_hand(client, a, inbox):
 
 def test_a_facilitator_of_a_country_without_organisations_sees_none(client, portal, inbox):
     CountryPageFactory(parent=portal.directory, title="Lebanon", code="LB")
-    client.force_login(facilitator("LB", "rami"))
+    client.force_login(CountryFacilitatorFactory(country="LB", username="rami"))
     html = index_html(client)
     assert "Amina Haddad" not in html and "Nikos Pappas" not in html

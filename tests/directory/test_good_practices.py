@@ -17,11 +17,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from core.roles import CENTRAL_STAFF
 from directory.factories import (
+    CentralStaffFactory,
+    CountryFacilitatorFactory,
     ExpertiseCategoryFactory,
     GoodPracticesIndexPageFactory,
     OrganisationPageFactory,
@@ -31,8 +32,8 @@ from directory.factories import (
 from directory.models import GoodPracticesIndexPage, PortfolioProjectPage
 from directory.permissions import sync_central_staff
 from home.models import HomePage
-from tests.conftest import translate
-from tests.directory.organisations import PASSWORD, refused, registered
+from tests.directory.organisations import refused, registered
+from tests.helpers import card_titles, locale, term, translate
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -45,23 +46,6 @@ LIBRARY_TITLES = {"en": "Good practices", "it": "Buone pratiche", "el": "Καλ�
 # Helpers ---------------------------------------------------------------------------------------
 
 
-def locale(code):
-    return Locale.objects.get(language_code=code)
-
-
-def term(factory, slug, names):
-    """A vocabulary term named in each language of `names` (the first is the source)."""
-    codes = list(names)
-    source = factory(slug=slug, name=names[codes[0]], locale=locale(codes[0]))
-    terms = {codes[0]: source}
-    for code in codes[1:]:
-        translation = source.copy_for_translation(locale(code))
-        translation.name = names[code]
-        translation.save()
-        terms[code] = translation
-    return terms
-
-
 def mark(project, value=True):
     """Mark (or unmark) a project as staff would, through a new revision, published."""
     project.is_good_practice = value
@@ -70,28 +54,12 @@ def mark(project, value=True):
     return project
 
 
-def card_titles(html):
-    return re.findall(r'<h3 class="card__title"[^>]*><a href="[^"]*">([^<]+)</a>', html)
-
-
 def headings(html):
     main = html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
     return [
         (int(level), re.sub(r"<[^>]+>", "", text).strip())
         for level, text in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", main, re.S)
     ]
-
-
-def facilitator(code, username):
-    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=f"Facilitators: {code}"))
-    return user
-
-
-def central_staff(username="cesie"):
-    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=CENTRAL_STAFF))
-    return user
 
 
 def edit_url(page):
@@ -261,13 +229,13 @@ def test_the_countrys_facilitator_marks_a_project_in_every_language(client, own_
     _user, project = own_project
     english = translate(project, "en", title="Social bakery")
 
-    client.force_login(facilitator("GR", "eleni"))
+    client.force_login(CountryFacilitatorFactory(country="GR", username="eleni"))
     assert refused(client.get(edit_url(project))), "not a project of Greece"
     client.post(edit_url(project), project_edit_data(project, is_good_practice="on"))
     project.refresh_from_db()
     assert not project.is_good_practice
 
-    client.force_login(facilitator("IT", "marco"))
+    client.force_login(CountryFacilitatorFactory(country="IT", username="marco"))
     form = client.get(edit_url(project)).content.decode()
     assert 'name="is_good_practice"' in form
     # Saving a draft is enough: the mark is the project's, not one revision's.
@@ -282,7 +250,7 @@ def test_the_countrys_facilitator_marks_a_project_in_every_language(client, own_
 def test_central_staff_mark_and_unmark_a_project_of_any_country(client, own_project):
     _user, project = own_project
     english = translate(project, "en", title="Social bakery")
-    staff = central_staff()
+    staff = CentralStaffFactory(username="cesie")
     assert staff.has_perm("directory.mark_good_practice")
     client.force_login(staff)
 

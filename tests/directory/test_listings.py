@@ -10,13 +10,9 @@ from directory.factories import (
     ServicePageFactory,
     TargetGroupFactory,
 )
-from tests.conftest import translate
+from tests.helpers import card_titles, translate
 
 pytestmark = pytest.mark.django_db
-
-
-def card_titles(html):
-    return re.findall(r'<h3 class="card__title"[^>]*><a href="[^"]*">([^<]+)</a>', html)
 
 
 @pytest.fixture

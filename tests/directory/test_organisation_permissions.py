@@ -38,8 +38,8 @@ from core.roles import CENTRAL_STAFF
 from directory.factories import ExpertiseCategoryFactory, ServicePageFactory
 from directory.models import OrganisationPage, ServicePage
 from directory.permissions import EDIT, access_admin, grant_pages, sync_organisation
-from tests.conftest import load_portal, reload
 from tests.directory.organisations import PASSWORD, profile_edit_data, refused, registered
+from tests.helpers import load_portal, reload
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -20,7 +20,7 @@ from directory.models import (
     ServicesIndexPage,
 )
 from home.models import HomePage, StandardPage
-from tests.conftest import translate
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from wagtail.models import Collection, GroupPagePermission, Page
 from directory.models import CountryPage, OrganisationAccount, OrganisationPage
 from emails.models import OutboxEmail
 from facilitators.models import ContactLog
-from tests.conftest import translate
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

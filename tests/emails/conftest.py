@@ -1,1 +1,1 @@
-from tests.email_provider import on_commit, provider  # noqa: F401  (fixtures)
+from tests.email_provider import provider  # noqa: F401 (an autouse fixture)

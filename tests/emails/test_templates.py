@@ -8,7 +8,7 @@ from directory.factories import OrganisationPageFactory
 from emails.default_templates import ensure_default_templates
 from emails.mail import render_template, send_templated_email
 from emails.models import EmailTemplate, OutboxEmail
-from tests.conftest import translate
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -15,54 +15,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from directory.permissions import sync_central_staff
-from emails.models import OutboxEmail
+from directory.factories import CentralStaffFactory, UserFactory
+from facilitators.factories import ContactLogFactory, FacilitatorFactory
 from facilitators.followup import follow_up, organisations_for
 from facilitators.models import ContactChannel, ContactLog, Facilitator
 from tests.directory.organisations import refused, registered
+from tests.helpers import emailed
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
-
-
-def user(username, first_name="", last_name=""):
-    return User.objects.create_user(
-        username, f"{username}@example.org", "pw", first_name=first_name, last_name=last_name
-    )
-
-
-def facilitator_of(country, username="marco", **details):
-    """A facilitator of `country`, made as central staff make one: its groups follow."""
-    facilitator = Facilitator.objects.create(
-        user=user(username, username.capitalize(), "Rossi"), **details
-    )
-    facilitator.countries.add(country)
-    return facilitator.user
-
-
-def central_staff(username="ada"):
-    staff = user(username, "Ada", "Bianchi")
-    staff.groups.add(sync_central_staff())
-    return staff
-
-
-def contact(page, note, when=None, channel=ContactChannel.PHONE, by=None):
-    return ContactLog.objects.create(
-        organisation_key=page.translation_key,
-        organisation=page,
-        contacted_at=when or timezone.now() - datetime.timedelta(days=3),
-        channel=channel,
-        by=by,
-        note=note,
-    )
-
-
-def sent_email(page, subject="Welcome to MoreThanAJob"):
-    """An email the portal sent, and the contact it wrote for it."""
-    email = OutboxEmail.objects.create(
-        to=[page.email], from_email="portal@example.org", subject=subject, body_text="Hello"
-    )
-    return ContactLog.for_email(email, page)
 
 
 def local(moment):
@@ -91,9 +52,14 @@ def world(portal):
         a_user=a_user,
         b=b,
         b_user=b_user,
-        marco=facilitator_of(portal.countries["IT"]),
-        italian=contact(a, "Italian call 1517"),
-        greek=contact(b, "Greek call 2929"),
+        marco=FacilitatorFactory(
+            user__username="marco",
+            user__first_name="Marco",
+            user__last_name="Rossi",
+            countries=[portal.countries["IT"]],
+        ).user,
+        italian=ContactLogFactory(organisation=a, note="Italian call 1517"),
+        greek=ContactLogFactory(organisation=b, note="Greek call 2929"),
     )
 
 
@@ -215,9 +181,9 @@ def test_a_facilitator_corrects_and_deletes_their_countrys_contacts(client, worl
 
 
 def test_the_emails_the_portal_sent_stay_as_they_were_sent(client, world):
-    welcome = sent_email(world.a)
+    welcome = emailed(world.a)
     before = snapshot()
-    for who in (world.marco, central_staff()):
+    for who in (world.marco, CentralStaffFactory()):
         client.force_login(who)
         html = client.get(url("index")).content.decode()
         assert "Welcome to MoreThanAJob" in html
@@ -237,7 +203,7 @@ def test_the_emails_the_portal_sent_stay_as_they_were_sent(client, world):
 
 @pytest.mark.parametrize("who", ["organisation", "plain user"])
 def test_only_who_follows_organisations_up_reaches_the_contact_log(client, world, who):
-    intruder = world.a_user if who == "organisation" else user("nobody")
+    intruder = world.a_user if who == "organisation" else UserFactory(username="nobody")
     if who == "plain user":
         from directory.permissions import access_admin
 
@@ -275,7 +241,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client, world):
 
 
 def test_central_staff_see_and_log_contacts_with_every_organisation(client, world):
-    client.force_login(central_staff())
+    client.force_login(CentralStaffFactory())
     html = client.get(url("index")).content.decode()
     assert "Italian call 1517" in html and "Greek call 2929" in html
 
@@ -295,26 +261,34 @@ def test_central_staff_see_and_log_contacts_with_every_organisation(client, worl
 
 
 def test_the_newest_contacts_come_first(client, world):
-    contact(world.a, "Older call", when=timezone.now() - datetime.timedelta(days=30))
-    contact(world.a, "Newest call", when=timezone.now() - datetime.timedelta(hours=2))
+    ContactLogFactory(
+        organisation=world.a,
+        note="Older call",
+        contacted_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    ContactLogFactory(
+        organisation=world.a,
+        note="Newest call",
+        contacted_at=timezone.now() - datetime.timedelta(hours=2),
+    )
     client.force_login(world.marco)
     html = client.get(url("index")).content.decode()
     assert html.index("Newest call") < html.index("Italian call 1517") < html.index("Older call")
 
 
 def test_the_listing_takes_as_many_queries_for_3_contacts_as_for_15(client, world):
-    staff = central_staff()
+    staff = CentralStaffFactory()
     client.force_login(staff)
     ContactLog.objects.all().delete()
-    authors = [user(f"author{n}", "Author", str(n)) for n in range(5)]
+    authors = [UserFactory(first_name="Author", last_name=str(n)) for n in range(5)]
 
     def add(count):
         for n in range(count):
             page = world.a if n % 2 else world.b
             if n % 3:
-                contact(page, f"Call {n}", by=authors[n % len(authors)])
+                ContactLogFactory(organisation=page, note=f"Call {n}", by=authors[n % len(authors)])
             else:
-                sent_email(page, subject=f"Email {n}")
+                emailed(page, subject=f"Email {n}")
 
     def queries():
         client.get(url("index"))  # warm the caches a first visit fills
@@ -339,8 +313,8 @@ def facilitators_url(name, *args):
 
 
 def test_central_staff_make_a_facilitator_and_their_country_follows(client, world):
-    anna = user("anna", "Anna", "Verdi")
-    client.force_login(central_staff())
+    anna = UserFactory(username="anna", first_name="Anna", last_name="Verdi")
+    client.force_login(CentralStaffFactory())
     response = client.get(facilitators_url("add"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -372,7 +346,7 @@ def test_central_staff_make_a_facilitator_and_their_country_follows(client, worl
     html = client.get(url("index")).content.decode()
     assert "Italian call 1517" in html and "Greek call 2929" not in html
 
-    client.force_login(central_staff("bea"))
+    client.force_login(CentralStaffFactory(username="bea"))
     response = client.post(
         facilitators_url("edit", facilitator.pk),
         {"works_for": "CESIE", "email": "", "phone": ""},
@@ -384,7 +358,7 @@ def test_central_staff_make_a_facilitator_and_their_country_follows(client, worl
 
 
 def test_a_facilitator_needs_a_user(client, world):
-    client.force_login(central_staff())
+    client.force_login(CentralStaffFactory())
     response = client.post(facilitators_url("add"), {"works_for": "CESIE"})
     assert response.status_code == 400
     assert Facilitator.objects.count() == 1
@@ -399,7 +373,7 @@ def test_the_two_screens_can_share_one_facilitation_menu():
 
 
 def test_removing_a_facilitator_removes_their_groups(client, world):
-    client.force_login(central_staff())
+    client.force_login(CentralStaffFactory())
     facilitator = world.marco.facilitator
     response = client.post(facilitators_url("delete", facilitator.pk))
     assert response.status_code == 302
@@ -410,7 +384,7 @@ def test_removing_a_facilitator_removes_their_groups(client, world):
 @pytest.mark.parametrize("who", ["facilitator", "organisation"])
 def test_only_central_staff_manage_facilitators(client, world, who):
     client.force_login(world.marco if who == "facilitator" else world.a_user)
-    eleni = user("eleni")
+    eleni = UserFactory(username="eleni")
     facilitator = world.marco.facilitator
     assert refused(client.get(facilitators_url("index")))
     assert refused(client.get(facilitators_url("add")))
@@ -462,7 +436,12 @@ def test_the_organisations_home_takes_as_many_queries_for_one_facilitator_as_for
     assert "Marco Rossi" in html
     italy = world.portal.countries["IT"]
     for name in ("lucia", "paolo"):
-        facilitator_of(italy, name)
+        FacilitatorFactory(
+            user__username=name,
+            user__first_name=name.capitalize(),
+            user__last_name="Rossi",
+            countries=[italy],
+        )
     three, html = queries()
     assert "Lucia Rossi" in html and "Paolo Rossi" in html
     assert one == three

@@ -13,39 +13,20 @@ from django.utils.translation import override
 
 from core.roles import CENTRAL_STAFF
 from directory.completeness import completeness_of
-from directory.factories import OrganisationPageFactory
+from directory.factories import (
+    CentralStaffFactory,
+    CountryFacilitatorFactory,
+    OrganisationPageFactory,
+)
 from directory.models import Enquiry
-from directory.permissions import sync_central_staff, sync_country
 from emails.models import OutboxEmail
+from facilitators.factories import ContactLogFactory
 from facilitators.followup import days_since, follow_up, is_overdue, organisations_for
 from facilitators.models import ContactChannel, ContactLog
 from tests.directory.organisations import refused, registered
 
 User = get_user_model()
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
-
-
-def facilitator_of(country, username="marco", **extra):
-    user = User.objects.create_user(username, f"{username}@facilitators.example.org", "pw", **extra)
-    user.groups.add(sync_country(country))
-    return user
-
-
-def central_staff(username="ada"):
-    user = User.objects.create_user(username, f"{username}@staff.example.org", "pw")
-    user.groups.add(sync_central_staff())
-    return user
-
-
-def contact(page, when, channel=ContactChannel.PHONE, by=None):
-    return ContactLog.objects.create(
-        organisation_key=page.translation_key,
-        organisation=page,
-        contacted_at=when,
-        channel=channel,
-        by=by,
-        note="Call about the profile",
-    )
 
 
 def row_for(rows, page):
@@ -63,9 +44,12 @@ def test_an_organisation_is_flagged_after_more_than_40_days(portal, days, flagge
     tz = zoneinfo.ZoneInfo(zone)
     now = datetime.datetime(2026, 11, 22, 9, 0, tzinfo=tz)
     # Late in the evening, local time: a different day in UTC for Rome and Beirut.
-    contact(page, datetime.datetime(2026, 11, 22, 23, 30, tzinfo=tz) - datetime.timedelta(days))
+    ContactLogFactory(
+        organisation=page,
+        contacted_at=datetime.datetime(2026, 11, 22, 23, 30, tzinfo=tz) - datetime.timedelta(days),
+    )
     with timezone.override(tz):
-        row = row_for(follow_up(organisations_for(central_staff()), now=now), page)
+        row = row_for(follow_up(organisations_for(CentralStaffFactory()), now=now), page)
     assert row.days_since_contact == days
     assert row.overdue is flagged
 
@@ -73,7 +57,7 @@ def test_an_organisation_is_flagged_after_more_than_40_days(portal, days, flagge
 def test_a_never_contacted_organisation_is_flagged(portal):
     _user, page, _account = registered()
     ContactLog.objects.all().delete()
-    row = row_for(follow_up(organisations_for(central_staff())), page)
+    row = row_for(follow_up(organisations_for(CentralStaffFactory())), page)
     assert row.last_contact is None and row.days_since_contact is None
     assert row.overdue
 
@@ -94,20 +78,26 @@ def test_the_limit_is_a_setting(portal, settings):
     settings.PORTAL_CONTACT_OVERDUE_DAYS = 10
     _user, page, _account = registered()
     ContactLog.objects.all().delete()
-    contact(page, timezone.now() - datetime.timedelta(days=11))
-    assert row_for(follow_up(organisations_for(central_staff())), page).overdue
+    ContactLogFactory(organisation=page, contacted_at=timezone.now() - datetime.timedelta(days=11))
+    assert row_for(follow_up(organisations_for(CentralStaffFactory())), page).overdue
 
 
 # What a row says -------------------------------------------------------------------------------
 
 
 def test_a_row_has_the_latest_contact_pending_pages_late_messages_and_last_update(portal):
-    marco = facilitator_of(portal.countries["IT"], first_name="Marco", last_name="Rossi")
+    marco = CountryFacilitatorFactory(
+        username="marco", country=portal.countries["IT"], first_name="Marco", last_name="Rossi"
+    )
     _user, page, _account = registered()
-    old = contact(page, timezone.now() - datetime.timedelta(days=60))
+    old = ContactLogFactory(
+        organisation=page, contacted_at=timezone.now() - datetime.timedelta(days=60)
+    )
     three_days_ago = timezone.now() - datetime.timedelta(days=3)
-    latest = contact(page, three_days_ago, ContactChannel.MEETING, marco)
-    contact(page, timezone.now() - datetime.timedelta(days=20))
+    latest = ContactLogFactory(
+        organisation=page, contacted_at=three_days_ago, channel=ContactChannel.MEETING, by=marco
+    )
+    ContactLogFactory(organisation=page, contacted_at=timezone.now() - datetime.timedelta(days=20))
     page.save_revision(user=_user)
     page.get_workflow().start(page, _user)  # the profile waits for its facilitators' approval
     for days, status in [(9, Enquiry.Status.NEW), (2, Enquiry.Status.NEW), (30, "answered")]:
@@ -140,9 +130,9 @@ def test_a_row_has_the_latest_contact_pending_pages_late_messages_and_last_updat
 def test_a_facilitator_follows_the_organisations_of_their_country_only(portal):
     _u, italian, _a = registered("it", "a@ponte.example.org", "Cooperativa Il Ponte")
     _u, greek, _a = registered("gr", "b@kyklos.example.org", "Κύκλος Αλληλεγγύης")
-    marco = facilitator_of(portal.countries["IT"])
+    marco = CountryFacilitatorFactory(username="marco", country=portal.countries["IT"])
     assert [row.page.pk for row in follow_up(organisations_for(marco))] == [italian.pk]
-    everyone = {row.page.pk for row in follow_up(organisations_for(central_staff()))}
+    everyone = {row.page.pk for row in follow_up(organisations_for(CentralStaffFactory()))}
     assert everyone == {italian.pk, greek.pk}
     assert not organisations_for(_u).exists()  # an organisation's own user follows nobody
 
@@ -156,9 +146,13 @@ def test_the_panel_flags_the_forgotten_organisation_for_its_facilitator(client, 
     _u, greek, _a = registered("gr", "b@kyklos.example.org", "Κύκλος Αλληλεγγύης")
     # Noon, 41 calendar days ago in the site's time zone: 41 days whatever the clock changes.
     noon = datetime.datetime.combine(timezone.localdate(), datetime.time(12))
-    contact(forgotten, timezone.make_aware(noon - datetime.timedelta(days=41)))
-    contact(recent, timezone.now() - datetime.timedelta(days=10))
-    client.force_login(facilitator_of(portal.countries["IT"]))
+    ContactLogFactory(
+        organisation=forgotten, contacted_at=timezone.make_aware(noon - datetime.timedelta(days=41))
+    )
+    ContactLogFactory(
+        organisation=recent, contacted_at=timezone.now() - datetime.timedelta(days=10)
+    )
+    client.force_login(CountryFacilitatorFactory(username="marco", country=portal.countries["IT"]))
 
     response = client.get(reverse("wagtailadmin_home"), {"attention": "all"})
     html = response.content.decode()
@@ -176,8 +170,10 @@ def test_the_panel_flags_the_forgotten_organisation_for_its_facilitator(client, 
 def test_the_panel_filters_and_sorts(client, portal):
     _u, complete_ish, _a = registered("it", "a@ponte.example.org", "Alfa")
     _u, other, _a = registered("it", "c@sole.example.org", "Beta")  # never contacted
-    contact(complete_ish, timezone.now() - datetime.timedelta(days=1))
-    client.force_login(central_staff())
+    ContactLogFactory(
+        organisation=complete_ish, contacted_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    client.force_login(CentralStaffFactory())
     home = reverse("wagtailadmin_home")
 
     overdue = client.get(home, {"attention": "overdue"}).content.decode()
@@ -194,13 +190,13 @@ def test_the_panel_filters_and_sorts(client, portal):
 
 
 def test_central_staff_see_a_summary_per_country(client, portal):
-    facilitator_of(portal.countries["GR"], "eleni", first_name="Eleni")
+    CountryFacilitatorFactory(country=portal.countries["GR"], username="eleni", first_name="Eleni")
     registered("it", "a@ponte.example.org", "Cooperativa Il Ponte")
     _u, kyklos, _a = registered("gr", "b@kyklos.example.org", "Κύκλος Αλληλεγγύης")
     registered("gr", "d@kyklos.example.org", "Δίκτυο")
-    contact(kyklos, timezone.now() - datetime.timedelta(days=5))
+    ContactLogFactory(organisation=kyklos, contacted_at=timezone.now() - datetime.timedelta(days=5))
     kyklos.save_revision().publish()
-    client.force_login(central_staff())
+    client.force_login(CentralStaffFactory())
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "By country" in html
     greece = html[html.index('<th scope="row">Greece</th>') :].split("</tr>")[0]
@@ -220,7 +216,9 @@ def _organisations(country, count):
     for n in range(count):
         page = OrganisationPageFactory(parent=country, title=f"Cooperativa {n:03}")
         if n % 3:
-            contact(page, timezone.now() - datetime.timedelta(days=n))
+            ContactLogFactory(
+                organisation=page, contacted_at=timezone.now() - datetime.timedelta(days=n)
+            )
 
 
 def _panel_queries(client):
@@ -235,7 +233,7 @@ def _panel_queries(client):
 
 
 def test_the_panel_costs_the_same_queries_for_10_and_200_organisations(client, portal):
-    client.force_login(central_staff())
+    client.force_login(CentralStaffFactory())
     _organisations(portal.countries["IT"], 10)
     small = _panel_queries(client)
     _organisations(portal.countries["GR"], 190)
@@ -250,7 +248,12 @@ def test_a_reminder_lists_exactly_what_is_missing_in_the_organisations_language(
     client, portal, django_capture_on_commit_callbacks
 ):
     _u, page, _a = registered("it", "a@ponte.example.org", "Cooperativa Il Ponte")
-    marco = facilitator_of(portal.countries["IT"], first_name="Marco")
+    marco = CountryFacilitatorFactory(
+        country=portal.countries["IT"],
+        username="marco",
+        email="marco@facilitators.example.org",
+        first_name="Marco",
+    )
     client.force_login(marco)
     with override("it"):
         expected = [str(rule.label) for rule in completeness_of(page).missing]
@@ -290,7 +293,7 @@ def test_a_reminder_lists_exactly_what_is_missing_in_the_organisations_language(
 def test_a_reminder_to_several_organisations_at_once(client, portal):
     _u, one, _a = registered("it", "a@ponte.example.org", "Cooperativa Il Ponte")
     _u, two, _a = registered("it", "c@sole.example.org", "Cooperativa Sole")
-    client.force_login(central_staff())
+    client.force_login(CentralStaffFactory())
     url = reverse("facilitation_reminder")
     forms = client.get(url, {"organisation": [one.pk, two.pk]}).context["forms"]
     data = {"organisation": [one.pk, two.pk]}
@@ -306,7 +309,7 @@ def test_a_reminder_to_several_organisations_at_once(client, portal):
 
 def test_a_reminder_with_an_empty_message_is_refused_and_nothing_is_sent(client, portal):
     _u, page, _a = registered()
-    client.force_login(central_staff())
+    client.force_login(CentralStaffFactory())
     before = ContactLog.objects.count()
     response = client.post(
         reverse("facilitation_reminder"),
@@ -319,7 +322,7 @@ def test_a_reminder_with_an_empty_message_is_refused_and_nothing_is_sent(client,
 
 
 def test_bad_organisation_numbers_are_refused(client, portal):
-    client.force_login(central_staff())
+    client.force_login(CentralStaffFactory())
     url = reverse("facilitation_reminder")
     assert client.get(url, {"organisation": "abc"}).status_code == 400
     assert client.get(url, {"organisation": list(range(1, 200))}).status_code == 400
@@ -328,7 +331,7 @@ def test_bad_organisation_numbers_are_refused(client, portal):
 
 def test_a_facilitator_of_italy_is_refused_a_greek_organisation_by_url(client, portal):
     _u, greek, _a = registered("gr", "b@kyklos.example.org", "Κύκλος Αλληλεγγύης")
-    client.force_login(facilitator_of(portal.countries["IT"]))
+    client.force_login(CountryFacilitatorFactory(username="marco", country=portal.countries["IT"]))
     url = reverse("facilitation_reminder")
     assert refused(client.get(url, {"organisation": greek.pk}))
     response = client.post(
@@ -380,8 +383,12 @@ def test_send_reminders_is_a_dry_run_unless_told_to_send(
     _u, forgotten, _a = registered("it", "a@ponte.example.org", "Cooperativa Il Ponte")
     _u, recent, _a = registered("it", "c@sole.example.org", "Cooperativa Sole")
     _u, greek, _a = registered("gr", "b@kyklos.example.org", "Κύκλος Αλληλεγγύης")
-    contact(forgotten, timezone.now() - datetime.timedelta(days=45))
-    contact(recent, timezone.now() - datetime.timedelta(days=12))
+    ContactLogFactory(
+        organisation=forgotten, contacted_at=timezone.now() - datetime.timedelta(days=45)
+    )
+    ContactLogFactory(
+        organisation=recent, contacted_at=timezone.now() - datetime.timedelta(days=12)
+    )
 
     dry = _run()
     assert "would remind a@ponte.example.org" in dry

@@ -17,14 +17,17 @@ from wagtail.users.models import UserProfile
 
 from collaboration.factories import CollaborationCallPageFactory
 from directory.completeness import completeness_of
-from directory.factories import PortfolioProjectPageFactory
-from directory.permissions import sync_central_staff, sync_country
-from emails.models import OutboxEmail
+from directory.factories import (
+    CentralStaffFactory,
+    CountryFacilitatorFactory,
+    PortfolioProjectPageFactory,
+)
 from facilitators import report
+from facilitators.factories import ContactLogFactory
 from facilitators.filters import FollowUpFilterForm
 from facilitators.followup import follow_up, organisations_for
-from facilitators.models import ContactLog
 from tests.directory.organisations import refused, registered
+from tests.helpers import emailed
 
 pytestmark = pytest.mark.django_db
 
@@ -74,40 +77,19 @@ def days_ago(days, hour=12):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
-def log_contact(page, when, by=None, channel="phone"):
-    return ContactLog.objects.create(
-        organisation_key=page.translation_key,
-        organisation=page,
-        channel=channel,
-        contacted_at=when,
-        by=by,
-    )
-
-
-def automatic_email(page):
-    email = OutboxEmail.objects.create(
-        to=[page.email], from_email="portal@example.org", subject="Welcome", body_text="Welcome"
-    )
-    return ContactLog.for_email(email, page)
-
-
 # People -----------------------------------------------------------------------------------------
 
 
 @pytest.fixture
-def italy_facilitator(portal, django_user_model):
-    user = django_user_model.objects.create_user(
-        "lucia", "lucia@facilitators.example.org", "pw", first_name="Lucia", last_name="Bianchi"
+def italy_facilitator(portal):
+    return CountryFacilitatorFactory(
+        username="lucia", first_name="Lucia", last_name="Bianchi", country=portal.countries["IT"]
     )
-    user.groups.add(sync_country(portal.countries["IT"]))
-    return user
 
 
 @pytest.fixture
-def central_staff(portal, django_user_model):
-    user = django_user_model.objects.create_user("sofia", "sofia@mtaj.example.org", "pw")
-    user.groups.add(sync_central_staff())
-    return user
+def central_staff(portal):
+    return CentralStaffFactory(username="sofia")
 
 
 @pytest.fixture
@@ -151,7 +133,9 @@ def test_the_download_is_a_dated_attachment(client, organisations, central_staff
 def test_filters_and_order_are_those_of_the_panel(
     client, organisations, italy_facilitator, central_staff
 ):
-    log_contact(organisations["arci"], days_ago(10), by=italy_facilitator)
+    ContactLogFactory(
+        organisation=organisations["arci"], contacted_at=days_ago(10), by=italy_facilitator
+    )
     query = {"attention": "overdue", "country": "IT"}
 
     names = csv_names(download(client, central_staff, **query))
@@ -191,8 +175,15 @@ def test_a_profile_s_missing_items_and_counts(client, organisations, central_sta
 def test_overdue_contact_is_orange_in_the_spreadsheet(
     client, organisations, italy_facilitator, central_staff
 ):
-    log_contact(organisations["ponte"], days_ago(41), by=italy_facilitator)
-    log_contact(organisations["arci"], days_ago(10), by=italy_facilitator, channel="meeting")
+    ContactLogFactory(
+        organisation=organisations["ponte"], contacted_at=days_ago(41), by=italy_facilitator
+    )
+    ContactLogFactory(
+        organisation=organisations["arci"],
+        contacted_at=days_ago(10),
+        by=italy_facilitator,
+        channel="meeting",
+    )
     sheet = xlsx_sheet(download(client, central_staff, "xlsx", attention="all"))
     table = xlsx_table(sheet)
 
@@ -222,7 +213,7 @@ def test_overdue_contact_is_orange_in_the_spreadsheet(
 
 
 def test_the_portal_s_own_emails_count_as_contact(client, organisations, central_staff):
-    automatic_email(organisations["ergo"])
+    emailed(organisations["ergo"])
     row = csv_table(download(client, central_staff, attention="all"))["Ergo Koinsep"]
     assert row["Last contact by"] == "the portal"
     assert row["Last contact channel"] == "Email"
@@ -247,7 +238,9 @@ def test_dates_are_in_the_admin_user_s_time_zone(client, organisations, central_
     profile.save()
     day = timezone.now().astimezone(datetime.UTC).date() - datetime.timedelta(days=5)
     early_morning_utc = datetime.datetime.combine(day, datetime.time(2, 30), datetime.UTC)
-    log_contact(organisations["arci"], early_morning_utc, by=central_staff)
+    ContactLogFactory(
+        organisation=organisations["arci"], contacted_at=early_morning_utc, by=central_staff
+    )
 
     row = csv_table(download(client, central_staff, attention="all"))["Arci Palermo"]
     in_new_york = early_morning_utc.astimezone(ZoneInfo("America/New_York")).date()
@@ -371,8 +364,10 @@ def queries_for(client, user, fmt):
 def test_the_query_count_does_not_grow_with_the_organisations(
     client, organisations, italy_facilitator, central_staff, fmt
 ):
-    log_contact(organisations["ponte"], days_ago(3), by=italy_facilitator)
-    automatic_email(organisations["arci"])
+    ContactLogFactory(
+        organisation=organisations["ponte"], contacted_at=days_ago(3), by=italy_facilitator
+    )
+    emailed(organisations["arci"])
     download(client, central_staff, fmt)  # caches warmed (content types, locales)
     few = queries_for(client, central_staff, fmt)
 
@@ -381,7 +376,9 @@ def test_the_query_count_does_not_grow_with_the_organisations(
             "it" if number % 2 else "gr", f"org{number}@many.example.org", f"Org {number}"
         )[1]
         if number % 3 == 0:
-            log_contact(page, days_ago(number * 7), by=italy_facilitator)
+            ContactLogFactory(
+                organisation=page, contacted_at=days_ago(number * 7), by=italy_facilitator
+            )
         if number % 4 == 0:
             PortfolioProjectPageFactory(parent=page)
     many = queries_for(client, central_staff, fmt)

@@ -22,30 +22,21 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from PIL import Image as PILImage
 
-from directory.factories import OrganisationPageFactory, ServicePageFactory
+from directory.factories import CentralStaffFactory, OrganisationPageFactory, ServicePageFactory
+from facilitators.factories import FacilitatorFactory
 from facilitators.models import ContactChannel, ContactLog
+from featured.factories import FeaturedOrganisationFactory
 from featured.featuring import featured_keys_on
 from featured.models import FeaturedOrganisation
 from featured.share_card import ARABIC_FONT, LATIN_FONT, WIDE_FONT, covers, font_for, share_card
-from tests.conftest import reload, translate
 from tests.directory.organisations import refused, registered
-from tests.facilitators.test_contacts import central_staff, facilitator_of
+from tests.helpers import days, meta, publish, reload, translate
 
 pytestmark = pytest.mark.django_db
 
 
 def today():
     return timezone.localdate()
-
-
-def days(n):
-    return today() + datetime.timedelta(days=n)
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def organisation(country, title, **fields):
@@ -89,19 +80,22 @@ def world(portal):
         ponte_ar=ponte_ar,
         vita=vita,
         draft=draft,
-        ada=central_staff(),
-        marco=facilitator_of(portal.countries["IT"]),
+        ada=CentralStaffFactory(username="ada", first_name="Ada", last_name="Bianchi"),
+        marco=FacilitatorFactory(
+            user__username="marco",
+            user__first_name="Marco",
+            user__last_name="Rossi",
+            countries=[portal.countries["IT"]],
+        ).user,
     )
 
 
 def feature(page, start=0, end=None, status=FeaturedOrganisation.Status.PLANNED, **fields):
-    return FeaturedOrganisation.objects.create(
+    return FeaturedOrganisationFactory(
         organisation=page,
-        organisation_key=page.translation_key,
         starts_on=days(start),
         ends_on=days(start if end is None else end),
         status=status,
-        channels=fields.pop("channels", ["facebook"]),
         **fields,
     )
 
@@ -349,11 +343,6 @@ def test_the_list_costs_the_same_for_few_and_many_features(client, world):
 def picture(rendition):
     with rendition.file.open("rb") as handle:
         return PILImage.open(io.BytesIO(handle.read())).copy()
-
-
-def meta(html, prop):
-    attribute = "name" if prop.startswith("twitter:") else "property"
-    return re.findall(rf'<meta {attribute}="{re.escape(prop)}" content="([^"]*)">', html)
 
 
 def test_the_share_card_is_1200_by_630_and_is_drawn_again_for_a_new_cover(client, world):

@@ -16,7 +16,7 @@ from directory.factories import (
     ServicePageFactory,
 )
 from directory.models import OrganisationSocialLink
-from tests.conftest import translate
+from tests.helpers import meta, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +33,6 @@ def sitemap_entries(client):
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
         entries[url.find("s:loc", NS).text] = alternates
     return entries
-
-
-def meta(html, prop):
-    attribute = "name" if prop.startswith("twitter:") else "property"
-    found = re.findall(rf'<meta {attribute}="{re.escape(prop)}" content="([^"]*)">', html)
-    return found
 
 
 def canonical(html):

@@ -11,7 +11,7 @@ from directory.factories import (
     ServicePageFactory,
     TargetGroupFactory,
 )
-from tests.conftest import translate
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 

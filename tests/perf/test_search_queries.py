@@ -17,7 +17,7 @@ from directory.search import DirectorySearch
 from search.forms import SearchForm
 from search.management.commands.bench_search import bulk_pages
 from search.management.commands.bench_search import index as add_to_index
-from tests.conftest import translate
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 import pytest
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
 
 from directory.factories import (
     CountryPageFactory,
@@ -16,19 +15,7 @@ from directory.factories import (
     TargetGroupFactory,
 )
 from directory.models import Delivery, ServiceKind
-from tests.conftest import load_portal, reload, translate
-
-
-def term(factory, slug, names):
-    """A vocabulary term named in each language of `names` (the first is the source)."""
-    codes = list(names)
-    locale = Locale.objects.get(language_code=codes[0])
-    source = factory(slug=slug, name=names[codes[0]], locale=locale)
-    for code in codes[1:]:
-        translation = source.copy_for_translation(Locale.objects.get(language_code=code))
-        translation.name = names[code]
-        translation.save()
-    return source
+from tests.helpers import load_portal, reload, term, translate
 
 
 def publish(page, target_groups=()):
@@ -80,19 +67,19 @@ def make_directory(portal):
         ExpertiseCategoryFactory,
         "training",
         {"en": "Vocational training", "it": "Formazione professionale", "ar": "تدريب مهني"},
-    )
+    )["en"]
     legal = term(
         ExpertiseCategoryFactory,
         "legal",
         {"en": "Legal advice", "it": "Consulenza legale", "ar": "استشارات قانونية"},
-    )
+    )["en"]
     youth = term(
         TargetGroupFactory, "young", {"en": "Young people", "it": "Giovani", "ar": "الشباب"}
-    )
-    women = term(TargetGroupFactory, "women", {"en": "Women", "it": "Donne", "ar": "النساء"})
+    )["en"]
+    women = term(TargetGroupFactory, "women", {"en": "Women", "it": "Donne", "ar": "النساء"})["en"]
     refugees = term(
         TargetGroupFactory, "refugees", {"en": "Refugees", "it": "Rifugiati", "ar": "اللاجئون"}
-    )
+    )["en"]
     found.terms = {"training": training, "legal": legal, "young": youth, "women": women}
 
     italy_it = portal.localized(portal.countries["IT"], "it")

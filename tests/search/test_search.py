@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import translate
+from tests.helpers import translate
 
 from .helpers import result_count, search, titles
 

@@ -1,0 +1,110 @@
+"""Helpers shared by the tests of every app: translating and publishing pages, reading pages back,
+vocabulary terms in several languages, and what the public pages show."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from directory.factories import PASSWORD
+from directory.models import CountryPage, DirectoryIndexPage, ServicesIndexPage
+from emails.factories import OutboxEmailFactory
+from facilitators.models import ContactLog
+from home.models import HomePage
+
+
+def locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def translate(page, language_code, **changes):
+    """Publish a translation of `page` (and of its missing parents) with the changed fields."""
+    locale = Locale.objects.get(language_code=language_code)
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in changes.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated
+
+
+def publish(page):
+    """Publish the page's current state, and read it back as published."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def reload(instance):
+    """A new instance of the same model read from the database, as a test that made it would
+    have it: for data made once for several tests, each of which changes it and rolls back."""
+    return type(instance)._default_manager.get(pk=instance.pk)
+
+
+@dataclass
+class Portal:
+    home: Page
+    directory: Page
+    services: Page
+    countries: dict = field(default_factory=dict)
+
+    def localized(self, page, language_code):
+        return page.get_translation(Locale.objects.get(language_code=language_code))
+
+
+def load_portal(keys):
+    """The session's portal (see `django_db_setup`), in new instances read from the database."""
+    return Portal(
+        home=HomePage.objects.get(pk=keys["home"]),
+        directory=DirectoryIndexPage.objects.get(pk=keys["directory"]),
+        services=ServicesIndexPage.objects.get(pk=keys["services"]),
+        countries={code: CountryPage.objects.get(pk=pk) for code, pk in keys["countries"].items()},
+    )
+
+
+def days(n):
+    """The date `n` days from today (before today when negative), in the site's time zone."""
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def term(factory, slug, names):
+    """A vocabulary term named in each language of `names` (the first is the source), by code."""
+    codes = list(names)
+    source = factory(slug=slug, name=names[codes[0]], locale=locale(codes[0]))
+    terms = {codes[0]: source}
+    for code in codes[1:]:
+        translation = source.copy_for_translation(locale(code))
+        translation.name = names[code]
+        translation.save()
+        terms[code] = translation
+    return terms
+
+
+def signed_in(user):
+    """A new browser, signed in as `user` with the password the factories give."""
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def card_titles(html):
+    return re.findall(r'<h3 class="card__title"[^>]*><a href="[^"]*">([^<]+)</a>', html)
+
+
+def meta(html, prop):
+    """The contents of the page's <meta> tags for `prop` (Open Graph, or twitter:...)."""
+    attribute = "name" if prop.startswith("twitter:") else "property"
+    return re.findall(rf'<meta {attribute}="{re.escape(prop)}" content="([^"]*)">', html)
+
+
+def has_form(html):
+    """The page has the form to express interest (the calls here are Italian pages)."""
+    return "/interest/" in html and 'name="message"' in html
+
+
+def emailed(page, subject="Welcome to MoreThanAJob"):
+    """An email the portal sent to the organisation, and the contact it logged for it."""
+    return ContactLog.for_email(OutboxEmailFactory(to=[page.email], subject=subject), page)
