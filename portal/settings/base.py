@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "facilitators",
     "collaboration",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
