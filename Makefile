@@ -53,8 +53,8 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Times searches on a large directory (see search/management/commands/bench_search.py), then the
-# facilitators' dashboard panel and monitoring report on it (facilitators/.../bench_facilitation.py).
+# Times searches on a large directory (see demo/management/commands/bench_search.py), then the
+# facilitators' dashboard panel and monitoring report on it (demo/.../bench_facilitation.py).
 # It has a database of its own: bench.sqlite3, or DATABASE_URL=postgres://.../an_empty_db.
 # BENCH_ARGS / BENCH_FACILITATION_ARGS: e.g. "--sizes 2000:10000 --runs 10" / "--sizes 2000 --runs 3".
 bench: export DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3

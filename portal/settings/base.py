@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "collaboration",
     "search",
     "core",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -9,7 +9,7 @@ PASSWORD = "olive-trees-and-looms-2026"
 
 def latest_verification_link(demo_server, email):
     body = demo_server.python(
-        "from facilitators.models import OutboxEmail; "
+        "from emails.models import OutboxEmail; "
         "emails = OutboxEmail.objects.filter(template_key='email_verification'); "
         f"print(next(e.body_text for e in emails.order_by('-pk') if {email!r} in e.to))"
     )

@@ -5,6 +5,8 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from demo.management.commands.bench_search import bulk_pages
+from demo.management.commands.bench_search import index as add_to_index
 from directory.factories import (
     ExpertiseCategoryFactory,
     OrganisationPageFactory,
@@ -15,8 +17,6 @@ from directory.listing import Locales
 from directory.models import Delivery, ServiceKind, ServicePage
 from directory.search import DirectorySearch
 from search.forms import SearchForm
-from search.management.commands.bench_search import bulk_pages
-from search.management.commands.bench_search import index as add_to_index
 from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db

@@ -34,12 +34,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from search.management.commands.bench_search import (
+from demo.management.commands.bench_search import (
     SERVICES_PER_ORGANISATION,
     SLUG_PREFIX,
     percentile,
 )
-from search.management.commands.bench_search import Command as SearchBench
+from demo.management.commands.bench_search import Command as SearchBench
 
 BENCH_MARK = "bench"  # starts the note of the bench's contacts and the name of its enquiries
 STAFF_USERNAME = "bench-staff"

@@ -1,12 +1,12 @@
-"""Builds the demo content of the portal from directory.demo.content.
+"""Builds the demo content of the portal from demo.content (the files in demo/content/).
 
 Everything is looked up before it is created (pages by parent and slug, translations by locale,
 terms by slug, images by title), so running the builder again adds only what is missing.
 
 Translations go through wagtail-localize, as an editor's would: a TranslationSource for the page
 or term, a Translation into the target locale, one StringTranslation per source segment (filled
-from the texts in content.py), then Translation.save_target(). The admin's translation editor
-therefore shows every demo translation as complete, and can edit it.
+from the texts in the content files), then Translation.save_target(). The admin's translation
+editor therefore shows every demo translation as complete, and can edit it.
 """
 
 import copy
@@ -37,7 +37,6 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
-from collaboration.demo import build_collaboration
 from core.urls import absolute_admin_url
 from directory.models import (
     CountryPage,
@@ -59,6 +58,7 @@ from directory.permissions import sync_organisation
 from home.models import HomePage, StandardPage
 
 from . import content
+from .collaboration import build_collaboration
 from .images import COVER_SIZE, LOGO_SIZE, cover_png, latin_mark, logo_png
 
 DEMO_COLLECTION = "Demo"
@@ -922,32 +922,8 @@ def ensure_demo_people():
 #: Days since each demo organisation was last contacted, in turn (None: never). About a third
 #: are past the 40-day limit, so the facilitators' dashboard has organisations to flag.
 CONTACT_PATTERN = [6, 52, 18, None, 33, 75, 2, 44, 27, 12, None, 61]
-CONTACT_NOTES = {
-    "en": {
-        "phone": "Phone call: went through the profile together; they will add their services.",
-        "meeting": "Met at their office to plan the portfolio and the English version.",
-        "event": "Talked at the regional social economy fair.",
-        "email": "Sent the guide to completing the profile.",
-    },
-    "it": {
-        "phone": "Telefonata: abbiamo rivisto insieme il profilo; aggiungeranno i loro servizi.",
-        "meeting": "Incontro nella loro sede per preparare il portfolio e la versione inglese.",
-        "event": "Incontrati alla fiera regionale dell'economia sociale.",
-        "email": "Inviata la guida per completare il profilo.",
-    },
-    "el": {
-        "phone": "Τηλεφωνική επικοινωνία: είδαμε μαζί το προφίλ· θα προσθέσουν τις υπηρεσίες τους.",
-        "meeting": "Συνάντηση στα γραφεία τους για το χαρτοφυλάκιο και την αγγλική έκδοση.",
-        "event": "Συζητήσαμε στην περιφερειακή έκθεση κοινωνικής οικονομίας.",
-        "email": "Στάλθηκε ο οδηγός συμπλήρωσης του προφίλ.",
-    },
-    "ar": {
-        "phone": "مكالمة هاتفية: راجعنا الملف معًا، وسيضيفون خدماتهم.",
-        "meeting": "لقاء في مكتبهم للتخطيط لملف المشاريع والنسخة الإنجليزية.",
-        "event": "تحدثنا في المعرض الإقليمي للاقتصاد الاجتماعي.",
-        "email": "أرسلنا دليل استكمال الملف.",
-    },
-}
+#: The language of the notes (content.CONTACT_NOTES, "contact_notes" in the content files), by
+#: the country of the organisation.
 NOTE_LANGUAGE = {"IT": "it", "GR": "el", "LB": "ar", "JO": "ar", "PS": "ar"}
 
 
@@ -979,7 +955,7 @@ def ensure_demo_contacts(today=None):
                 organisation=page,
                 contacted_at=now - datetime.timedelta(days=days + extra, hours=index % 7),
                 channel=channel,
-                note=CONTACT_NOTES[NOTE_LANGUAGE.get(code, "en")][channel],
+                note=content.CONTACT_NOTES[NOTE_LANGUAGE.get(code, "en")][channel],
                 by=by,
             )
             written += 1

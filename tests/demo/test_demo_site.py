@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Site
 
-from directory.demo.builder import ensure_local_site_address
+from demo.builder import ensure_local_site_address
 
 pytestmark = pytest.mark.django_db
 

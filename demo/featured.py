@@ -28,86 +28,18 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from directory.demo import content
-from directory.demo.builder import ADMIN_USERNAME
 from directory.models import OrganisationPage
-from directory.models.choices import SocialPlatform
 from featured.featuring import default_link, draft_captions, record_contact, week_of
 from featured.models import FeaturedOrganisation
 
-FACEBOOK = SocialPlatform.FACEBOOK.value
-INSTAGRAM = SocialPlatform.INSTAGRAM.value
-LINKEDIN = SocialPlatform.LINKEDIN.value
-X = SocialPlatform.X.value
+from . import content
+from .builder import ADMIN_USERNAME
 
-PLANNED = FeaturedOrganisation.Status.PLANNED
 POSTED = FeaturedOrganisation.Status.POSTED
-SKIPPED = FeaturedOrganisation.Status.SKIPPED
 
-#: The demo features. "week": weeks from this one (0: this week, -1: last week, 1: next week);
-#: "days": first and last day in that week (0: Monday ... 6: Sunday); "posted_url": where it was
-#: posted, on its first day.
-DEMO_FEATURES = [
-    {
-        "organisation": "cooperativa-sociale-il-ponte",  # Italy
-        "week": -3,
-        "days": (0, 6),
-        "channels": [FACEBOOK, INSTAGRAM],
-        "status": POSTED,
-        "posted_url": "https://www.facebook.com/morethanajob/posts/pfbid02TqN8vKc4YhRzL1mWb7XsE3dP",
-    },
-    {
-        "organisation": "jamiyat-sayyidat-al-zarqa",  # Jordan
-        "week": -2,
-        "days": (1, 5),
-        "channels": [LINKEDIN, FACEBOOK],
-        "status": POSTED,
-        "posted_url": "https://www.linkedin.com/feed/update/urn:li:activity:7214436098125410304/",
-    },
-    {
-        "organisation": "syllogos-gynaikon-anatoli",  # Greece: skipped, profile being updated
-        "week": -1,
-        "days": (0, 6),
-        "channels": [FACEBOOK],
-        "status": SKIPPED,
-    },
-    {
-        "organisation": "fondazione-lavoro-e-dignita",  # Italy
-        "week": 0,
-        "days": (0, 6),
-        "channels": [FACEBOOK, INSTAGRAM, LINKEDIN],
-        "status": POSTED,
-        "posted_url": "https://www.facebook.com/morethanajob/posts/pfbid0Zk3hVx9LqPn2WcR5tY8aMf6sB",
-    },
-    {
-        "organisation": "psifiaki-gefyra",  # Greece
-        "week": 0,
-        "days": (0, 6),
-        "channels": [FACEBOOK, LINKEDIN],
-        "status": PLANNED,
-    },
-    {
-        "organisation": "jamiyat-al-amal",  # Lebanon
-        "week": 0,
-        "days": (0, 6),
-        "channels": [INSTAGRAM, X],
-        "status": PLANNED,
-    },
-    {
-        "organisation": "jamiyat-al-ibdaa-al-shababi",  # Palestine
-        "week": 1,
-        "days": (0, 6),
-        "channels": [FACEBOOK, INSTAGRAM, X],
-        "status": PLANNED,
-    },
-    {
-        "organisation": "rete-solidale-per-labitare",  # Italy, close to Lavoro e Dignità: a warning
-        "week": 1,
-        "days": (2, 4),
-        "channels": [FACEBOOK, LINKEDIN],
-        "status": PLANNED,
-    },
-]
+# The demo features are "features" in demo/content/structure.json. "week": weeks from this one
+# (0: this week, -1: last week, 1: next week); "days": first and last day in that week (0: Monday
+# ... 6: Sunday); "posted_url": where it was posted, on its first day.
 
 
 def _first_version(slug):
@@ -128,7 +60,7 @@ def ensure_demo_features(today=None):
     featured = set(FeaturedOrganisation.objects.values_list("organisation_key", flat=True))
     written = 0
     with transaction.atomic():
-        for spec in DEMO_FEATURES:
+        for spec in content.FEATURES:
             organisation = _first_version(spec["organisation"])
             if organisation is None or organisation.translation_key in featured:
                 continue

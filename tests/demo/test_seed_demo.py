@@ -251,7 +251,7 @@ def test_every_demo_organisation_has_its_people_and_its_country_its_facilitators
 def test_organisations_have_messages_from_people_in_every_language(seeded, client):
     from django.urls import reverse
 
-    from directory.demo.builder import ensure_demo_people
+    from demo.builder import ensure_demo_people
 
     enquiries = Enquiry.objects.all()
     assert enquiries.filter(status="new").exists() and enquiries.filter(status="answered").exists()
@@ -284,7 +284,7 @@ def test_organisations_have_messages_from_people_in_every_language(seeded, clien
 def test_facilitators_have_a_profile_and_a_contact_history_to_follow_up(seeded, client):
     from django.urls import reverse
 
-    from directory.demo.builder import ensure_demo_contacts, ensure_demo_people
+    from demo.builder import ensure_demo_contacts, ensure_demo_people
     from facilitators.followup import follow_up, organisations_for
 
     ensure_demo_people()

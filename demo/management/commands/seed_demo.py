@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.demo.builder import (
+from demo.builder import (
     ADMIN_PASSWORD,
     ADMIN_USERNAME,
     DemoBuilder,
@@ -16,7 +16,7 @@ from directory.demo.builder import (
     ensure_demo_people,
     ensure_local_site_address,
 )
-from facilitators.demo_featured import ensure_demo_features
+from demo.featured import ensure_demo_features
 
 
 class Command(BaseCommand):
