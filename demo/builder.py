@@ -55,6 +55,7 @@ from directory.models import (
     TargetGroup,
 )
 from directory.permissions import sync_organisation
+from facilitators.models import ContactChannel, ContactLog, Facilitator
 from home.models import HomePage, StandardPage
 
 from . import content
@@ -878,7 +879,6 @@ def ensure_demo_people():
 
     Each facilitator has a profile with contact details, which their organisations see, and is
     put in their country's facilitators' group by it. Returns the usernames created."""
-    from facilitators.models import Facilitator
 
     User = get_user_model()
     made = []
@@ -932,7 +932,6 @@ def ensure_demo_contacts(today=None):
 
     Written once per organisation (skipped when it has any contact already), by the country's
     demo facilitator where there is one. Returns how many contacts were written."""
-    from facilitators.models import ContactChannel, ContactLog
 
     User = get_user_model()
     now = timezone.now()

@@ -8,6 +8,7 @@ from wagtail.admin.utils import get_user_display_name
 
 from core.roles import FACILITATORS_PREFIX, Role
 from directory.models.choices import country_choices
+from directory.permissions import sync_country
 from emails.models import OutboxEmail
 
 
@@ -63,8 +64,6 @@ class Facilitator(models.Model):
     def sync_groups(self):
         """Put the user in the facilitators' group of each of its countries, and no other."""
         from django.contrib.auth.models import Group
-
-        from directory.permissions import sync_country
 
         wanted = {sync_country(country).pk for country in self.countries.all()}
         stale = Group.objects.filter(name__startswith=FACILITATORS_PREFIX).exclude(pk__in=wanted)

@@ -26,6 +26,7 @@ from directory.completeness import missing_items
 from directory.countries import country_names
 from directory.listing import Locales, attach_parents, one_per_translation, request_locales
 from directory.models import CountryPage, OrganisationPage, ServicePage
+from directory.models.choices import SocialPlatform
 from facilitators.contacts import country_code_by_path
 from facilitators.models import ContactChannel, ContactLog
 
@@ -228,7 +229,6 @@ def record_contact(feature, user):
 
 
 def channel_names(codes):
-    from directory.models.choices import SocialPlatform
 
     labels = dict(SocialPlatform.choices)
     return [str(labels.get(code, code)) for code in codes]

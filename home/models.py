@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.translation import PAGE_TRANSLATABLE, translated
-from directory.listing import request_locales
+from directory.listing import count_by_country, request_locales
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
@@ -79,6 +79,8 @@ class HomePage(Page):
             "services": distinct_count(ServicePage.objects.live()),
             "countries": countries_with_organisations(),
         }
+        # Late: home's models load before the apps are ready, and featured's views (which
+        # featuring imports) build admin forms that need every model loaded.
         from featured.featuring import featured_for_visitor
 
         context["featured_organisations"] = featured_for_visitor(request)
@@ -94,7 +96,6 @@ def distinct_count(pages):
 
 
 def countries_with_organisations():
-    from directory.listing import count_by_country
 
     counts = count_by_country(OrganisationPage.objects.live(), levels_up=1)
     return (

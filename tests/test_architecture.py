@@ -25,7 +25,7 @@ LAYERS = [
 LAYER_OF = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}
 
 #: Calls that register something with Wagtail: only a wagtail_hooks.py makes them at import.
-REGISTERING = {"register", "register_snippet", "register_permission_policy", "register_setting"}
+REGISTERING = {"register_snippet", "register_permission_policy", "register_setting"}
 
 
 def app_modules():
@@ -132,8 +132,10 @@ def registers(node):
         calls = [node.value]
     for call in calls:
         func = call.func if isinstance(call, ast.Call) else call
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        if name in REGISTERING:
+        if isinstance(func, ast.Attribute):  # hooks.register(...)
+            if func.attr == "register" and getattr(func.value, "id", "") == "hooks":
+                return True
+        elif getattr(func, "id", "") in REGISTERING:
             return True
     return False
 

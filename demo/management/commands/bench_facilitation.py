@@ -40,6 +40,11 @@ from demo.management.commands.bench_search import (
     percentile,
 )
 from demo.management.commands.bench_search import Command as SearchBench
+from directory.models import CountryPage, Enquiry, OrganisationPage
+from directory.permissions import sync_country
+from facilitators.models import ContactLog
+from featured.featuring import week_of
+from featured.models import FeaturedOrganisation
 
 BENCH_MARK = "bench"  # starts the note of the bench's contacts and the name of its enquiries
 STAFF_USERNAME = "bench-staff"
@@ -84,7 +89,6 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=5, help="timed requests per address")
 
     def handle(self, *args, sizes, runs, **options):
-        from directory.models import OrganisationPage
 
         try:
             steps = [int(size) for size in sizes.split(",")]
@@ -134,8 +138,6 @@ class Command(BaseCommand):
 
     def _facilitators(self):
         """{country code: a facilitator user in that country's group}, for every country."""
-        from directory.models import CountryPage
-        from directory.permissions import sync_country
 
         users = {}
         for country in CountryPage.objects.exclude(code="").order_by("code", "pk"):
@@ -156,7 +158,6 @@ class Command(BaseCommand):
         return users
 
     def _busiest_country(self):
-        from directory.models import CountryPage, OrganisationPage
 
         counts = {}
         codes = dict(CountryPage.objects.values_list("path", "code"))
@@ -182,8 +183,6 @@ class Command(BaseCommand):
 
     def _follow_up_data(self, facilitators, staff):
         """Contacts and late enquiries for the bench organisations that have none yet."""
-        from directory.models import CountryPage, Enquiry, OrganisationPage
-        from facilitators.models import ContactLog
 
         contacted = set(
             ContactLog.objects.filter(note__startswith=BENCH_MARK).values_list(
@@ -251,9 +250,6 @@ class Command(BaseCommand):
 
     def _features(self, staff):
         """A week's feature for one bench organisation in twenty that has none yet."""
-        from directory.models import OrganisationPage
-        from featured.featuring import week_of
-        from featured.models import FeaturedOrganisation
 
         featured = set(FeaturedOrganisation.objects.values_list("organisation_key", flat=True))
         next_monday = week_of(timezone.localdate())[0] + timedelta(days=7)
@@ -290,7 +286,7 @@ class Command(BaseCommand):
 
     def _overrides(self):
         return {
-            "ROOT_URLCONF": "search.bench_urls",  # the portal's addresses and a trivial view
+            "ROOT_URLCONF": "portal.bench_urls",  # the portal's addresses and a trivial view
             "DEBUG": False,
             "ALLOWED_HOSTS": ["localhost"],
             "STORAGES": {

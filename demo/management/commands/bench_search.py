@@ -212,7 +212,7 @@ class Command(BaseCommand):
     def _measure(self, runs):
         client = Client(HTTP_HOST="localhost")
         overrides = {
-            "ROOT_URLCONF": "search.bench_urls",
+            "ROOT_URLCONF": "portal.bench_urls",
             "DEBUG": False,
             "PORTAL_SEARCH_CACHE_SECONDS": 0,  # every request does the whole work
             "ALLOWED_HOSTS": ["localhost"],
