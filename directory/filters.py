@@ -21,7 +21,33 @@ ORGANISATIONS = "organisations"
 ORGANISATION_KIND = "organisation"
 
 
-class DirectoryFilterForm(forms.Form):
+class FilterForm(forms.Form):
+    """A listing's filters: the values in force, and the countries results are placed in.
+
+    Subclasses name their filter fields in `filter_names`.
+    """
+
+    filter_names = ()
+
+    @property
+    def values(self):
+        """The valid, non-empty filters; a value that is not a choice is reported and left out."""
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned[name] for name in self.filter_names if cleaned.get(name)}
+
+    @property
+    def active(self):
+        return bool(self.values)
+
+    @cached_property
+    def all_countries(self):
+        """Every country page of every language (a row's country is found by its path)."""
+        from directory.models import CountryPage  # late: the page models import the filters
+
+        return list(CountryPage.objects.exclude(code="").only("path", "code"))
+
+
+class DirectoryFilterForm(FilterForm):
     country = forms.ChoiceField(label=_("Country"), required=False)
     place = forms.CharField(label=_("City or region"), required=False, max_length=120)
     category = forms.ChoiceField(label=_("Category"), required=False)
@@ -86,23 +112,6 @@ class DirectoryFilterForm(forms.Form):
 
     def clean_place(self):
         return " ".join(self.cleaned_data.get("place", "").split())
-
-    @property
-    def values(self):
-        """The valid, non-empty filters; a value that is not a choice is reported and left out."""
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: cleaned[name] for name in self.filter_names if cleaned.get(name)}
-
-    @property
-    def active(self):
-        return bool(self.values)
-
-    @cached_property
-    def all_countries(self):
-        """Every country page of every language (a result's country is found by its path)."""
-        from directory.models import CountryPage
-
-        return list(CountryPage.objects.exclude(code="").only("path", "code"))
 
 
 def place_condition(place):

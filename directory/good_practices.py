@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db.models import prefetch_related_objects
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core import listing
@@ -30,6 +29,7 @@ from core.listing import (
     text_matches,
 )
 from core.text import MAX_LENGTH, cut_to_length
+from directory.filters import FilterForm
 from directory.listing import (
     TermLabels,
     attach_country_codes,
@@ -38,7 +38,7 @@ from directory.listing import (
 )
 
 
-class GoodPracticeFilterForm(forms.Form):
+class GoodPracticeFilterForm(FilterForm):
     q = forms.CharField(
         label=_("Search the good practices"),
         required=False,
@@ -77,23 +77,6 @@ class GoodPracticeFilterForm(forms.Form):
     @property
     def words(self):
         return getattr(self, "cleaned_data", {}).get("q", "")
-
-    @property
-    def values(self):
-        """The valid, non-empty filters; a value that is not a choice is reported and left out."""
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: cleaned[name] for name in self.filter_names if cleaned.get(name)}
-
-    @property
-    def active(self):
-        return bool(self.values)
-
-    @cached_property
-    def all_countries(self):
-        """Every country page of every language (a project's country is found by its path)."""
-        from directory.models import CountryPage
-
-        return list(CountryPage.objects.exclude(code="").only("path", "code"))
 
 
 @dataclass(kw_only=True)
