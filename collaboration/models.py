@@ -17,9 +17,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.fields import optional_link
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 from directory.models.choices import country_choices
+from directory.models.message import OrganisationMessage
 from directory.models.mixins import RICH_TEXT_FEATURES, IntroPage
 
 INTEREST_MAX_LENGTH = 2000
@@ -199,7 +201,7 @@ class CollaborationIndexPage(IntroPage):
         return context
 
 
-class ExpressionOfInterest(models.Model):
+class ExpressionOfInterest(OrganisationMessage):
     """An organisation tells a call's owner that it would like to collaborate.
 
     One per organisation and call, whatever languages either is written in: both are matched on
@@ -213,36 +215,22 @@ class ExpressionOfInterest(models.Model):
         ACCEPTED = "accepted", _("Collaboration agreed")
         DECLINED = "declined", _("Declined")
 
+    # Written to the call's organisation; read by both organisations' people and facilitators.
+    recipient_key = "owner_key"
+    reader_keys = ("owner_key", "organisation_key")
+
     call_key = models.UUIDField(_("call"), editable=False)
-    call = models.ForeignKey(
-        CollaborationCallPage,
-        verbose_name=_("call for collaboration"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="interests",
+    call = optional_link(
+        CollaborationCallPage, _("call for collaboration"), related_name="interests"
     )
     organisation_key = models.UUIDField(_("organisation"), editable=False)
-    organisation = models.ForeignKey(
-        "directory.OrganisationPage",
-        verbose_name=_("interested organisation"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    organisation = optional_link("directory.OrganisationPage", _("interested organisation"))
     owner_key = models.UUIDField(
         _("organisation of the call"),
         editable=False,
         help_text=_("The organisation that posted the call (its translation key)."),
     )
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sent by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    message = models.TextField(_("message"), max_length=INTEREST_MAX_LENGTH)
-    created_at = models.DateTimeField(_("sent on"), default=timezone.now, editable=False)
+    sent_by = optional_link(settings.AUTH_USER_MODEL, _("sent by"))
     status = models.CharField(
         _("response"), max_length=12, choices=Status.choices, default=Status.NEW
     )
@@ -253,27 +241,12 @@ class ExpressionOfInterest(models.Model):
         help_text=_("Seen by both organisations and their facilitators."),
     )
     responded_at = models.DateTimeField(_("responded on"), null=True, blank=True)
-    responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    outbox_email = models.ForeignKey(
-        "emails.OutboxEmail",
-        verbose_name=_("email to the organisation of the call"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    responded_by = optional_link(settings.AUTH_USER_MODEL, _("responded by"))
+    outbox_email = optional_link("emails.OutboxEmail", _("email to the organisation of the call"))
 
-    class Meta:
+    class Meta(OrganisationMessage.Meta):
         verbose_name = _("expression of interest")
         verbose_name_plural = _("expressions of interest")
-        ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["call_key", "organisation_key"], name="one_interest_per_call"
@@ -283,8 +256,6 @@ class ExpressionOfInterest(models.Model):
             models.Index(fields=["owner_key", "status"], name="interest_owner_idx"),
             models.Index(fields=["organisation_key"], name="interest_organisation_idx"),
         ]
-        # Who sees and answers which is decided per organisation (collaboration/admin.py).
-        default_permissions = ()
 
     def __str__(self):
         organisation = self.organisation.title if self.organisation else "-"

@@ -2,13 +2,16 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from directory.organisation_admin import own_organisations
+from directory.scoped_policy import OrganisationMessagePolicy
 
-from .admin import InterestPermissionPolicy, InterestViewSet
+from .admin import InterestViewSet
 from .dashboard import CollaborationPanel
 from .models import ExpressionOfInterest
 
-# Expressions of interest: who sees and answers which (collaboration/admin.py).
-register_permission_policy(ExpressionOfInterest, InterestPermissionPolicy(ExpressionOfInterest))
+# Expressions of interest: who sees and responds to which (directory/scoped_policy.py).
+register_permission_policy(
+    ExpressionOfInterest, OrganisationMessagePolicy(ExpressionOfInterest, answer_action="respond")
+)
 
 
 @hooks.register("register_admin_viewset")

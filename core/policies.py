@@ -31,17 +31,18 @@ class RowScopePolicy(BasePermissionPolicy):
         role = Role.of(user)
         return role.is_active and action in self.scopes and self.holds(role, action)
 
-    def _instances(self, user, action):
+    def rows(self, user, action):
+        """The rows on which `user` holds `action` (none for an action the policy does not know)."""
         scope = self.scopes.get(action)
         return scope(user) if scope else self.model.objects.none()
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return self._instances(user, action).filter(pk=instance.pk).exists()
+        return self.rows(user, action).filter(pk=instance.pk).exists()
 
     def instances_user_has_any_permission_for(self, user, actions):
         result = self.model.objects.none()
         for action in actions:
-            result = result | self._instances(user, action)
+            result = result | self.rows(user, action)
         return result
 
     def users_with_any_permission(self, actions):

@@ -9,78 +9,41 @@ Who sees what is decided here, per message, not by Django model permissions:
   answer for the organisation (superusers excepted);
 - anyone else sees nothing, and every address of a message outside one's reach is a 404.
 
-The scope is applied to the queryset of every view: the listing, the detail, and the actions.
+The scope (directory/scoped_policy.py) is applied to the queryset of every view: the listing, the
+detail, and the action (directory/message_admin.py).
 """
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
-from django.template.defaultfilters import linebreaksbr
-from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.generic import View
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.utils import get_user_display_name
-from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_views import NONE, local_time, person
+from directory.message_admin import (
+    MessageActionView,
+    MessageIndexView,
+    MessageInspectView,
+    MessageViewSet,
+)
 from directory.models import Enquiry
-from directory.scoped_policy import OrganisationRowsPolicy, own_rows, readable_rows
 
 Status = Enquiry.Status
 
 
-# Who sees and answers which messages ------------------------------------------------------------
+class EnquiryIndexView(MessageIndexView):
+    list_related = ("organisation", "service")
 
 
-def visible_enquiries(user):
-    return readable_rows(Enquiry.objects.all(), user, "organisation_key")
-
-
-def answerable_enquiries(user):
-    return own_rows(Enquiry.objects.all(), user, "organisation_key")
-
-
-class EnquiryPermissionPolicy(OrganisationRowsPolicy):
-    """Actions: "view" (the listing and the detail) and "answer" (mark answered or new)."""
-
-    scopes = {"view": visible_enquiries, "answer": answerable_enquiries}
-
-
-# Views ------------------------------------------------------------------------------------------
-
-
-class EnquiryIndexView(IndexView):
-    def get_base_queryset(self):
-        return visible_enquiries(self.request.user).select_related("organisation", "service")
-
-
-class EnquiryInspectView(InspectView):
+class EnquiryInspectView(MessageInspectView):
     template_name = "directory/admin/enquiry_inspect.html"
-    status_url_name = None
-
-    def get_object(self, queryset=None):
-        enquiries = visible_enquiries(self.request.user).select_related(
-            "organisation", "service", "answered_by", "outbox_email"
-        )
-        return get_object_or_404(enquiries, pk=self.pk)
-
-    # Dates in the site's time zone (the inspect template formats them as they come).
-    def get_created_at_display_value(self):
-        return timezone.localtime(self.object.created_at)
+    detail_related = ("organisation", "service", "answered_by", "outbox_email")
 
     def get_consent_at_display_value(self):
-        return timezone.localtime(self.object.consent_at)
+        return local_time(self.object.consent_at)
 
     def get_answered_at_display_value(self):
-        answered_at = self.object.answered_at
-        return timezone.localtime(answered_at) if answered_at else "-"
-
-    def get_message_display_value(self):
-        return linebreaksbr(self.object.message)
+        return local_time(self.object.answered_at)
 
     def get_email_display_value(self):
         return format_html('<a href="mailto:{0}" dir="ltr">{0}</a>', self.object.email)
@@ -93,41 +56,33 @@ class EnquiryInspectView(InspectView):
             return code
 
     def get_service_display_value(self):
-        return self.object.service.title if self.object.service else "-"
+        return self.object.service.title if self.object.service else NONE
 
     def get_answered_by_display_value(self):
-        user = self.object.answered_by
-        return get_user_display_name(user) if user else "-"
-
-    def get_outbox_email_display_value(self):
-        email = self.object.outbox_email
-        return f"{email.get_status_display()} · {email.recipients}" if email else "-"
+        return person(self.object.answered_by)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         enquiry = self.object
-        page = enquiry.page
-        context["public_url"] = page.get_url(request=self.request) if page and page.live else ""
-        if self.status_url_name and self.user_has_permission_for_instance("answer", enquiry):
+        context["public_url"] = self.public_url(enquiry.page)
+        if url := self.action_url():
             new = enquiry.status == Status.NEW
             context["status_action"] = {
-                "url": reverse(self.status_url_name, args=[enquiry.pk]),
+                "url": url,
                 "status": Status.ANSWERED if new else Status.NEW,
                 "label": _("Mark as answered") if new else _("Mark as new"),
             }
         return context
 
 
-class EnquiryStatusView(PermissionCheckedMixin, View):
+class EnquiryStatusView(MessageActionView):
     """Mark a message answered, or new again. POST only (a GET is 405), CSRF-checked."""
 
-    model = Enquiry
     permission_required = "answer"
     http_method_names = ["post"]
-    inspect_url_name = None
 
     def post(self, request, pk):
-        enquiry = get_object_or_404(answerable_enquiries(request.user), pk=pk)
+        enquiry = self.row
         status = request.POST.get("status", Status.ANSWERED)
         if status == Status.ANSWERED:
             Enquiry.objects.filter(pk=enquiry.pk, status=Status.NEW).update(
@@ -146,21 +101,10 @@ class EnquiryStatusView(PermissionCheckedMixin, View):
             )
         else:
             messages.error(request, _("This is not a status a message can have."))
-        return redirect(self.inspect_url_name, enquiry.pk)
+        return self.back_to_row(enquiry.pk)
 
 
-class EnquiryAdminURLFinder(ModelAdminURLFinder):
-    """Links to a message from elsewhere in the admin open its detail, for who may see it."""
-
-    edit_url_name = "enquiries:inspect"
-
-    def get_edit_url(self, instance):
-        if self.user and not visible_enquiries(self.user).filter(pk=instance.pk).exists():
-            return None
-        return self.construct_edit_url(instance)
-
-
-class EnquiryViewSet(ModelViewSet):
+class EnquiryViewSet(MessageViewSet):
     """Citizens' messages: listed and read, marked answered; never added or edited by hand."""
 
     model = Enquiry
@@ -168,11 +112,11 @@ class EnquiryViewSet(ModelViewSet):
     icon = "mail"
     menu_label = gettext_lazy("Enquiries")
     menu_order = 250
-    add_to_reference_index = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
     index_view_class = EnquiryIndexView
     inspect_view_class = EnquiryInspectView
+    action_name = "status"
+    action_permission = "answer"
+    action_view_class = EnquiryStatusView
     inspect_view_fields = [
         "created_at",
         "status",
@@ -188,29 +132,4 @@ class EnquiryViewSet(ModelViewSet):
         "outbox_email",
     ]
     list_display = ["created_at", "name", "organisation", "service", "status"]
-    list_filter = ["status"]
     search_fields = ["name", "email", "message"]
-    ordering = ["-created_at"]
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            status_url_name=self.get_url_name("status"), **kwargs
-        )
-
-    @property
-    def status_view(self):
-        return EnquiryStatusView.as_view(inspect_url_name=self.get_url_name("inspect"))
-
-    def get_urlpatterns(self):
-        # No add, edit, copy, delete or history screens: messages come from the public form.
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("status/<int:pk>/", self.status_view, name="status"),
-        ]
-
-    url_finder_class = EnquiryAdminURLFinder
-
-    def get_permissions_to_register(self):
-        return super().get_permissions_to_register().none()

@@ -1,8 +1,8 @@
 """The permission policy of rows that belong to organisations: who may do what to which row is
 decided by querysets, row by row (the mechanism: `core.policies.RowScopePolicy`).
 
-Used by citizens' messages (directory/enquiry_admin.py) and by expressions of interest
-(collaboration/admin.py): an organisation's people act on their own rows (`own_rows`);
+Used by the messages written to organisations (`OrganisationMessagePolicy`: citizens' enquiries,
+expressions of interest): an organisation's people act on their own rows (`own_rows`);
 facilitators and central staff read those of the organisations they follow (`readable_rows`).
 """
 
@@ -70,3 +70,20 @@ class OrganisationRowsPolicy(RowScopePolicy):
         if self.read_action in actions:
             holders |= follow_up_users()
         return holders
+
+
+class OrganisationMessagePolicy(OrganisationRowsPolicy):
+    """The policy of a kind of message to organisations (`directory.models.message`): "view" for
+    the people and facilitators of every organisation it names (the model's `reader_keys`), and
+    `answer_action` for the people of the organisation it is written to (its `recipient_key`)."""
+
+    def __init__(self, model, answer_action="answer"):
+        super().__init__(model)
+        self.answer_action = answer_action
+        self.scopes = {"view": self.readable, answer_action: self.answerable}
+
+    def readable(self, user):
+        return readable_rows(self.model.objects.all(), user, *self.model.reader_keys)
+
+    def answerable(self, user):
+        return own_rows(self.model.objects.all(), user, self.model.recipient_key)

@@ -6,8 +6,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from directory import admin_scope, organisation_admin
 from directory.emails import registered_organisation_count
-from directory.enquiry_admin import EnquiryPermissionPolicy, EnquiryViewSet
+from directory.enquiry_admin import EnquiryViewSet
 from directory.models import Enquiry, ExpertiseCategory, TargetGroup
+from directory.scoped_policy import OrganisationMessagePolicy
 
 # The organisation's own admin screens: its dashboard checklist, "Mark as verified" for its
 # country's facilitators (directory/organisation_admin.py).
@@ -15,8 +16,8 @@ hooks.register("construct_homepage_panels", organisation_admin.add_profile_check
 hooks.register("register_page_header_buttons", organisation_admin.verify_button)
 hooks.register("register_admin_urls", organisation_admin.organisation_admin_urls)
 
-# Citizens' messages: who sees and answers which (directory/enquiry_admin.py).
-register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))
+# Citizens' messages: who sees and answers which (directory/scoped_policy.py).
+register_permission_policy(Enquiry, OrganisationMessagePolicy(Enquiry, answer_action="answer"))
 
 
 class ExpertiseCategoryViewSet(SnippetViewSet):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
+from core.fields import optional_link
 from core.translation import synchronized, translated
 
 from .placeholders import PLACEHOLDERS_HELP_TEXT, unknown_placeholders
@@ -81,12 +82,9 @@ class OutboxEmail(models.Model):
         _("template"), max_length=40, choices=TemplateKey.choices, blank=True
     )
     # The organisation the message is about (its page, in the language it was sent in).
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("organisation"),
         related_name="emails",
     )
     status = models.CharField(

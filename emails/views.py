@@ -1,13 +1,11 @@
 """Admin screens for the outbox: read-only listing and detail, and the "Resend" action."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.generic import View
-from wagtail.admin.views.generic import InspectView
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.admin_views import RecordActionView, RecordInspectView
 
 from .mail import resend
 from .models import OutboxEmail
@@ -34,9 +32,8 @@ class OutboxPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(actions)
 
 
-class OutboxInspectView(InspectView):
+class OutboxInspectView(RecordInspectView):
     template_name = "emails/outbox_inspect.html"
-    resend_url_name = None
 
     def get_to_display_value(self):
         return ", ".join(self.object.to)
@@ -46,18 +43,15 @@ class OutboxInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.resend_url_name and self.user_has_permission("resend"):
-            context["resend_url"] = reverse(self.resend_url_name, args=[self.object.pk])
+        context["resend_url"] = self.action_url()
         return context
 
 
-class OutboxResendView(PermissionCheckedMixin, View):
+class OutboxResendView(RecordActionView):
     """POST only (a GET is refused with 405); CSRF-checked by Django's middleware."""
 
-    model = OutboxEmail
     permission_required = "resend"
     http_method_names = ["post"]
-    inspect_url_name = None
 
     def post(self, request, pk):
         email = get_object_or_404(OutboxEmail, pk=pk)
@@ -69,4 +63,4 @@ class OutboxResendView(PermissionCheckedMixin, View):
             )
         else:
             messages.error(request, _("This email is being sent right now; try again later."))
-        return redirect(self.inspect_url_name, email.pk)
+        return self.back_to_row(email.pk)

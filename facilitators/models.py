@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import get_user_display_name
 
+from core.fields import optional_link
 from core.roles import FACILITATORS_PREFIX, Role
 from directory.models.choices import country_choices
 from directory.permissions import sync_country
@@ -89,34 +90,20 @@ class ContactLog(models.Model):
     """
 
     organisation_key = models.UUIDField(_("organisation"), db_index=True)
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "directory.OrganisationPage",
-        verbose_name=_("organisation page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("organisation page"),
         related_name="contacts",
     )
     contacted_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
     channel = models.CharField(_("channel"), max_length=20, choices=ContactChannel.choices)
     note = models.TextField(_("note"), blank=True)
-    by = models.ForeignKey(
+    by = optional_link(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("by"),
         help_text=_("Empty for the emails the portal sends by itself."),
     )
-    email = models.ForeignKey(
-        OutboxEmail,
-        verbose_name=_("email"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="contacts",
-    )
+    email = optional_link(OutboxEmail, _("email"), related_name="contacts")
     featured = models.ForeignKey(
         "featured.FeaturedOrganisation",
         verbose_name=_("featured on social media"),

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_link
+
 
 class FeaturedOrganisation(models.Model):
     """An organisation showcased on the portal's social media, and on its home page, for a while.
@@ -36,14 +38,7 @@ class FeaturedOrganisation(models.Model):
     link = models.URLField(_("link"), max_length=500, blank=True)
     posted_url = models.URLField(_("posted at"), max_length=500, blank=True)
     posted_on = models.DateField(_("posted on"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("planned by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = optional_link(settings.AUTH_USER_MODEL, _("planned by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection
 
+from core.fields import optional_link
+
 
 class OrganisationAccount(models.Model):
     """The people behind an organisation: their group, their media collection, their status.
@@ -28,14 +30,7 @@ class OrganisationAccount(models.Model):
         help_text=_("A verified organisation publishes its pages without approval."),
     )
     verified_at = models.DateTimeField(_("verified on"), null=True, blank=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("verified by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    verified_by = optional_link(settings.AUTH_USER_MODEL, _("verified by"))
     created_at = models.DateTimeField(_("registered on"), auto_now_add=True)
 
     class Meta:

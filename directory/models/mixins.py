@@ -1,8 +1,9 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from core.fields import optional_link
 
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "ol", "ul", "link"]
 
@@ -20,11 +21,4 @@ class IntroPage(Page):
 
 
 def image_field(verbose_name):
-    return models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    return optional_link("wagtailimages.Image", verbose_name)

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.fields import optional_link
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 
@@ -23,14 +24,7 @@ class ServicePage(Page):
     kind = models.CharField(
         _("kind"), max_length=20, choices=ServiceKind.choices, default=ServiceKind.SERVICE
     )
-    category = models.ForeignKey(
-        ExpertiseCategory,
-        verbose_name=_("category"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    category = optional_link(ExpertiseCategory, _("category"))
     target_groups = ParentalManyToManyField(
         TargetGroup, verbose_name=_("target groups"), blank=True, related_name="+"
     )

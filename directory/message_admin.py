@@ -1,0 +1,74 @@
+"""Admin screens for the messages written to organisations (`directory.models.message`):
+citizens' enquiries (directory/enquiry_admin.py) and expressions of interest
+(collaboration/admin.py).
+
+Who sees and answers which is the model's `OrganisationMessagePolicy` (directory/scoped_policy.py),
+applied to the queryset of every view: the listing, the detail and the action. A row outside
+one's reach is a 404 by direct URL; an action one does not hold on any row is a 403.
+"""
+
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from wagtail.admin.views.generic import IndexView
+
+from core.admin_views import (
+    RecordActionView,
+    RecordInspectView,
+    RecordViewSet,
+    local_time,
+    paragraphs,
+)
+
+
+def reachable(view, action, *related):
+    """The rows on which the view's user holds `action`, with the related rows it shows."""
+    return view.permission_policy.rows(view.request.user, action).select_related(*related)
+
+
+class MessageIndexView(IndexView):
+    list_related = ()
+
+    def get_base_queryset(self):
+        return reachable(self, "view", *self.list_related)
+
+
+class MessageInspectView(RecordInspectView):
+    detail_related = ()
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(reachable(self, "view", *self.detail_related), pk=self.pk)
+
+    def get_created_at_display_value(self):
+        return local_time(self.object.created_at)
+
+    def get_message_display_value(self):
+        return paragraphs(self.object.message)
+
+    def get_outbox_email_display_value(self):
+        email = self.object.outbox_email
+        return f"{email.get_status_display()} · {email.recipients}" if email else "-"
+
+    def public_url(self, page):
+        """The page's address on the site, if it is live (a link from the detail)."""
+        return page.get_url(request=self.request) if page and page.live else ""
+
+
+class MessageActionView(RecordActionView):
+    """The action answering a message: 403 for who answers no message at all, 404 for a message
+    they may not answer."""
+
+    row_related = ("organisation",)
+
+    @cached_property
+    def row(self):
+        rows = reachable(self, self.permission_required, *self.row_related)
+        return get_object_or_404(rows, pk=self.kwargs["pk"])
+
+
+class MessageViewSet(RecordViewSet):
+    """Messages to organisations: listed, read, and answered by the organisation written to.
+    Nobody adds or edits them by hand: they come from the public site."""
+
+    list_filter = ["status"]
+    inspect_view_class = MessageInspectView
+    index_view_class = MessageIndexView
