@@ -15,9 +15,9 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
 from core.fields import optional_link
+from core.indexing import filtered, searched, searched_names
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 from directory.models.choices import country_choices
@@ -128,13 +128,10 @@ class CollaborationCallPage(Page):
 
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary", boost=2),
-        index.SearchField("description"),
-        index.RelatedFields("expertise_sought", [index.SearchField("name")]),
-        index.RelatedFields("target_groups", [index.SearchField("name")]),
-        index.FilterField("kind"),
-        index.FilterField("is_open"),
-        index.FilterField("deadline"),
+        *searched("summary", boost=2),
+        *searched("description"),
+        *searched_names("expertise_sought", "target_groups"),
+        *filtered("kind", "is_open", "deadline"),
     ]
 
     translatable_fields = [

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.indexing import filtered, searched
 from core.roles import ORGANISATION_KEY, Role
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
@@ -174,15 +175,12 @@ class OrganisationPage(Page):
 
     search_fields = [
         *Page.search_fields,
-        index.SearchField("acronym", boost=3),
+        *searched("acronym", boost=3),
         index.AutocompleteField("acronym"),
-        index.SearchField("short_description", boost=2),
-        index.SearchField("mission"),
-        index.SearchField("main_activities"),
-        index.SearchField("city"),
-        index.SearchField("region"),
-        index.FilterField("kind"),
-        index.SearchField("search_terms", boost=0.5),
+        *searched("short_description", boost=2),
+        *searched("mission", "main_activities", "city", "region"),
+        *searched("search_terms", boost=0.5),
+        *filtered("kind"),
     ]
 
     translatable_fields = [

@@ -7,8 +7,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
+from core.indexing import filtered, searched, searched_names
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 
@@ -115,16 +115,11 @@ class PortfolioProjectPage(Page):
 
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary", boost=2),
-        index.SearchField("objectives"),
-        index.SearchField("activities"),
-        index.SearchField("outcomes"),
-        index.SearchField("lessons_learnt"),
-        index.SearchField("search_terms", boost=0.5),
-        index.FilterField("scope"),
-        index.FilterField("is_good_practice"),
-        index.RelatedFields("categories", [index.SearchField("name")]),
-        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        *searched("summary", boost=2),
+        *searched("objectives", "activities", "outcomes", "lessons_learnt"),
+        *searched("search_terms", boost=0.5),
+        *filtered("scope", "is_good_practice"),
+        *searched_names("categories", "target_groups"),
     ]
 
     translatable_fields = [

@@ -7,9 +7,9 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
 from core.fields import optional_link
+from core.indexing import filtered, searched
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 
@@ -106,17 +106,10 @@ class ServicePage(Page):
 
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary", boost=2),
-        index.SearchField("description"),
-        index.SearchField("eligibility"),
-        index.SearchField("location"),
-        index.FilterField("kind"),
-        index.FilterField("category"),
-        index.FilterField("delivery"),
-        index.FilterField("is_free"),
-        index.FilterField("application_deadline"),
-        index.FilterField("end_date"),
-        index.SearchField("search_terms", boost=0.5),
+        *searched("summary", boost=2),
+        *searched("description", "eligibility", "location"),
+        *searched("search_terms", boost=0.5),
+        *filtered("kind", "category", "delivery", "is_free", "application_deadline", "end_date"),
     ]
 
     translatable_fields = [

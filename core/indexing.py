@@ -1,0 +1,18 @@
+"""Search index declarations the page types share (`search_fields`)."""
+
+from wagtail.search import index
+
+
+def searched(*names, boost=None):
+    """Text fields searched for words, weighted by `boost` against the rest of the page."""
+    return [index.SearchField(name, boost=boost) for name in names]
+
+
+def filtered(*names):
+    """Fields that searches filter or sort on."""
+    return [index.FilterField(name) for name in names]
+
+
+def searched_names(*relations):
+    """Related vocabularies (categories, target groups) searched by their names."""
+    return [index.RelatedFields(relation, [index.SearchField("name")]) for relation in relations]
