@@ -4,15 +4,13 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from core.factories import fixed_page_factory
+
 from .models import CallKind, CollaborationCallPage, CollaborationIndexPage, ExpressionOfInterest
 
-
-class CollaborationIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Collaboration"
-    slug = "collaboration"
-
-    class Meta:
-        model = CollaborationIndexPage
+CollaborationIndexPageFactory = fixed_page_factory(
+    CollaborationIndexPage, "Collaboration", "collaboration"
+)
 
 
 class CollaborationCallPageFactory(wagtail_factories.PageFactory):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
+from core.factories import fixed_page_factory
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
@@ -56,28 +57,15 @@ class TargetGroupFactory(DjangoModelFactory):
         model = TargetGroup
 
 
-class DirectoryIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Organisations"
-    slug = "organisations"
-
-    class Meta:
-        model = DirectoryIndexPage
+DirectoryIndexPageFactory = fixed_page_factory(DirectoryIndexPage, "Organisations", "organisations")
 
 
-class ServicesIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Services"
-    slug = "services"
-
-    class Meta:
-        model = ServicesIndexPage
+ServicesIndexPageFactory = fixed_page_factory(ServicesIndexPage, "Services", "services")
 
 
-class GoodPracticesIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Good practices"
-    slug = "good-practices"
-
-    class Meta:
-        model = GoodPracticesIndexPage
+GoodPracticesIndexPageFactory = fixed_page_factory(
+    GoodPracticesIndexPage, "Good practices", "good-practices"
+)
 
 
 class CountryPageFactory(wagtail_factories.PageFactory):

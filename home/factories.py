@@ -1,19 +1,7 @@
-import wagtail_factories
-
+from core.factories import fixed_page_factory
 from home.models import HomePage, StandardPage
 
-
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = "MoreThanAJob"
-    slug = "home"
-
-    class Meta:
-        model = HomePage
+HomePageFactory = fixed_page_factory(HomePage, "MoreThanAJob", "home")
 
 
-class StandardPageFactory(wagtail_factories.PageFactory):
-    title = "About"
-    slug = "about"
-
-    class Meta:
-        model = StandardPage
+StandardPageFactory = fixed_page_factory(StandardPage, "About", "about")

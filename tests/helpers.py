@@ -3,8 +3,10 @@ vocabulary terms in several languages, and what the public pages show."""
 
 import datetime
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -108,3 +110,14 @@ def has_form(html):
 def emailed(page, subject="Welcome to MoreThanAJob"):
     """An email the portal sent to the organisation, and the contact it logged for it."""
     return ContactLog.for_email(OutboxEmailFactory(to=[page.email], subject=subject), page)
+
+
+@contextmanager
+def module_transaction(django_db_blocker):
+    """For a module-scoped fixture: what it writes inside is made once for the module's tests and
+    rolled back after the last one. Each test runs inside it in a transaction of its own (rolled
+    back at its end), so every test starts from the data as it was made, whatever the tests
+    before it changed."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)

@@ -3,18 +3,9 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def assert_accessible(page):
-    results = Axe().run(page, options=WCAG_AA)
-    violations = results.response["violations"]
-    assert not violations, "\n".join(
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}) {v['nodes'][0]['target']}" for v in violations
-    )
+from tests.browser.helpers import assert_accessible, tab_through
 
 
 def test_home_to_service_to_organisation(demo_server, phone):
@@ -45,15 +36,7 @@ def test_home_to_service_to_organisation(demo_server, phone):
 
 
 def test_keyboard_reaches_the_filters_and_results(demo_server, desktop):
-    page = desktop
-    page.goto(f"{demo_server.url}/en/services/")
-    page.keyboard.press("Tab")
-    expect(page.locator(".skip-link")).to_be_focused()
-    page.keyboard.press("Enter")
-    focused = []
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        focused.append(page.evaluate("document.activeElement.id || document.activeElement.tagName"))
+    focused = tab_through(desktop, f"{demo_server.url}/en/services/", 60)
     assert "id_country" in focused
     assert "BUTTON" in focused
 

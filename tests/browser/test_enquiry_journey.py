@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_citizen_journey import assert_accessible
+from tests.browser.helpers import assert_accessible
 
 
 @pytest.fixture

@@ -3,19 +3,9 @@
 import re
 from urllib.parse import urlencode
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.test_citizen_journey import WCAG_AA
-from tests.browser.test_organisation_journey import sign_in
-
-
-def assert_accessible(page, selector):
-    results = Axe().run(page, context=selector, options=WCAG_AA)
-    violations = results.response["violations"]
-    assert not violations, "\n".join(
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}) {v['nodes'][0]['target']}" for v in violations
-    )
+from tests.browser.helpers import assert_accessible, sign_in
 
 
 def test_a_facilitator_reminds_a_forgotten_organisation(demo_server, chromium):

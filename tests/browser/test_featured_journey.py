@@ -11,8 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_facilitator_journey import assert_accessible
-from tests.browser.test_organisation_journey import sign_in
+from tests.browser.helpers import assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -4,19 +4,11 @@ English and in Arabic, on a phone and by keyboard."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+from tests.browser.helpers import assert_accessible, tab_through
+
 GREECE = ("Greece", "Ελλάδα")
-
-
-def assert_accessible(page):
-    results = Axe().run(page, options=WCAG_AA)
-    violations = results.response["violations"]
-    assert not violations, "\n".join(
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}) {v['nodes'][0]['target']}" for v in violations
-    )
 
 
 def test_filter_the_library_by_country_and_read_a_practice_sheet(demo_server, phone):
@@ -60,14 +52,7 @@ def test_filter_the_library_by_country_and_read_a_practice_sheet(demo_server, ph
 
 def test_the_library_is_searched_and_filtered_by_keyboard(demo_server, desktop):
     page = desktop
-    page.goto(f"{demo_server.url}/en/good-practices/")
-    page.keyboard.press("Tab")
-    expect(page.locator(".skip-link")).to_be_focused()
-    page.keyboard.press("Enter")
-    focused = []
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        focused.append(page.evaluate("document.activeElement.id || document.activeElement.tagName"))
+    focused = tab_through(page, f"{demo_server.url}/en/good-practices/", 40)
     for control in ("id_q", "id_country", "id_target_group", "id_scope", "id_category"):
         assert control in focused, control
     assert "BUTTON" in focused

@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import sign_in
+
 PASSWORD = "olive-trees-and-looms-2026"
 
 
@@ -14,16 +16,6 @@ def latest_verification_link(demo_server, email):
         f"print(next(e.body_text for e in emails.order_by('-pk') if {email!r} in e.to))"
     )
     return re.search(r"https?://\S+/register/verify/\S+/", body).group(0)
-
-
-def sign_in(page, demo_server, username, password):
-    page.goto(f"{demo_server.url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    # Wait for the answer to the form (signed in, or the login page again), not the page
-    # already loaded.
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").click()
 
 
 def test_register_in_arabic_then_publish_a_service_after_approval(demo_server, chromium):

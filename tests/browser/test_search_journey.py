@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .test_citizen_journey import assert_accessible
+from tests.browser.helpers import assert_accessible
 
 
 def test_search_filter_and_open_a_service_on_a_phone(demo_server, phone):

@@ -15,14 +15,14 @@ E  Officina Digitale (Italy, page in Italian only): ICT
 from types import SimpleNamespace
 
 import pytest
-from django.db import models, transaction
+from django.db import models
 
 from collaboration.factories import CollaborationIndexPageFactory
 from collaboration.models import CallKind
 from directory.factories import ExpertiseCategoryFactory, OrganisationPageFactory
 from tests.collaboration.calls import make_call, with_expertise
 from tests.directory.organisations import registered
-from tests.helpers import days, load_portal, translate
+from tests.helpers import days, load_portal, module_transaction, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -129,16 +129,11 @@ def _load(value):
 
 @pytest.fixture(scope="module")
 def world_keys(django_db_setup, django_db_blocker):
-    """The world, built once for a module of tests and rolled back after its last test.
-
-    Each test runs inside it in a transaction of its own (pytest-django's `db`), rolled back at
-    its end, so every test starts from the world as built.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
+    """The world, built once for a module of tests (`module_transaction`)."""
+    with module_transaction(django_db_blocker):
         world = build_world(load_portal(django_db_setup))
         world.portal = None  # the session's portal: loaded by `world`
         yield _keys(world)
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

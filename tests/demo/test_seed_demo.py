@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.images import get_image_model
@@ -34,6 +33,7 @@ from directory.models import (
 )
 from facilitators.models import ContactLog, Facilitator
 from home.models import HomePage, StandardPage
+from tests.helpers import module_transaction
 
 LANGUAGES = ["en", "it", "el", "ar"]
 
@@ -56,11 +56,10 @@ def as_migrated():
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     """Seed once for the whole module, and roll it all back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_transaction(django_db_blocker):
         as_migrated()
         call_command("seed_demo", "--quiet")
         yield
-        transaction.set_rollback(True)
 
 
 def distinct(pages):

@@ -197,7 +197,10 @@ def test_bad_input_returns_the_page_with_the_message_and_keeps_nothing(
     html = response.content.decode()
     assert page.title in html, "the same page, with the form"
     assert text in html
-    assert 'role="alert"' in html and f'href="#enquiry-{field}"' in html
+    summary = re.search(
+        r'<div class="notice" role="alert" id="enquiry-errors".*?</div>', html, re.S
+    )
+    assert summary and f'href="#enquiry-{field}"' in summary.group(0)
     assert f'id="enquiry-{field}_error"' in html
     field_tag = re.search(rf'<(?:input|textarea)[^>]*id="enquiry-{field}"[^>]*>', html).group(0)
     assert 'aria-invalid="true"' in field_tag

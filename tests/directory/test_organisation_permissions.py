@@ -9,7 +9,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from wagtail.images.models import Image
@@ -39,7 +38,7 @@ from directory.factories import ExpertiseCategoryFactory, ServicePageFactory
 from directory.models import OrganisationPage, ServicePage
 from directory.permissions import EDIT, access_admin, grant_pages, sync_organisation
 from tests.directory.organisations import PASSWORD, profile_edit_data, refused, registered
-from tests.helpers import load_portal, reload
+from tests.helpers import load_portal, module_transaction, reload
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -92,14 +91,9 @@ class World:
 
 @pytest.fixture(scope="module")
 def made_world(django_db_setup, django_db_blocker):
-    """The world, made once for this module in a transaction rolled back after its last test.
-
-    Each test runs inside it in a transaction of its own, rolled back at its end, so every test
-    starts from the world as it was made, whatever the tests before it changed.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
+    """The world, made once for this module (`module_transaction`)."""
+    with module_transaction(django_db_blocker):
         yield World(load_portal(django_db_setup))
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -170,6 +170,13 @@ def test_bad_input_returns_the_form_with_a_message_and_creates_nothing(
     errors = response.context["form"].errors
     assert field in errors
     assert message in " ".join(errors[field])
+    # Above the form, a summary of what to correct links to each field at fault.
+    summary = re.search(
+        r'<div class="notice" role="alert" id="form-errors".*?</div>',
+        response.content.decode(),
+        re.S,
+    )
+    assert summary and f'href="#id_{field}"' in summary.group(0)
     assert everything() == before
 
 

@@ -4,7 +4,6 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from directory.factories import (
@@ -15,7 +14,7 @@ from directory.factories import (
     TargetGroupFactory,
 )
 from directory.models import Delivery, ServiceKind
-from tests.helpers import load_portal, reload, term, translate
+from tests.helpers import load_portal, module_transaction, reload, term, translate
 
 
 def publish(page, target_groups=()):
@@ -45,14 +44,9 @@ class Directory:
 
 @pytest.fixture(scope="module")
 def made_directory(django_db_setup, django_db_blocker):
-    """The directory, made once for a module in a transaction rolled back after its last test.
-
-    Each test runs inside it in a transaction of its own, rolled back at its end, so every test
-    starts from the directory as it was made, whatever the tests before it changed.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
+    """The directory, made once for a module (`module_transaction`)."""
+    with module_transaction(django_db_blocker):
         yield make_directory(load_portal(django_db_setup))
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
@@ -63,6 +57,10 @@ def directory(portal, made_directory):
 def make_directory(portal):
     today = timezone.localdate()
     found = Directory(portal)
+
+    def service(name, target_groups, **fields):
+        found.pages[name] = publish(ServicePageFactory(**fields), target_groups)
+
     training = term(
         ExpertiseCategoryFactory,
         "training",
@@ -98,38 +96,35 @@ def make_directory(portal):
     )
     faro.expertise_categories.set([training])
     found.pages["faro"] = publish(faro, [youth])
-    found.pages["cuochi"] = publish(
-        ServicePageFactory(
-            parent=faro,
-            title="Corso di formazione per giovani cuochi",
-            summary="Formazione professionale in cucina per ragazze e ragazzi dai 16 ai 25 anni.",
-            category=training,
-            delivery=Delivery.IN_PERSON,
-        ),
+    service(
+        "cuochi",
         [youth],
+        parent=faro,
+        title="Corso di formazione per giovani cuochi",
+        summary="Formazione professionale in cucina per ragazze e ragazzi dai 16 ai 25 anni.",
+        category=training,
+        delivery=Delivery.IN_PERSON,
     )
-    found.pages["sportello"] = publish(
-        ServicePageFactory(
-            parent=faro,
-            title="Sportello di consulenza legale per migranti",
-            summary="Consulenza gratuita su permessi di soggiorno e diritti sul lavoro.",
-            category=legal,
-            location="Catania",
-        ),
+    service(
+        "sportello",
         [refugees],
+        parent=faro,
+        title="Sportello di consulenza legale per migranti",
+        summary="Consulenza gratuita su permessi di soggiorno e diritti sul lavoro.",
+        category=legal,
+        location="Catania",
     )
-    found.pages["sartoria"] = publish(
-        ServicePageFactory(
-            parent=faro,
-            kind=ServiceKind.OPPORTUNITY,
-            title="Laboratorio di sartoria per donne",
-            summary="Sei mesi di laboratorio retribuito in una sartoria sociale.",
-            category=training,
-            is_free=False,
-            cost="20 euro al mese",
-            application_deadline=today + datetime.timedelta(days=5),
-        ),
+    service(
+        "sartoria",
         [women],
+        parent=faro,
+        kind=ServiceKind.OPPORTUNITY,
+        title="Laboratorio di sartoria per donne",
+        summary="Sei mesi di laboratorio retribuito in una sartoria sociale.",
+        category=training,
+        is_free=False,
+        cost="20 euro al mese",
+        application_deadline=today + datetime.timedelta(days=5),
     )
 
     doors = OrganisationPageFactory(
@@ -140,37 +135,34 @@ def make_directory(portal):
     )
     doors.expertise_categories.set([legal, training])
     found.pages["doors"] = publish(doors, [refugees])
-    found.pages["digital"] = publish(
-        ServicePageFactory(
-            parent=doors,
-            kind=ServiceKind.OPPORTUNITY,
-            title="Training for young people in digital skills",
-            summary="A twelve-week coding and office skills course for young people aged 18 to 29.",
-            category=training,
-            delivery=Delivery.ONLINE,
-            application_deadline=today + datetime.timedelta(days=20),
-        ),
+    service(
+        "digital",
         [youth],
+        parent=doors,
+        kind=ServiceKind.OPPORTUNITY,
+        title="Training for young people in digital skills",
+        summary="A twelve-week coding and office skills course for young people aged 18 to 29.",
+        category=training,
+        delivery=Delivery.ONLINE,
+        application_deadline=today + datetime.timedelta(days=20),
     )
-    found.pages["advice"] = publish(
-        ServicePageFactory(
-            parent=doors,
-            title="Legal advice for refugees",
-            summary="Free advice on asylum, residence permits and the right to work.",
-            category=legal,
-        ),
+    service(
+        "advice",
         [refugees],
+        parent=doors,
+        title="Legal advice for refugees",
+        summary="Free advice on asylum, residence permits and the right to work.",
+        category=legal,
     )
-    found.pages["closed"] = publish(
-        ServicePageFactory(
-            parent=doors,
-            kind=ServiceKind.OPPORTUNITY,
-            title="Summer internship in a bakery",
-            summary="Paid summer placements in a social bakery.",
-            category=training,
-            application_deadline=today - datetime.timedelta(days=3),
-        ),
+    service(
+        "closed",
         [youth],
+        parent=doors,
+        kind=ServiceKind.OPPORTUNITY,
+        title="Summer internship in a bakery",
+        summary="Paid summer placements in a social bakery.",
+        category=training,
+        application_deadline=today - datetime.timedelta(days=3),
     )
 
     amal = OrganisationPageFactory(
@@ -181,31 +173,28 @@ def make_directory(portal):
     )
     amal.expertise_categories.set([training])
     found.pages["amal"] = publish(amal, [youth, women])
-    found.pages["hairdressing"] = publish(
-        ServicePageFactory(
-            parent=amal,
-            title="تدريب مهني للشباب في الحلاقة",
-            summary="دورة تدريب لمدة ثلاثة أشهر للشباب من ١٨ إلى ٢٥ سنة.",
-            category=training,
-        ),
+    service(
+        "hairdressing",
         [youth],
+        parent=amal,
+        title="تدريب مهني للشباب في الحلاقة",
+        summary="دورة تدريب لمدة ثلاثة أشهر للشباب من ١٨ إلى ٢٥ سنة.",
+        category=training,
     )
-    found.pages["consultations"] = publish(
-        ServicePageFactory(
-            parent=amal,
-            title="استشارات قانونية مجانية للاجئين",
-            summary="مساعدة في الإقامة وتصاريح العمل.",
-            category=legal,
-        ),
+    service(
+        "consultations",
         [refugees],
+        parent=amal,
+        title="استشارات قانونية مجانية للاجئين",
+        summary="مساعدة في الإقامة وتصاريح العمل.",
+        category=legal,
     )
-    found.pages["support"] = publish(
-        ServicePageFactory(
-            parent=amal,
-            title="دعم نفسي للنساء",
-            summary="جلسات فردية وجماعية مع أخصائية نفسية.",
-            category=None,
-        ),
+    service(
+        "support",
         [women],
+        parent=amal,
+        title="دعم نفسي للنساء",
+        summary="جلسات فردية وجماعية مع أخصائية نفسية.",
+        category=None,
     )
     return found
