@@ -11,19 +11,19 @@ editor therefore shows every demo translation as complete, and can edit it.
 
 import copy
 import datetime
+import functools
 import html
 import random
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -31,13 +31,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, ReferenceIndex, Site
 from wagtail.search import index as search_index
 from wagtail.search.backends import get_search_backends
-from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
 
 from core.urls import absolute_admin_url
+from directory.indexing import index_updates_deferred
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
@@ -137,26 +137,6 @@ def segment_mapping(instance, target_fields):
     return mapping
 
 
-@contextmanager
-def search_index_deferred():
-    """Skip the search index update after every save; the builder indexes its objects at the end.
-
-    A page is saved four or five times while it is created, translated and published, and each
-    save would update the search index (at once with the immediate task backend, or as one more
-    queued task with a database backend). The reference index is deferred the same way.
-    """
-    senders = [
-        model
-        for model in search_index.get_indexed_models()
-        if post_save.disconnect(post_save_signal_handler, sender=model)
-    ]
-    try:
-        yield
-    finally:
-        for model in senders:
-            post_save.connect(post_save_signal_handler, sender=model)
-
-
 class DemoBuilder:
     def __init__(self, *, today=None):
         self.today = today or timezone.localdate()
@@ -168,7 +148,7 @@ class DemoBuilder:
     # -- entry point --------------------------------------------------------------------------
 
     def build(self):
-        with transaction.atomic(), search_index_deferred(), disable_reference_index_auto_update():
+        with transaction.atomic(), index_updates_deferred(), disable_reference_index_auto_update():
             self.locales = self._locales()
             self.en = self.locales["en"]
             self.collection = self._collection()
@@ -855,12 +835,25 @@ def ensure_local_site_address():
 # --- The demo administrator -----------------------------------------------------------------
 
 
+@functools.cache
+def demo_password_hash():
+    """The demo logins share one published password: hashed once (hashing is slow on purpose,
+    about half a second each)."""
+    return make_password(ADMIN_PASSWORD)
+
+
 def ensure_demo_admin():
     """Create the demo superuser unless a user called "admin" exists. Returns True if created."""
     User = get_user_model()
     if User.objects.filter(username=ADMIN_USERNAME).exists():
         return False
-    User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD)
+    User.objects.create(
+        username=ADMIN_USERNAME,
+        email=ADMIN_EMAIL,
+        password=demo_password_hash(),
+        is_staff=True,
+        is_superuser=True,
+    )
     return True
 
 
@@ -890,10 +883,10 @@ def ensure_demo_people():
         )
         if country is None or User.objects.filter(username=username).exists():
             continue
-        user = User.objects.create_user(
-            username,
-            f"{username}@morethanajob.example",
-            ADMIN_PASSWORD,
+        user = User.objects.create(
+            username=username,
+            email=f"{username}@morethanajob.example",
+            password=demo_password_hash(),
             first_name=first_name,
             last_name=last_name,
         )
@@ -908,10 +901,10 @@ def ensure_demo_people():
         and OrganisationAccount.objects.filter(translation_key=organisation.translation_key).first()
     )
     if account and not User.objects.filter(username=DEMO_ORGANISATION_USERNAME).exists():
-        user = User.objects.create_user(
-            DEMO_ORGANISATION_USERNAME,
-            organisation.email or "organisation@morethanajob.example",
-            ADMIN_PASSWORD,
+        user = User.objects.create(
+            username=DEMO_ORGANISATION_USERNAME,
+            email=organisation.email or "organisation@morethanajob.example",
+            password=demo_password_hash(),
             first_name=organisation.contact_person[:150],
         )
         user.groups.add(account.group)

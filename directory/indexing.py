@@ -9,12 +9,39 @@ When a term is renamed or translated, or an organisation changes its name or cit
 that carry those words are indexed again by a background task after the change is committed.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django_tasks import task
 from wagtail.models import Page
-from wagtail.search.index import insert_or_update_object
+from wagtail.search.index import get_indexed_models, insert_or_update_object
+from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signals import page_published
+
+_deferred = ContextVar("search_index_deferred", default=False)
+
+
+@contextmanager
+def index_updates_deferred():
+    """While it lasts, saving and publishing leave the search index alone: Wagtail's update after
+    every save and the updates below. For bulk writes that index what they made once, at the end
+    (the demo content: a page is saved four or five times while it is created, translated and
+    published, and each time would be indexed again)."""
+    senders = [
+        model
+        for model in get_indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+        for model in senders:
+            post_save.connect(post_save_signal_handler, sender=model)
 
 
 def _names(model, terms, field="name"):
@@ -89,6 +116,8 @@ def reindex_pages(page_ids):
 
 
 def reindex_later(page_ids):
+    if _deferred.get():
+        return
     page_ids = list(page_ids)
     if page_ids:
         transaction.on_commit(lambda: reindex_pages.enqueue(page_ids))
@@ -131,6 +160,8 @@ def term_saved(sender, instance, created, raw=False, **kwargs):
 def page_published_reindex(sender, instance, **kwargs):
     from directory.models import OrganisationPage, PortfolioProjectPage, ServicePage
 
+    if _deferred.get():
+        return
     if isinstance(instance, (ServicePage, OrganisationPage, PortfolioProjectPage)):
         # The entry written when the page was saved predates its vocabulary links, which are
         # saved after the page itself: write it again now that they are in place.

@@ -479,3 +479,29 @@ def test_featured_organisations_run_this_week_in_several_countries(seeded, clien
     )
     assert after == before
     assert "already there" in output.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_demo_logins_sign_in_with_the_published_password(seeded, client):
+    from demo.builder import ADMIN_PASSWORD, ensure_demo_admin, ensure_demo_people
+
+    ensure_demo_admin()
+    ensure_demo_people()
+    for username in ("admin", "facilitator-it", "facilitator-gr", "organisation"):
+        assert client.login(username=username, password=ADMIN_PASSWORD), username
+        client.logout()
+    assert not client.login(username="facilitator-it", password="not-the-password")
+
+
+@pytest.mark.django_db
+def test_the_search_index_holds_every_page_with_its_vocabulary_in_every_language(seeded):
+    """Indexed once, at the end: each page's entry has its categories' names in every language,
+    so an Arabic category word finds the Italian services of that category."""
+    italian = ServicePage.objects.live().filter(locale__language_code="it", category__isnull=False)
+    service = italian.select_related("category").order_by("pk").first()
+    arabic = ExpertiseCategory.objects.get(
+        translation_key=service.category.translation_key, locale__language_code="ar"
+    )
+    found = ServicePage.objects.live().filter(locale=service.locale).search(arabic.name)
+    assert service.pk in {page.pk for page in found}
+    assert ServicePage.objects.live().search(service.title.split()[0]).count() > 0
