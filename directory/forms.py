@@ -1,5 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db.models import Q
-from wagtail.admin.forms import WagtailAdminPageForm
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.models import Locale
 
 TERM_FIELDS = ("expertise_categories", "target_groups", "categories", "expertise_sought")
 
@@ -22,3 +25,19 @@ class LocalisedTermsPageForm(WagtailAdminPageForm):
             field.queryset = field.queryset.filter(
                 Q(locale_id=locale_id) | Q(pk__in=[term.pk for term in current])
             )
+
+
+class TermForm(WagtailAdminModelForm):
+    """A vocabulary term: its code is unique within its language (each language has its copy of
+    every term, under the same code), said in the form rather than refused by the database."""
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        locale_id = self.instance.locale_id or Locale.get_default().pk
+        taken = type(self.instance).objects.filter(slug=slug, locale_id=locale_id)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(
+                _("This code is already used by another term: choose another one."),
+                code="unique",
+            )
+        return slug

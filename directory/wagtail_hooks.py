@@ -25,7 +25,6 @@ class ExpertiseCategoryViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Expertise categories")
     list_display = ["name", "slug", "locale"]
-    search_fields = ["name", "slug"]
     ordering = ["name"]
 
 
@@ -34,7 +33,6 @@ class TargetGroupViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Target groups")
     list_display = ["name", "slug", "locale"]
-    search_fields = ["name", "slug"]
     ordering = ["name"]
 
 

@@ -11,6 +11,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.translation import synchronized, translated
+from directory.forms import TermForm
 
 
 class Term(TranslatableMixin, index.Indexed, models.Model):
@@ -23,6 +24,7 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    base_form_class = TermForm
     translatable_fields = [
         *translated("name", "description"),
         *synchronized("slug"),
@@ -30,6 +32,7 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
+        index.SearchField("slug"),
         index.FilterField("locale_id"),
         index.FilterField("slug"),
     ]

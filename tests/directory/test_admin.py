@@ -116,3 +116,34 @@ def test_the_editor_offers_the_terms_of_the_pages_own_language(staff_client, por
     form = staff_client.get(url).context["form"]
     assert [term.name for term in form.fields["target_groups"].queryset] == ["Giovani"]
     assert TargetGroup.objects.count() == 2
+
+
+@pytest.mark.parametrize("words", ["legal", "Legal aid", "legal-aid", "aid"])
+def test_staff_search_the_vocabularies_by_name_or_code(staff_client, words):
+    ExpertiseCategoryFactory(name="Legal aid", slug="legal-aid")
+    ExpertiseCategoryFactory(name="Carpentry", slug="carpentry")
+    TargetGroupFactory(name="Single parents", slug="single-parents")
+    response = staff_client.get(
+        reverse("wagtailsnippets_directory_expertisecategory:list"), {"q": words}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Legal aid" in html and "Carpentry" not in html
+    groups = staff_client.get(
+        reverse("wagtailsnippets_directory_targetgroup:list"), {"q": "single-parents"}
+    )
+    assert groups.status_code == 200 and "Single parents" in groups.content.decode()
+
+
+def test_a_term_whose_code_exists_is_refused_with_a_message(staff_client, portal):
+    from directory.models import ExpertiseCategory
+
+    ExpertiseCategoryFactory(name="Legal aid", slug="legal-aid", locale=portal.home.locale)
+    before = ExpertiseCategory.objects.count()
+    response = staff_client.post(
+        reverse("wagtailsnippets_directory_expertisecategory:add"),
+        {"name": "Legal advice", "slug": "legal-aid", "description": ""},
+    )
+    assert response.status_code in (200, 400)
+    assert "This code is already used" in response.content.decode()
+    assert ExpertiseCategory.objects.count() == before
