@@ -84,6 +84,13 @@ class OrganisationChooser(AdminPageChooser):
     link_to_chosen_text = gettext_lazy("Edit its page")
 
 
+#: How far from today a feature may start (planned ahead, or recorded after the fact), and how
+#: long it may run: a feature is a moment on social media, not a standing listing.
+FEATURE_HORIZON_DAYS = 366
+FEATURE_MAX_DAYS = 31
+WEEK = datetime.timedelta(days=7)
+
+
 class FeaturedOrganisationForm(WagtailAdminModelForm):
     # Wagtail's page chooser, which searches and browses the directory: a list of every
     # organisation would grow with the directory.
@@ -167,6 +174,16 @@ class FeaturedOrganisationForm(WagtailAdminModelForm):
             )
         return first
 
+    def clean_starts_on(self):
+        starts_on = self.cleaned_data["starts_on"]
+        today = timezone.localdate()
+        if starts_on and abs((starts_on - today).days) > FEATURE_HORIZON_DAYS:
+            raise ValidationError(
+                _("A feature is planned at most a year ahead, or recorded up to a year back."),
+                code="out_of_range",
+            )
+        return starts_on
+
     def clean(self):
         data = super().clean()
         starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
@@ -174,6 +191,11 @@ class FeaturedOrganisationForm(WagtailAdminModelForm):
             data["ends_on"] = starts_on
         elif starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The last day cannot come before the first."))
+        elif starts_on and ends_on and (ends_on - starts_on).days >= FEATURE_MAX_DAYS:
+            self.add_error(
+                "ends_on",
+                _("A feature lasts %(days)s days at most.") % {"days": FEATURE_MAX_DAYS},
+            )
         posted_on = data.get("posted_on")
         if posted_on and posted_on > timezone.localdate():
             self.add_error("posted_on", _("A post cannot be dated in the future."))
@@ -409,6 +431,11 @@ def kit_view(request):
         return HttpResponseBadRequest(
             _("“%(value)s” is not a date: give a day of the week as YYYY-MM-DD.")
             % {"value": value},
+            content_type="text/plain; charset=utf-8",
+        )
+    if not datetime.date.min + WEEK <= day <= datetime.date.max - WEEK:
+        return HttpResponseBadRequest(
+            _("%(value)s is too far away: give a day of a week that has a kit.") % {"value": value},
             content_type="text/plain; charset=utf-8",
         )
     monday, _sunday = week_of(day)

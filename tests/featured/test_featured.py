@@ -279,6 +279,18 @@ def test_only_published_organisations_can_be_featured_and_periods_are_in_order(c
     response = client.post(url("add"), plan(world.ponte, posted_on=days(3).isoformat()))
     assert response.status_code == 400
     assert "A post cannot be dated in the future." in response.content.decode()
+    # Dates a slip of the keyboard gives are refused, not saved to break the list later.
+    for starts_on, ends_on in [("9999-12-30", "9999-12-31"), ("1900-01-01", "2100-01-01")]:
+        response = client.post(url("add"), plan(world.ponte, starts_on=starts_on, ends_on=ends_on))
+        assert response.status_code == 400
+        assert "at most a year ahead, or recorded up to a year back" in unescape(
+            response.content.decode()
+        )
+    response = client.post(
+        url("add"), plan(world.ponte, starts_on=days(1).isoformat(), ends_on=days(60).isoformat())
+    )
+    assert response.status_code == 400
+    assert "A feature lasts 31 days at most." in response.content.decode()
     assert snapshot() == before
     # Chosen in any of its languages, an organisation is featured as the version written first.
     client.post(url("add"), plan(world.ponte_it))
@@ -470,6 +482,10 @@ def test_a_week_with_nothing_featured_or_a_bad_week_is_said_so(client, world):
     response = client.get(url("kit"), {"week": "next tuesday"})
     assert response.status_code == 400
     assert "is not a date" in response.content.decode()
+    for far in ("9999-12-31", "0001-01-01"):
+        response = client.get(url("kit"), {"week": far})
+        assert response.status_code == 400
+        assert "is too far away" in response.content.decode()
 
 
 # The public side --------------------------------------------------------------------------------
