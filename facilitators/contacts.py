@@ -163,6 +163,13 @@ class ContactLogForm(WagtailAdminModelForm):
             )
         self.fields["organisation"].queryset = organisations.order_by("title", "pk")
         self.fields["contacted_at"].help_text = _("When the contact took place.")
+        # Features are logged by the portal itself, with the feature they record.
+        if self.instance.channel != ContactChannel.FEATURED:
+            self.fields["channel"].choices = [
+                choice
+                for choice in self.fields["channel"].choices
+                if choice[0] != ContactChannel.FEATURED
+            ]
 
     def clean_contacted_at(self):
         contacted_at = self.cleaned_data["contacted_at"]

@@ -73,6 +73,10 @@ class Facilitator(models.Model):
         Role.forget(self.user)
 
 
+#: A contact's note: what was said and agreed, a few paragraphs at most.
+NOTE_MAX_LENGTH = 4000
+
+
 class ContactChannel(models.TextChoices):
     EMAIL = "email", _("Email")
     PHONE = "phone", _("Phone")
@@ -97,7 +101,7 @@ class ContactLog(models.Model):
     )
     contacted_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
     channel = models.CharField(_("channel"), max_length=20, choices=ContactChannel.choices)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=NOTE_MAX_LENGTH)
     by = optional_link(
         settings.AUTH_USER_MODEL,
         _("by"),

@@ -445,3 +445,18 @@ def test_the_organisations_home_takes_as_many_queries_for_one_facilitator_as_for
     three, html = queries()
     assert "Lucia Rossi" in html and "Paolo Rossi" in html
     assert one == three
+
+
+def test_a_note_is_bounded_and_features_are_not_logged_by_hand(client, world):
+    client.force_login(world.marco)
+    before = snapshot()
+    response = client.post(url("add"), form(world.a, note="x" * 200_000))
+    assert response.status_code == 400
+    assert "Ensure this value has at most 4000 characters" in response.content.decode()
+    response = client.post(url("add"), form(world.a, channel=ContactChannel.FEATURED))
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert snapshot() == before
+    page = client.get(url("add")).content.decode()
+    assert f'value="{ContactChannel.MEETING}"' in page
+    assert f'value="{ContactChannel.FEATURED}"' not in page
