@@ -69,6 +69,7 @@ class MessageViewSet(RecordViewSet):
     """Messages to organisations: listed, read, and answered by the organisation written to.
     Nobody adds or edits them by hand: they come from the public site."""
 
+    add_to_admin_menu = True  # shown to who reads some messages (the policy's "view")
     list_filter = ["status"]
     inspect_view_class = MessageInspectView
     index_view_class = MessageIndexView

@@ -25,6 +25,7 @@ from directory.factories import (
     CountryPageFactory,
     EnquiryFactory,
     ServicePageFactory,
+    UserFactory,
 )
 from directory.models import Enquiry
 from directory.permissions import access_admin, sync_central_staff
@@ -555,3 +556,20 @@ def test_a_facilitator_of_a_country_without_organisations_sees_none(client, port
     client.force_login(CountryFacilitatorFactory(country="LB", username="rami"))
     html = index_html(client)
     assert "Amina Haddad" not in html and "Nikos Pappas" not in html
+
+
+def sidebar(client):
+    """The admin's main menu, as the sidebar receives it."""
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    return re.search(r'<script id="wagtail-sidebar-props"[^>]*>(.*?)</script>', html, re.S).group(1)
+
+
+def test_the_menu_leads_to_messages_for_who_reads_some(client, a, portal):
+    client.force_login(a.user)
+    menu = sidebar(client)
+    assert reverse("enquiries:index") in menu and reverse("interests:index") in menu
+    nobody = UserFactory()
+    nobody.user_permissions.add(access_admin())
+    client.force_login(nobody)
+    menu = sidebar(client)
+    assert reverse("enquiries:index") not in menu and reverse("interests:index") not in menu
