@@ -106,6 +106,9 @@ PORTAL_LANGUAGE_CODES = env_list("PORTAL_LANGUAGES", ["en", "it", "el", "ar"])
 LANGUAGE_CODE = PORTAL_LANGUAGE_CODES[0]
 LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in PORTAL_LANGUAGE_CODES]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin's own language, in each user's account settings: the portal's languages, those its
+# own screens and emails are written in (not every language Wagtail ships).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -1,5 +1,7 @@
 """Staff edit every page type and the vocabularies in the Wagtail admin."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -147,3 +149,10 @@ def test_a_term_whose_code_exists_is_refused_with_a_message(staff_client, portal
     assert response.status_code in (200, 400)
     assert "This code is already used" in response.content.decode()
     assert ExpertiseCategory.objects.count() == before
+
+
+def test_the_admin_language_is_chosen_among_the_portals_languages(staff_client, settings):
+    html = staff_client.get(reverse("wagtailadmin_account")).content.decode()
+    select = re.search(r'<select name="locale-preferred_language".*?</select>', html, re.S)
+    offered = set(re.findall(r'<option value="([^"]*)"', select.group(0))) - {""}
+    assert offered == {code for code, _name in settings.LANGUAGES} == {"en", "it", "el", "ar"}
