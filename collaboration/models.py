@@ -16,10 +16,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from collaboration.forms import CallPageForm
 from core.fields import optional_link
 from core.indexing import filtered, searched, searched_names
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
-from directory.forms import LocalisedTermsPageForm
 from directory.models.choices import country_choices
 from directory.models.message import OrganisationMessage
 from directory.models.mixins import RICH_TEXT_FEATURES, IntroPage
@@ -98,7 +98,7 @@ class CollaborationCallPage(Page):
         ),
     )
 
-    base_form_class = LocalisedTermsPageForm
+    base_form_class = CallPageForm
     parent_page_types = ["directory.OrganisationPage"]
     subpage_types = []
     template = "collaboration/collaboration_call_page.html"

@@ -2,12 +2,14 @@
 concerns them. Every refusal is checked by direct URL."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from collaboration.factories import ExpressionOfInterestFactory
@@ -178,28 +180,35 @@ def test_only_the_owning_organisation_edits_its_calls(world):
     assert saved.title == "Exchange of trainers, 2027"
 
 
-def test_an_organisation_posts_a_call_under_its_own_page(world):
-    client = signed_in(world.c.user)
-    add = reverse(
+def new_call_data(world, **changes):
+    """A new call of organisation C, as its editor posts it."""
+    return nested_form_data(
+        {
+            "title": "Volunteers for a repair café",
+            "slug": "repair-cafe",
+            "kind": "other",
+            "summary": "People who repair bicycles and teach it.",
+            "description": rich_text("<p>Every Saturday in Bari.</p>"),
+            "expertise_sought": [world.terms.formazione.pk],
+            "countries": [],
+            "deadline": "",
+            "is_open": "on",
+            **changes,
+        }
+    )
+
+
+def add_call_url(world):
+    return reverse(
         "wagtailadmin_pages:add", args=["collaboration", "collaborationcallpage", world.c.page.pk]
     )
+
+
+def test_an_organisation_posts_a_call_under_its_own_page(world):
+    client = signed_in(world.c.user)
+    add = add_call_url(world)
     assert client.get(add).status_code == 200
-    response = client.post(
-        add,
-        nested_form_data(
-            {
-                "title": "Volunteers for a repair café",
-                "slug": "repair-cafe",
-                "kind": "other",
-                "summary": "People who repair bicycles and teach it.",
-                "description": rich_text("<p>Every Saturday in Bari.</p>"),
-                "expertise_sought": [world.terms.formazione.pk],
-                "countries": [],
-                "deadline": "",
-                "is_open": "on",
-            }
-        ),
-    )
+    response = client.post(add, new_call_data(world))
     assert response.status_code == 302
     call = CollaborationCallPage.objects.get(slug="repair-cafe")
     assert call.get_parent().pk == world.c.page.pk
@@ -249,3 +258,21 @@ def test_the_monitoring_report_counts_each_organisations_calls(world):
     }
     assert rows["Cooperativa Il Ponte"]["Collaboration calls"] == "5"
     assert rows["Synergasia Vita"]["Collaboration calls"] == "0"
+
+
+def test_a_call_is_not_published_with_a_deadline_already_past(world):
+    client = signed_in(world.c.user)
+    yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    response = client.post(add_call_url(world), new_call_data(world, deadline=yesterday))
+    assert response.status_code == 200  # Wagtail's editor shows the form again, with the error
+    assert "This deadline has passed" in response.content.decode()
+    assert not CollaborationCallPage.objects.filter(slug="repair-cafe").exists()
+
+    # A call that has closed keeps its deadline when it is edited later.
+    call = world.calls.gr
+    CollaborationCallPage.objects.filter(pk=call.pk).update(deadline=yesterday)
+    call.refresh_from_db()
+    owner = signed_in(world.a.user)
+    edit = reverse("wagtailadmin_pages:edit", args=[call.pk])
+    response = owner.post(edit, call_edit_data(call, title="Exchange of trainers (closed)"))
+    assert response.status_code == 302
