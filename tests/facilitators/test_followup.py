@@ -161,6 +161,11 @@ def test_the_panel_flags_the_forgotten_organisation_for_its_facilitator(client, 
     assert f'data-organisation="{forgotten.pk}" class="follow-up__overdue"' in html
     assert f'data-organisation="{recent.pk}">' in html  # contacted 10 days ago: not flagged
     assert "41 days ago" in html
+    # Dates read day first in the portal's (British) English, not 12/04/2026 for 4 December.
+    contacted = (noon - datetime.timedelta(days=41)).date()
+    assert contacted.strftime("%d/%m/%Y") in html
+    if contacted.day <= 12 and contacted.day != contacted.month:
+        assert contacted.strftime("%m/%d/%Y") not in html
     assert greek.title not in html
     # The quick actions of each row.
     assert f"{reverse('facilitation_reminder')}?organisation={forgotten.pk}" in html
