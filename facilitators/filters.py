@@ -72,10 +72,14 @@ class FollowUpFilterForm(forms.Form):
     attention = forms.ChoiceField(
         label=_("Show"), required=False, choices=Attention.CHOICES, initial=Attention.NEEDED
     )
-    sort = forms.ChoiceField(label=_("Sort by"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, initial=DEFAULT_SORT)
 
     def __init__(self, data, rows, countries=(), **kwargs):
         """`countries`: the codes of the countries the user follows, with or without rows."""
+        if data is not None and not data.get("sort"):
+            # The sort box shows the order the list is in, also when the address names none.
+            data = data.copy()
+            data["sort"] = DEFAULT_SORT
         super().__init__(data, **kwargs)
         names = country_names()
         codes = {row.country_code for row in rows} | set(countries)

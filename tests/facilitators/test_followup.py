@@ -1,6 +1,7 @@
 """The facilitators' follow-up: the 40-day flag, the dashboard panel, reminders, by direct URL."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -192,6 +193,14 @@ def test_the_panel_filters_and_sorts(client, portal):
     assert ">Beta<" in html and ">Alfa<" not in html
     html = client.get(home, {"attention": "all", "country": "GR"}).content.decode()
     assert "No organisation matches these filters." in html
+
+    # With no order asked for, the sort box says the order the list is in: longest forgotten first.
+    for params in ({}, {"attention": "all"}):
+        html = client.get(home, params).content.decode()
+        sort_box = re.search(r'<select name="sort".*?</select>', html, re.S).group(0)
+        assert re.findall(r'<option value="([^"]*)" selected', sort_box) == ["-contact"]
+    html = client.get(home, {"attention": "all"}).content.decode()
+    assert html.index(">Beta<") < html.index(">Alfa<")  # never contacted comes first
 
 
 def test_central_staff_see_a_summary_per_country(client, portal):
