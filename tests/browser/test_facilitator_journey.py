@@ -22,6 +22,17 @@ def test_a_facilitator_reminds_a_forgotten_organisation(demo_server, chromium):
     panel.get_by_role("button", name="Apply").click()
     flagged = panel.locator("tr.follow-up__overdue").first
     expect(flagged).to_be_visible()
+
+    # "Select all" ticks every organisation of the page for a bulk reminder, and unticks them.
+    boxes = panel.locator("input[name='organisation']")
+    select_all = panel.get_by_label("Select all the organisations on this page")
+    select_all.check()
+    assert boxes.count() > 1
+    for box in boxes.all():
+        expect(box).to_be_checked()
+    select_all.uncheck()
+    for box in boxes.all():
+        expect(box).not_to_be_checked()
     organisation_id = flagged.get_attribute("data-organisation")
     name = flagged.locator("th").first.locator("a").inner_text()
     flag = flagged.locator(".follow-up__flag")
