@@ -84,7 +84,6 @@ class ResponseForm(forms.ModelForm):
 class InterestRespondView(MessageActionView):
     """The call's organisation marks its response. Bad input: 400 with the form's errors."""
 
-    permission_required = "respond"
     row_related = ("organisation", "call")
 
     def render(self, form, status=200):

@@ -9,9 +9,7 @@ from .dashboard import CollaborationPanel
 from .models import ExpressionOfInterest
 
 # Expressions of interest: who sees and responds to which (directory/scoped_policy.py).
-register_permission_policy(
-    ExpressionOfInterest, OrganisationMessagePolicy(ExpressionOfInterest, answer_action="respond")
-)
+register_permission_policy(ExpressionOfInterest, OrganisationMessagePolicy(ExpressionOfInterest))
 
 
 @hooks.register("register_admin_viewset")

@@ -78,7 +78,6 @@ class EnquiryInspectView(MessageInspectView):
 class EnquiryStatusView(MessageActionView):
     """Mark a message answered, or new again. POST only (a GET is 405), CSRF-checked."""
 
-    permission_required = "answer"
     http_method_names = ["post"]
 
     def post(self, request, pk):
@@ -115,7 +114,6 @@ class EnquiryViewSet(MessageViewSet):
     index_view_class = EnquiryIndexView
     inspect_view_class = EnquiryInspectView
     action_name = "status"
-    action_permission = "answer"
     action_view_class = EnquiryStatusView
     inspect_view_fields = [
         "created_at",

@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.views.generic import IndexView
 
 from core.admin_views import (
+    NONE,
     RecordActionView,
     RecordInspectView,
     RecordViewSet,
@@ -46,7 +47,7 @@ class MessageInspectView(RecordInspectView):
 
     def get_outbox_email_display_value(self):
         email = self.object.outbox_email
-        return f"{email.get_status_display()} · {email.recipients}" if email else "-"
+        return f"{email.get_status_display()} · {email.recipients}" if email else NONE
 
     def public_url(self, page):
         """The page's address on the site, if it is live (a link from the detail)."""
@@ -57,6 +58,7 @@ class MessageActionView(RecordActionView):
     """The action answering a message: 403 for who answers no message at all, 404 for a message
     they may not answer."""
 
+    permission_required = "answer"
     row_related = ("organisation",)
 
     @cached_property
@@ -70,6 +72,7 @@ class MessageViewSet(RecordViewSet):
     Nobody adds or edits them by hand: they come from the public site."""
 
     add_to_admin_menu = True  # shown to who reads some messages (the policy's "view")
+    action_permission = "answer"
     list_filter = ["status"]
     inspect_view_class = MessageInspectView
     index_view_class = MessageIndexView

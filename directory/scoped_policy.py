@@ -75,12 +75,11 @@ class OrganisationRowsPolicy(RowScopePolicy):
 class OrganisationMessagePolicy(OrganisationRowsPolicy):
     """The policy of a kind of message to organisations (`directory.models.message`): "view" for
     the people and facilitators of every organisation it names (the model's `reader_keys`), and
-    `answer_action` for the people of the organisation it is written to (its `recipient_key`)."""
+    "answer" for the people of the organisation it is written to (its `recipient_key`)."""
 
-    def __init__(self, model, answer_action="answer"):
+    def __init__(self, model):
         super().__init__(model)
-        self.answer_action = answer_action
-        self.scopes = {"view": self.readable, answer_action: self.answerable}
+        self.scopes = {"view": self.readable, "answer": self.answerable}
 
     def readable(self, user):
         return readable_rows(self.model.objects.all(), user, *self.model.reader_keys)

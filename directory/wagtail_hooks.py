@@ -17,7 +17,7 @@ hooks.register("register_page_header_buttons", organisation_admin.verify_button)
 hooks.register("register_admin_urls", organisation_admin.organisation_admin_urls)
 
 # Citizens' messages: who sees and answers which (directory/scoped_policy.py).
-register_permission_policy(Enquiry, OrganisationMessagePolicy(Enquiry, answer_action="answer"))
+register_permission_policy(Enquiry, OrganisationMessagePolicy(Enquiry))
 
 
 class ExpertiseCategoryViewSet(SnippetViewSet):
