@@ -49,6 +49,7 @@ from directory.scoped_policy import country_organisation_keys
 
 from .followup import organisations_for
 from .models import ContactChannel, ContactLog, Facilitator, country_choices
+from .statistics import StatisticsViewSet
 
 User = get_user_model()
 
@@ -506,7 +507,7 @@ class FacilitatorViewSet(ListAndEditViewSet):
 
 
 class FacilitationViewSetGroup(ModelViewSetGroup):
-    """The contact log and the facilitators, under one "Facilitation" menu."""
+    """The contact log, the statistics and the facilitators, under one "Facilitation" menu."""
 
     menu_label = gettext_lazy("Facilitation")
     menu_name = "facilitation"
@@ -518,4 +519,5 @@ class FacilitationViewSetGroup(ModelViewSetGroup):
         self.registerables = [
             ContactLogViewSet(add_to_admin_menu=False),
             FacilitatorViewSet(add_to_admin_menu=False),
+            StatisticsViewSet(add_to_admin_menu=False),
         ]

@@ -36,6 +36,14 @@ from .followup import (
     followed_country_codes,
     organisations_for,
 )
+from .statistics import (
+    DEFAULT_MONTHS,
+    NO_COUNTRY,
+    add_months,
+    statistics,
+    statistics_sheet_rows,
+    this_month,
+)
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -205,7 +213,7 @@ OVERDUE_FILL = "F4B183"  # orange
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-def render_xlsx(table):
+def render_xlsx(table, add_sheets=()):
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -247,6 +255,8 @@ def render_xlsx(table):
     sheet.freeze_panes = "A2"
     last = get_column_letter(len(table.columns))
     sheet.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
+    for add_sheet in add_sheets:
+        add_sheet(workbook)
 
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -256,6 +266,44 @@ def render_xlsx(table):
 def clean_sheet_title(title):
     """A sheet's name: at most 31 characters, none of those Excel forbids in it."""
     return "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Monitoring"
+
+
+def statistics_sheet(user, country=""):
+    """What adds the "Statistics" sheet to a workbook: the last twelve months' figures per
+    month and country (see statistics.py), in the user's scope and the report's country."""
+
+    def add_statistics_sheet(workbook):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        end = this_month()
+        codes = (
+            [("" if country == NO_COUNTRY else country)]
+            if country
+            else sorted(followed_country_codes(user))
+        )
+        header, rows = statistics_sheet_rows(
+            statistics(user, add_months(end, 1 - DEFAULT_MONTHS), end, codes)
+        )
+        sheet = workbook.create_sheet(clean_sheet_title(gettext("Statistics")))
+        sheet.sheet_view.rightToLeft = get_language_bidi()
+        for row_number, values in enumerate([header, *rows], start=1):
+            for number, value in enumerate(values, start=1):
+                cell = sheet.cell(row=row_number, column=number)
+                if isinstance(value, str):
+                    cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                    cell.data_type = "s"  # text, never a formula
+                    cell.quotePrefix = looks_like_formula(value)
+                else:
+                    cell.value = value
+                if row_number == 1:
+                    cell.font = Font(bold=True)
+        for number in range(1, len(header) + 1):
+            sheet.column_dimensions[get_column_letter(number)].width = 10 if number == 1 else 20
+        sheet.freeze_panes = "A2"
+
+    return add_statistics_sheet
 
 
 RENDERERS = {"csv": render_csv, "xlsx": render_xlsx}
@@ -279,7 +327,8 @@ def report_view(request, fmt):
     rows = follow_up(organisations_for(request.user))
     form = FollowUpFilterForm(request.GET, rows, followed_country_codes(request.user))
     rows = form.apply(rows)
-    content = RENDERERS[fmt](report_table(rows))
+    sheets = {"add_sheets": [statistics_sheet(request.user, form.value("country"))]}
+    content = RENDERERS[fmt](report_table(rows), **(sheets if fmt == "xlsx" else {}))
     response = HttpResponse(content, content_type=FORMATS[fmt])
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=file_name(fmt, form.value("country"))
