@@ -389,8 +389,10 @@ def statistics_for(user, data=None):
 
 # The chart --------------------------------------------------------------------------------------
 
-#: One colour per figure, each at least 4.5:1 against white (and the admin's light panels).
+#: One colour per figure, each at least 4.5:1 against white; the template gives each series
+#: (class "statistics__series-<n>") a lighter one of the same hue in the admin's dark theme.
 COLOURS = ["#1d4ed8", "#047857", "#b45309", "#7e22ce", "#be123c"]
+DARK_COLOURS = ["#93c5fd", "#6ee7b7", "#fcd34d", "#d8b4fe", "#fda4af"]
 
 
 @dataclass
@@ -399,7 +401,7 @@ class Bar:
     y: float
     width: float
     height: float
-    colour: str
+    series: int
     label: str
 
 
@@ -460,9 +462,7 @@ class Chart:
         self.months = []
         for index, (month, figures) in enumerate(by_month):
             left = self.AXIS + index * group + self.GAP / 2
-            for number, (value, label, colour) in enumerate(
-                zip(figures.values(), labels, COLOURS, strict=True)
-            ):
+            for number, (value, label) in enumerate(zip(figures.values(), labels, strict=True)):
                 height = value * scale
                 self.bars.append(
                     Bar(
@@ -470,7 +470,7 @@ class Chart:
                         self.plot_bottom - height,
                         self.BAR - 1,
                         height,
-                        colour,
+                        number,
                         f"{label}: {value}",
                     )
                 )
@@ -482,11 +482,16 @@ class Chart:
                     str(month.year) if first_of_year else "",
                 )
             )
-        self.legend = list(zip(labels, COLOURS, strict=True))
+        self.legend = labels
 
     def mirror(self, x, width):
         """`x` from the left, or from the right in a right-to-left language."""
         return round(self.width - x - width, 1) if self.rtl else round(x, 1)
+
+    @staticmethod
+    def colours():
+        """(series number, colour in the light theme, in the dark theme) for the stylesheet."""
+        return list(zip(range(len(COLOURS)), COLOURS, DARK_COLOURS, strict=True))
 
     @property
     def scale_anchor(self):

@@ -209,7 +209,7 @@ def test_the_chart_reads_right_to_left_in_arabic():
     assert rtl.months[0].x > rtl.months[-1].x
     assert rtl.scale_anchor == "start"
     # The tallest bar is the last month's: three registrations, the top of the scale... or below.
-    heights = [bar.height for bar in ltr.bars if bar.colour == ltr.legend[0][1]]
+    heights = [bar.height for bar in ltr.bars if bar.series == 0]
     assert heights[0] < heights[1] < heights[2]
 
 
