@@ -145,6 +145,9 @@ class StatisticsFilterForm(forms.Form):
             for code in codes
         ]
         bounds = {"min": self.month_value(EARLIEST_MONTH), "max": self.month_value(self.latest)}
+        # Shown before any choice: the default period.
+        self.fields["start"].initial = add_months(self.latest, 1 - DEFAULT_MONTHS)
+        self.fields["end"].initial = self.latest
         for name in ("start", "end"):
             self.fields[name].widget.attrs.update(bounds)
             self.fields[name].help_text = _("YYYY-MM, from 2000-01 to this month.")
@@ -433,8 +436,8 @@ def nice_top(value):
 class Chart:
     """Grouped bars: one group per month, one bar per figure, drawn right to left in RTL."""
 
-    BAR = 9
-    GAP = 16
+    BAR = 7
+    GAP = 12
     HEIGHT = 220
     TOP = 12
     BOTTOM = 40
@@ -487,6 +490,11 @@ class Chart:
     def mirror(self, x, width):
         """`x` from the left, or from the right in a right-to-left language."""
         return round(self.width - x - width, 1) if self.rtl else round(x, 1)
+
+    @property
+    def max_width(self):
+        """Drawn wider than its own size only up to a point: a year fills a wide screen."""
+        return round(self.width * 1.5)
 
     @staticmethod
     def colours():

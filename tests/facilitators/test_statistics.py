@@ -4,6 +4,7 @@ on screen (table and chart), as a CSV, and as a sheet of the monitoring report's
 import csv
 import datetime
 import io
+import re
 from zoneinfo import ZoneInfo
 
 import openpyxl
@@ -13,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from directory.factories import (
     CentralStaffFactory,
@@ -211,6 +213,20 @@ def test_the_chart_reads_right_to_left_in_arabic():
     # The tallest bar is the last month's: three registrations, the top of the scale... or below.
     heights = [bar.height for bar in ltr.bars if bar.series == 0]
     assert heights[0] < heights[1] < heights[2]
+
+
+def test_the_page_reads_in_arabic(client, world):
+    user = CentralStaffFactory()
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "ar"
+    profile.save()
+    client.force_login(user)
+    response = client.get(URL, {"start": label(2), "end": label(0)})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'dir="rtl"' in html
+    # Coordinates are written as numbers, whatever the language's decimal separator.
+    assert not re.search(r'<rect x="[0-9]+,[0-9]', html)
 
 
 # Who sees what -------------------------------------------------------------------------------
