@@ -13,12 +13,17 @@ from django.contrib.admin.utils import quote
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.ui import tables
 from wagtail.models import Page
+from wagtail.snippets.side_panels import SnippetStatusSidePanel
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
+from wagtail.snippets.views.snippets import UsageView as SnippetUsageView
 
 from directory.models.taxonomy import Term
 
@@ -142,3 +147,42 @@ class TermDeleteView(SnippetDeleteView):
             list_url=reverse(self.object.snippet_viewset.get_url_name("list")),
         )
         return context
+
+
+class TermUsageView(SnippetUsageView):
+    """The term's "Usage" screen: its uses in every language, as the delete screen lists them."""
+
+    def get_queryset(self):
+        return term_uses(self.object, self.request.user)
+
+    def get_table(self, object_list, **kwargs):
+        # The rows are `TermUse`s, not the reference index's (object, references) pairs.
+        return self.table_class(self.columns, object_list, **self.get_table_kwargs(), **kwargs)
+
+    @cached_property
+    def columns(self):
+        return [
+            tables.TitleColumn("row", label=gettext_lazy("Name"), get_url=lambda use: use.edit_url),
+            tables.Column("kind", label=gettext_lazy("Type")),
+            tables.Column("field", label=gettext_lazy("Field")),
+            tables.Column("language", label=gettext_lazy("Language")),
+            tables.Column(
+                "draft_only",
+                label=gettext_lazy("Where"),
+                accessor=lambda use: _("in its draft") if use.draft_only else _("published"),
+            ),
+        ]
+
+
+class TermEditView(SnippetEditView):
+    """The term's editor: "Used N times" in its status panel counts every use (`term_uses`)."""
+
+    def get_side_panels(self):
+        panels = super().get_side_panels()
+        for panel in panels:
+            if isinstance(panel, SnippetStatusSidePanel) and panel.usage_url is not None:
+                panel.get_usage_context = lambda panel=panel: {
+                    "usage_count": len(term_uses(self.object)),
+                    "usage_url": panel.usage_url,
+                }
+        return panels

@@ -27,6 +27,8 @@ class ExpertiseCategoryViewSet(SnippetViewSet):
     list_display = ["name", "slug", "locale"]
     ordering = ["name"]
     delete_view_class = vocabulary_admin.TermDeleteView
+    edit_view_class = vocabulary_admin.TermEditView
+    usage_view_class = vocabulary_admin.TermUsageView
 
 
 class TargetGroupViewSet(SnippetViewSet):
@@ -36,6 +38,8 @@ class TargetGroupViewSet(SnippetViewSet):
     list_display = ["name", "slug", "locale"]
     ordering = ["name"]
     delete_view_class = vocabulary_admin.TermDeleteView
+    edit_view_class = vocabulary_admin.TermEditView
+    usage_view_class = vocabulary_admin.TermUsageView
 
 
 class VocabularyViewSetGroup(SnippetViewSetGroup):

@@ -222,6 +222,20 @@ def test_a_term_used_only_by_a_greek_service_is_listed_and_kept(staff_client, us
     assert list(used_terms.service.target_groups.all()) == [used_terms.migrants["el"]]
 
 
+def test_the_terms_usage_and_editor_count_every_language_and_draft(staff_client, used_terms):
+    english = used_terms.migrants["en"]
+    usage = staff_client.get(term_url(english, "usage")).content.decode()
+    assert "Μαθήματα ελληνικών" in usage
+    assert reverse("wagtailadmin_pages:edit", args=[used_terms.service.pk]) in usage
+
+    editor = staff_client.get(term_url(english, "edit")).content.decode()
+    assert "Used 1 time" in editor
+
+    housing = staff_client.get(term_url(used_terms.housing, "usage")).content.decode()
+    assert "Casa Aperta" in housing and "in its draft" in housing
+    assert "Used 0 times" in staff_client.get(term_url(used_terms.unused, "edit")).content.decode()
+
+
 def test_a_term_used_only_by_an_organisation_is_listed_and_kept(staff_client, used_terms):
     html = staff_client.get(term_url(used_terms.legal, "delete")).content.decode()
     assert "Cooperativa Sole" in html
