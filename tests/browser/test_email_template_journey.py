@@ -53,6 +53,13 @@ def test_staff_preview_an_email_and_send_themselves_a_test(demo_server, chromium
             page.get_by_role("button", name="Send me a test").click()
         expect(page.get_by_text("was sent to admin@morethanajob.example")).to_be_visible()
         assert_accessible(page, "main")
+
+        # On a phone the button is still there, on screen.
+        page.set_viewport_size({"width": 390, "height": 844})
+        button = page.get_by_role("button", name="Send me a test")
+        expect(button).to_be_visible()
+        box = button.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     finally:
         context.close()
         sent = json.loads(demo_server.python(TEST_EMAILS))
