@@ -4,7 +4,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory import admin_scope, organisation_admin
+from directory import admin_scope, organisation_admin, vocabulary_admin
 from directory.emails import registered_organisation_count
 from directory.enquiry_admin import EnquiryViewSet
 from directory.models import Enquiry, ExpertiseCategory, TargetGroup
@@ -26,6 +26,9 @@ class ExpertiseCategoryViewSet(SnippetViewSet):
     menu_label = _("Expertise categories")
     list_display = ["name", "slug", "locale"]
     ordering = ["name"]
+    delete_view_class = vocabulary_admin.TermDeleteView
+    edit_view_class = vocabulary_admin.TermEditView
+    usage_view_class = vocabulary_admin.TermUsageView
 
 
 class TargetGroupViewSet(SnippetViewSet):
@@ -34,6 +37,9 @@ class TargetGroupViewSet(SnippetViewSet):
     menu_label = _("Target groups")
     list_display = ["name", "slug", "locale"]
     ordering = ["name"]
+    delete_view_class = vocabulary_admin.TermDeleteView
+    edit_view_class = vocabulary_admin.TermEditView
+    usage_view_class = vocabulary_admin.TermUsageView
 
 
 class VocabularyViewSetGroup(SnippetViewSetGroup):
@@ -44,6 +50,10 @@ class VocabularyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyViewSetGroup)
+
+# A term is deleted only once no page uses it, in any language, whatever the delete screen
+# (its own, or several terms at once from the list): directory/vocabulary_admin.py.
+hooks.register("before_delete_snippet", vocabulary_admin.refuse_deleting_used_terms)
 
 
 @hooks.register("register_admin_viewset")

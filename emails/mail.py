@@ -27,11 +27,10 @@ from django.db.models import F, Q
 from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks import task
-from wagtail import hooks
 
 from .default_templates import default_text
 from .models import EmailTemplate, OutboxEmail
-from .placeholders import fill_placeholders
+from .placeholders import fill_placeholders, global_values
 
 #: Sent when a message is written to the outbox, in the transaction that wrote it (`email`).
 email_queued = Signal()
@@ -118,13 +117,8 @@ def _address_list(addresses):
 
 
 def default_context():
-    """Values every template may use: the site's name, and what other apps add through the
-    `register_email_placeholders` hook (a function returning a dict; a value may be a function,
-    called only when a template uses it)."""
-    context = {"site_name": settings.WAGTAIL_SITE_NAME}
-    for placeholders in hooks.get_hooks("register_email_placeholders"):
-        context.update(placeholders())
-    return context
+    """Values every template may use (see `placeholders.global_values`)."""
+    return global_values()
 
 
 def render_template(key, language, context):

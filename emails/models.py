@@ -1,15 +1,25 @@
 """Email: the texts staff edit in every language, and the outbox every message goes through."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import PreviewableMixin, TranslatableMixin
 
 from core.fields import optional_link
 from core.translation import synchronized, translated
 
-from .placeholders import PLACEHOLDERS_HELP_TEXT, unknown_placeholders
+from .placeholders import (
+    PLACEHOLDERS_HELP_TEXT,
+    allowed_placeholders,
+    braced,
+    placeholders_help_text,
+    render_sample,
+    unknown_placeholders,
+)
 
 
 class TemplateKey(models.TextChoices):
@@ -21,14 +31,29 @@ class TemplateKey(models.TextChoices):
     COLLABORATION_INTEREST = "collaboration_interest", _("Interest in a call for collaboration")
 
 
-class EmailTemplate(TranslatableMixin, models.Model):
-    """One email text in one language. Its translations share the key."""
+class EmailTemplateForm(WagtailAdminModelForm):
+    """The subject's and body's help text name the placeholders this email can use."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        help_text = placeholders_help_text(self.instance.key)
+        for name in ("subject", "body"):
+            if name in self.fields:
+                self.fields[name].help_text = help_text
+
+
+class EmailTemplate(PreviewableMixin, TranslatableMixin, models.Model):
+    """One email text in one language. Its translations share the key.
+
+    Its preview shows the email as it will arrive, in its own language, filled with sample values.
+    """
 
     key = models.CharField(_("email"), max_length=40, choices=TemplateKey.choices)
     subject = models.CharField(_("subject"), max_length=200, help_text=PLACEHOLDERS_HELP_TEXT)
     body = models.TextField(_("body"), help_text=PLACEHOLDERS_HELP_TEXT)
 
     panels = [FieldPanel("key"), FieldPanel("subject"), FieldPanel("body")]
+    base_form_class = EmailTemplateForm
     translatable_fields = [
         *translated("subject", "body"),
         *synchronized("key"),
@@ -46,16 +71,43 @@ class EmailTemplate(TranslatableMixin, models.Model):
     def __str__(self):
         return self.get_key_display()
 
+    @property
+    def language_code(self):
+        return self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+
     def clean(self):
         super().clean()
         errors = {}
         for field in ("subject", "body"):
-            if unknown := unknown_placeholders(getattr(self, field) or ""):
-                errors[field] = _("Unknown placeholders: %(names)s.") % {
-                    "names": ", ".join(f"{{{name}}}" for name in unknown)
+            if unknown := unknown_placeholders(getattr(self, field) or "", self.key):
+                errors[field] = _("This email cannot fill %(names)s. It can use: %(allowed)s.") % {
+                    "names": braced(unknown),
+                    "allowed": braced(allowed_placeholders(self.key)),
                 }
         if errors:
             raise ValidationError(errors)
+
+    def render_sample(self):
+        """(subject, body) as they will arrive, in this template's language, with sample values."""
+        with translation.override(self.language_code):
+            return render_sample(self.key, self.subject or "", self.body or "")
+
+    def get_preview_template(self, request, mode_name):
+        return "emails/email_template_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        subject, body = self.render_sample()
+        with translation.override(self.language_code):
+            direction = "rtl" if translation.get_language_bidi() else "ltr"
+        context.update(
+            subject=subject,
+            body=body,
+            language=self.language_code,
+            direction=direction,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+        )
+        return context
 
 
 class OutboxEmail(models.Model):

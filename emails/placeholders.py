@@ -7,8 +7,14 @@ braces (an unknown name, a stray `{`, JSON pasted into a body) is left exactly a
 
 import re
 
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from core.urls import absolute_admin_url
 
 PLACEHOLDERS = {
     "organisation_name": _("the organisation's name"),
@@ -33,6 +39,36 @@ PLACEHOLDERS = {
     "interested_organisation_link": _("the public profile of the interested organisation"),
     "interest_message": _("the message the interested organisation wrote"),
     "interest_link": _("admin link to the expression of interest, where the response is marked"),
+}
+
+#: What the senders of each email pass it: the organisation's details for every email about it.
+ORGANISATION = {
+    "organisation_name",
+    "contact_name",
+    "services_link",
+    "portfolio_link",
+    "collaboration_link",
+}
+
+#: The placeholders each email can fill, by `TemplateKey` value: what its senders pass (see
+#: `send_templated_email` and `render_template` callers). Every email can also use the values
+#: of `global_values()`: `{site_name}`, and those other apps add (`{organisation_count}`).
+TEMPLATE_PLACEHOLDERS = {
+    "welcome": ORGANISATION | {"missing_items"},
+    "welcome_country_missing": ORGANISATION | {"missing_items"},
+    "profile_reminder": ORGANISATION | {"missing_items"},
+    "email_verification": ORGANISATION | {"missing_items", "verification_link"},
+    "enquiry": ORGANISATION
+    | {"citizen_name", "citizen_email", "enquiry_message", "page_link", "enquiry_link"},
+    "collaboration_interest": ORGANISATION
+    | {
+        "call_title",
+        "call_link",
+        "interested_organisation",
+        "interested_organisation_link",
+        "interest_message",
+        "interest_link",
+    },
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -61,13 +97,118 @@ def fill_placeholders(text, values):
     return PLACEHOLDER_RE.sub(replace, text)
 
 
-def unknown_placeholders(text):
-    """Names written in braces that are not placeholders, e.g. a typo like `{organization_name}`."""
-    return sorted({name for name in PLACEHOLDER_RE.findall(text) if name not in PLACEHOLDERS})
+def global_values():
+    """Values every email may use: the site's name, and what other apps add through the
+    `register_email_placeholders` hook (a function returning a dict; a value may be a function,
+    called only when a template uses it)."""
+    values = {"site_name": settings.WAGTAIL_SITE_NAME}
+    for placeholders in hooks.get_hooks("register_email_placeholders"):
+        values.update(placeholders())
+    return values
 
 
-PLACEHOLDERS_HELP_TEXT = format_lazy(
-    "{} {}",
-    _("Placeholders, replaced when the email is sent:"),
-    ", ".join(f"{{{name}}}" for name in PLACEHOLDERS),
-)
+def allowed_placeholders(key):
+    """The placeholders email `key` can fill, in the order of `PLACEHOLDERS`.
+
+    An email not (yet) in `TEMPLATE_PLACEHOLDERS` may use any placeholder, as before.
+    """
+    names = TEMPLATE_PLACEHOLDERS.get(key)
+    if names is None:
+        return list(PLACEHOLDERS)
+    names = names | set(global_values())
+    return [name for name in PLACEHOLDERS if name in names] + sorted(names - set(PLACEHOLDERS))
+
+
+def unknown_placeholders(text, key=None):
+    """Names written in braces that email `key` (any email, without one) cannot fill: a typo
+    like `{organization_name}`, or `{verification_link}` in an email that has no such link."""
+    known = set(allowed_placeholders(key)) if key else set(PLACEHOLDERS)
+    return sorted({name for name in PLACEHOLDER_RE.findall(text) if name not in known})
+
+
+def braced(names):
+    return ", ".join(f"{{{name}}}" for name in names)
+
+
+def placeholders_help_text(key=None):
+    """The help text of the subject and body: the placeholders this email can use."""
+    if not key:
+        return format_lazy(
+            "{} {}",
+            _("Placeholders, replaced when the email is sent:"),
+            braced(PLACEHOLDERS),
+        )
+    return format_lazy(
+        "{} {}",
+        _("Placeholders this email can use, replaced when it is sent:"),
+        braced(allowed_placeholders(key)),
+    )
+
+
+PLACEHOLDERS_HELP_TEXT = placeholders_help_text()
+
+
+# Sample values: the preview and the test send ----------------------------------------------
+
+
+def _admin_link(name, *args):
+    try:
+        return absolute_admin_url(reverse(name, args=args))
+    except NoReverseMatch:  # an address another app has not registered (in some tests)
+        return absolute_admin_url("/admin/")
+
+
+def _site_link(path):
+    """An address of the public site, in the active language."""
+    return absolute_admin_url(f"/{get_language()}{path}")
+
+
+def _verification_link():
+    try:
+        return absolute_admin_url(reverse("register_verify", args=["sample-link"]))
+    except NoReverseMatch:
+        return _site_link("/register/verify/sample-link/")
+
+
+def sample_values():
+    """Realistic values for every placeholder, in the active language, to show staff an email
+    as it will arrive. A placeholder without a sample shows its description in brackets."""
+    samples = {
+        "organisation_name": "Cooperativa Sole",
+        "contact_name": "Maria Rossi",
+        "organisation_count": 128,
+        "portfolio_link": _admin_link(
+            "wagtailadmin_pages:add", "directory", "portfolioprojectpage", 1
+        ),
+        "services_link": _admin_link("wagtailadmin_pages:add", "directory", "servicepage", 1),
+        "collaboration_link": _admin_link("wagtailadmin_home"),
+        "missing_items": [_("a logo"), _("at least one portfolio project")],
+        "verification_link": _verification_link(),
+        "citizen_name": "Giorgos Papadopoulos",
+        "citizen_email": "giorgos.papadopoulos@example.org",
+        "enquiry_message": _(
+            "Hello, is your evening Italian course still open? I work during the day."
+        ),
+        "page_link": _site_link("/organisations/italy/cooperativa-sole/"),
+        "enquiry_link": _admin_link("wagtailadmin_home"),
+        "call_title": _("Partners for a community kitchen"),
+        "call_link": _site_link("/collaboration/partners-for-a-community-kitchen/"),
+        "interested_organisation": "Social Kitchen Athens",
+        "interested_organisation_link": _site_link("/organisations/greece/social-kitchen-athens/"),
+        "interest_message": _(
+            "We run a similar kitchen in Athens and would be glad to share what we learnt."
+        ),
+        "interest_link": _admin_link("wagtailadmin_home"),
+    }
+    values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
+    values.update(samples)
+    values.update(global_values())
+    return values
+
+
+def render_sample(key, subject, body):
+    """(subject, body) filled as email `key` would be, with sample values, in the active
+    language. Placeholders the email cannot fill stay as written, as they would be sent."""
+    allowed = set(allowed_placeholders(key))
+    values = {name: value for name, value in sample_values().items() if name in allowed}
+    return fill_placeholders(subject, values), fill_placeholders(body, values)

@@ -1,14 +1,24 @@
-"""Admin screens for the outbox: read-only listing and detail, and the "Resend" action."""
+"""Admin screens for email: the outbox (read-only listing and detail, and the "Resend" action)
+and, on an email template's edit screen, "Send me a test"."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404
+from django.contrib.admin.utils import quote
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import View
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 
 from core.admin_views import RecordActionView, RecordInspectView
 
-from .mail import resend
-from .models import OutboxEmail
+from .mail import queue_email, resend
+from .models import EmailTemplate, OutboxEmail
 
 
 class OutboxPermissionPolicy(ModelPermissionPolicy):
@@ -64,3 +74,77 @@ class OutboxResendView(RecordActionView):
         else:
             messages.error(request, _("This email is being sent right now; try again later."))
         return self.back_to_row(email.pk)
+
+
+# Email templates: "Send me a test" ----------------------------------------------------------
+
+
+class SendTestButton(HeaderButton):
+    """A button in the edit screen's header that POSTs (a small form of its own, outside the
+    editor's form: the saved text is what is sent)."""
+
+    template_name = "emails/send_test_button.html"
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        request = context.get("request")
+        context["csrf_token"] = get_token(request) if request else ""
+        return context
+
+
+class EmailTemplateEditView(SnippetEditView):
+    send_test_url_name = None
+
+    def get_header_buttons(self):
+        buttons = super().get_header_buttons()
+        if self.send_test_url_name and self.user_has_permission_for_instance("change", self.object):
+            url = reverse(self.send_test_url_name, args=[quote(self.object.pk)])
+            buttons.insert(0, SendTestButton(_("Send me a test"), url=url, icon_name="mail"))
+        return buttons
+
+
+def mark_as_test(subject, language):
+    """The subject, marked as a test in the email's own language."""
+    with translation.override(language):
+        return _("[Test] %(subject)s") % {"subject": subject}
+
+
+class SendTestView(PermissionCheckedMixin, View):
+    """Send the saved template, filled with sample values, to the staff user's own address,
+    through the outbox. POST only, for who may change email templates."""
+
+    permission_policy = ModelPermissionPolicy(EmailTemplate)
+    permission_required = "change"
+    http_method_names = ["post"]
+    edit_url_name = None
+    no_address_message = gettext_lazy(
+        "Your account has no email address, so the test cannot be sent. Add one in your "
+        "account settings, then try again."
+    )
+
+    def post(self, request, pk):
+        template = get_object_or_404(EmailTemplate.objects.select_related("locale"), pk=pk)
+        back = redirect(self.edit_url_name, quote(template.pk))
+        address = (request.user.email or "").strip()
+        if not address:
+            messages.error(request, self.no_address_message)
+            return back
+        subject, body = template.render_sample()
+        language = template.language_code
+        queue_email(
+            to=[address],
+            subject=mark_as_test(subject, language),
+            body=body,
+            language=language,
+            template_key=template.key,
+        )
+        messages.success(
+            request,
+            _("A test of “%(template)s” (%(language)s) was sent to %(address)s.")
+            % {
+                "template": template,
+                "language": template.locale.get_display_name(),
+                "address": address,
+            },
+        )
+        return back

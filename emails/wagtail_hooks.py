@@ -1,5 +1,6 @@
 """Admin → Email: the templates staff edit in every language, and the outbox."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -8,7 +9,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.admin_views import RecordViewSet
 
 from .models import EmailTemplate, OutboxEmail
-from .views import OutboxInspectView, OutboxPermissionPolicy, OutboxResendView
+from .views import (
+    EmailTemplateEditView,
+    OutboxInspectView,
+    OutboxPermissionPolicy,
+    OutboxResendView,
+    SendTestView,
+)
 
 register_permission_policy(OutboxEmail, OutboxPermissionPolicy(OutboxEmail))
 
@@ -20,6 +27,26 @@ class EmailTemplateViewSet(SnippetViewSet):
     list_display = ["key", "subject", "locale"]
     list_filter = ["key"]
     search_fields = ["subject", "body"]
+    edit_view_class = EmailTemplateEditView  # with "Send me a test" (a POST to send_test)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(
+            send_test_url_name=self.get_url_name("send_test"), **kwargs
+        )
+
+    @property
+    def send_test_view(self):
+        return SendTestView.as_view(edit_url_name=self.get_url_name("edit"))
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                f"send-test/<{self.pk_path_converter}:pk>/",
+                self.send_test_view,
+                name="send_test",
+            ),
+        ]
 
 
 class OutboxEmailViewSet(RecordViewSet):

@@ -1,6 +1,7 @@
 """Staff edit every page type and the vocabularies in the Wagtail admin."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -13,7 +14,8 @@ from directory.factories import (
     ServicePageFactory,
     TargetGroupFactory,
 )
-from directory.models import OrganisationPage, ServicePage
+from directory.models import ExpertiseCategory, OrganisationPage, ServicePage, TargetGroup
+from tests.helpers import publish, term
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +158,127 @@ def test_the_admin_language_is_chosen_among_the_portals_languages(staff_client, 
     select = re.search(r'<select name="locale-preferred_language".*?</select>', html, re.S)
     offered = set(re.findall(r'<option value="([^"]*)"', select.group(0))) - {""}
     assert offered == {code for code, _name in settings.LANGUAGES} == {"en", "it", "el", "ar"}
+
+
+# Deleting a vocabulary term ---------------------------------------------------------------------
+
+
+def term_url(term, action):
+    return reverse(f"wagtailsnippets_directory_{term._meta.model_name}:{action}", args=[term.pk])
+
+
+@pytest.fixture
+def used_terms(portal):
+    """ "Migrants" chosen by a Greek service only (through its Greek name); "Legal aid" by an
+    organisation only; "Housing" by an organisation's draft only; "Job search" as a service's
+    category only; "Carpentry" by nobody."""
+    migrants = term(TargetGroupFactory, "migrants", {"en": "Migrants", "el": "Μετανάστες"})
+    legal = ExpertiseCategoryFactory(name="Legal aid", slug="legal-aid")
+    housing = ExpertiseCategoryFactory(name="Housing", slug="housing")
+    jobs = ExpertiseCategoryFactory(name="Job search", slug="job-search")
+    unused = ExpertiseCategoryFactory(name="Carpentry", slug="carpentry")
+    greek = OrganisationPageFactory(
+        parent=portal.localized(portal.countries["GR"], "el"), title="Synergasia Vita"
+    )
+    service = ServicePageFactory(parent=greek, title="Μαθήματα ελληνικών")
+    service.target_groups = [migrants["el"]]
+    service.category = jobs
+    service = publish(service)
+    italian = OrganisationPageFactory(parent=portal.countries["IT"], title="Cooperativa Sole")
+    italian.expertise_categories = [legal]
+    italian = publish(italian)
+    drafting = OrganisationPageFactory(parent=portal.countries["IT"], title="Casa Aperta")
+    drafting.expertise_categories = [housing]
+    drafting.save_revision()  # chosen in a draft, not yet published
+    return SimpleNamespace(
+        migrants=migrants,
+        legal=legal,
+        housing=housing,
+        jobs=jobs,
+        unused=unused,
+        service=service,
+        italian=italian,
+        drafting=drafting,
+    )
+
+
+def test_a_term_used_only_by_a_greek_service_is_listed_and_kept(staff_client, used_terms):
+    english = used_terms.migrants["en"]
+
+    page = staff_client.get(term_url(english, "delete"))
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "cannot be deleted" in html
+    assert "Μαθήματα ελληνικών" in html
+    assert reverse("wagtailadmin_pages:edit", args=[used_terms.service.pk]) in html
+    assert "Greek" in html or "Ελληνικά" in html
+    assert "Yes, delete" not in html
+
+    response = staff_client.post(term_url(english, "delete"), follow=True)
+
+    assert "cannot be deleted" in response.content.decode()
+    assert TargetGroup.objects.filter(slug="migrants").count() == 2
+    assert list(used_terms.service.target_groups.all()) == [used_terms.migrants["el"]]
+
+
+def test_the_terms_usage_and_editor_count_every_language_and_draft(staff_client, used_terms):
+    english = used_terms.migrants["en"]
+    usage = staff_client.get(term_url(english, "usage")).content.decode()
+    assert "Μαθήματα ελληνικών" in usage
+    assert reverse("wagtailadmin_pages:edit", args=[used_terms.service.pk]) in usage
+
+    editor = staff_client.get(term_url(english, "edit")).content.decode()
+    assert "Used 1 time" in editor
+
+    housing = staff_client.get(term_url(used_terms.housing, "usage")).content.decode()
+    assert "Casa Aperta" in housing and "in its draft" in housing
+    assert "Used 0 times" in staff_client.get(term_url(used_terms.unused, "edit")).content.decode()
+
+
+def test_a_term_used_only_by_an_organisation_is_listed_and_kept(staff_client, used_terms):
+    html = staff_client.get(term_url(used_terms.legal, "delete")).content.decode()
+    assert "Cooperativa Sole" in html
+    assert reverse("wagtailadmin_pages:edit", args=[used_terms.italian.pk]) in html
+
+    staff_client.post(term_url(used_terms.legal, "delete"))
+
+    assert ExpertiseCategory.objects.filter(pk=used_terms.legal.pk).exists()
+
+
+def test_a_term_chosen_only_in_a_draft_is_listed_and_kept(staff_client, used_terms):
+    html = staff_client.get(term_url(used_terms.housing, "delete")).content.decode()
+    assert "Casa Aperta" in html and "in its draft" in html
+
+    staff_client.post(term_url(used_terms.housing, "delete"))
+
+    assert ExpertiseCategory.objects.filter(pk=used_terms.housing.pk).exists()
+
+
+def test_a_category_chosen_only_by_a_service_is_listed_and_kept(staff_client, used_terms):
+    html = staff_client.get(term_url(used_terms.jobs, "delete")).content.decode()
+    assert "Μαθήματα ελληνικών" in html
+
+    staff_client.post(term_url(used_terms.jobs, "delete"))
+
+    assert ExpertiseCategory.objects.filter(pk=used_terms.jobs.pk).exists()
+
+
+def test_deleting_several_terms_at_once_keeps_them_all_while_one_is_used(staff_client, used_terms):
+    url = reverse("wagtail_bulk_action", args=["directory", "expertisecategory", "delete"])
+    ids = [used_terms.unused.pk, used_terms.legal.pk]
+
+    response = staff_client.post(f"{url}?id={ids[0]}&id={ids[1]}", {"next": "/admin/"}, follow=True)
+
+    assert "cannot be deleted" in response.content.decode()
+    assert ExpertiseCategory.objects.filter(pk__in=ids).count() == 2
+
+
+def test_an_unused_term_is_deleted(staff_client, used_terms):
+    html = staff_client.get(term_url(used_terms.unused, "delete")).content.decode()
+    assert "not used by any page" in html and "Yes, delete" in html
+
+    response = staff_client.post(term_url(used_terms.unused, "delete"))
+
+    assert response.status_code == 302
+    assert not ExpertiseCategory.objects.filter(pk=used_terms.unused.pk).exists()

@@ -1,14 +1,32 @@
 """Email texts: one per language, edited by staff, filled with the organisation's details."""
 
-import pytest
-from django.core.exceptions import ValidationError
+from types import SimpleNamespace
 
-from directory.emails import organisation_placeholders
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
+from django.test import Client, RequestFactory
+from django.urls import reverse
+
+from collaboration.views import receive_interest
+from directory.emails import organisation_placeholders, send_verification, send_welcome
 from directory.factories import OrganisationPageFactory
+from directory.registration import NO_COUNTRY
 from emails.default_templates import ensure_default_templates
 from emails.mail import render_template, send_templated_email
-from emails.models import EmailTemplate, OutboxEmail
-from tests.helpers import translate
+from emails.models import EmailTemplate, OutboxEmail, TemplateKey
+from emails.placeholders import (
+    PLACEHOLDERS,
+    TEMPLATE_PLACEHOLDERS,
+    allowed_placeholders,
+    sample_values,
+)
+from emails.views import mark_as_test
+from facilitators.reminders import draft as reminder_draft
+from facilitators.reminders import send_reminder
+from tests.collaboration.calls import make_call
+from tests.directory.organisations import refused, registered
+from tests.helpers import publish, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +181,278 @@ def test_send_templated_email_queues_the_rendered_text(portal, on_commit, mailou
     assert message.subject == "Benvenuti su MoreThanAJob, Cooperativa Sole"
     assert f"/admin/pages/add/directory/servicepage/{organisation.pk}/" in message.body
     assert "Gentile Maria Rossi," in message.body
+
+
+# Placeholders each email can fill -------------------------------------------------------------
+
+
+def test_every_email_says_which_placeholders_it_can_fill():
+    assert set(TemplateKey.values) <= set(TEMPLATE_PLACEHOLDERS)
+    for key, names in TEMPLATE_PLACEHOLDERS.items():
+        assert names <= set(PLACEHOLDERS), key
+
+
+def test_every_placeholder_has_a_realistic_sample():
+    values = sample_values()
+    for name, description in PLACEHOLDERS.items():
+        assert values[name] != f"[{description}]", name
+
+
+def every_placeholder(key):
+    return "\n".join(f"{name}: {{{name}}}" for name in allowed_placeholders(key))
+
+
+def send_verification_email(world):
+    request = RequestFactory().get("/en/register/", HTTP_HOST="localhost")
+    send_verification(request, world.it_user, world.it_page, "el")
+
+
+def send_welcome_email(world):
+    send_welcome(world.it_user)
+
+
+def send_welcome_without_country(world):
+    user, _page, _account = registered(
+        NO_COUNTRY, "info@senzapaese.example.org", "Cooperativa Senza Paese"
+    )
+    send_welcome(user)
+
+
+def send_profile_reminder(world):
+    subject, body = reminder_draft(world.it_page)
+    send_reminder(world.it_page, subject=subject, body=body)
+
+
+def send_enquiry(world):
+    Client().post(
+        f"/it/enquiry/{world.it_page.pk}/",
+        {
+            "name": "Amina Haddad",
+            "email": "amina@example.org",
+            "message": "Is the course still open?",
+            "consent": "on",
+            "website": "",
+        },
+    )
+
+
+def send_interest(world):
+    call = make_call(world.it_page, title="Partners for a bakery job club")
+    receive_interest(
+        call,
+        world.it_page,
+        world.gr_page,
+        "We could send two trainers.",
+        world.gr_user,
+        "https://portal.example/it/call/",
+    )
+
+
+#: How each email is sent for real, by the code that sends it.
+SENDERS = {
+    "welcome": send_welcome_email,
+    "welcome_country_missing": send_welcome_without_country,
+    "profile_reminder": send_profile_reminder,
+    "email_verification": send_verification_email,
+    "enquiry": send_enquiry,
+    "collaboration_interest": send_interest,
+}
+
+
+@pytest.fixture
+def world(portal):
+    it_user, it_page, _account = registered("it", "info@ponte.example.org", "Cooperativa Il Ponte")
+    gr_user, gr_page, _account = registered("gr", "info@vita.example.org", "Synergasia Vita")
+    return SimpleNamespace(
+        it_user=it_user, it_page=publish(it_page), gr_user=gr_user, gr_page=publish(gr_page)
+    )
+
+
+@pytest.mark.parametrize("key", TemplateKey.values)
+def test_each_email_fills_every_placeholder_it_allows(key, world, on_commit, mailoutbox):
+    assert key in SENDERS, f"say in SENDERS how the {key!r} email is sent"
+    EmailTemplate.objects.filter(key=key).update(
+        subject="{site_name} {organisation_name}", body=every_placeholder(key)
+    )
+    OutboxEmail.objects.all().delete()
+
+    with on_commit():
+        SENDERS[key](world)
+
+    email = OutboxEmail.objects.get(template_key=key)
+    assert "{" not in email.subject + email.body_text, email.body_text
+    [message] = [message for message in mailoutbox if message.subject == email.subject]
+    assert "{" not in message.body
+    for name in allowed_placeholders(key):
+        assert f"{name}: \n" not in message.body + "\n", f"{{{name}}} is empty"
+
+
+def test_a_placeholder_the_email_cannot_fill_is_refused_and_the_allowed_ones_listed():
+    template = EmailTemplate.objects.get(key="welcome", locale__language_code="it")
+    template.body = "Gentile {contact_name}, {verification_link} {citizen_name}"
+    with pytest.raises(ValidationError) as error:
+        template.full_clean()
+    message = str(error.value.message_dict["body"])
+    assert "{citizen_name}, {verification_link}" in message
+    assert "{services_link}" in message and "{organisation_count}" in message
+
+    enquiry = EmailTemplate.objects.get(key="enquiry", locale__language_code="it")
+    enquiry.body = "{citizen_name} ({citizen_email}) scrive a {organisation_name}"
+    enquiry.full_clean()
+
+
+# The admin: help text, preview, "Send me a test" --------------------------------------------
+
+
+def admin_url(name, *args):
+    return reverse(f"wagtailsnippets_emails_emailtemplate:{name}", args=args)
+
+
+def template_in(key, language):
+    return EmailTemplate.objects.select_related("locale").get(
+        key=key, locale__language_code=language
+    )
+
+
+def edit_data(template, **changes):
+    return {"key": template.key, "subject": template.subject, "body": template.body, **changes}
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_superuser("staff", "staff@example.org", "pw")
+
+
+@pytest.fixture
+def staff_client(staff):
+    return logged_in(staff)
+
+
+def test_the_edit_form_names_the_placeholders_of_that_email(staff_client):
+    enquiry = staff_client.get(admin_url("edit", template_in("enquiry", "en").pk))
+    welcome = staff_client.get(admin_url("edit", template_in("welcome", "en").pk))
+
+    assert "{citizen_name}" in enquiry.content.decode()
+    assert "{missing_items}" not in enquiry.content.decode()
+    assert "{missing_items}" in welcome.content.decode()
+    assert "{citizen_name}" not in welcome.content.decode()
+
+
+def test_saving_a_placeholder_the_email_cannot_fill_is_a_form_error(staff_client):
+    template = template_in("profile_reminder", "el")
+    response = staff_client.post(
+        admin_url("edit", template.pk), edit_data(template, subject="{enquiry_message}")
+    )
+
+    assert response.status_code == 200
+    assert "{enquiry_message}" in str(response.context["form"].errors["subject"])
+    template.refresh_from_db()
+    assert template.subject != "{enquiry_message}"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "Dear Maria Rossi"),
+        ("it", "Gentile Maria Rossi"),
+        ("el", "Cooperativa Sole"),
+        ("ar", "Cooperativa Sole"),
+    ],
+)
+def test_the_preview_shows_the_email_filled_in_its_own_language(staff_client, language, words):
+    template = template_in("profile_reminder", language)
+    url = admin_url("preview_on_edit", template.pk)
+
+    staff_client.post(url, edit_data(template))
+    html = staff_client.get(url).content.decode()
+
+    assert words in html
+    assert "Cooperativa Sole" in html
+    assert f'lang="{language}"' in html
+    assert "{" not in html.split("<body>")[1]
+    if language == "ar":
+        assert 'dir="rtl"' in html
+
+
+def test_the_preview_follows_the_unsaved_text_and_refuses_a_bad_placeholder(staff_client):
+    template = template_in("welcome", "en")
+    url = admin_url("preview_on_edit", template.pk)
+
+    staff_client.post(url, edit_data(template, body="Hello {contact_name}, at last!"))
+    assert "Hello Maria Rossi, at last!" in staff_client.get(url).content.decode()
+
+    response = staff_client.post(url, edit_data(template, body="Hello {enquiry_link}"))
+    assert response.json()["is_valid"] is False
+    assert "{enquiry_link}" not in staff_client.get(url).content.decode()
+
+
+def test_staff_send_themselves_a_test_in_the_templates_language(
+    staff_client, on_commit, mailoutbox
+):
+    template = template_in("welcome", "it")
+    with on_commit():
+        response = staff_client.post(admin_url("send_test", template.pk), follow=True)
+
+    assert response.redirect_chain[-1][0] == admin_url("edit", template.pk)
+    assert "staff@example.org" in response.content.decode()
+    email = OutboxEmail.objects.get()
+    assert email.to == ["staff@example.org"]
+    assert email.language == "it"
+    assert email.subject == mark_as_test("Benvenuti su MoreThanAJob, Cooperativa Sole", "it")
+    assert email.subject != "Benvenuti su MoreThanAJob, Cooperativa Sole"
+    [message] = mailoutbox
+    assert message.subject == email.subject
+    assert "Gentile Maria Rossi," in message.body
+    assert "{" not in message.body
+
+
+def test_the_edit_screen_has_the_send_me_a_test_button(staff_client):
+    template = template_in("enquiry", "el")
+    html = staff_client.get(admin_url("edit", template.pk)).content.decode()
+    assert f'action="{admin_url("send_test", template.pk)}"' in html
+    assert "Send me a test" in html
+
+
+def test_sending_a_test_is_post_only(staff_client):
+    response = staff_client.get(admin_url("send_test", template_in("welcome", "en").pk))
+    assert response.status_code == 405
+    assert not OutboxEmail.objects.exists()
+
+
+def test_a_user_without_an_email_address_is_told_why_nothing_was_sent(staff, staff_client):
+    staff.email = ""
+    staff.save()
+    template = template_in("welcome", "en")
+
+    response = staff_client.post(admin_url("send_test", template.pk), follow=True)
+
+    assert "has no email address" in response.content.decode()
+    assert not OutboxEmail.objects.exists()
+
+
+def test_only_who_may_change_email_templates_sends_a_test(client, django_user_model, world):
+    template = template_in("welcome", "en")
+    url = admin_url("send_test", template.pk)
+    viewer = django_user_model.objects.create_user("viewer", "viewer@example.org", "pw")
+    viewer.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_emailtemplate"])
+    )
+    editor = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
+    editor.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "change_emailtemplate"])
+    )
+
+    assert client.post(url).status_code == 302  # to the login
+    assert client.post(url)["Location"].startswith(reverse("wagtailadmin_login"))
+    for user in (viewer, world.it_user):
+        assert refused(logged_in(user).post(url)), user
+    assert not OutboxEmail.objects.exists()
+
+    assert logged_in(editor).post(url).status_code == 302
+    assert OutboxEmail.objects.filter(to=["editor@example.org"]).exists()
