@@ -373,7 +373,14 @@ class StandingMixin:
     max_pages = 60
 
 
+#: Kinds left out until asked for: every draft saved is a page change, and would bury the rest.
+HIDDEN_BY_DEFAULT = {"page"}
+
+
 class TimelineFilterForm(forms.Form):
+    """Which kinds of entry to show. Unfiltered (no `filtered` in the address), all but page
+    changes; filtered with nothing ticked, everything."""
+
     kind = forms.MultipleChoiceField(
         label=gettext_lazy("Show"),
         required=False,
@@ -381,10 +388,16 @@ class TimelineFilterForm(forms.Form):
         help_text=gettext_lazy("Nothing ticked: everything."),
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGES)
+    filtered = forms.BooleanField(required=False, initial=True, widget=forms.HiddenInput)
 
-    def __init__(self, *args, sources, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [(source.kind, source.label) for source in sources]
+    def __init__(self, data, *, sources):
+        choices = [(source.kind, source.label) for source in sources]
+        if "filtered" not in data and "kind" not in data:
+            data = data.copy()
+            shown = [kind for kind, _label in choices if kind not in HIDDEN_BY_DEFAULT]
+            data.setlist("kind", shown)
+        super().__init__(data)
+        self.fields["kind"].choices = choices
         self.fields["page"].widget = forms.HiddenInput()
 
 
@@ -447,6 +460,8 @@ class OrganisationFileView(StandingMixin, WagtailAdminTemplateMixin, TemplateVie
 
     def timeline(self, form):
         kinds = set(form.cleaned_data.get("kind") or []) if form.is_valid() else set()
+        if not form.is_valid():
+            kinds = {source.kind for source in self.sources} - HIDDEN_BY_DEFAULT
         number = (form.cleaned_data.get("page") if form.is_valid() else None) or 1
         shown = [source for source in self.sources if not kinds or source.kind in kinds]
         wanted = number * PER_PAGE + 1  # one more: is there a next page?
@@ -476,8 +491,8 @@ class OrganisationFileView(StandingMixin, WagtailAdminTemplateMixin, TemplateVie
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = TimelineFilterForm(self.request.GET or None, sources=self.sources)
-        if form.is_bound and not form.is_valid():
+        form = TimelineFilterForm(self.request.GET, sources=self.sources)
+        if not form.is_valid():
             self.status = 400
         [row] = follow_up(self.followed)
         confirmed, confirmed_at = self.email_confirmed()
