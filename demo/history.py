@@ -65,16 +65,18 @@ def ensure_demo_emails():
         .order_by("pk")
     )
     written = 0
+    chosen = 0
     for page in pages:
-        if written >= 2 * len(REMINDER_STATUSES):
+        if chosen == len(REMINDER_STATUSES):
             break
-        if OutboxEmail.objects.filter(organisation__in=page.get_translations(inclusive=True)):
-            continue
         first = ContactLog.objects.filter(organisation_key=page.translation_key)
         first = first.order_by("contacted_at").first()
         if first is None:  # never contacted: it stays so
             continue
-        status = REMINDER_STATUSES[written // 2]
+        status = REMINDER_STATUSES[chosen]
+        chosen += 1
+        if OutboxEmail.objects.filter(organisation__in=page.get_translations(inclusive=True)):
+            continue  # written by an earlier run
         _write(page, TemplateKey.WELCOME, first.contacted_at - datetime.timedelta(days=45),
                OutboxEmail.Status.DELIVERED)  # fmt: skip
         _write(page, TemplateKey.PROFILE_REMINDER,
