@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from directory.emails import organisation_context
-from directory.models import OrganisationPage
+from directory.models import OrganisationAccount, OrganisationPage
 from emails.mail import render_template
 from emails.models import OutboxEmail, TemplateKey
 from facilitators.models import ContactChannel, ContactLog
@@ -77,8 +77,12 @@ def ensure_demo_emails():
         chosen += 1
         if OutboxEmail.objects.filter(organisation__in=page.get_translations(inclusive=True)):
             continue  # written by an earlier run
-        _write(page, TemplateKey.WELCOME, first.contacted_at - datetime.timedelta(days=45),
-               OutboxEmail.Status.DELIVERED)  # fmt: skip
+        welcomed = first.contacted_at - datetime.timedelta(days=45)
+        # Registered the day before its address was confirmed and it was welcomed.
+        OrganisationAccount.objects.filter(translation_key=page.translation_key).update(
+            created_at=welcomed - datetime.timedelta(days=1)
+        )
+        _write(page, TemplateKey.WELCOME, welcomed, OutboxEmail.Status.DELIVERED)
         _write(page, TemplateKey.PROFILE_REMINDER,
                first.contacted_at - datetime.timedelta(days=15), status, by=facilitator)  # fmt: skip
         written += 2

@@ -421,7 +421,7 @@ class OrganisationFileView(StandingMixin, WagtailAdminTemplateMixin, TemplateVie
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": "", "label": _("Organisation file")},
+            {"url": "", "label": self.get_page_title()},
         ]
 
     # The actions -------------------------------------------------------------------------------
