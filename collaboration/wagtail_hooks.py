@@ -7,6 +7,7 @@ from directory.scoped_policy import OrganisationMessagePolicy
 from .admin import InterestViewSet
 from .dashboard import CollaborationPanel
 from .models import ExpressionOfInterest
+from .timeline import InterestTimeline
 
 # Expressions of interest: who sees and responds to which (directory/scoped_policy.py).
 register_permission_policy(ExpressionOfInterest, OrganisationMessagePolicy(ExpressionOfInterest))
@@ -23,3 +24,9 @@ def add_collaboration_panel(request, panels):
     organisations = own_organisations(request.user)
     if organisations:
         panels.append(CollaborationPanel(organisations))
+
+
+@hooks.register("register_organisation_timeline")
+def interest_timeline():
+    """Expressions of interest, on the facilitators' file of an organisation."""
+    return InterestTimeline()

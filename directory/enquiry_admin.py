@@ -33,6 +33,7 @@ Status = Enquiry.Status
 
 class EnquiryIndexView(MessageIndexView):
     list_related = ("organisation", "service")
+    organisation_file_columns = {"organisation": "organisation_key"}
 
 
 class EnquiryInspectView(MessageInspectView):

@@ -8,7 +8,9 @@ one's reach is a 404 by direct URL; an action one does not hold on any row is a 
 """
 
 from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView
 
 from core.admin_views import (
@@ -19,6 +21,18 @@ from core.admin_views import (
     local_time,
     paragraphs,
 )
+from core.roles import Role
+
+#: The facilitators' file on an organisation (facilitators/organisation_file.py), by URL name: the
+#: directory does not import the facilitators app.
+ORGANISATION_FILE_URL = "facilitators_organisation_file"
+
+
+def organisation_file_url(key):
+    try:
+        return reverse(ORGANISATION_FILE_URL, args=[key])
+    except NoReverseMatch:  # a portal without the facilitators' workspace
+        return ""
 
 
 def reachable(view, action, *related):
@@ -28,9 +42,31 @@ def reachable(view, action, *related):
 
 class MessageIndexView(IndexView):
     list_related = ()
+    #: {column: the field holding the translation key of the organisation it shows}: for who
+    #: follows organisations up (facilitators, central staff), a link to the organisation's file.
+    organisation_file_columns = {}
 
     def get_base_queryset(self):
         return reachable(self, "view", *self.list_related)
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if not Role.of(self.request.user).follows_up:
+            return columns
+        return [self.organisation_file_column(column) for column in columns]
+
+    def organisation_file_column(self, column):
+        key_field = self.organisation_file_columns.get(column.name)
+        if key_field is None:
+            return column
+        return TitleColumn(
+            column.name,
+            label=column.label,
+            accessor=column.accessor,
+            sort_key=column.sort_key,
+            get_url=lambda row: organisation_file_url(getattr(row, key_field)),
+        )
 
 
 class MessageInspectView(RecordInspectView):

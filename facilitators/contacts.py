@@ -16,6 +16,8 @@ and superusers add, change or remove them; a facilitator's countries are their p
 `Facilitator.sync_groups`).
 """
 
+import uuid
+
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
@@ -49,6 +51,7 @@ from directory.scoped_policy import country_organisation_keys
 
 from .followup import organisations_for
 from .models import ContactChannel, ContactLog, Facilitator, country_choices
+from .organisation_file import file_url
 from .statistics import StatisticsViewSet
 
 User = get_user_model()
@@ -231,7 +234,45 @@ def contacted_on(contact):
     return date_format(timezone.localtime(contact.contacted_at), "SHORT_DATETIME_FORMAT")
 
 
+class OrganisationReferenceField(forms.CharField):
+    """An organisation, by the id of any of its pages or by the translation key they share."""
+
+    default_error_messages = {
+        "invalid": gettext_lazy("Choose an organisation from the list."),
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value).strip()
+        if not value:
+            return None
+        if value.isdigit():
+            key = (
+                OrganisationPage.objects.filter(pk=int(value))
+                .values_list("translation_key", flat=True)
+                .first()
+            )
+            if key is None:
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+            return key
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class OrganisationReferenceFilter(django_filters.Filter):
+    field_class = OrganisationReferenceField
+
+    def filter(self, queryset, value):
+        if value is None:
+            return queryset
+        return queryset.filter(organisation_key=value)
+
+
 class ContactLogFilterSet(WagtailFilterSet):
+    organisation = OrganisationReferenceFilter(
+        label=gettext_lazy("Organisation"), widget=forms.Select
+    )
     channel = django_filters.ChoiceFilter(
         label=gettext_lazy("Channel"), choices=ContactChannel.choices
     )
@@ -241,11 +282,20 @@ class ContactLogFilterSet(WagtailFilterSet):
 
     class Meta:
         model = ContactLog
-        fields = ["channel", "country"]
+        fields = ["organisation", "channel", "country"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.request.user if self.request else None
+        organisations = (
+            organisations_for(user) if user is not None else OrganisationPage.objects.none()
+        )
+        self.filters["organisation"].extra["widget"] = forms.Select(
+            choices=[
+                ("", _("All")),
+                *organisations.order_by("title", "pk").values_list("pk", "title"),
+            ]
+        )
         names = country_names()
         codes = sorted(code for code in names if code)
         if user is not None:
@@ -271,15 +321,32 @@ class ContactLogIndexView(TitledIndexView):
     def get_base_queryset(self):
         return visible_contacts(self.request.user).select_related("organisation", "by")
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.results_only and self.filters and not self.filters.is_valid():
+            response.status_code = 400  # the filter form says what is wrong
+        return response
+
+    def search_queryset(self, queryset):
+        """The note, and the organisation's name or acronym in any of its languages."""
+        if not self.is_searching:
+            return queryset
+        query = self.search_query
+        named = OrganisationPage.objects.filter(
+            Q(title__icontains=query) | Q(acronym__icontains=query)
+        ).values("translation_key")
+        return queryset.filter(Q(note__icontains=query) | Q(organisation_key__in=named))
+
     @cached_property
     def columns(self):
         return [
             self.title_column("contacted_at", _("Date"), contacted_on, sort_key="contacted_at"),
-            Column(
+            TitleColumn(
                 "organisation",
                 label=_("Organisation"),
                 accessor=organisation_title,
                 sort_key="organisation__title",
+                get_url=lambda contact: file_url(contact.organisation_key),
             ),
             Column("channel", label=_("Channel"), accessor="get_channel_display"),
             Column("by", label=_("By"), accessor=by_name),
@@ -403,7 +470,7 @@ class ContactLogViewSet(ListAndEditViewSet):
     edit_view_class = ContactLogEditView
     delete_view_class = ContactLogDeleteView
     filterset_class = ContactLogFilterSet
-    search_fields = ["note"]
+    search_fields = ["note", "organisation__title"]  # see ContactLogIndexView.search_queryset
     ordering = ["-contacted_at", "-pk"]
     url_finder_class = ContactLogAdminURLFinder
 

@@ -21,6 +21,7 @@ from .followup import (
     overdue_after_days,
     summary_by_country,
 )
+from .organisation_file import file_url
 
 PER_PAGE = 25
 
@@ -45,6 +46,7 @@ def row_actions(row, back):
         "reminder_url": f"{reverse('facilitation_reminder')}?{query}",
         "log_contact_url": f"{reverse('contacts:add')}?{query}",
         "edit_url": reverse("wagtailadmin_pages:edit", args=[pk]),
+        "file_url": file_url(row.page.translation_key),
     }
 
 

@@ -2,8 +2,12 @@
 contact log and (central staff) the list of facilitators."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
+
+from directory.models import OrganisationPage
 
 from .contacts import (
     CentralStaffPermissionPolicy,
@@ -11,8 +15,9 @@ from .contacts import (
     FacilitationViewSetGroup,
 )
 from .dashboard import FollowUpPanel
-from .followup import can_follow_up
+from .followup import can_follow_up, follows
 from .models import ContactLog, Facilitator
+from .organisation_file import URL_NAME, file_url, organisation_file_view
 from .reminders import reminder_view
 from .report import report_view
 
@@ -29,7 +34,23 @@ def facilitation_urls():
             report_view,
             name="facilitation_report",
         ),
+        path(
+            "facilitation/organisations/<uuid:key>/",
+            organisation_file_view,
+            name=URL_NAME,
+        ),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def organisation_file_button(page, user, *args, **kwargs):
+    """On an organisation's page in the admin: its file, for who looks after it."""
+    if page.specific_class is not OrganisationPage or not can_follow_up(user):
+        return
+    if follows(user, page):
+        yield Button(
+            _("Organisation file"), url=file_url(page), icon_name="folder-open-inverse", priority=70
+        )
 
 
 @hooks.register("register_admin_viewset")

@@ -11,6 +11,7 @@ from directory.models import OrganisationPage
 
 from .models import FeaturedOrganisation
 from .share_card import ShareCardOperation
+from .timeline import FeatureTimeline
 from .views import POLICY, FeaturedOrganisationViewSet
 
 register_permission_policy(FeaturedOrganisation, POLICY)
@@ -40,3 +41,9 @@ def feature_organisation_button(page, user, *args, **kwargs):
         icon_name="thumbtack",
         priority=80,
     )
+
+
+@hooks.register("register_organisation_timeline")
+def feature_timeline():
+    """Features on social media, on the facilitators' file of an organisation."""
+    return FeatureTimeline()

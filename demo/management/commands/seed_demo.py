@@ -17,6 +17,7 @@ from demo.builder import (
     ensure_local_site_address,
 )
 from demo.featured import ensure_demo_features
+from demo.history import ensure_demo_emails
 
 
 class Command(BaseCommand):
@@ -53,6 +54,8 @@ class Command(BaseCommand):
             created["contacts"] += contacts
         if features := ensure_demo_features():
             created["featured organisations"] += features
+        if emails := ensure_demo_emails():
+            created["emails sent"] += emails
         if quiet:
             return
         seconds = time.monotonic() - started
