@@ -31,7 +31,7 @@ def test_an_organisation_replies_to_an_enquiry_from_the_sidebar(demo_server, des
     page.get_by_role("link", name="Enquiries (2)").click()
     expect(page).to_have_url(re.compile(r"/admin/enquiries/\?status=new$"))
     assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Fatima Ouedraogo")).first.click()
+    page.get_by_role("row", name=re.compile("Fatima Ouedraogo")).get_by_role("link").first.click()
     expect(page.get_by_role("heading", name="Reply to Fatima Ouedraogo")).to_be_visible()
     # Fatima wrote from the Italian page: the subject starts in Italian.
     expect(page.get_by_label("Subject")).to_have_value(re.compile(r"^Re: il Suo messaggio a "))
