@@ -40,7 +40,7 @@ from directory.models import OrganisationPage
 from emails import mail
 
 from .models import ExpressionOfInterest
-from .views import _absolute, admin_link
+from .views import absolute, admin_link
 
 Status = ExpressionOfInterest.Status
 RESPONSE_TEMPLATE_KEY = "collaboration_response"
@@ -130,7 +130,7 @@ class ResponseEmail:
         call = self._in(self.call, language)
         for version in (call, self.call):
             if version is not None and version.live:
-                return _absolute(version.get_full_url() or "")
+                return absolute(version.get_full_url() or "")
         return ""
 
     def context(self, language, contact_name):

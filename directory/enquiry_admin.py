@@ -158,7 +158,9 @@ class EnquiryReplyView(MessageActionView):
 
 
 class EnquiryViewSet(MessageViewSet):
-    """Citizens' messages: listed and read, marked answered; never added or edited by hand."""
+    """Citizens' messages: listed and read, answered and marked answered; never added or edited
+    by hand. Besides the record screens' one action (`status`: mark answered or new), a reply
+    (`reply/<pk>/`), held by the same "answer" permission."""
 
     model = Enquiry
     name = "enquiries"  # /admin/enquiries/, URL names "enquiries:index", "enquiries:inspect", ...
