@@ -57,3 +57,15 @@ def test_an_organisation_replies_to_an_enquiry_from_the_sidebar(demo_server, des
     [[to, reply_to]] = emails
     assert to == ["fatima.ouedraogo@example.org"]
     assert reply_to and reply_to[0].endswith("example.org"), "answers go to the organisation"
+
+
+def test_the_reply_form_fits_a_phone(demo_server, phone):
+    page = phone
+    sign_in(page, demo_server, "organisation", "morethanajob-demo")
+    page.goto(f"{demo_server.url}/admin/enquiries/?status=new")
+    page.get_by_role("row", name=re.compile("يوسف بن علي")).get_by_role("link").first.click()
+    reply = page.get_by_role("button", name="Send the reply")
+    reply.scroll_into_view_if_needed()
+    expect(reply).to_be_in_viewport()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_accessible(page)
