@@ -312,9 +312,9 @@ def receive_interest(call, owner, organisation, message, user, call_url):
                     or owner_original.contact_person
                     or owner_original.title,
                     "call_title": (translated or call).title,
-                    "call_link": _absolute(link),
+                    "call_link": absolute(link),
                     "interested_organisation": sender.title,
-                    "interested_organisation_link": _absolute(sender.get_full_url() or ""),
+                    "interested_organisation_link": absolute(sender.get_full_url() or ""),
                     "interest_message": message,
                     "interest_link": admin_link(interest),
                 },
@@ -324,7 +324,8 @@ def receive_interest(call, owner, organisation, message, user, call_url):
     return interest
 
 
-def _absolute(url):
+def absolute(url):
+    """A page's address as an absolute one, for emails (a site-relative one gets the base URL)."""
     if url and url.startswith("/"):
         return absolute_admin_url(url)
     return url

@@ -42,6 +42,7 @@ from directory.models import (
     CountryPage,
     DirectoryIndexPage,
     Enquiry,
+    EnquiryReply,
     ExpertiseCategory,
     GoodPracticesIndexPage,
     OrganisationAccount,
@@ -189,7 +190,8 @@ class DemoBuilder:
             self.created["organisation accounts"] += 1
 
     def _build_enquiries(self):
-        """Messages people sent organisations from their pages, some new and some answered.
+        """Messages people sent organisations from their pages, some new and some answered,
+        most of those with the reply the organisation wrote in the admin ("reply").
 
         Written directly (no email is sent for them); one per person and organisation."""
         now = timezone.now()
@@ -210,7 +212,7 @@ class DemoBuilder:
                 service = ServicePage.objects.child_of(page).filter(slug=entry["service"]).first()
             received = now - datetime.timedelta(hours=entry["hours_ago"])
             answered = entry.get("answered_hours_ago")
-            Enquiry.objects.create(
+            enquiry = Enquiry.objects.create(
                 organisation=page,
                 organisation_key=page.translation_key,
                 service=service,
@@ -224,6 +226,14 @@ class DemoBuilder:
                 answered_at=now - datetime.timedelta(hours=answered) if answered else None,
             )
             self.created["enquiries"] += 1
+            if reply := entry.get("reply"):  # answered from the admin, in the person's language
+                EnquiryReply.objects.create(
+                    enquiry=enquiry,
+                    subject=reply["subject"],
+                    body=reply["body"],
+                    sent_at=enquiry.answered_at or now,
+                )
+                self.created["replies to enquiries"] += 1
 
     def _made(self, instance):
         self.to_index[type(instance)].add(instance.pk)

@@ -4,6 +4,10 @@ The message is stored as an Enquiry, which the organisation's people see in the 
 emailed to the organisation's contact address through the outbox, with Reply-To set to the
 citizen: both in one transaction, so that there is never one without the other. Robots are kept
 out by a hidden field and by a limit on messages per client address and per email address.
+
+The organisation answers from the admin (`ReplyForm`, `send_reply`): the reply is kept on the
+enquiry (`EnquiryReply`) and emailed to the citizen in the language they wrote in, with Reply-To
+set to the organisation, again both or neither.
 """
 
 from dataclasses import dataclass
@@ -21,11 +25,12 @@ from wagtail.models import Page
 
 from core.urls import absolute_admin_url
 from directory.emails import organisation_placeholders
-from directory.models import Enquiry, OrganisationPage, ServicePage
-from directory.models.enquiry import MESSAGE_MAX_LENGTH
+from directory.models import Enquiry, EnquiryReply, OrganisationPage, ServicePage
+from directory.models.enquiry import MESSAGE_MAX_LENGTH, REPLY_MAX_LENGTH, REPLY_SUBJECT_MAX_LENGTH
 from emails import mail
 
 TEMPLATE_KEY = "enquiry"
+REPLY_TEMPLATE_KEY = "enquiry_reply"
 FORM_ID = "enquiry"  # the form's section on the page, and the prefix of its fields' ids
 RATE_SALT = "directory.enquiries.rate"
 
@@ -198,9 +203,10 @@ def admin_link(enquiry):
 
 
 def original_page(organisation):
-    """The organisation's first page, in the language it works in (as for its welcome email)."""
+    """The organisation's first page, in the language it works in (as for its welcome email).
+    `organisation`: a page, or its translation key."""
     first = OrganisationPage.objects.select_related("locale").first_version(organisation)
-    return first or organisation
+    return first or (organisation if isinstance(organisation, OrganisationPage) else None)
 
 
 @transaction.atomic
@@ -241,3 +247,92 @@ def receive_enquiry(recipient, data, *, page_url):
     )
     enquiry.save(update_fields=["outbox_email"])
     return enquiry
+
+
+# Answering a message --------------------------------------------------------------------------
+
+
+class ReplyForm(forms.Form):
+    """The organisation's answer to a citizen, written in the admin."""
+
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=REPLY_SUBJECT_MAX_LENGTH,
+        error_messages={
+            "required": _("Please write a subject."),
+            "max_length": _(
+                "The subject is too long: at most %(limit_value)d characters, it has "
+                "%(show_value)d."
+            ),
+        },
+    )
+    body = forms.CharField(
+        label=_("Your reply"),
+        max_length=REPLY_MAX_LENGTH,
+        help_text=_(
+            "Sent by email to the person who wrote, with their message below it. Their answer "
+            "comes back to your organisation's email address. At most 10,000 characters."
+        ),
+        error_messages={
+            "required": _("Please write your reply."),
+            "max_length": _(
+                "Your reply is too long: at most %(limit_value)d characters, it has %(show_value)d."
+            ),
+        },
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+    def clean_subject(self):
+        return " ".join(self.cleaned_data["subject"].split())
+
+
+def reply_frame(enquiry):
+    """(subject, context) of the reply email around the organisation's text, in the citizen's
+    language: the subject the form starts from, and the placeholders of the email's body."""
+    organisation = enquiry.organisation or original_page(enquiry.organisation_key)
+    context = {
+        "organisation_name": organisation.title if organisation else "",
+        "citizen_name": enquiry.name,
+        "citizen_email": enquiry.email,
+        "enquiry_message": enquiry.message,
+    }
+    subject, _body = mail.render_template(REPLY_TEMPLATE_KEY, enquiry.language, context)
+    return subject, context
+
+
+def reply_address(enquiry):
+    """Where the citizen's answer to a reply goes: the address their message was sent to."""
+    recipient = enquiry.page and Recipient.for_page(enquiry.page, enquiry.organisation)
+    if recipient and recipient.address:
+        return recipient.address
+    original = original_page(enquiry.organisation_key)
+    return original.email if original else ""
+
+
+@transaction.atomic
+def send_reply(enquiry, *, subject, body, user):
+    """Keep the reply and queue its email to the citizen: both, or neither. The enquiry is
+    marked answered (by the first reply's author and time, if it was new)."""
+    _subject, context = reply_frame(enquiry)
+    _subject, text = mail.render_template(
+        REPLY_TEMPLATE_KEY, enquiry.language, {**context, "reply_message": body}
+    )
+    now = timezone.now()
+    reply = EnquiryReply.objects.create(
+        enquiry=enquiry, subject=subject, body=body, sent_at=now, sent_by=user
+    )
+    reply_to = reply_address(enquiry) or user.email
+    reply.outbox_email = mail.queue_email(
+        to=[enquiry.email],
+        subject=subject,
+        body=text,
+        reply_to=[reply_to] if reply_to else [],
+        language=enquiry.language,
+        template_key=REPLY_TEMPLATE_KEY,
+        organisation=original_page(enquiry.organisation_key),
+    )
+    reply.save(update_fields=["outbox_email"])
+    Enquiry.objects.filter(pk=enquiry.pk, status=Enquiry.Status.NEW).update(
+        status=Enquiry.Status.ANSWERED, answered_at=now, answered_by=user
+    )
+    return reply

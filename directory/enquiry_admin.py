@@ -2,8 +2,9 @@
 
 Who sees what is decided here, per message, not by Django model permissions:
 
-- an organisation's people (its account's group) see its messages, in every language, and mark
-  them answered or new again;
+- an organisation's people (its account's group) see its messages, in every language, answer
+  them with the reply form (emailed to the person through the outbox and kept on the message,
+  which is then marked answered), and mark them answered (after a phone call, say) or new again;
 - a country's facilitators see the messages of that country's organisations, to follow how
   organisations answer; central staff and superusers see every message. They read, they do not
   answer for the organisation (superusers excepted);
@@ -14,12 +15,15 @@ detail, and the action (directory/message_admin.py).
 """
 
 from django.contrib import messages
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 from core.admin_views import NONE, local_time, person
+from directory.enquiries import ReplyForm, reply_frame, send_reply
 from directory.message_admin import (
     MessageActionView,
     MessageIndexView,
@@ -66,7 +70,10 @@ class EnquiryInspectView(MessageInspectView):
         context = super().get_context_data(**kwargs)
         enquiry = self.object
         context["public_url"] = self.public_url(enquiry.page)
-        if url := self.action_url():
+        context["replies"] = enquiry.replies.select_related("sent_by", "outbox_email")
+        if url := self.action_url():  # who answers the message: reply, or mark it
+            context["reply_url"] = reverse("enquiries:reply", args=[enquiry.pk])
+            context["reply_form"] = reply_form(enquiry)
             new = enquiry.status == Status.NEW
             context["status_action"] = {
                 "url": url,
@@ -104,8 +111,57 @@ class EnquiryStatusView(MessageActionView):
         return self.back_to_row(enquiry.pk)
 
 
+def reply_form(enquiry, data=None):
+    """The reply form, its subject prefilled in the language the person wrote in."""
+    subject, _context = reply_frame(enquiry)
+    return ReplyForm(data, initial={"subject": subject}, auto_id="reply-%s")
+
+
+class EnquiryReplyView(MessageActionView):
+    """Answer a message: the reply is kept on it and emailed to the person who wrote, through
+    the outbox, with Reply-To the organisation. GET: the form on a page of its own; a POST with
+    mistakes: the same page, 400, nothing kept or sent."""
+
+    def render(self, form, status=200):
+        enquiry = self.row
+        return TemplateResponse(
+            self.request,
+            "directory/admin/enquiry_reply.html",
+            {
+                "enquiry": enquiry,
+                "form": form,
+                "reply_url": reverse("enquiries:reply", args=[enquiry.pk]),
+                "inspect_url": reverse(self.inspect_url_name, args=[enquiry.pk]),
+            },
+            status=status,
+        )
+
+    def get(self, request, pk):
+        return self.render(reply_form(self.row))
+
+    def post(self, request, pk):
+        enquiry = self.row
+        form = reply_form(enquiry, request.POST)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        reply = send_reply(
+            enquiry,
+            subject=form.cleaned_data["subject"],
+            body=form.cleaned_data["body"],
+            user=request.user,
+        )
+        messages.success(
+            request,
+            _("Your reply to %(name)s is on its way to %(email)s. The message is answered.")
+            % {"name": enquiry.name, "email": enquiry.email},
+        )
+        return self.back_to_row(reply.enquiry_id)
+
+
 class EnquiryViewSet(MessageViewSet):
-    """Citizens' messages: listed and read, marked answered; never added or edited by hand."""
+    """Citizens' messages: listed and read, answered and marked answered; never added or edited
+    by hand. Besides the record screens' one action (`status`: mark answered or new), a reply
+    (`reply/<pk>/`), held by the same "answer" permission."""
 
     model = Enquiry
     name = "enquiries"  # /admin/enquiries/, URL names "enquiries:index", "enquiries:inspect", ...
@@ -132,3 +188,15 @@ class EnquiryViewSet(MessageViewSet):
     ]
     list_display = ["created_at", "name", "organisation", "service", "status"]
     search_fields = ["name", "email", "message"]
+
+    @property
+    def reply_view(self):
+        return EnquiryReplyView.as_view(
+            model=self.model, inspect_url_name=self.get_url_name("inspect")
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("reply/<int:pk>/", self.reply_view, name="reply"),
+        ]

@@ -10,8 +10,11 @@ one's reach is a 404 by direct URL; an action one does not hold on any row is a 
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView
+from wagtail.permissions import policy_registry
 
 from core.admin_views import (
     NONE,
@@ -103,12 +106,42 @@ class MessageActionView(RecordActionView):
         return get_object_or_404(rows, pk=self.kwargs["pk"])
 
 
+def waiting_count(model, user):
+    """How many messages of this kind await an answer among those the user looks after
+    (`OrganisationMessagePolicy.waiting`): one query, whatever the number of messages."""
+    return policy_registry.get_by_type(model).waiting(user).count()
+
+
 class MessageViewSet(RecordViewSet):
     """Messages to organisations: listed, read, and answered by the organisation written to.
-    Nobody adds or edits them by hand: they come from the public site."""
+    Nobody adds or edits them by hand: they come from the public site.
+
+    The menu item says how many await an answer, e.g. "Enquiries (3)", and then leads to them."""
 
     add_to_admin_menu = True  # shown to who reads some messages (the policy's "view")
     action_permission = "answer"
     list_filter = ["status"]
     inspect_view_class = MessageInspectView
     index_view_class = MessageIndexView
+
+    @cached_property
+    def menu_item_class(self):
+        viewset, base = self, super().menu_item_class
+
+        class CountingMenuItem(base):
+            def render_component(self, request):
+                # Menu items are shared by every request: the label is made anew each time.
+                label, url = self.label, self.url
+                if count := waiting_count(viewset.model, request.user):
+                    label = _("%(label)s (%(count)s)") % {"label": label, "count": count}
+                    url = f"{url}?status=new"
+                return LinkMenuItem(
+                    self.name,
+                    label,
+                    url,
+                    icon_name=self.icon_name,
+                    classname=self.classname,
+                    attrs=self.attrs,
+                )
+
+        return CountingMenuItem

@@ -86,3 +86,10 @@ class OrganisationMessagePolicy(OrganisationRowsPolicy):
 
     def answerable(self, user):
         return own_rows(self.model.objects.all(), user, self.model.recipient_key)
+
+    def waiting(self, user):
+        """The messages still awaiting an answer that `user` looks after: those written to their
+        own organisations, to the organisations of the countries they facilitate, and for
+        central staff every one (the count in the admin's menu)."""
+        waiting = self.model.objects.filter(status=self.model.Status.NEW)
+        return readable_rows(waiting, user, self.model.recipient_key)

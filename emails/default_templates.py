@@ -114,6 +114,33 @@ Best wishes,
 The {site_name} team
 """,
         ),
+        "enquiry_reply": (
+            "Re: your message to {organisation_name}",
+            """{reply_message}
+
+--
+{organisation_name} is answering the message you sent through {site_name}. To write back, simply reply to this email: your reply goes to {organisation_name}.
+
+Your message:
+{enquiry_message}
+""",
+        ),
+        "collaboration_response": (
+            "{call_organisation} has responded to your interest: {call_title}",
+            """Dear {contact_name},
+
+{call_organisation} has responded to the interest {organisation_name} expressed in its call for collaboration "{call_title}" on {site_name}.
+
+Their response: {response_status}
+{response_note}
+
+The call: {call_link}
+Your message and the response, in your area of {site_name}: {interest_link}
+
+Best wishes,
+The {site_name} team
+""",
+        ),
     },
     "it": {
         "welcome": (
@@ -214,6 +241,33 @@ Il loro profilo: {interested_organisation_link}
 Il vostro invito: {call_link}
 
 Potete leggerla anche nella vostra area riservata di {site_name} e indicare lì la vostra risposta: {interest_link}
+
+Cordiali saluti,
+Il team di {site_name}
+""",
+        ),
+        "enquiry_reply": (
+            "Re: il Suo messaggio a {organisation_name}",
+            """{reply_message}
+
+--
+{organisation_name} risponde al messaggio che ha inviato tramite {site_name}. Per scrivere di nuovo, basta rispondere a questa email: la risposta arriverà a {organisation_name}.
+
+Il Suo messaggio:
+{enquiry_message}
+""",
+        ),
+        "collaboration_response": (
+            "{call_organisation} ha risposto al vostro interesse: {call_title}",
+            """Gentile {contact_name},
+
+{call_organisation} ha risposto all'interesse che {organisation_name} ha manifestato per il suo invito a collaborare "{call_title}" su {site_name}.
+
+La risposta: {response_status}
+{response_note}
+
+L'invito: {call_link}
+Il vostro messaggio e la risposta, nella vostra area riservata di {site_name}: {interest_link}
 
 Cordiali saluti,
 Il team di {site_name}
@@ -324,6 +378,33 @@ Il team di {site_name}
 Η ομάδα του {site_name}
 """,
         ),
+        "enquiry_reply": (
+            "Απ: το μήνυμά σας προς {organisation_name}",
+            """{reply_message}
+
+--
+Ο οργανισμός {organisation_name} απαντά στο μήνυμα που στείλατε μέσω του {site_name}. Για να γράψετε ξανά, απλώς απαντήστε σε αυτό το email: η απάντησή σας θα σταλεί στον οργανισμό {organisation_name}.
+
+Το μήνυμά σας:
+{enquiry_message}
+""",
+        ),
+        "collaboration_response": (
+            "Απάντηση από {call_organisation} στο ενδιαφέρον σας: {call_title}",
+            """Αγαπητέ/ή {contact_name},
+
+Ο οργανισμός {call_organisation} απάντησε στο ενδιαφέρον που εξέφρασε ο οργανισμός {organisation_name} για την πρόσκληση συνεργασίας «{call_title}» στο {site_name}.
+
+Η απάντηση: {response_status}
+{response_note}
+
+Η πρόσκληση: {call_link}
+Το μήνυμά σας και η απάντηση, στον χώρο σας στο {site_name}: {interest_link}
+
+Με εκτίμηση,
+Η ομάδα του {site_name}
+""",
+        ),
     },
     "ar": {
         "welcome": (
@@ -424,6 +505,33 @@ Il team di {site_name}
 دعوتكم: {call_link}
 
 يمكنكم أيضاً قراءتها في مساحتكم على {site_name}، وتسجيل ردّكم هناك: {interest_link}
+
+مع أطيب التحيات،
+فريق {site_name}
+""",
+        ),
+        "enquiry_reply": (
+            "ردّ: رسالتكم إلى {organisation_name}",
+            """{reply_message}
+
+--
+هذا ردّ {organisation_name} على الرسالة التي أرسلتموها عبر {site_name}. للكتابة إليهم مجدداً، يكفي أن تردّوا على هذه الرسالة: سيصل ردّكم إلى {organisation_name}.
+
+رسالتكم:
+{enquiry_message}
+""",
+        ),
+        "collaboration_response": (
+            "ردّ {call_organisation} على اهتمامكم: {call_title}",
+            """عزيزي/عزيزتي {contact_name}،
+
+ردّت {call_organisation} على الاهتمام الذي أبدته {organisation_name} بدعوة التعاون «{call_title}» على {site_name}.
+
+الردّ: {response_status}
+{response_note}
+
+الدعوة: {call_link}
+رسالتكم والردّ عليها في مساحتكم على {site_name}: {interest_link}
 
 مع أطيب التحيات،
 فريق {site_name}

@@ -29,6 +29,8 @@ class TemplateKey(models.TextChoices):
     EMAIL_VERIFICATION = "email_verification", _("Email address verification")
     ENQUIRY = "enquiry", _("Message from a citizen")
     COLLABORATION_INTEREST = "collaboration_interest", _("Interest in a call for collaboration")
+    ENQUIRY_REPLY = "enquiry_reply", _("An organisation's reply to a citizen")
+    COLLABORATION_RESPONSE = "collaboration_response", _("Response to an expression of interest")
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

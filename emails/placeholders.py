@@ -39,6 +39,10 @@ PLACEHOLDERS = {
     "interested_organisation_link": _("the public profile of the interested organisation"),
     "interest_message": _("the message the interested organisation wrote"),
     "interest_link": _("admin link to the expression of interest, where the response is marked"),
+    "reply_message": _("the reply the organisation wrote to the person"),
+    "call_organisation": _("the name of the organisation that posted the call"),
+    "response_status": _('the response to the expression of interest, e.g. "In touch"'),
+    "response_note": _("the note written with the response (may be empty)"),
 }
 
 #: What the senders of each email pass it: the organisation's details for every email about it.

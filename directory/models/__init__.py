@@ -1,7 +1,7 @@
 from .account import OrganisationAccount
 from .choices import Delivery, OrganisationKind, ProjectScope, ServiceKind, SocialPlatform
 from .country import CountryPage, DirectoryIndexPage
-from .enquiry import Enquiry
+from .enquiry import Enquiry, EnquiryReply
 from .good_practices import GoodPracticesIndexPage
 from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
@@ -16,6 +16,7 @@ __all__ = [
     "Delivery",
     "DirectoryIndexPage",
     "Enquiry",
+    "EnquiryReply",
     "ExpertiseCategory",
     "GoodPracticesIndexPage",
     "OrganisationAccount",

@@ -8,6 +8,8 @@ from core.fields import optional_link
 from .message import OrganisationMessage
 
 MESSAGE_MAX_LENGTH = 5000
+REPLY_MAX_LENGTH = 10000
+REPLY_SUBJECT_MAX_LENGTH = 200
 
 
 class Enquiry(OrganisationMessage):
@@ -60,4 +62,34 @@ class Enquiry(OrganisationMessage):
         return self.service or self.organisation
 
 
-__all__ = ["Enquiry"]
+class EnquiryReply(models.Model):
+    """An answer the organisation wrote to a citizen's message in the admin, emailed to the
+    citizen through the outbox.
+
+    A row of its own rather than reply fields on the enquiry: an organisation may answer twice
+    (a follow-up, a correction, the citizen's reply by email prompting another), and each answer
+    keeps its own text, author, time and email (with its delivery status). The enquiry's
+    `status`, `answered_at` and `answered_by` still say whether, when and by whom it was first
+    answered, as when it is marked answered by hand after a phone call.
+    """
+
+    enquiry = models.ForeignKey(
+        Enquiry, verbose_name=_("enquiry"), on_delete=models.CASCADE, related_name="replies"
+    )
+    subject = models.CharField(_("subject"), max_length=REPLY_SUBJECT_MAX_LENGTH)
+    body = models.TextField(_("reply"))
+    sent_at = models.DateTimeField(_("sent on"), default=timezone.now, editable=False)
+    sent_by = optional_link(settings.AUTH_USER_MODEL, _("sent by"))
+    outbox_email = optional_link("emails.OutboxEmail", _("email to the person who wrote"))
+
+    class Meta:
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+        ordering = ["sent_at", "pk"]
+        default_permissions = ()  # the enquiry's policy decides (directory/scoped_policy.py)
+
+    def __str__(self):
+        return self.subject
+
+
+__all__ = ["Enquiry", "EnquiryReply"]

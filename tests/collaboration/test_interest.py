@@ -5,12 +5,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
+from wagtail.users.models import UserProfile
 
+from collaboration.factories import ExpressionOfInterestFactory
 from collaboration.models import ExpressionOfInterest
-from directory.factories import OrganisationPageFactory
-from emails.models import OutboxEmail
+from directory.factories import CountryFacilitatorFactory, OrganisationPageFactory
+from emails.default_templates import DEFAULT_TEMPLATES
+from emails.models import EmailTemplate, OutboxEmail
 from tests.collaboration.calls import make_call
-from tests.directory.organisations import PASSWORD
+from tests.directory.organisations import PASSWORD, refused
 from tests.helpers import has_form, publish, signed_in, translate
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +214,138 @@ def test_an_owner_whose_pages_are_in_another_language_reads_the_email_in_it(worl
     email = OutboxEmail.objects.get()
     assert email.language == "el"
     assert email.subject.startswith("Ενδιαφέρον από Lavoro Insieme")
+
+
+# The response reaches the interested organisation ----------------------------------------------
+
+Status = ExpressionOfInterest.Status
+NOTE = "Ci sentiamo lunedì alle 10: vi chiamiamo noi."
+
+
+@pytest.fixture
+def interest(world):
+    """Synergasia Vita (B, Greece) is interested in Il Ponte's (A, Italy) Greek call."""
+    return ExpressionOfInterestFactory(
+        call=world.calls.gr, organisation=world.b.page, sent_by=world.b.user, message=MESSAGE
+    )
+
+
+def respond(client, interest, status=Status.IN_TOUCH, note=NOTE, **options):
+    return client.post(
+        reverse("interests:respond", args=[interest.pk]),
+        {"status": status, "response_note": note},
+        **options,
+    )
+
+
+def responses():
+    return OutboxEmail.objects.filter(template_key="collaboration_response").order_by("pk")
+
+
+def test_a_response_emails_the_interested_organisation_in_its_language(world, interest, on_commit):
+    client = signed_in(world.a.user)
+    with on_commit():
+        response = respond(client, interest)
+    assert response.status_code == 302
+    assert "emailed to them" in client.get(response["Location"]).content.decode()
+
+    [email] = responses()
+    assert email.to == [world.b.user.email]
+    assert email.reply_to == ["info@ponte.example.org"], "they answer the call's organisation"
+    assert email.status == OutboxEmail.Status.SENT
+    # Synergasia Vita's pages are in Greek: its people read the email in Greek.
+    assert email.language == world.b.page.locale.language_code == "el"
+    assert email.subject == (
+        "Απάντηση από Cooperativa Il Ponte στο ενδιαφέρον σας: Exchange of trainers with Greece"
+    )
+    assert NOTE in email.body_text and MESSAGE not in email.body_text
+    assert world.calls.gr.full_url in email.body_text
+    assert f"/admin/interests/inspect/{interest.pk}/" in email.body_text
+    assert email.organisation.specific == world.b.page
+    [sent] = [message for message in mail.outbox if message.to == [world.b.user.email]]
+    assert NOTE in sent.body
+
+
+def test_each_member_reads_the_response_in_the_language_of_their_admin(world, interest, on_commit):
+    colleague = User.objects.create_user("maria", "maria@vita.example.org", PASSWORD)
+    colleague.groups.add(world.b.account.group)
+    profile = UserProfile.get_for_user(colleague)
+    profile.preferred_language = "it"
+    profile.save()
+    with on_commit():
+        respond(signed_in(world.a.user), interest, status=Status.ACCEPTED)
+    by_address = {email.to[0]: email for email in responses()}
+    assert set(by_address) == {world.b.user.email, "maria@vita.example.org"}
+    assert by_address[world.b.user.email].language == "el"
+    italian = by_address["maria@vita.example.org"]
+    assert italian.language == "it"
+    assert italian.subject.startswith("Cooperativa Il Ponte ha risposto al vostro interesse")
+
+
+def test_only_a_new_or_changed_response_is_emailed(world, interest, on_commit):
+    client = signed_in(world.a.user)
+    with on_commit():
+        respond(client, interest)
+        respond(client, interest)  # saved again as it was: nothing new to tell
+    assert responses().count() == 1
+    with on_commit():
+        respond(client, interest, note="Rinviato a martedì.")
+    assert responses().count() == 2 and "Rinviato a martedì." in responses().last().body_text
+    with on_commit():
+        respond(client, interest, status=Status.NEW, note="")  # back to awaiting: no email
+    assert responses().count() == 2
+
+
+def test_a_response_without_a_note_is_emailed_too(world, interest, on_commit):
+    with on_commit():
+        respond(signed_in(world.a.user), interest, status=Status.DECLINED, note="")
+    [email] = responses()
+    assert "{response_note}" not in email.body_text and "{" not in email.subject
+
+
+def test_a_refused_response_emails_nobody(world, interest, on_commit):
+    with on_commit():
+        assert respond(signed_in(world.a.user), interest, status="maybe").status_code == 400
+        assert respond(signed_in(world.a.user), interest, note="x" * 5000).status_code == 400
+        for user in (world.b.user, world.c.user):  # the sender, and a stranger
+            response = respond(signed_in(user), interest, follow=True)
+            assert response.status_code == 404 or refused(response)
+        response = respond(Client(), interest)
+        assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    assert not responses().exists()
+    interest.refresh_from_db()
+    assert interest.status == Status.NEW and interest.response_note == ""
+
+
+def test_a_failure_to_queue_the_email_keeps_the_response_unsaved(world, interest, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the outbox is down")
+
+    monkeypatch.setattr("emails.mail.send_templated_email", broken)
+    client = signed_in(world.a.user)
+    with pytest.raises(RuntimeError):
+        respond(client, interest)
+    interest.refresh_from_db()
+    assert interest.status == Status.NEW and interest.responded_by is None
+
+
+def test_the_response_email_exists_in_every_language():
+    for code in ("en", "it", "el", "ar"):
+        subject, body = DEFAULT_TEMPLATES[code]["collaboration_response"]
+        assert "{call_organisation}" in subject and "{call_title}" in subject
+        for name in ("{response_status}", "{response_note}", "{call_link}", "{interest_link}"):
+            assert name in body, (code, name)
+        assert EmailTemplate.objects.get(key="collaboration_response", locale__language_code=code)
+
+
+def test_the_menu_counts_the_interest_awaiting_a_response(world, interest):
+    def labels(user):
+        """The admin home, with the menu's labels."""
+        return signed_in(user).get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Expressions of interest (1)" in labels(world.a.user), "the call's organisation"
+    assert "Expressions of interest (1)" not in labels(world.b.user), "the sender waits, not asks"
+    italy = CountryFacilitatorFactory(username="lucia", country=world.portal.countries["IT"])
+    assert "Expressions of interest (1)" in labels(italy)
+    greece = CountryFacilitatorFactory(username="nikos", country=world.portal.countries["GR"])
+    assert "Expressions of interest (1)" not in labels(greece)

@@ -266,6 +266,10 @@ def test_organisations_have_messages_from_people_in_every_language(seeded, clien
     for enquiry in enquiries:
         assert enquiry.organisation.translation_key == enquiry.organisation_key
         assert enquiry.outbox_email is None, "no demo email was sent"
+    # Answered messages show the organisation's reply, in the language the person wrote in.
+    replied = enquiries.filter(replies__isnull=False).distinct()
+    assert set(replied.values_list("language", flat=True)) == {"en", "it", "el", "ar"}
+    assert all(enquiry.status == "answered" for enquiry in replied)
 
     # The demo organisation login reads its own messages.
     ensure_demo_people()
@@ -274,6 +278,9 @@ def test_organisations_have_messages_from_people_in_every_language(seeded, clien
     html = client.get(reverse("enquiries:index")).content.decode()
     assert "Fatima Ouedraogo" in html and "Grace Mensah" in html
     assert "Roberto Gallo" not in html, "another organisation's message"
+    grace = enquiries.get(name="Grace Mensah")
+    page = client.get(reverse("enquiries:inspect", args=[grace.pk])).content.decode()
+    assert "Internships in the autumn" in page, "the reply kept on the message"
     assert "new messages from people who wrote to you" in (
         client.get(reverse("wagtailadmin_home")).content.decode()
     )

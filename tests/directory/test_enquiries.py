@@ -5,6 +5,7 @@ message is stored as an Enquiry and emailed to the organisation through the outb
 neither; robots, mistakes and floods are answered with a 4xx and leave nothing behind.
 """
 
+import json
 import re
 from types import SimpleNamespace
 
@@ -13,7 +14,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -573,3 +576,220 @@ def test_the_menu_leads_to_messages_for_who_reads_some(client, a, portal):
     client.force_login(nobody)
     menu = sidebar(client)
     assert reverse("enquiries:index") not in menu and reverse("interests:index") not in menu
+
+
+# Replying from the admin ------------------------------------------------------------------------
+
+REPLY = "Buongiorno Amina, sì: il corso riprende lunedì alle 9. Ti aspettiamo!"
+
+
+def reply(client, enquiry, body=REPLY, subject="Re: il corso di italiano"):
+    return client.post(
+        reverse("enquiries:reply", args=[enquiry.pk]), {"subject": subject, "body": body}
+    )
+
+
+def nothing_replied(enquiry):
+    enquiry.refresh_from_db()
+    return (
+        not enquiry.replies.exists()
+        and not OutboxEmail.objects.filter(template_key="enquiry_reply").exists()
+        and enquiry.status == Enquiry.Status.NEW
+    )
+
+
+def test_the_organisation_replies_and_the_person_is_emailed_in_their_language(
+    client, a, inbox, on_commit
+):
+    client.force_login(a.user)
+    inspect = client.get(reverse("enquiries:inspect", args=[inbox.a.pk])).content.decode()
+    assert "mailto:amina@example.org" not in inspect.split("<dl")[0], "no bare mailto button"
+    assert reverse("enquiries:reply", args=[inbox.a.pk]) in inspect
+    # The subject is prefilled in the language Amina wrote in (the Italian page).
+    assert 'value="Re: il Suo messaggio a Cooperativa Il Ponte"' in inspect
+
+    with on_commit():
+        response = reply(client, inbox.a)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("enquiries:inspect", args=[inbox.a.pk])
+
+    inbox.a.refresh_from_db()
+    assert inbox.a.status == Enquiry.Status.ANSWERED
+    assert inbox.a.answered_by == a.user and inbox.a.answered_at is not None
+    [kept] = inbox.a.replies.all()
+    assert kept.body == REPLY and kept.subject == "Re: il corso di italiano"
+    assert kept.sent_by == a.user
+
+    email = OutboxEmail.objects.get(template_key="enquiry_reply")
+    assert kept.outbox_email == email and email.status == OutboxEmail.Status.SENT
+    assert email.to == ["amina@example.org"]
+    assert email.reply_to == ["corsi@ponte.example.org"], "the service's address answers"
+    assert email.language == "it" and email.subject == "Re: il corso di italiano"
+    assert email.body_text.startswith(REPLY)
+    assert "A question from Amina Haddad." in email.body_text, "her message below the reply"
+    assert "Cooperativa Il Ponte risponde al messaggio" in email.body_text
+    [sent] = [message for message in mail.outbox if message.to == ["amina@example.org"]]
+    assert sent.reply_to == ["corsi@ponte.example.org"] and REPLY in sent.body
+
+    page = client.get(reverse("enquiries:inspect", args=[inbox.a.pk])).content.decode()
+    assert "Re: il corso di italiano" in page and "il corso riprende lunedì" in page
+    assert "amina@example.org: Sent" in page, "the reply's delivery status"
+    assert "Mark as new" in page
+
+
+def test_a_second_reply_is_kept_too(client, a, inbox, on_commit):
+    client.force_login(a.user)
+    with on_commit():
+        reply(client, inbox.a)
+    inbox.a.refresh_from_db()
+    first_answered = inbox.a.answered_at
+    with on_commit():
+        reply(client, inbox.a, body="PS: porta un documento d'identità.", subject="PS")
+    inbox.a.refresh_from_db()
+    assert [r.subject for r in inbox.a.replies.all()] == ["Re: il corso di italiano", "PS"]
+    assert inbox.a.answered_at == first_answered, "answered when it was first answered"
+    assert OutboxEmail.objects.filter(template_key="enquiry_reply").count() == 2
+    page = client.get(reverse("enquiries:inspect", args=[inbox.a.pk])).content.decode()
+    assert "porta un documento" in page and "il corso riprende" in page
+
+
+def test_a_message_from_the_english_page_is_answered_in_english(client, a, on_commit):
+    english = translate(a.page, "en", title="Il Ponte Cooperative")
+    enquiry = EnquiryFactory(organisation=english, name="John Smith")
+    client.force_login(a.user)
+    page = client.get(reverse("enquiries:inspect", args=[enquiry.pk])).content.decode()
+    assert 'value="Re: your message to Il Ponte Cooperative"' in page
+    with on_commit():
+        reply(client, enquiry, body="Hello John, yes.", subject="Re: your message")
+    email = OutboxEmail.objects.get(template_key="enquiry_reply")
+    assert email.language == "en" and email.reply_to == ["info@ponte.example.org"]
+    assert "Il Ponte Cooperative is answering the message you sent" in email.body_text
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "error"),
+    [
+        ("Re: ciao", "", "Please write your reply."),
+        ("Re: ciao", "   \n  ", "Please write your reply."),
+        ("", REPLY, "Please write a subject."),
+        ("Re: ciao", "x" * 100_000, "Your reply is too long"),
+        ("x" * 300, REPLY, "The subject is too long"),
+    ],
+)
+def test_bad_input_is_returned_with_the_reason_and_nothing_is_kept_or_sent(
+    client, a, inbox, on_commit, subject, body, error
+):
+    client.force_login(a.user)
+    with on_commit():
+        response = reply(client, inbox.a, body=body, subject=subject)
+    assert response.status_code == 400
+    assert error in response.content.decode()
+    assert "A question from Amina Haddad." in response.content.decode(), "the message, to answer"
+    assert nothing_replied(inbox.a) and not mail.outbox
+
+
+def test_a_failure_half_way_keeps_no_reply(client, a, inbox, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the outbox is down")
+
+    monkeypatch.setattr("emails.mail.queue_email", broken)
+    client.force_login(a.user)
+    with pytest.raises(RuntimeError):
+        reply(client, inbox.a)
+    assert nothing_replied(inbox.a)
+
+
+def test_only_the_organisation_written_to_replies(client, a, b, inbox, portal):
+    url = reverse("enquiries:reply", args=[inbox.a.pk])
+    # Not signed in: the login page.
+    assert client.get(url)["Location"].startswith(reverse("wagtailadmin_login"))
+    assert reply(client, inbox.a)["Location"].startswith(reverse("wagtailadmin_login"))
+
+    # Another organisation: no such message.
+    client.force_login(b.user)
+    assert not_found(client.get(url, follow=True))
+    response = client.post(url, {"subject": "x", "body": "y"}, follow=True)
+    assert not_found(response) and "Amina Haddad" not in response.content.decode()
+
+    # The country's facilitators read, and do not answer for the organisation; another
+    # country's do not even read.
+    italy = CountryFacilitatorFactory(country="IT", username="marco")
+    client.force_login(italy)
+    inspect = client.get(reverse("enquiries:inspect", args=[inbox.a.pk])).content.decode()
+    assert url not in inspect and "Send the reply" not in inspect
+    assert refused(client.get(url)) and refused(reply(client, inbox.a))
+    client.force_login(CountryFacilitatorFactory(country="GR", username="eleni"))
+    assert refused(client.get(url)) and refused(reply(client, inbox.a))
+    assert nothing_replied(inbox.a)
+
+
+def test_the_reply_form_needs_the_csrf_token(a, inbox):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(a.user)
+    assert reply(client, inbox.a).status_code == 403
+    assert nothing_replied(inbox.a)
+
+
+def test_the_reply_email_exists_in_every_language():
+    for code in ("en", "it", "el", "ar"):
+        subject, body = DEFAULT_TEMPLATES[code]["enquiry_reply"]
+        assert "{organisation_name}" in subject
+        assert "{reply_message}" in body and "{enquiry_message}" in body
+        assert EmailTemplate.objects.get(key="enquiry_reply", locale__language_code=code)
+
+
+# The menu counts what waits -------------------------------------------------------------------
+
+
+def menu_labels(client):
+    return {item["label"] for item in _menu_items(sidebar(client))}
+
+
+def _menu_items(props):
+    def walk(value):
+        if isinstance(value, dict):
+            if "label" in value and "url" in value:
+                yield value
+            for item in value.values():
+                yield from walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from walk(item)
+
+    return list(walk(json.loads(props)))
+
+
+def test_the_menu_counts_the_messages_awaiting_an_answer(client, a, b, inbox):
+    EnquiryFactory(organisation=a.page, name="Second Person")
+    EnquiryFactory(organisation=a.page, name="Old Question", status=Enquiry.Status.ANSWERED)
+    client.force_login(a.user)
+    assert "Enquiries (2)" in menu_labels(client)
+    assert f"{reverse('enquiries:index')}?status=new" in sidebar(client)
+
+    client.force_login(CountryFacilitatorFactory(country="GR", username="eleni"))
+    assert "Enquiries (1)" in menu_labels(client)
+
+    client.force_login(b.user)
+    with_reply = client.post(
+        reverse("enquiries:reply", args=[inbox.b.pk]), {"subject": "Re", "body": "Yes."}
+    )
+    assert with_reply.status_code == 302
+    assert "Enquiries" in menu_labels(client), "nothing waits: no count"
+
+
+def test_the_menus_count_costs_the_same_queries_whatever_the_number_of_messages(client, a):
+    client.force_login(a.user)
+    home = reverse("wagtailadmin_home")
+
+    def queries():
+        client.get(home)  # the session and the user's profile, once
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(home).status_code == 200
+        return len(captured)
+
+    EnquiryFactory(organisation=a.page)
+    few = queries()
+    for i in range(12):
+        EnquiryFactory(organisation=a.page, name=f"Person {i}")
+    assert "Enquiries (13)" in menu_labels(client)
+    assert queries() == few
