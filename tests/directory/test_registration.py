@@ -27,7 +27,8 @@ def valid(**changes):
         "kind": "social_cooperative",
         "country": "it",
         "city": "Palermo",
-        "contact_name": "Giulia Rossi",
+        "first_name": "Giulia",
+        "last_name": "Rossi",
         "email": "Giulia@Ponte.example.org",
         "password": "bread-and-roses-2026",
         "password_confirm": "bread-and-roses-2026",
@@ -245,7 +246,8 @@ def test_hostile_input_never_breaks_registration(
             country=country,
             kind=kind,
             city=city,
-            contact_name=name,
+            first_name=name,
+            last_name=name,
         ),
     )
     assert response.status_code in (302, 400)
