@@ -94,9 +94,10 @@ def next_step(state, completeness, urls):
     """The one thing to do next: answer the facilitators, then fill what the profile lacks."""
     if state == NEEDS_CHANGES:
         return Step(_("Read the facilitators' comments and change your profile"), urls["edit"])
-    for rule in completeness.missing:
-        label, where = RULE_STEPS[rule.code]
-        return Step(label, urls[where])
+    missing = set(completeness.missing_codes)
+    for code, (label, where) in RULE_STEPS.items():  # in the order people fill them in
+        if code in missing:
+            return Step(label, urls[where])
     return None
 
 
