@@ -11,6 +11,7 @@ pages" with "publish" is refused by its URL guard (directory/admin_scope.py).
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -39,6 +40,14 @@ def unpublished_source(page):
     return source if source is not None and not source.live else None
 
 
+def language_name(code):
+    """The language's name in the reader's language ("Italian", "italiano", "Ιταλικά")."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
 def refusal_message(page):
     """Why `page` may not go live yet, or None."""
     source = unpublished_source(page)
@@ -46,7 +55,10 @@ def refusal_message(page):
         return None
     return _(
         "“%(title)s” is a translation: publish the %(language)s version first, then this one."
-    ) % {"title": page.get_admin_display_title(), "language": source.locale.get_display_name()}
+    ) % {
+        "title": page.get_admin_display_title(),
+        "language": language_name(source.locale.language_code),
+    }
 
 
 def refuse_publishing(request, page):
