@@ -47,7 +47,7 @@ class ProfileStatus:
     verified_at: object  # datetime or None
     country: object  # the CountryPage in the reader's language, or None
     can_publish: bool
-    next_step: Step | None
+    next_step: Step
 
     @property
     def is_draft(self):
@@ -98,7 +98,7 @@ def next_step(state, completeness, urls):
     for code, (label, where) in RULE_STEPS.items():  # in the order people fill them in
         if code in missing:
             return Step(label, urls[where])
-    return None
+    return Step(_("Keep your profile alive: add a new service or opportunity"), urls["add_service"])
 
 
 def statuses(pages, completeness):
