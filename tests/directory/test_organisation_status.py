@@ -9,14 +9,20 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import override, trans_real
 from wagtail.admin.action_menu import PageActionMenu
 from wagtail.models import Task, TaskState, Workflow, WorkflowState
 from wagtail.users.models import UserProfile
 
-from directory.factories import CountryFacilitatorFactory
+from directory.factories import (
+    CountryFacilitatorFactory,
+    PortfolioProjectPageFactory,
+    ServicePageFactory,
+)
 from directory.models.workflow import TASK_NAME, WORKFLOW_NAME
 from directory.permissions import sync_organisation
 from tests.directory.organisations import PASSWORD, refused, registered
@@ -250,3 +256,23 @@ def test_the_workflow_and_its_task_read_in_italian(client, organisation, italian
     assert Task.objects.filter(name=TASK_NAME).exists()
     with override("en"):
         assert str(Workflow.objects.get(name=WORKFLOW_NAME).name) == WORKFLOW_NAME
+
+
+def test_the_home_costs_the_same_queries_whatever_the_profile_holds(client, organisation):
+    _user, page, _account = organisation
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("wagtailadmin_home")).status_code == 200
+        return len(queries)
+
+    def add(first, last):
+        for i in range(first, last):
+            ServicePageFactory(parent=page, title=f"Service {i}", locale=page.locale)
+            PortfolioProjectPageFactory(parent=page, title=f"Project {i}", locale=page.locale)
+
+    add(0, 1)
+    count()  # caches warm
+    few = count()
+    add(1, 6)
+    assert count() == few
