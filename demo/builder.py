@@ -911,11 +911,14 @@ def ensure_demo_people():
         and OrganisationAccount.objects.filter(translation_key=organisation.translation_key).first()
     )
     if account and not User.objects.filter(username=DEMO_ORGANISATION_USERNAME).exists():
+        # First and last name, as registration stores them ("Giulia Ferraro").
+        first_name, _space, last_name = organisation.contact_person.rpartition(" ")
         user = User.objects.create(
             username=DEMO_ORGANISATION_USERNAME,
             email=organisation.email or "organisation@morethanajob.example",
             password=demo_password_hash(),
-            first_name=organisation.contact_person[:150],
+            first_name=first_name[:150],
+            last_name=last_name[:150],
         )
         user.groups.add(account.group)
         made.append(DEMO_ORGANISATION_USERNAME)

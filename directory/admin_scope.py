@@ -132,6 +132,8 @@ def check_update_translations(request, translation_source_id, **kwargs):
                 pages.append(translation.get_target_instance())
         if not all(page.permissions_for_user(request.user).can_publish() for page in pages):
             raise PermissionDenied
+        if not instance.live:  # translations wait for their source (translation_guard.py)
+            raise PermissionDenied
 
 
 def check_translation(request, translation_id, **kwargs):

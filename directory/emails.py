@@ -48,7 +48,7 @@ def organisation_context(page, contact_name):
 
 def send_verification(request, user, page, language):
     link = request.build_absolute_uri(reverse("register_verify", args=[verification_token(user)]))
-    context = organisation_context(page, user.first_name)
+    context = organisation_context(page, user.get_full_name())
     context["verification_link"] = link
     return mail.send_templated_email(
         "email_verification", to=[user.email], language=language, context=context, organisation=page
@@ -70,6 +70,6 @@ def send_welcome(user):
         key,
         to=[user.email],
         language=page.locale.language_code,
-        context=organisation_context(page, user.first_name),
+        context=organisation_context(page, user.get_full_name()),
         organisation=page,
     )

@@ -1,23 +1,28 @@
-"""Admin screens about organisations: their profile checklist and facilitator, and verification
-by facilitators."""
+"""Admin screens about organisations: their profile's status and checklist, their facilitator,
+submitting the profile in one click, and verification by facilitators."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from core.roles import Role
 from directory.completeness import missing_items
 from directory.models import Enquiry, OrganisationAccount, OrganisationPage
 from directory.models.workflow import facilitates
 from directory.permissions import sync_organisation
+from directory.profile_status import statuses
+from directory.translation_guard import refusal_message
 
 
 def own_organisations(user):
@@ -39,6 +44,7 @@ class ProfileChecklistPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         results = missing_items(self.organisations)  # also sets each page's country_page
+        status = statuses(self.organisations, results)
         new_enquiries = dict(
             Enquiry.objects.filter(
                 organisation_key__in=[page.translation_key for page in self.organisations],
@@ -53,6 +59,8 @@ class ProfileChecklistPanel(Component):
             {
                 "page": page,
                 "completeness": results[page.pk],
+                "status": status[page.pk],
+                "submit_url": reverse("directory_submit_profile", args=[page.pk]),
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
                 "add_service_url": reverse(
                     "wagtailadmin_pages:add", args=["directory", "servicepage", page.pk]
@@ -74,6 +82,38 @@ def add_profile_checklist(request, panels):
     organisations = own_organisations(request.user)
     if organisations:
         panels.append(ProfileChecklistPanel(organisations))
+
+
+class SubmitForApprovalMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's "Submit to <workflow>", said the way an organisation thinks of it."""
+
+    label = gettext_lazy("Submit for approval")
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        state = context.get("page") and context["page"].current_workflow_state
+        if state and state.status == state.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Submit for approval again")
+        else:
+            context["label"] = self.label
+        return context
+
+
+def primary_action_first(menu_items, request, context):
+    """`construct_page_action_menu`: the editor's main button (the first item; Wagtail makes it
+    the default) moves an organisation's page on: "Publish" once the organisation is verified,
+    otherwise "Submit for approval". "Save draft" stays in the menu."""
+    if not Role.of(request.user).is_member or Role.of(request.user).is_staff:
+        return
+    names = [item.name for item in menu_items]
+    if "action-publish" in names:
+        primary = menu_items.pop(names.index("action-publish"))
+    elif "action-submit" in names:
+        submit = menu_items.pop(names.index("action-submit"))
+        primary = SubmitForApprovalMenuItem(order=submit.order)
+    else:
+        return
+    menu_items.insert(0, primary)
 
 
 class VerifyOrganisationButton(PageMenuItem):
@@ -117,11 +157,45 @@ def verify_organisation(request, page_id):
     )
 
 
+def submit_profile(request, page_id):
+    """The status line's button: submit the profile's latest draft for approval, or publish it
+    where the organisation is verified; what the editor's primary action does, in one click."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    page = get_object_or_404(OrganisationPage, pk=page_id)
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit():
+        raise PermissionDenied
+    if (refusal := refusal_message(page)) is not None:
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_home")
+    revision = page.get_latest_revision()
+    if permissions.can_publish():
+        with transaction.atomic():
+            revision = revision or page.save_revision(user=request.user, log_action=True)
+            revision.publish(user=request.user)
+        messages.success(request, _("Your profile is public."))
+    elif permissions.can_submit_for_moderation():
+        with transaction.atomic():
+            if revision is None:
+                page.save_revision(user=request.user, log_action=True)
+            page.get_workflow().start(page, request.user)
+        messages.success(request, _("Your profile is submitted for approval."))
+    else:
+        messages.error(request, _("Your profile is already waiting for approval."))
+    return redirect("wagtailadmin_home")
+
+
 def organisation_admin_urls():
     return [
+        path(
+            "directory/organisations/<int:page_id>/submit/",
+            submit_profile,
+            name="directory_submit_profile",
+        ),
         path(
             "directory/organisations/<int:page_id>/verify/",
             verify_organisation,
             name="directory_verify_organisation",
-        )
+        ),
     ]

@@ -24,7 +24,17 @@ VERIFY_MAX_AGE = 60 * 60 * 24 * 7  # a week
 
 
 class RegistrationForm(forms.Form):
-    contact_name = forms.CharField(label=_("Your name"), max_length=120)
+    # As Django's User stores them, so that the account settings save as they are.
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
     email = forms.EmailField(
         label=_("Your email address"),
         max_length=254,
@@ -101,7 +111,8 @@ class RegistrationForm(forms.Form):
             user = get_user_model()(
                 username=cleaned.get("email", ""),
                 email=cleaned.get("email", ""),
-                first_name=cleaned.get("contact_name", ""),
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
             )
             try:
                 password_validation.validate_password(password, user)
@@ -144,7 +155,8 @@ def register_organisation(data):
         username=data["email"],
         email=data["email"],
         password=data["password"],
-        first_name=data["contact_name"][:150],
+        first_name=data["first_name"],
+        last_name=data["last_name"],
         is_active=False,
     )
     page = OrganisationPage(
@@ -152,7 +164,7 @@ def register_organisation(data):
         acronym=data.get("acronym", ""),
         kind=data["kind"],
         city=data["city"],
-        contact_person=data["contact_name"],
+        contact_person=f"{data['first_name']} {data['last_name']}"[:120],
         email=data["email"],
         locale=country.locale,
         live=False,

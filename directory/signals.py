@@ -1,7 +1,8 @@
 """Keep rights in step with the page tree: a new translation gets its original's rights."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_init, post_save, pre_save
 from django.dispatch import receiver
+from wagtail.models import Task, Workflow
 
 from directory import indexing
 from directory.models import (
@@ -12,7 +13,12 @@ from directory.models import (
     OrganisationPage,
     TargetGroup,
 )
-from directory.models.workflow import ensure_directory_workflow
+from directory.models.workflow import (
+    CountryFacilitatorsApprovalTask,
+    ensure_directory_workflow,
+    read_name_translated,
+    store_name_in_english,
+)
 from directory.permissions import sync_central_staff, sync_country, sync_organisation
 
 
@@ -39,3 +45,9 @@ def directory_saved(sender, instance, created, raw=False, **kwargs):
 
 post_save.connect(indexing.term_saved, sender=ExpertiseCategory, dispatch_uid="reindex_category")
 post_save.connect(indexing.term_saved, sender=TargetGroup, dispatch_uid="reindex_target_group")
+
+# The directory's workflow and task names read in the admin's language (models/workflow.py).
+for model in (Workflow, Task, CountryFacilitatorsApprovalTask):
+    uid = model.__name__
+    post_init.connect(read_name_translated, sender=model, dispatch_uid=f"read_name_{uid}")
+    pre_save.connect(store_name_in_english, sender=model, dispatch_uid=f"store_name_{uid}")

@@ -4,7 +4,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory import admin_scope, organisation_admin, vocabulary_admin
+from directory import admin_scope, organisation_admin, translation_guard, vocabulary_admin
 from directory.emails import registered_organisation_count
 from directory.enquiry_admin import EnquiryViewSet
 from directory.models import Enquiry, ExpertiseCategory, TargetGroup
@@ -15,6 +15,13 @@ from directory.scoped_policy import OrganisationMessagePolicy
 hooks.register("construct_homepage_panels", organisation_admin.add_profile_checklist)
 hooks.register("register_page_header_buttons", organisation_admin.verify_button)
 hooks.register("register_admin_urls", organisation_admin.organisation_admin_urls)
+# Its editor's main button: "Submit for approval", or "Publish" once verified.
+hooks.register("construct_page_action_menu", organisation_admin.primary_action_first)
+
+# A translation does not go live before its source (directory/translation_guard.py); the editor
+# check runs ahead of wagtail-localize's own translation editor.
+hooks.register("before_publish_page", translation_guard.refuse_publishing)
+hooks.register("before_edit_page", translation_guard.refuse_translation_publishing, order=-10)
 
 # Citizens' messages: who sees and answers which (directory/scoped_policy.py).
 register_permission_policy(Enquiry, OrganisationMessagePolicy(Enquiry))

@@ -18,7 +18,8 @@ def registered(country="it", email="giulia@ponte.example.org", name="Cooperativa
             "kind": "social_cooperative",
             "country": country,
             "city": "Palermo" if country == "it" else "Athens",
-            "contact_name": "Contact",
+            "first_name": "Giulia",
+            "last_name": "Rossi",
             "email": email,
             "password": PASSWORD,
         }

@@ -125,7 +125,7 @@ def test_a_message_is_stored_and_emailed_to_the_organisation(client, a, on_commi
     assert message.message()["Reply-To"] == "amina@example.org"
     assert message.anymail_status.status == {"sent"}
     assert "Amina Haddad" in message.subject and "Cooperativa Il Ponte" in message.subject
-    assert message.body.startswith("Gentile Contact,"), "the Italian text, to its contact"
+    assert message.body.startswith("Gentile Giulia Rossi,"), "the Italian text, to its contact"
     assert valid()["message"] in message.body
     assert a.page.full_url in message.body  # the site's own address
     assert f"http://testserver/admin/enquiries/inspect/{enquiry.pk}/" in message.body

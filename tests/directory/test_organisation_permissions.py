@@ -575,8 +575,13 @@ def test_a_verified_organisation_may_publish_its_synced_translations(
     source = TranslationSource.objects.get(object_id=world.a_page.translation_key)
     sync = reverse("wagtail_localize:update_translations", args=[source.pk])
     with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
-        assert as_a.post(sync, {"publish_translations": "on"}).status_code == 302
+        assert refused(as_a.post(sync, {"publish_translations": "on"})), "the source is a draft"
     english = world.a_page.get_translation(locale("en"))
+    assert not english.live
+    world.a_page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert as_a.post(sync, {"publish_translations": "on"}).status_code == 302
+    english.refresh_from_db()
     assert english.live
 
 

@@ -27,7 +27,8 @@ def valid(**changes):
         "kind": "social_cooperative",
         "country": "it",
         "city": "Palermo",
-        "contact_name": "Giulia Rossi",
+        "first_name": "Giulia",
+        "last_name": "Rossi",
         "email": "Giulia@Ponte.example.org",
         "password": "bread-and-roses-2026",
         "password_confirm": "bread-and-roses-2026",
@@ -245,7 +246,8 @@ def test_hostile_input_never_breaks_registration(
             country=country,
             kind=kind,
             city=city,
-            contact_name=name,
+            first_name=name,
+            last_name=name,
         ),
     )
     assert response.status_code in (302, 400)
@@ -319,3 +321,18 @@ def test_a_provider_failure_keeps_the_registration_and_the_email_is_sent_later(
     assert email.attempts == 2
     assert mail.outbox[-1].anymail_status.status == {"sent"}
     assert "/register/verify/" in mail.outbox[-1].body
+
+
+def test_first_and_last_name_are_both_asked_and_kept(client, portal):
+    for missing in ("first_name", "last_name"):
+        response = register(client, **{missing: ""})
+        assert response.status_code == 400
+        assert "This field is required." in response.content.decode()
+    assert not User.objects.filter(email="giulia@ponte.example.org").exists()
+    assert register(client, last_name="x" * 151).status_code == 400
+
+    assert register(client).status_code == 302
+    user = User.objects.get(email="giulia@ponte.example.org")
+    assert (user.first_name, user.last_name) == ("Giulia", "Rossi")
+    page = OrganisationPage.objects.get(title="Cooperativa Sociale Il Ponte")
+    assert page.contact_person == "Giulia Rossi"
