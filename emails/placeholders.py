@@ -73,6 +73,24 @@ TEMPLATE_PLACEHOLDERS = {
         "interest_message",
         "interest_link",
     },
+    "enquiry_reply": {
+        "organisation_name",
+        "reply_message",
+        "enquiry_message",
+        "citizen_name",
+        "citizen_email",
+    },
+    "collaboration_response": {
+        "contact_name",
+        "organisation_name",
+        "call_organisation",
+        "call_title",
+        "call_link",
+        "response_status",
+        "response_note",
+        "interest_message",
+        "interest_link",
+    },
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -203,6 +221,13 @@ def sample_values():
             "We run a similar kitchen in Athens and would be glad to share what we learnt."
         ),
         "interest_link": _admin_link("wagtailadmin_home"),
+        "reply_message": _(
+            "Yes, the evening course is still open: it starts on Monday at 18:30. "
+            "You can come to our office any morning to enrol."
+        ),
+        "call_organisation": "Cooperativa Sole",
+        "response_status": _("In touch"),
+        "response_note": _("We will call you next week to plan a first meeting."),
     }
     values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
     values.update(samples)

@@ -8,9 +8,13 @@ from django.core.exceptions import ValidationError
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from collaboration.admin import send_response
+from collaboration.models import ExpressionOfInterest
 from collaboration.views import receive_interest
 from directory.emails import organisation_placeholders, send_verification, send_welcome
+from directory.enquiries import send_reply
 from directory.factories import OrganisationPageFactory
+from directory.models import Enquiry
 from directory.registration import NO_COUNTRY
 from emails.default_templates import DEFAULT_TEMPLATES, ensure_default_templates
 from emails.mail import render_template, send_templated_email
@@ -249,6 +253,25 @@ def send_interest(world):
     )
 
 
+def send_enquiry_reply(world):
+    send_enquiry(world)
+    send_reply(
+        Enquiry.objects.get(),
+        subject="Re: the course",
+        body="Yes, it is still open.",
+        user=world.it_user,
+    )
+
+
+def send_collaboration_response(world):
+    send_interest(world)
+    interest = ExpressionOfInterest.objects.get()
+    interest.status = ExpressionOfInterest.Status.IN_TOUCH
+    interest.response_note = "We will call you next week."
+    interest.save()
+    send_response(interest)
+
+
 #: How each email is sent for real, by the code that sends it.
 SENDERS = {
     "welcome": send_welcome_email,
@@ -257,6 +280,8 @@ SENDERS = {
     "email_verification": send_verification_email,
     "enquiry": send_enquiry,
     "collaboration_interest": send_interest,
+    "enquiry_reply": send_enquiry_reply,
+    "collaboration_response": send_collaboration_response,
 }
 
 

@@ -19,7 +19,7 @@ def split_names(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0008_organisation_message_base"),
+        ("directory", "0009_enquiry_reply"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
