@@ -19,6 +19,20 @@ class TemplateKey(models.TextChoices):
     EMAIL_VERIFICATION = "email_verification", _("Email address verification")
     ENQUIRY = "enquiry", _("Message from a citizen")
     COLLABORATION_INTEREST = "collaboration_interest", _("Interest in a call for collaboration")
+    FACILITATOR_REGISTRATION = "facilitator_registration", _("To facilitators: a new registration")
+    FACILITATOR_EMAIL_CONFIRMED = (
+        "facilitator_email_confirmed",
+        _("To facilitators: an organisation confirmed its email address"),
+    )
+    FACILITATOR_SUBMISSION = (
+        "facilitator_submission",
+        _("To facilitators: a page waits for approval"),
+    )
+    FACILITATOR_DIGEST = "facilitator_digest", _("To facilitators: the weekly digest")
+    PAGE_APPROVED = "page_approved", _("Page approved")
+    PAGE_REJECTED = "page_rejected", _("Changes requested on a page")
+    VERIFIED = "verified", _("Organisation verified")
+    VERIFICATION_REVOKED = "verification_revoked", _("Verification withdrawn")
 
 
 class EmailTemplate(TranslatableMixin, models.Model):

@@ -33,6 +33,21 @@ PLACEHOLDERS = {
     "interested_organisation_link": _("the public profile of the interested organisation"),
     "interest_message": _("the message the interested organisation wrote"),
     "interest_link": _("admin link to the expression of interest, where the response is marked"),
+    "facilitator_name": _("the facilitator's name (emails to facilitators)"),
+    "country_name": _("the organisation's country"),
+    "organisation_link": _("admin link to the organisation's file (emails to facilitators)"),
+    "page_title": _("the title of the page submitted, approved or sent back for changes"),
+    "page_edit_link": _("admin link to the page submitted, approved or sent back for changes"),
+    "comment": _(
+        "the facilitator's comment on the approval or the changes requested, with their name; "
+        "empty when there is none"
+    ),
+    "dashboard_link": _("admin link to the recipient's home in the admin"),
+    "week": _("the week the digest covers"),
+    "digest": _(
+        "the digest: new registrations, confirmed addresses, pages waiting for approval, "
+        "organisations to contact and follow-ups due"
+    ),
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")

@@ -438,7 +438,7 @@ class FacilitatorForm(WagtailAdminModelForm):
 
     class Meta:
         model = Facilitator
-        fields = ["user", "countries", "works_for", "email", "phone"]
+        fields = ["user", "countries", "works_for", "email", "phone", "notifications"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -451,6 +451,9 @@ class FacilitatorForm(WagtailAdminModelForm):
         self.fields["user"].queryset = users.order_by("first_name", "last_name", "username")
         self.fields["countries"].queryset = CountryPage.objects.filter(country_choices()).order_by(
             "title"
+        )
+        self.fields["notifications"].widget = forms.RadioSelect(
+            choices=self.fields["notifications"].choices
         )
         if self.instance.pk:
             # The facilitator's groups follow their user: choose another user with a new entry.
@@ -494,7 +497,7 @@ class FacilitatorViewSet(ListAndEditViewSet):
     add_to_admin_menu = True
     menu_order = 270
     add_to_reference_index = False
-    form_fields = ["user", "countries", "works_for", "email", "phone"]
+    form_fields = ["user", "countries", "works_for", "email", "phone", "notifications"]
     index_view_class = FacilitatorIndexView
     add_view_class = FacilitatorCreateView
     edit_view_class = FacilitatorEditView
