@@ -48,7 +48,7 @@ from directory.models import CountryPage, OrganisationPage
 from directory.scoped_policy import country_organisation_keys
 
 from .followup import organisations_for
-from .models import ContactChannel, ContactLog, Facilitator, country_choices
+from .models import ContactChannel, ContactLog, Facilitator, Notifications, country_choices
 
 User = get_user_model()
 
@@ -452,12 +452,15 @@ class FacilitatorForm(WagtailAdminModelForm):
         self.fields["countries"].queryset = CountryPage.objects.filter(country_choices()).order_by(
             "title"
         )
-        self.fields["notifications"].widget = forms.RadioSelect(
-            choices=self.fields["notifications"].choices
-        )
+        notifications = self.fields["notifications"]
+        notifications.widget = forms.RadioSelect(choices=notifications.choices)
+        notifications.required = False  # left out: an email for each event, as before
         if self.instance.pk:
             # The facilitator's groups follow their user: choose another user with a new entry.
             self.fields["user"].disabled = True
+
+    def clean_notifications(self):
+        return self.cleaned_data.get("notifications") or Notifications.EACH
 
 
 def country_list(facilitator):
