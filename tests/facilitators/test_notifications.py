@@ -6,6 +6,7 @@ Marco facilitates Italy (his admin is in Italian), Eleni Greece (in Greek); Sara
 """
 
 import datetime
+import io
 import re
 from types import SimpleNamespace
 
@@ -86,6 +87,13 @@ def told(key):
 def delivered_to(address):
     """The messages the provider received for `address` (anymail's test backend)."""
     return [message for message in mail.outbox if address in message.to]
+
+
+def digests(*options):
+    """Run `send_facilitator_digests`; what it printed."""
+    out = io.StringIO()
+    call_command("send_facilitator_digests", *options, stdout=out)
+    return out.getvalue()
 
 
 def verification_link():
@@ -253,7 +261,7 @@ def test_the_weekly_digest_lists_the_week_and_is_sent_once(client, people, on_co
     assert ("Forno Vecchio", 60) in [(o.title, days) for o, days in found.overdue]
 
     with on_commit():
-        call_command("send_facilitator_digests", stdout=open("/dev/null", "w"))
+        digests()
     [digest] = told("facilitator_digest")
     assert digest.to == ["marco@cesie.example.org"]
     assert digest.language == "it"
@@ -269,7 +277,7 @@ def test_the_weekly_digest_lists_the_week_and_is_sent_once(client, people, on_co
     assert delivered_to("marco@cesie.example.org")
 
     with on_commit():
-        call_command("send_facilitator_digests", stdout=open("/dev/null", "w"))
+        digests()
     assert len(told("facilitator_digest")) == 1, "not twice the same week"
 
     people.marco.refresh_from_db()
@@ -282,7 +290,8 @@ def test_the_weekly_digest_lists_the_week_and_is_sent_once(client, people, on_co
 
 def test_a_dry_run_sends_nothing(people):
     Facilitator.objects.filter(pk=people.eleni.pk).update(notifications=Notifications.DIGEST)
-    call_command("send_facilitator_digests", "--dry-run", stdout=open("/dev/null", "w"))
+    output = digests("--dry-run")
+    assert "would send the digest" in output and "eleni@praksis.example.org" in output
     assert told("facilitator_digest") == []
     people.eleni.refresh_from_db()
     assert people.eleni.digest_week == ""
@@ -292,7 +301,7 @@ def test_only_facilitators_who_chose_it_get_a_digest(people, on_commit):
     Facilitator.objects.filter(pk=people.eleni.pk).update(notifications=Notifications.DIGEST)
     UserFactory(username="nobody")
     with on_commit():
-        call_command("send_facilitator_digests", stdout=open("/dev/null", "w"))
+        digests()
     [digest] = told("facilitator_digest")
     assert digest.to == ["eleni@praksis.example.org"]
     assert digest.language == "el"
