@@ -14,6 +14,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import TaskState
@@ -306,3 +308,17 @@ def test_only_facilitators_who_chose_it_get_a_digest(people, on_commit):
     assert digest.to == ["eleni@praksis.example.org"]
     assert digest.language == "el"
     assert digest.body_text.startswith("Αγαπητέ/ή Eleni Papadaki,")
+
+
+def test_the_digest_costs_the_same_queries_for_more_organisations(people):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            build_digest({"IT", ""}, timezone.localdate())
+        return len(captured)
+
+    for n in range(2):
+        registered("it", f"info{n}@few.example.org", f"Few {n}")
+    few = queries()
+    for n in range(6):
+        registered("it", f"info{n}@many.example.org", f"Many {n}")
+    assert queries() == few

@@ -1,0 +1,71 @@
+"""An organisation submits its profile; the Italian facilitator, told by email, approves it with a
+comment; the organisation receives the comment in Italian, through the outbox."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.helpers import sign_in
+
+PASSWORD = "bread-and-olive-oil-2026"
+EMAIL = "info@forno-sociale.example.org"
+COMMENT = "Ottimo profilo! Aggiungete anche gli orari del laboratorio."
+
+
+def test_a_profile_approved_with_a_comment_reaches_the_organisation(demo_server, chromium):
+    page_id = demo_server.python(
+        "from directory.registration import register_organisation; "
+        "user, page, _a = register_organisation({'organisation_name': 'Forno Sociale Aperto', "
+        "'acronym': '', 'kind': 'social_cooperative', 'country': 'it', 'city': 'Catania', "
+        f"'contact_name': 'Chiara Greco', 'email': {EMAIL!r}, 'password': {PASSWORD!r}}}); "
+        "user.is_active = True; user.save(); print(page.pk)"
+    ).strip()
+    context = chromium.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    # The organisation completes a line of its profile and submits it for approval.
+    sign_in(page, demo_server, EMAIL, PASSWORD)
+    page.goto(f"{demo_server.url}/admin/pages/{page_id}/edit/")
+    page.fill("#id_short_description", "Un forno che forma e assume giovani a Catania.")
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("footer button[name='action-submit']").click()
+    expect(page.locator(".messages")).to_contain_text("Forno Sociale Aperto")
+
+    # The Italian facilitator was told, through the outbox, with a link to the page.
+    told = demo_server.python(
+        "from emails.models import OutboxEmail; "
+        "e = OutboxEmail.objects.filter(template_key='facilitator_submission', "
+        "to__contains=['facilitator-it@morethanajob.example']).latest('pk'); "
+        "print(e.language); print(e.body_text)"
+    )
+    review = re.search(r"https?://\S+/admin/pages/\d+/edit/", told).group(0)
+    assert review.endswith(f"/admin/pages/{page_id}/edit/")
+
+    # The facilitator opens the link and approves with a comment.
+    context.clear_cookies()
+    sign_in(page, demo_server, "facilitator-it", "morethanajob-demo")
+    page.goto(review)
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("footer button[data-workflow-action-url*='/approve/'][data-launch-modal]").click()
+    dialog = page.locator("[role=dialog]:visible, .modal:visible").first
+    expect(dialog.locator("textarea[name='comment']")).to_be_visible()
+    dialog.locator("textarea[name='comment']").fill(COMMENT)
+    dialog.locator("button[type=submit], input[type=submit]").first.click()
+    expect(page.locator(".messages")).to_contain_text("Forno Sociale Aperto")
+
+    live = demo_server.python(
+        f"from wagtail.models import Page; print(Page.objects.get(pk={page_id}).live)"
+    )
+    assert live.strip() == "True"
+
+    # The organisation receives the comment, in Italian, through the outbox.
+    received = demo_server.python(
+        "from emails.models import OutboxEmail; "
+        "e = OutboxEmail.objects.filter(template_key='page_approved').latest('pk'); "
+        "print(e.to[0], e.language, e.status); print(e.subject); print(e.body_text)"
+    )
+    first, subject, *body = received.splitlines()
+    assert first.split()[:2] == [EMAIL, "it"]
+    assert subject == "Approvata e pubblicata: Forno Sociale Aperto"
+    assert COMMENT in "\n".join(body)
+    context.close()
