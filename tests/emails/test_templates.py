@@ -7,7 +7,7 @@ from directory.emails import organisation_placeholders
 from directory.factories import OrganisationPageFactory
 from emails.default_templates import ensure_default_templates
 from emails.mail import render_template, send_templated_email
-from emails.models import EmailTemplate, OutboxEmail
+from emails.models import EmailTemplate, OutboxEmail, TemplateKey
 from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
@@ -114,18 +114,12 @@ def test_every_default_template_is_installed_in_every_language():
     rows = EmailTemplate.objects.values_list("key", "locale__language_code")
     assert {(key, code) for key, code in rows} == {
         (key, code)
-        for key in (
-            "welcome",
-            "welcome_country_missing",
-            "profile_reminder",
-            "email_verification",
-            "enquiry",
-            "collaboration_interest",
-        )
+        for key in TemplateKey.values  # every email the portal sends, the first six and
+        # those that tell facilitators and organisations about the approval workflow
         for code in ("en", "it", "el", "ar")
     }
     # Translations of one email share its translation key (wagtail-localize sees one text).
-    assert EmailTemplate.objects.values("translation_key").distinct().count() == 6
+    assert EmailTemplate.objects.values("translation_key").distinct().count() == len(TemplateKey)
 
 
 def test_ensure_default_templates_restores_missing_ones_and_keeps_edits():
