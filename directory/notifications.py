@@ -6,7 +6,8 @@ submitted, outside the outbox) from receivers it connects in `wagtail.admin`'s `
 (wagtail/admin/signal_handlers.py). `replace_wagtail_notifications()` takes their place, under
 the same `dispatch_uid`s: whichever app is ready first, only the portal's receivers remain. The
 organisation's members then hear that a page was approved or sent back, with the facilitator's
-comment, in their language, from staff-editable templates, through the outbox.
+comment, in their language, from staff-editable templates, through the outbox. Pages outside the
+directory (the home page, about pages: central staff's own) send no moderation email at all.
 """
 
 from django.utils.translation import gettext as _
