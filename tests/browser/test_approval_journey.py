@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import assert_accessible, sign_in
 
 PASSWORD = "bread-and-olive-oil-2026"
 EMAIL = "info@forno-sociale.example.org"
@@ -48,6 +48,11 @@ def test_a_profile_approved_with_a_comment_reaches_the_organisation(demo_server,
     context.clear_cookies()
     sign_in(page, demo_server, "facilitator-it", "morethanajob-demo")
     page.goto(review)
+    # Verification: at the top of the editor, for the country's facilitators.
+    verification = page.locator("#organisation-verification")
+    expect(verification).to_contain_text("Not verified")
+    expect(verification.get_by_role("link", name="Mark as verified")).to_be_visible()
+    assert_accessible(page, "#organisation-verification")
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator(
         "footer button[data-workflow-action-name='approve'][data-workflow-action-modal-url]"
