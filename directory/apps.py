@@ -9,6 +9,8 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from directory import signals  # noqa: F401
+        from directory.notifications import replace_wagtail_notifications
         from directory.search import forget_searches_on_changes
 
         forget_searches_on_changes()
+        replace_wagtail_notifications()

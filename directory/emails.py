@@ -1,7 +1,9 @@
 """The emails an organisation receives about its account, and the placeholders about it."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import override
+from wagtail.users.models import UserProfile
 
 from core.urls import absolute_admin_url
 from directory.completeness import completeness_of
@@ -32,6 +34,7 @@ def organisation_placeholders(organisation):
         ),
         # The organisation's admin home lists the calls that seek its expertise and its own.
         "collaboration_link": admin_url("wagtailadmin_home"),
+        "dashboard_link": admin_url("wagtailadmin_home"),
     }
 
 
@@ -73,3 +76,43 @@ def send_welcome(user):
         context=organisation_context(page, user.get_full_name()),
         organisation=page,
     )
+
+
+def portal_languages():
+    return {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+
+
+def admin_language(user, fallback):
+    """The language `user` chose for the admin, if the portal speaks it; else `fallback`."""
+    chosen = UserProfile.get_for_user(user).preferred_language
+    return chosen if chosen in portal_languages() else fallback
+
+
+def send_to_members(key, organisation, context, page=None, reply_to=None):
+    """Email template `key` to each member of `organisation`, each in their own admin language
+    (else the organisation's). `context(language)` gives the values of the email's own
+    placeholders. Returns the outbox rows."""
+    first = OrganisationPage.objects.select_related("locale").first_version(organisation)
+    page = page or first
+    edit_link = absolute_admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    sent = []
+    for member in first.members().exclude(email="").order_by("pk"):
+        language = admin_language(member, first.locale.language_code)
+        values = {
+            **organisation_placeholders(first),
+            "contact_name": member.get_full_name() or first.contact_person or first.title,
+            "page_title": page.title,
+            "page_edit_link": edit_link,
+            **context(language),
+        }
+        sent.append(
+            mail.send_templated_email(
+                key,
+                to=[member.email],
+                language=language,
+                context=values,
+                organisation=first,
+                reply_to=reply_to,
+            )
+        )
+    return sent

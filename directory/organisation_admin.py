@@ -1,5 +1,5 @@
 """Admin screens about organisations: their profile's status and checklist, their facilitator,
-submitting the profile in one click, and verification by facilitators."""
+submitting the profile in one click, and verification by facilitators (and its withdrawal)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -15,14 +15,17 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import log
 
 from core.roles import Role
 from directory.completeness import missing_items
+from directory.emails import send_to_members
 from directory.models import Enquiry, OrganisationAccount, OrganisationPage
 from directory.models.workflow import facilitates
 from directory.permissions import sync_organisation
 from directory.profile_status import statuses
 from directory.translation_guard import refusal_message
+from emails.models import TemplateKey
 
 
 def own_organisations(user):
@@ -121,40 +124,97 @@ class VerifyOrganisationButton(PageMenuItem):
     icon_name = "success"
     url_name = "directory_verify_organisation"
     priority = 80
+    verified = False  # shown while the organisation's verification is this
 
     def is_shown(self, user):
         if not isinstance(self.page.specific_deferred, OrganisationPage):
             return False
         account = OrganisationAccount.objects.filter(translation_key=self.page.translation_key)
-        return account.filter(verified=False).exists() and facilitates(user, self.page)
+        return account.filter(verified=self.verified).exists() and facilitates(user, self.page)
+
+
+class RevokeVerificationButton(VerifyOrganisationButton):
+    label = gettext_lazy("Revoke verification")
+    icon_name = "cross"
+    url_name = "directory_revoke_organisation"
+    verified = True
 
 
 def verify_button(page, user, view_name, next_url=None):
     yield VerifyOrganisationButton(page=page, next_url=next_url)
+    yield RevokeVerificationButton(page=page, next_url=next_url)
 
 
-def verify_organisation(request, page_id):
-    """A facilitator of the organisation's country marks it verified: it may then publish."""
-    page = get_object_or_404(OrganisationPage, pk=page_id)
-    if not facilitates(request.user, page):
-        raise PermissionDenied
-    account = get_object_or_404(OrganisationAccount, translation_key=page.translation_key)
-    if request.method == "POST":
-        with transaction.atomic():
-            account.verified = True
-            account.verified_at = timezone.now()
-            account.verified_by = request.user
-            account.save(update_fields=["verified", "verified_at", "verified_by"])
-            sync_organisation(account)
-        messages.success(
+class Verification:
+    """Marking an organisation verified (it may then publish without approval), or taking it
+    back: what changes, the email to its members and the line in the page's history."""
+
+    def __init__(self, verified):
+        self.verified = verified
+        if verified:
+            self.action = "directory.verify"
+            self.template_key = TemplateKey.VERIFIED
+            self.title = gettext_lazy("Mark as verified")
+            self.template = "directory/admin/verify_organisation.html"
+        else:
+            self.action = "directory.revoke_verification"
+            self.template_key = TemplateKey.VERIFICATION_REVOKED
+            self.title = gettext_lazy("Revoke verification")
+            self.template = "directory/admin/revoke_verification.html"
+
+    def done_message(self, page):
+        if self.verified:
+            text = _("%(name)s is verified: its members can now publish their pages.")
+        else:
+            text = _("The verification of %(name)s is revoked: its pages wait for approval again.")
+        return text % {"name": page.title}
+
+    @transaction.atomic
+    def apply(self, account, page, user):
+        """Change the account and its rights, email the members, write the log entry.
+        False (and nothing done) when the account already is in that state."""
+        account = OrganisationAccount.objects.select_for_update().get(pk=account.pk)
+        if account.verified == self.verified:
+            return False
+        account.verified = self.verified
+        account.verified_at = timezone.now() if self.verified else None
+        account.verified_by = user if self.verified else None
+        account.save(update_fields=["verified", "verified_at", "verified_by"])
+        sync_organisation(account)
+        log(instance=page, action=self.action, user=user)
+        reply_to = [user.email] if user.email else None
+        send_to_members(self.template_key, page, lambda language: {}, reply_to=reply_to)
+        return True
+
+    def view(self, request, page_id):
+        """GET: what the change means, and a button; POST: the change."""
+        page = get_object_or_404(OrganisationPage, pk=page_id)
+        if not facilitates(request.user, page):
+            raise PermissionDenied
+        account = get_object_or_404(OrganisationAccount, translation_key=page.translation_key)
+        if request.method == "POST":
+            if self.apply(account, page, request.user):
+                messages.success(request, self.done_message(page))
+            return redirect("wagtailadmin_pages:edit", page.pk)
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET", "POST"])
+        return TemplateResponse(
             request,
-            _("%(name)s is verified: its members can now publish their pages.")
-            % {"name": page.title},
+            self.template,
+            {
+                "page": page,
+                "account": account,
+                "page_title": self.title,
+                "header_title": self.title,
+                "header_icon": "success" if self.verified else "cross",
+                "cancel_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                "already": account.verified == self.verified,
+            },
         )
-        return redirect("wagtailadmin_explore", page.pk)
-    return TemplateResponse(
-        request, "directory/admin/verify_organisation.html", {"page": page, "account": account}
-    )
+
+
+verify_organisation = Verification(verified=True).view
+revoke_verification = Verification(verified=False).view
 
 
 def submit_profile(request, page_id):
@@ -198,4 +258,20 @@ def organisation_admin_urls():
             verify_organisation,
             name="directory_verify_organisation",
         ),
+        path(
+            "directory/organisations/<int:page_id>/revoke-verification/",
+            revoke_verification,
+            name="directory_revoke_organisation",
+        ),
     ]
+
+
+def register_verification_log_actions(actions):
+    actions.register_action(
+        "directory.verify", gettext_lazy("Mark as verified"), gettext_lazy("Marked as verified")
+    )
+    actions.register_action(
+        "directory.revoke_verification",
+        gettext_lazy("Revoke verification"),
+        gettext_lazy("Verification revoked"),
+    )

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Locale
 
+from directory.events import REGISTERED, announce
 from directory.listing import one_per_translation
 from directory.models import (
     CountryPage,
@@ -181,6 +182,7 @@ def register_organisation(data):
         translation_key=page.translation_key, group=group, collection=collection
     )
     sync_organisation(account)
+    announce(REGISTERED, page, user=user)
     return user, page, account
 
 

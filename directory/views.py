@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from directory import emails
 from directory.enquiries import FORM_ID, EnquiryForm, RateLimit, receive_enquiry, recipient_for
+from directory.events import EMAIL_CONFIRMED, announce
 from directory.listing import request_locales
 from directory.models import OrganisationPage
 from directory.registration import RegistrationForm, register_organisation, user_for_token
@@ -62,7 +63,9 @@ def verify_email(request, token):
         with transaction.atomic():
             user.is_active = True
             user.save(update_fields=["is_active"])
-            emails.send_welcome(user)
+            welcome = emails.send_welcome(user)
+            if welcome is not None:
+                announce(EMAIL_CONFIRMED, welcome.organisation, user=user)
     messages.success(request, _("Your email address is confirmed. You can now sign in."))
     return render(
         request,

@@ -10,8 +10,9 @@ from directory.enquiry_admin import EnquiryViewSet
 from directory.models import Enquiry, ExpertiseCategory, TargetGroup
 from directory.scoped_policy import OrganisationMessagePolicy
 
-# The organisation's own admin screens: its dashboard checklist, "Mark as verified" for its
-# country's facilitators (directory/organisation_admin.py).
+# The organisation's own admin screens: its dashboard checklist, "Mark as verified" and "Revoke
+# verification" for its country's facilitators, and their lines in the page's history
+# (directory/organisation_admin.py).
 hooks.register("construct_homepage_panels", organisation_admin.add_profile_checklist)
 hooks.register("register_page_header_buttons", organisation_admin.verify_button)
 hooks.register("register_admin_urls", organisation_admin.organisation_admin_urls)
@@ -22,6 +23,7 @@ hooks.register("construct_page_action_menu", organisation_admin.primary_action_f
 # check runs ahead of wagtail-localize's own translation editor.
 hooks.register("before_publish_page", translation_guard.refuse_publishing)
 hooks.register("before_edit_page", translation_guard.refuse_translation_publishing, order=-10)
+hooks.register("register_log_actions", organisation_admin.register_verification_log_actions)
 
 # Citizens' messages: who sees and answers which (directory/scoped_policy.py).
 register_permission_policy(Enquiry, OrganisationMessagePolicy(Enquiry))

@@ -31,6 +31,20 @@ class TemplateKey(models.TextChoices):
     COLLABORATION_INTEREST = "collaboration_interest", _("Interest in a call for collaboration")
     ENQUIRY_REPLY = "enquiry_reply", _("An organisation's reply to a citizen")
     COLLABORATION_RESPONSE = "collaboration_response", _("Response to an expression of interest")
+    FACILITATOR_REGISTRATION = "facilitator_registration", _("To facilitators: a new registration")
+    FACILITATOR_EMAIL_CONFIRMED = (
+        "facilitator_email_confirmed",
+        _("To facilitators: an organisation confirmed its email address"),
+    )
+    FACILITATOR_SUBMISSION = (
+        "facilitator_submission",
+        _("To facilitators: a page waits for approval"),
+    )
+    FACILITATOR_DIGEST = "facilitator_digest", _("To facilitators: the weekly digest")
+    PAGE_APPROVED = "page_approved", _("Page approved")
+    PAGE_REJECTED = "page_rejected", _("Changes requested on a page")
+    VERIFIED = "verified", _("Organisation verified")
+    VERIFICATION_REVOKED = "verification_revoked", _("Verification withdrawn")
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

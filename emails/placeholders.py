@@ -43,6 +43,21 @@ PLACEHOLDERS = {
     "call_organisation": _("the name of the organisation that posted the call"),
     "response_status": _('the response to the expression of interest, e.g. "In touch"'),
     "response_note": _("the note written with the response (may be empty)"),
+    "facilitator_name": _("the facilitator's name (emails to facilitators)"),
+    "country_name": _("the organisation's country"),
+    "organisation_link": _("admin link to the organisation's file (emails to facilitators)"),
+    "page_title": _("the title of the page submitted, approved or sent back for changes"),
+    "page_edit_link": _("admin link to the page submitted, approved or sent back for changes"),
+    "comment": _(
+        "the facilitator's comment on the approval or the changes requested, with their name; "
+        "empty when there is none"
+    ),
+    "dashboard_link": _("admin link to the recipient's home in the admin"),
+    "week": _("the week the digest covers"),
+    "digest": _(
+        "the digest: new registrations, confirmed addresses, pages waiting for approval, "
+        "organisations to contact and follow-ups due"
+    ),
 }
 
 #: What the senders of each email pass it: the organisation's details for every email about it.
@@ -91,6 +106,34 @@ TEMPLATE_PLACEHOLDERS = {
         "interest_message",
         "interest_link",
     },
+    # To facilitators: about one organisation of their country, or the week's digest.
+    "facilitator_registration": {
+        "facilitator_name",
+        "country_name",
+        "organisation_name",
+        "contact_name",
+        "organisation_link",
+    },
+    "facilitator_email_confirmed": {
+        "facilitator_name",
+        "organisation_name",
+        "country_name",
+        "organisation_link",
+    },
+    "facilitator_submission": {
+        "facilitator_name",
+        "organisation_name",
+        "country_name",
+        "page_title",
+        "page_edit_link",
+        "organisation_link",
+    },
+    "facilitator_digest": {"facilitator_name", "week", "digest", "dashboard_link"},
+    # To an organisation's members: the approval workflow and verification.
+    "page_approved": {"contact_name", "page_title", "comment", "page_edit_link"},
+    "page_rejected": {"contact_name", "page_title", "comment", "page_edit_link"},
+    "verified": {"contact_name", "organisation_name", "dashboard_link"},
+    "verification_revoked": {"contact_name", "organisation_name"},
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -228,6 +271,15 @@ def sample_values():
         "call_organisation": "Cooperativa Sole",
         "response_status": _("In touch"),
         "response_note": _("We will call you next week to plan a first meeting."),
+        "facilitator_name": "Marco Bianchi",
+        "country_name": _("Italy"),
+        "organisation_link": _admin_link("wagtailadmin_home"),
+        "page_title": "Cooperativa Sole",
+        "page_edit_link": _admin_link("wagtailadmin_pages:edit", 1),
+        "comment": _("Comment from Marco Bianchi:\n\nPlease add your opening hours."),
+        "dashboard_link": _admin_link("wagtailadmin_home"),
+        "week": _("week %(week)s of %(year)s") % {"week": 49, "year": 2026},
+        "digest": _("New registrations (1)\n- Cooperativa Sole, Palermo"),
     }
     values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
     values.update(samples)

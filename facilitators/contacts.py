@@ -50,7 +50,7 @@ from directory.models import CountryPage, OrganisationPage
 from directory.scoped_policy import country_organisation_keys
 
 from .followup import organisations_for
-from .models import ContactChannel, ContactLog, Facilitator, country_choices
+from .models import ContactChannel, ContactLog, Facilitator, Notifications, country_choices
 from .organisation_file import file_url
 from .statistics import StatisticsViewSet
 
@@ -506,7 +506,7 @@ class FacilitatorForm(WagtailAdminModelForm):
 
     class Meta:
         model = Facilitator
-        fields = ["user", "countries", "works_for", "email", "phone"]
+        fields = ["user", "countries", "works_for", "email", "phone", "notifications"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -520,9 +520,15 @@ class FacilitatorForm(WagtailAdminModelForm):
         self.fields["countries"].queryset = CountryPage.objects.filter(country_choices()).order_by(
             "title"
         )
+        notifications = self.fields["notifications"]
+        notifications.widget = forms.RadioSelect(choices=notifications.choices)
+        notifications.required = False  # left out: an email for each event, as before
         if self.instance.pk:
             # The facilitator's groups follow their user: choose another user with a new entry.
             self.fields["user"].disabled = True
+
+    def clean_notifications(self):
+        return self.cleaned_data.get("notifications") or Notifications.EACH
 
 
 def country_list(facilitator):
@@ -562,7 +568,7 @@ class FacilitatorViewSet(ListAndEditViewSet):
     add_to_admin_menu = True
     menu_order = 270
     add_to_reference_index = False
-    form_fields = ["user", "countries", "works_for", "email", "phone"]
+    form_fields = ["user", "countries", "works_for", "email", "phone", "notifications"]
     index_view_class = FacilitatorIndexView
     add_view_class = FacilitatorCreateView
     edit_view_class = FacilitatorEditView

@@ -13,6 +13,11 @@ from directory.permissions import sync_country
 from emails.models import OutboxEmail
 
 
+class Notifications(models.TextChoices):
+    EACH = "each", _("An email for each event")
+    DIGEST = "digest", _("One weekly digest")
+
+
 class Facilitator(models.Model):
     """A national facilitator: the countries they look after, and how organisations reach them.
 
@@ -45,6 +50,18 @@ class Facilitator(models.Model):
         help_text=_("Shown to organisations; the user's own address when empty."),
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    notifications = models.CharField(
+        _("notifications"),
+        max_length=10,
+        choices=Notifications.choices,
+        default=Notifications.EACH,
+        help_text=_(
+            "How this person hears of new registrations, confirmed email addresses and pages "
+            "waiting for approval in their countries."
+        ),
+    )
+    # The ISO week ("2026-W49") of the last weekly digest sent: one digest a week at most.
+    digest_week = models.CharField(_("last digest"), max_length=8, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("facilitator")

@@ -1,14 +1,16 @@
-"""Facilitators: their countries are their groups, and the welcome email is a contact (this
-module is imported when the app is ready)."""
+"""Facilitators: their countries are their groups, the welcome email is a contact, and they hear
+of what happens to their organisations (this module is imported when the app is ready)."""
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete
 
 from core.roles import FACILITATORS_PREFIX
+from directory.events import organisation_event
 from emails.mail import email_queued
 from emails.models import TemplateKey
 
 from .models import ContactLog, Facilitator
+from .notifications import tell_facilitators
 
 
 def _facilitator_countries_changed(sender, instance, action, reverse, **kwargs):
@@ -36,6 +38,9 @@ def connect_facilitator_signals():
         _facilitator_deleted, sender=Facilitator, dispatch_uid="facilitator_deleted"
     )
     email_queued.connect(_welcome_is_a_contact, dispatch_uid="facilitators_welcome_contact")
+    # Registrations, confirmed addresses and pages submitted for approval (facilitators/
+    # notifications.py).
+    organisation_event.connect(tell_facilitators, dispatch_uid="facilitators_told")
 
 
 # The welcome email is the portal's first contact with an organisation ----------------------------

@@ -24,6 +24,7 @@ from directory.listing import (
     request_locales,
     under_any,
 )
+from directory.panels import VerificationPanel
 
 from .choices import SPOKEN_LANGUAGE_CODES, OrganisationKind, SocialPlatform
 from .mixins import RICH_TEXT_FEATURES, image_field
@@ -144,6 +145,7 @@ class OrganisationPage(Page):
     template = "directory/organisation_page.html"
 
     content_panels = [
+        VerificationPanel(heading=_("Verification")),
         FieldPanel("title", heading=_("Full name")),
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
         FieldPanel("short_description"),

@@ -76,7 +76,7 @@ def test_a_verified_organisation_publishes_by_itself(client, organisation):
     client.force_login(CountryFacilitatorFactory(country="IT", username="marco"))
     assert client.get(verify).status_code == 200
     response = client.post(verify)
-    assert response["Location"] == reverse("wagtailadmin_explore", args=[page.pk])
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
     account.refresh_from_db()
     assert account.verified
     assert GroupPagePermission.objects.filter(

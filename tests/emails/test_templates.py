@@ -13,10 +13,12 @@ from collaboration.models import ExpressionOfInterest
 from collaboration.views import receive_interest
 from directory.emails import organisation_placeholders, send_verification, send_welcome
 from directory.enquiries import send_reply
+from directory.events import EMAIL_CONFIRMED, REGISTERED, announce
 from directory.factories import OrganisationPageFactory
-from directory.models import Enquiry
+from directory.models import Enquiry, OrganisationAccount
+from directory.organisation_admin import Verification
 from directory.registration import NO_COUNTRY
-from emails.default_templates import DEFAULT_TEMPLATES, ensure_default_templates
+from emails.default_templates import ensure_default_templates
 from emails.mail import render_template, send_templated_email
 from emails.models import EmailTemplate, OutboxEmail, TemplateKey
 from emails.placeholders import (
@@ -26,6 +28,8 @@ from emails.placeholders import (
     sample_values,
 )
 from emails.views import mark_as_test
+from facilitators.digest import send_digest
+from facilitators.factories import FacilitatorFactory
 from facilitators.reminders import draft as reminder_draft
 from facilitators.reminders import send_reminder
 from tests.collaboration.calls import make_call
@@ -134,21 +138,12 @@ def test_the_admin_form_points_out_a_misspelt_placeholder():
 
 def test_every_default_template_is_installed_in_every_language():
     """The migrations install every email the portal sends, in its four languages."""
-    keys = set(DEFAULT_TEMPLATES["en"])
-    assert keys >= {
-        "welcome",
-        "welcome_country_missing",
-        "profile_reminder",
-        "email_verification",
-        "enquiry",
-        "collaboration_interest",
-        "enquiry_reply",
-        "collaboration_response",
-    }
     rows = EmailTemplate.objects.values_list("key", "locale__language_code")
-    assert set(rows) == {(key, code) for key in keys for code in ("en", "it", "el", "ar")}
+    assert {(key, code) for key, code in rows} == {
+        (key, code) for key in TemplateKey.values for code in ("en", "it", "el", "ar")
+    }
     # Translations of one email share its translation key (wagtail-localize sees one text).
-    assert EmailTemplate.objects.values("translation_key").distinct().count() == len(keys)
+    assert EmailTemplate.objects.values("translation_key").distinct().count() == len(TemplateKey)
 
 
 def test_ensure_default_templates_restores_missing_ones_and_keeps_edits():
@@ -272,6 +267,54 @@ def send_collaboration_response(world):
     send_response(interest)
 
 
+def italian_facilitator(world):
+    return FacilitatorFactory(
+        user__first_name="Marco",
+        user__last_name="Bianchi",
+        user__email="marco@cesie.example.org",
+        countries=[world.portal.countries["IT"]],
+    )
+
+
+def send_registration_notice(world):
+    italian_facilitator(world)
+    announce(REGISTERED, world.it_page)
+
+
+def send_confirmation_notice(world):
+    italian_facilitator(world)
+    announce(EMAIL_CONFIRMED, world.it_page, user=world.it_user)
+
+
+def submitted(world):
+    """The Italian profile in the approval workflow: its task state."""
+    return world.it_page.get_workflow().start(world.it_page, world.it_user).current_task_state
+
+
+def send_submission_notice(world):
+    italian_facilitator(world)
+    submitted(world)
+
+
+def send_digest_email(world):
+    send_digest(italian_facilitator(world))
+
+
+def decide(world, action):
+    facilitator = italian_facilitator(world)
+    task_state = submitted(world)
+    task_state.task.specific.on_action(
+        task_state, facilitator.user, action, comment="Please add your opening hours."
+    )
+
+
+def verification(world, *states):
+    account = OrganisationAccount.objects.get(translation_key=world.it_page.translation_key)
+    user = italian_facilitator(world).user
+    for verified in states:
+        Verification(verified=verified).apply(account, world.it_page, user)
+
+
 #: How each email is sent for real, by the code that sends it.
 SENDERS = {
     "welcome": send_welcome_email,
@@ -282,6 +325,14 @@ SENDERS = {
     "collaboration_interest": send_interest,
     "enquiry_reply": send_enquiry_reply,
     "collaboration_response": send_collaboration_response,
+    "facilitator_registration": send_registration_notice,
+    "facilitator_email_confirmed": send_confirmation_notice,
+    "facilitator_submission": send_submission_notice,
+    "facilitator_digest": send_digest_email,
+    "page_approved": lambda world: decide(world, "approve"),
+    "page_rejected": lambda world: decide(world, "reject"),
+    "verified": lambda world: verification(world, True),
+    "verification_revoked": lambda world: verification(world, True, False),
 }
 
 
@@ -290,7 +341,11 @@ def world(portal):
     it_user, it_page, _account = registered("it", "info@ponte.example.org", "Cooperativa Il Ponte")
     gr_user, gr_page, _account = registered("gr", "info@vita.example.org", "Synergasia Vita")
     return SimpleNamespace(
-        it_user=it_user, it_page=publish(it_page), gr_user=gr_user, gr_page=publish(gr_page)
+        portal=portal,
+        it_user=it_user,
+        it_page=publish(it_page),
+        gr_user=gr_user,
+        gr_page=publish(gr_page),
     )
 
 
@@ -298,7 +353,7 @@ def world(portal):
 def test_each_email_fills_every_placeholder_it_allows(key, world, on_commit, mailoutbox):
     assert key in SENDERS, f"say in SENDERS how the {key!r} email is sent"
     EmailTemplate.objects.filter(key=key).update(
-        subject="{site_name} {organisation_name}", body=every_placeholder(key)
+        subject="{site_name} " + key, body=every_placeholder(key)
     )
     OutboxEmail.objects.all().delete()
 
