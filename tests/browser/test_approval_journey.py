@@ -17,7 +17,8 @@ def test_a_profile_approved_with_a_comment_reaches_the_organisation(demo_server,
         "from directory.registration import register_organisation; "
         "user, page, _a = register_organisation({'organisation_name': 'Forno Sociale Aperto', "
         "'acronym': '', 'kind': 'social_cooperative', 'country': 'it', 'city': 'Catania', "
-        f"'contact_name': 'Chiara Greco', 'email': {EMAIL!r}, 'password': {PASSWORD!r}}}); "
+        "'first_name': 'Chiara', 'last_name': 'Greco', "
+        f"'email': {EMAIL!r}, 'password': {PASSWORD!r}}}); "
         "user.is_active = True; user.save(); print(f'page={page.pk}')"
     )
     # (The dev server's console email backend may print the emails sent meanwhile.)
