@@ -215,8 +215,16 @@ def test_central_staff_see_a_summary_per_country(client, portal):
     assert "By country" in html
     greece = html[html.index('<th scope="row">Greece</th>') :].split("</tr>")[0]
     cells = [cell.split("</td>")[0] for cell in greece.split("<td>")[1:]]
-    # registered, approved, complete, with a service, contacted, awaiting approval, facilitators
-    assert cells == ["2", "1", "0", "0", "1", "0", "Eleni"]
+    counts = [re.sub(r"<[^>]+>", "", cell) for cell in cells]
+    # registered, approved, complete, with a service, contacted, awaiting approval, follow-ups
+    # due, facilitators
+    assert counts == ["2", "1", "0", "0", "1", "0", "0", "Eleni"]
+    # Each count links to the list of what it counts.
+    assert cells[0] == '<a href="/admin/?country=GR&amp;attention=all">2</a>'
+    assert cells[1] == '<a href="/admin/?country=GR&amp;attention=published">1</a>'
+    html = client.get(reverse("wagtailadmin_home"), {"country": "GR", "attention": "contacted"})
+    assert "Κύκλος Αλληλεγγύης" in html.content.decode()
+    assert "Δίκτυο" not in html.content.decode()
 
 
 def test_organisations_and_strangers_get_no_panel(client, portal):
