@@ -291,10 +291,11 @@ CONTACT_VALUES = (
 )  # fmt: skip
 
 
-def _last_contacts(organisations):
-    """{contact id: LastContact} of each organisation's latest contact."""
+def _last_contacts(pages):
+    """{contact id: LastContact} of each organisation's latest contact (its id read already
+    with the organisation: the subquery that finds it runs once)."""
     channels, outcomes = dict(ContactChannel.choices), dict(ContactOutcome.choices)
-    latest = organisations.order_by().annotate(last=_latest_contact()).values("last")
+    latest = [page.last_contact_id for page in pages if page.last_contact_id is not None]
     rows = ContactLog.objects.filter(pk__in=latest).values_list(*CONTACT_VALUES)
     return {row[0]: _last_contact(row, channels, outcomes) for row in rows}
 
@@ -350,7 +351,7 @@ def follow_up(organisations, now=None):
     completeness = missing_items(pages, tree)  # also sets each one's country_page
     pending = _pending_approvals(tree)
     updates = _last_updates(tree)
-    contacts = _last_contacts(organisations)
+    contacts = _last_contacts(pages)
     late = dict(
         Enquiry.objects.filter(
             organisation_key__in=keys,
