@@ -56,7 +56,7 @@ from directory.models import (
     TargetGroup,
 )
 from directory.permissions import sync_organisation
-from facilitators.models import ContactChannel, ContactLog, Facilitator
+from facilitators.models import ContactChannel, ContactLog, ContactOutcome, Facilitator
 from home.models import HomePage, StandardPage
 
 from . import content
@@ -185,6 +185,10 @@ class DemoBuilder:
                 group=group,
                 collection=collection,
                 verified=bool(page.get_parent().specific.code),
+            )
+            # Members for a year: their contact history (up to some months back) came after.
+            OrganisationAccount.objects.filter(pk=account.pk).update(
+                created_at=timezone.now() - datetime.timedelta(days=365)
             )
             sync_organisation(account)
             self.created["organisation accounts"] += 1
@@ -955,11 +959,20 @@ def ensure_demo_contacts(today=None):
         by = User.objects.filter(username=f"facilitator-{code.lower()}").first() if code else None
         first_channel = channels[index % len(channels)]
         for extra, channel in ((0, first_channel), (30, ContactChannel.EMAIL)):
+            contacted_at = now - datetime.timedelta(days=days + extra, hours=index % 7)
+            # Every other latest contact agreed a next step, two weeks on: some are due already.
+            agreed = extra == 0 and index % 2 == 0
             ContactLog.objects.create(
                 organisation_key=page.translation_key,
                 organisation=page,
-                contacted_at=now - datetime.timedelta(days=days + extra, hours=index % 7),
+                contacted_at=contacted_at,
                 channel=channel,
+                outcome=ContactOutcome.AGREED if agreed else ContactOutcome.SPOKE,
+                follow_up_on=(
+                    timezone.localtime(contacted_at).date() + datetime.timedelta(days=14)
+                    if agreed
+                    else None
+                ),
                 note=content.CONTACT_NOTES[NOTE_LANGUAGE.get(code, "en")][channel],
                 by=by,
             )

@@ -16,6 +16,7 @@ and superusers add, change or remove them; a facilitator's countries are their p
 `Facilitator.sync_groups`).
 """
 
+import datetime
 import uuid
 
 import django_filters
@@ -49,8 +50,15 @@ from directory.countries import country_names
 from directory.models import CountryPage, OrganisationPage
 from directory.scoped_policy import country_organisation_keys
 
-from .followup import organisations_for
-from .models import ContactChannel, ContactLog, Facilitator, Notifications, country_choices
+from .followup import organisations_for, registered_at
+from .models import (
+    FOLLOW_UP_MAX_DAYS,
+    ContactChannel,
+    ContactLog,
+    Facilitator,
+    Notifications,
+    country_choices,
+)
 from .organisation_file import file_url
 from .statistics import StatisticsViewSet
 
@@ -138,7 +146,14 @@ class OrganisationChoiceField(forms.ModelChoiceField):
         return f"{obj.title} ({country})" if country else obj.title
 
 
+CONTACT_FORM_FIELDS = ["organisation", "contacted_at", "channel", "outcome", "follow_up_on", "note"]
+
+
 class ContactLogForm(WagtailAdminModelForm):
+    """A contact logged by hand: when (not in the future, not before the organisation
+    registered), how, how it went (required), and when to get back to it (optional: after the
+    contact, within a year of it)."""
+
     organisation = OrganisationChoiceField(
         queryset=OrganisationPage.objects.none(),
         label=gettext_lazy("Organisation"),
@@ -152,7 +167,7 @@ class ContactLogForm(WagtailAdminModelForm):
 
     class Meta:
         model = ContactLog
-        fields = ["organisation", "contacted_at", "channel", "note"]
+        fields = CONTACT_FORM_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -167,6 +182,13 @@ class ContactLogForm(WagtailAdminModelForm):
             )
         self.fields["organisation"].queryset = organisations.order_by("title", "pk")
         self.fields["contacted_at"].help_text = _("When the contact took place.")
+        # The portal's own records have no outcome; a contact somebody logs always has one.
+        self.fields["outcome"].required = True
+        self.fields["outcome"].help_text = _("How the contact went.")
+        self.fields["follow_up_on"].help_text = _(
+            "Optional: the day to get back to the organisation. It shows on the follow-up "
+            "panel from that day on, until another contact is logged."
+        )
         # Features are logged by the portal itself, with the feature they record.
         if self.instance.channel != ContactChannel.FEATURED:
             self.fields["channel"].choices = [
@@ -180,6 +202,55 @@ class ContactLogForm(WagtailAdminModelForm):
         if contacted_at and contacted_at > timezone.now():
             raise ValidationError(_("A contact cannot be in the future."), code="future")
         return contacted_at
+
+    def clean(self):
+        data = super().clean()
+        organisation = data.get("organisation")
+        contacted_at = data.get("contacted_at")
+        if organisation is not None and contacted_at is not None:
+            registered = registered_at(organisation)
+            if registered is not None and local_day(contacted_at) < local_day(registered):
+                self.add_error(
+                    "contacted_at",
+                    ValidationError(
+                        _(
+                            "%(organisation)s registered on the portal on %(date)s (the day "
+                            "its account was created): a contact logged here cannot be "
+                            "earlier. Write an earlier exchange in the note."
+                        ),
+                        code="before_registration",
+                        params={
+                            "organisation": organisation.title,
+                            "date": date_format(local_day(registered), "DATE_FORMAT"),
+                        },
+                    ),
+                )
+        follow_up_on = data.get("follow_up_on")
+        if follow_up_on is not None and contacted_at is not None:
+            day = local_day(contacted_at)
+            latest = day + datetime.timedelta(days=FOLLOW_UP_MAX_DAYS)
+            if follow_up_on <= day:
+                self.add_error(
+                    "follow_up_on",
+                    ValidationError(
+                        _("A follow-up comes after the contact: choose a day after %(date)s."),
+                        code="follow_up_too_early",
+                        params={"date": date_format(day, "DATE_FORMAT")},
+                    ),
+                )
+            elif follow_up_on > latest:
+                self.add_error(
+                    "follow_up_on",
+                    ValidationError(
+                        _(
+                            "A follow-up is planned within a year of the contact: choose a day "
+                            "until %(date)s."
+                        ),
+                        code="follow_up_too_late",
+                        params={"date": date_format(latest, "DATE_FORMAT")},
+                    ),
+                )
+        return data
 
     def save(self, commit=True):
         contact = super().save(commit=False)
@@ -230,6 +301,10 @@ def organisation_title(contact):
     return contact.organisation.title if contact.organisation else _("(deleted organisation)")
 
 
+def local_day(moment):
+    return timezone.localtime(moment).date()
+
+
 def contacted_on(contact):
     return date_format(timezone.localtime(contact.contacted_at), "SHORT_DATETIME_FORMAT")
 
@@ -267,6 +342,10 @@ class OrganisationReferenceFilter(django_filters.Filter):
         if value is None:
             return queryset
         return queryset.filter(organisation_key=value)
+
+
+def follow_up_on(contact):
+    return date_format(contact.follow_up_on, "SHORT_DATE_FORMAT") if contact.follow_up_on else ""
 
 
 class ContactLogFilterSet(WagtailFilterSet):
@@ -349,6 +428,8 @@ class ContactLogIndexView(TitledIndexView):
                 get_url=lambda contact: file_url(contact.organisation_key),
             ),
             Column("channel", label=_("Channel"), accessor="get_channel_display"),
+            Column("outcome", label=_("Outcome"), accessor="get_outcome_display"),
+            Column("follow_up_on", label=_("Follow up on"), accessor=follow_up_on),
             Column("by", label=_("By"), accessor=by_name),
             Column("note", label=_("Note"), accessor=lambda c: truncatechars(c.note, 80)),
         ]
@@ -464,7 +545,7 @@ class ContactLogViewSet(ListAndEditViewSet):
     add_to_admin_menu = True
     menu_order = 260
     add_to_reference_index = False
-    form_fields = ["organisation", "contacted_at", "channel", "note"]
+    form_fields = CONTACT_FORM_FIELDS
     index_view_class = ContactLogIndexView
     add_view_class = ContactLogCreateView
     edit_view_class = ContactLogEditView

@@ -8,12 +8,13 @@ followup.py), filtered and sorted from the address, and paginated.
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from core.roles import Role
 from directory.countries import country_names
 
-from .filters import SORT_LABELS, FollowUpFilterForm
+from .filters import SORT_LABELS, Attention, FollowUpFilterForm
 from .followup import (
     follow_up,
     followed_country_codes,
@@ -24,6 +25,32 @@ from .followup import (
 from .organisation_file import file_url
 
 PER_PAGE = 25
+
+#: The table's columns, in order: a sort name of `SORT_LABELS` (a header that sorts), or a
+#: (name, label) pair for a column that does not sort.
+TABLE_COLUMNS = [
+    "name",
+    ("details", _("Contact details")),
+    ("state", _("State")),
+    "country",
+    "completeness",
+    "contact",
+    "follow_up",
+    "pending",
+    "enquiries",
+    "updated",
+]
+
+#: Each count of the summary per country, and the filter listing what it counts.
+SUMMARY_FILTERS = {
+    "registered": Attention.ALL,
+    "approved": Attention.PUBLISHED,
+    "complete": Attention.COMPLETE,
+    "with_service": Attention.WITH_SERVICE,
+    "contacted": Attention.CONTACTED,
+    "awaiting_approval": Attention.PENDING,
+    "follow_ups_due": Attention.FOLLOW_UP,
+}
 
 
 def query_without(data, *names):
@@ -39,7 +66,9 @@ def query_without(data, *names):
 
 
 def row_actions(row, back):
-    """The quick actions' addresses; after a reminder or a contact, back to the same list."""
+    """The quick actions' addresses; after a reminder or a contact, back to the same list.
+    Its counts link to what they count: the organisation's pages (those waiting for approval
+    among them) and its unanswered messages."""
     pk = row.page.pk
     query = urlencode({"organisation": pk, "next": back})
     return {
@@ -47,6 +76,23 @@ def row_actions(row, back):
         "log_contact_url": f"{reverse('contacts:add')}?{query}",
         "edit_url": reverse("wagtailadmin_pages:edit", args=[pk]),
         "file_url": file_url(row.page.translation_key),
+        "pages_url": reverse("wagtailadmin_explore", args=[pk]),
+        "enquiries_url": f"{reverse('enquiries:index')}?"
+        + urlencode({"status": "new", "organisation": pk}),
+    }
+
+
+def panel_url(**query):
+    """The panel with these filters (the admin's home)."""
+    return f"{reverse('wagtailadmin_home')}?{urlencode(query)}"
+
+
+def summary_links(summary):
+    """Each count of a country's summary, as a link to the panel's list of what it counts."""
+    country = summary.code or "-"
+    return {
+        name: panel_url(country=country, attention=attention)
+        for name, attention in SUMMARY_FILTERS.items()
     }
 
 
@@ -76,18 +122,27 @@ class FollowUpPanel(Component):
         sort = form.ordering
         base = query_without(request.GET, "sort", "page")
         columns = []
-        for name, label in SORT_LABELS.items():
+        for column in TABLE_COLUMNS:
+            if isinstance(column, tuple):
+                columns.append({"name": column[0], "label": column[1], "url": ""})
+                continue
+            name = column
             current = sort.lstrip("-") == name
             descending = sort.startswith("-")
             next_sort = f"-{name}" if current and not descending else name
             columns.append(
                 {
                     "name": name,
-                    "label": label,
+                    "label": SORT_LABELS[name],
                     "url": "?" + "&".join(filter(None, [base, urlencode({"sort": next_sort})])),
                     "aria_sort": ("descending" if descending else "ascending") if current else "",
                 }
             )
+        summary = None
+        if Role.of(user).is_central_staff:
+            summary = summary_by_country(all_rows)
+            for country in summary:
+                country.links = summary_links(country)
         filters = query_without(request.GET, "page")
         context.update(
             form=form,
@@ -104,6 +159,9 @@ class FollowUpPanel(Component):
             back=back,
             add_contact_url=reverse("contacts:add"),
             contacts_url=reverse("contacts:index"),
-            summary=summary_by_country(all_rows) if Role.of(user).is_central_staff else None,
+            summary=summary,
+            all_url=panel_url(attention=Attention.ALL),
+            follow_up_url=panel_url(attention=Attention.FOLLOW_UP),
+            follow_ups_due=sum(row.follow_up_due for row in all_rows),
         )
         return context

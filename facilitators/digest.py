@@ -58,14 +58,10 @@ def digest_country_codes(user):
 
 
 def followups_due(codes, today):
-    """The follow-ups due in these countries: (organisation, due date) pairs.
-
-    Filled by `facilitators.followup.followups_due` where the portal records follow-up dates on
-    contacts; empty otherwise."""
-    find = getattr(followup, "followups_due", None)
-    if find is None:
-        return []
-    return [(item.organisation, item.due_on) for item in find(sorted(codes), today)]
+    """The follow-ups due in these countries: (organisation, due date) pairs."""
+    return [
+        (item.organisation, item.due_on) for item in followup.followups_due(sorted(codes), today)
+    ]
 
 
 @dataclass

@@ -4,6 +4,8 @@ Everything is in the address (GET), so the export of "what is on screen" is the 
 another path: `?country=IT&attention=overdue&sort=-contact`.
 """
 
+import datetime
+
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -18,13 +20,28 @@ class Attention:
     OVERDUE = "overdue"
     PENDING = "pending"
     ENQUIRIES = "enquiries"
+    FOLLOW_UP = "follow_up"
+    DELIVERY = "delivery"
+    # What the summary per country counts, each count a link to its list.
+    PUBLISHED = "published"
+    NOT_VERIFIED = "not_verified"
+    COMPLETE = "complete"
+    WITH_SERVICE = "with_service"
+    CONTACTED = "contacted"
 
     CHOICES = [
         (NEEDED, _("Needs attention (any reason)")),
+        (FOLLOW_UP, _("Follow-up due")),
         (INCOMPLETE, _("Profile incomplete")),
         (OVERDUE, _("Not contacted recently")),
         (PENDING, _("Pages waiting for approval")),
         (ENQUIRIES, _("Messages unanswered")),
+        (DELIVERY, _("Emails not delivered")),
+        (NOT_VERIFIED, _("Not verified")),
+        (PUBLISHED, _("Published")),
+        (COMPLETE, _("Profile complete")),
+        (WITH_SERVICE, _("With a service")),
+        (CONTACTED, _("Contacted recently")),
         (ALL, _("All organisations")),
     ]
 
@@ -35,6 +52,13 @@ class Attention:
         OVERDUE: lambda row: row.overdue,
         PENDING: lambda row: row.pending_approvals > 0,
         ENQUIRIES: lambda row: row.late_enquiries > 0,
+        FOLLOW_UP: lambda row: row.follow_up_due,
+        DELIVERY: lambda row: row.delivery_problem,
+        NOT_VERIFIED: lambda row: not row.verified,
+        PUBLISHED: lambda row: row.live,
+        COMPLETE: lambda row: not row.incomplete,
+        WITH_SERVICE: lambda row: row.completeness.services > 0,
+        CONTACTED: lambda row: not row.overdue,
     }
 
 
@@ -49,6 +73,8 @@ SORT_KEYS = {
     "completeness": lambda row: row.completeness.share,
     # Never contacted counts as the longest ago.
     "contact": lambda row: _never_last(row.days_since_contact, float("inf")),
+    # The earliest follow-up first; organisations without one last.
+    "follow_up": lambda row: _never_last(row.follow_up_on, datetime.date.max),
     "pending": lambda row: row.pending_approvals,
     "enquiries": lambda row: row.late_enquiries,
     "updated": lambda row: _never_last(row.last_update and row.last_update.timestamp(), 0),
@@ -58,6 +84,7 @@ SORT_LABELS = {
     "country": _("Country"),
     "completeness": _("Completeness"),
     "contact": _("Last contact"),
+    "follow_up": _("Follow up on"),
     "pending": _("Waiting for approval"),
     "enquiries": _("Unanswered messages"),
     "updated": _("Last update"),

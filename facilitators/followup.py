@@ -7,6 +7,21 @@ through the page it was first written in (its own language).
 
 "Days since contact" counts calendar days in the current time zone (the admin user's own): a call
 made late in the evening in Beirut is that evening's day there, whatever the hour in UTC.
+
+What counts as a contact (the "last contact" and its 40-day clock, `counted_contacts`):
+
+- every contact a person logged by hand (a call, a meeting, an event, an email of their own);
+- the portal's own emails that reach out to the organisation: the welcome, and the reminders
+  facilitators send (`CONTACT_EMAIL_TEMPLATES`); other emails it relays (a citizen's enquiry, an
+  expression of interest) are somebody else speaking to the organisation, not the facilitation;
+- a feature on social media once it is posted, dated the day it was posted. Planning a feature is
+  not a contact: nothing has reached the organisation yet, and a feature planned weeks ahead
+  would stop the clock for an organisation nobody spoke to. The featured app writes the feature's
+  row only while it is posted; the condition here holds even for a row written otherwise.
+
+A contact's follow-up date (`ContactLog.follow_up_on`) is due when it is today or past and the
+contact is still the organisation's last one: any later contact (a call, a reminder) is the
+follow-up, and brings its own date or none.
 """
 
 import datetime
@@ -15,17 +30,26 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from django.utils import timezone
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.models import Locale, Page, Revision, WorkflowState
 
 from core.roles import FACILITATORS_PREFIX, Role, country_code_of_group
 from directory.completeness import OrganisationTree, missing_items
 from directory.countries import country_names
 from directory.models import CountryPage, Enquiry, OrganisationAccount, OrganisationPage
+from emails.models import OutboxEmail
 
-from .models import ContactChannel, ContactLog
+from .models import CONTACT_EMAIL_TEMPLATES, ContactChannel, ContactLog, ContactOutcome
+
+#: The statuses of an email that did not reach the organisation: a delivery problem on its row.
+DELIVERY_PROBLEMS = (
+    OutboxEmail.Status.FAILED,
+    OutboxEmail.Status.BOUNCED,
+    OutboxEmail.Status.COMPLAINED,
+    OutboxEmail.Status.REJECTED,
+)
 
 
 def overdue_after_days():
@@ -86,6 +110,7 @@ class Organisation:
         "email",
         "phone",
         "contact_person",
+        "city",
         "logo_id",
         "cover_image_id",
         "translation_key",
@@ -123,6 +148,9 @@ class LastContact:
     by_id: int | None
     by_name: str  # empty for the emails the portal sends by itself
     email_id: int | None
+    outcome: str = ""
+    outcome_label: str = ""
+    follow_up_on: datetime.date | None = None
 
 
 @dataclass
@@ -140,6 +168,22 @@ class Row:
     late_enquiries: int = 0
     last_update: datetime.datetime | None = None
     facilitators: list = field(default_factory=list)
+    verified: bool = False
+    last_email_status: str = ""  # of the latest email the portal wrote to the organisation
+    follow_up_due: bool = False
+
+    @property
+    def delivery_problem(self):
+        """The latest email to the organisation did not reach it (bounced, failed, ...)."""
+        return self.last_email_status in DELIVERY_PROBLEMS
+
+    @property
+    def last_email_status_label(self):
+        return str(dict(OutboxEmail.Status.choices).get(self.last_email_status, ""))
+
+    @property
+    def follow_up_on(self):
+        return self.last_contact.follow_up_on if self.last_contact else None
 
     @property
     def pk(self):
@@ -159,7 +203,14 @@ class Row:
 
     @property
     def needs_attention(self):
-        return self.incomplete or self.overdue or self.pending_approvals or self.late_enquiries
+        return (
+            self.incomplete
+            or self.overdue
+            or self.pending_approvals
+            or self.late_enquiries
+            or self.follow_up_due
+            or self.delivery_problem
+        )
 
 
 def _latest(*moments):
@@ -184,37 +235,69 @@ def facilitators_by_country():
     return names
 
 
+def counted_contacts():
+    """The contacts that count for the "last contact" and its clock (see the module's text):
+    those logged by hand, the welcome and reminder emails, features once posted."""
+    by_hand = Q(email__isnull=True, featured__isnull=True)
+    outreach = Q(email__template_key__in=CONTACT_EMAIL_TEMPLATES)
+    posted = Q(featured__status="posted")  # the featured app's FeaturedOrganisation.Status
+    return ContactLog.objects.filter(by_hand | outreach | posted)
+
+
 def _latest_contact():
-    """The id of the outer organisation's latest contact, as an SQL expression."""
-    contacts = ContactLog.objects.filter(organisation_key=OuterRef("translation_key"))
+    """The id of the outer organisation's latest counted contact, as an SQL expression."""
+    contacts = counted_contacts().filter(organisation_key=OuterRef("translation_key"))
     return Subquery(contacts.order_by("-contacted_at", "-pk").values("pk")[:1])
 
 
+def _latest_email_status():
+    """The status of the latest email written to the outer organisation (any language)."""
+    emails = OutboxEmail.objects.filter(organisation__translation_key=OuterRef("translation_key"))
+    return Subquery(emails.order_by("-created_at", "-pk").values("status")[:1])
+
+
 def _organisations(organisations):
-    """The organisations as light `Organisation` objects, with their latest contact's id."""
+    """The organisations as light `Organisation` objects, with their latest contact's id and the
+    status of the latest email sent to them."""
     locales = {locale.pk: locale for locale in Locale.objects.all()}
     rows = (
         organisations.order_by("title", "pk")
-        .annotate(last_contact_id=_latest_contact())
-        .values(*Organisation.FIELDS, "last_contact_id")
+        .annotate(last_contact_id=_latest_contact(), last_email_status=_latest_email_status())
+        .values(*Organisation.FIELDS, "last_contact_id", "last_email_status")
     )
     return [Organisation(row, locales.get(row["locale_id"])) for row in rows]
 
 
-def _last_contacts(organisations):
-    """{contact id: LastContact} of each organisation's latest contact."""
-    channels = dict(ContactChannel.choices)
-    contacts = {}
-    latest = organisations.order_by().annotate(last=_latest_contact()).values("last")
-    rows = ContactLog.objects.filter(pk__in=latest).values_list(
-        "pk", "contacted_at", "channel", "by_id", "by__first_name", "by__last_name",
-        "by__username", "email_id",
-    )  # fmt: skip
-    for pk, contacted_at, channel, by_id, first, last, username, email_id in rows:
-        name = f"{first or ''} {last or ''}".strip() or (username or "")
-        label = str(channels.get(channel, channel))
-        contacts[pk] = LastContact(pk, contacted_at, channel, label, by_id, name, email_id)
-    return contacts
+def _last_contact(row, channels, outcomes):
+    pk, contacted_at, channel, by_id, first, last, username, email_id, outcome, follow_up = row
+    name = f"{first or ''} {last or ''}".strip() or (username or "")
+    return LastContact(
+        pk,
+        contacted_at,
+        channel,
+        str(channels.get(channel, channel)),
+        by_id,
+        name,
+        email_id,
+        outcome=outcome,
+        outcome_label=str(outcomes.get(outcome, "")) if outcome else "",
+        follow_up_on=follow_up,
+    )
+
+
+CONTACT_VALUES = (
+    "pk", "contacted_at", "channel", "by_id", "by__first_name", "by__last_name", "by__username",
+    "email_id", "outcome", "follow_up_on",
+)  # fmt: skip
+
+
+def _last_contacts(pages):
+    """{contact id: LastContact} of each organisation's latest contact (its id read already
+    with the organisation: the subquery that finds it runs once)."""
+    channels, outcomes = dict(ContactChannel.choices), dict(ContactOutcome.choices)
+    latest = [page.last_contact_id for page in pages if page.last_contact_id is not None]
+    rows = ContactLog.objects.filter(pk__in=latest).values_list(*CONTACT_VALUES)
+    return {row[0]: _last_contact(row, channels, outcomes) for row in rows}
 
 
 def _pending_approvals(tree):
@@ -268,7 +351,7 @@ def follow_up(organisations, now=None):
     completeness = missing_items(pages, tree)  # also sets each one's country_page
     pending = _pending_approvals(tree)
     updates = _last_updates(tree)
-    contacts = _last_contacts(organisations)
+    contacts = _last_contacts(pages)
     late = dict(
         Enquiry.objects.filter(
             organisation_key__in=keys,
@@ -279,11 +362,13 @@ def follow_up(organisations, now=None):
         .values_list("organisation_key")
         .annotate(n=Count("pk"))
     )
-    registered = dict(
+    accounts = list(
         OrganisationAccount.objects.filter(translation_key__in=keys).values_list(
-            "translation_key", "created_at"
+            "translation_key", "created_at", "verified"
         )
     )
+    registered = {key: created for key, created, _verified in accounts}
+    verified = {key for key, _created, is_verified in accounts if is_verified}
     facilitators = facilitators_by_country()
 
     today = timezone.localdate(now)
@@ -308,9 +393,91 @@ def follow_up(organisations, now=None):
                 late_enquiries=late.get(key, 0),
                 last_update=updates.get(key),
                 facilitators=facilitators.get(code, []),
+                verified=key in verified,
+                last_email_status=page.last_email_status or "",
+                follow_up_due=is_due(contact, today),
             )
         )
     return rows
+
+
+def is_due(contact, today):
+    """Whether the follow-up planned at `contact` (the last one) is due on `today`."""
+    return bool(contact and contact.follow_up_on and contact.follow_up_on <= today)
+
+
+# Follow-ups due, for whoever needs them (the panel's filter, a digest) -------------------------
+
+
+@dataclass
+class FollowUpDue:
+    organisation: OrganisationPage  # its first version
+    contact: ContactLog  # its last contact, which planned the follow-up
+    due_on: datetime.date
+
+    @property
+    def days_late(self):
+        return (timezone.localdate() - self.due_on).days
+
+
+def followups_due(user_or_countries, today=None):
+    """The follow-ups due on `today` (or earlier) for a user's organisations, or for those of
+    the countries with these codes ("": country not set), oldest first, in three queries.
+
+    A follow-up is the date planned on an organisation's last counted contact; a later contact
+    replaces it (see the module's text)."""
+    today = today or timezone.localdate()
+    if isinstance(user_or_countries, str | list | tuple | set | frozenset):
+        codes = [user_or_countries] if isinstance(user_or_countries, str) else user_or_countries
+        organisations = OrganisationPage.objects.in_countries(list(codes)).first_versions()
+    else:
+        organisations = organisations_for(user_or_countries)
+    latest = organisations.order_by().annotate(last=_latest_contact()).values("last")
+    contacts = (
+        ContactLog.objects.filter(pk__in=latest, follow_up_on__lte=today)
+        .select_related("by")
+        .order_by("follow_up_on", "pk")
+    )
+    contacts = list(contacts)
+    pages = organisations.filter(
+        translation_key__in=[contact.organisation_key for contact in contacts]
+    ).select_related("locale")
+    by_key = {page.translation_key: page for page in pages}
+    return [
+        FollowUpDue(by_key[contact.organisation_key], contact, contact.follow_up_on)
+        for contact in contacts
+        if contact.organisation_key in by_key
+    ]
+
+
+# When an organisation registered, for the contact form's bounds ------------------------------
+
+
+def registered_at(organisation):
+    """When the organisation registered: its account's creation or its people's joining,
+    whichever came first; for an organisation without an account (written by staff), the first
+    revision of any of its pages. None when nothing says."""
+    key = organisation.translation_key
+    account = OrganisationAccount.objects.filter(translation_key=key).first()
+    if account is not None:
+        joined = (
+            get_user_model()
+            .objects.filter(groups=account.group_id)
+            .aggregate(first=Min("date_joined"))["first"]
+        )
+        return _earliest(account.created_at, joined)
+    pages = Page.objects.filter(translation_key=key).values_list("pk", flat=True)
+    first = (
+        Revision.objects.page_revisions()
+        .filter(object_id__in=[str(pk) for pk in pages])
+        .aggregate(first=Min("created_at"))["first"]
+    )
+    return first or getattr(organisation, "first_published_at", None)
+
+
+def _earliest(*moments):
+    moments = [moment for moment in moments if moment is not None]
+    return min(moments) if moments else None
 
 
 # Summary per country, for central staff -------------------------------------------------------
@@ -327,6 +494,7 @@ class CountrySummary:
     with_service: int = 0
     contacted: int = 0
     awaiting_approval: int = 0
+    follow_ups_due: int = 0
 
 
 def summary_by_country(rows):
@@ -345,5 +513,6 @@ def summary_by_country(rows):
         summary.with_service += row.completeness.services > 0
         summary.contacted += not row.overdue
         summary.awaiting_approval += row.pending_approvals > 0
+        summary.follow_ups_due += row.follow_up_due
     # Countries by name; organisations whose country is not set yet come last.
     return sorted(summaries.values(), key=lambda summary: (not summary.code, summary.name))

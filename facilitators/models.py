@@ -10,7 +10,7 @@ from core.fields import optional_link
 from core.roles import FACILITATORS_PREFIX, Role
 from directory.models.choices import country_choices
 from directory.permissions import sync_country
-from emails.models import OutboxEmail
+from emails.models import OutboxEmail, TemplateKey
 
 
 class Notifications(models.TextChoices):
@@ -103,6 +103,29 @@ class ContactChannel(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ContactOutcome(models.TextChoices):
+    """How a contact went. Required for the contacts people log; empty for the portal's records."""
+
+    SPOKE = "spoke", _("Spoke with them")
+    NO_ANSWER = "no_answer", _("No answer")
+    LEFT_MESSAGE = "left_message", _("Left a message")
+    AGREED = "agreed", _("Agreed next steps")
+    NOT_INTERESTED = "not_interested", _("Not interested")
+
+
+#: The emails of the portal that count as a contact with the organisation they are sent to: the
+#: welcome, and the reminders facilitators send (other messages, such as a citizen's enquiry
+#: forwarded to it, are not the portal reaching out).
+CONTACT_EMAIL_TEMPLATES = (
+    TemplateKey.WELCOME,
+    TemplateKey.WELCOME_COUNTRY_MISSING,
+    TemplateKey.PROFILE_REMINDER,
+)
+
+#: A follow-up is planned at most this far after the contact it comes from.
+FOLLOW_UP_MAX_DAYS = 366
+
+
 class ContactLog(models.Model):
     """One contact with an organisation: a call, a meeting, or an email the portal sent it.
 
@@ -118,6 +141,18 @@ class ContactLog(models.Model):
     )
     contacted_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
     channel = models.CharField(_("channel"), max_length=20, choices=ContactChannel.choices)
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=20,
+        choices=ContactOutcome.choices,
+        blank=True,  # only the contacts the portal records itself; the form requires one
+    )
+    follow_up_on = models.DateField(
+        _("follow up on"),
+        null=True,
+        blank=True,
+        help_text=_("The day to get back to the organisation, if a next step was agreed."),
+    )
     note = models.TextField(_("note"), blank=True, max_length=NOTE_MAX_LENGTH)
     by = optional_link(
         settings.AUTH_USER_MODEL,

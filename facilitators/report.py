@@ -129,9 +129,15 @@ def report_table(rows):
     columns = [
         Column(gettext("Organisation"), 40),
         Column(gettext("Country"), 16),
+        Column(gettext("Contact person"), 24),
+        Column(gettext("Email"), 30),
+        Column(gettext("Phone"), 16),
+        Column(gettext("City"), 16),
         Column(gettext("Facilitators"), 28),
         Column(gettext("Registered on"), 13),
         Column(gettext("Approved on"), 13),
+        Column(gettext("Published"), 10),
+        Column(gettext("Verified"), 10),
         Column(gettext("Completeness (%)"), 12),
         Column(gettext("Missing items"), 60),
         Column(gettext("Published services and opportunities"), 14),
@@ -144,6 +150,10 @@ def report_table(rows):
         Column(gettext("Last contact channel"), 12),
         Column(gettext("Days since contact"), 10, marks_overdue=True),
         Column(gettext("Contact overdue"), 10, marks_overdue=True),
+        Column(gettext("Outcome"), 18),
+        Column(gettext("Follow up on"), 13),
+        Column(gettext("Follow-up due"), 10),
+        Column(gettext("Delivery problem"), 18),
     ]
     table = Table(columns, [])
     labels = {rule.code: str(rule.label) for rule in RULES}  # translated once, not per row
@@ -153,12 +163,19 @@ def report_table(rows):
         country = (names.get(code) or row.country.title) if code else gettext("Country not set")
         contact = row.last_contact
         key = row.page.translation_key
+        page = row.page
         cells = [
-            row.page.title,
+            page.title,
             country,
+            page.contact_person,
+            page.email,
+            page.phone,
+            page.city,
             ", ".join(row.facilitators),
             local_date(row.registered_at),
             local_date(row.approved_at),
+            yes if row.live else no,
+            yes if row.verified else no,
             row.completeness.share,
             "; ".join(labels[rule.code] for rule in row.completeness.missing),
             row.completeness.services,
@@ -171,6 +188,10 @@ def report_table(rows):
             contact.channel_label if contact else None,
             row.days_since_contact,
             yes if row.overdue else no,
+            (contact.outcome_label or None) if contact else None,
+            row.follow_up_on,
+            yes if row.follow_up_due else no,
+            row.last_email_status_label if row.delivery_problem else None,
         ]
         table.rows.append((row, cells))
     return table

@@ -182,45 +182,45 @@ def default_link(feature, request=None):
 
 def contact_note(feature):
     channels = ", ".join(channel_names(feature.channels))
-    period = period_text(feature)
-    if feature.status == FeaturedOrganisation.Status.POSTED:
-        note = _("Featured on the portal's social media (%(channels)s), %(period)s.")
-    else:
-        note = _("Featured on the portal's social media (%(channels)s), planned for %(period)s.")
-    note = note % {"channels": channels or "–", "period": period}
+    note = _("Featured on the portal's social media (%(channels)s), %(period)s.") % {
+        "channels": channels or "–",
+        "period": period_text(feature),
+    }
     if feature.posted_url:
         note = f"{note} {feature.posted_url}"
     return note
 
 
+def posted_at(feature):
+    """When the feature reached the organisation's public: noon of the day it was posted (today
+    when no day is given), never later than now."""
+    now = timezone.now()
+    if not feature.posted_on:
+        return now
+    noon = timezone.make_aware(datetime.datetime.combine(feature.posted_on, datetime.time(12)))
+    return min(now, noon)
+
+
 def record_contact(feature, user):
-    """Featuring an organisation is a contact with it: one row in its contact log, kept in step
-    with the feature. A skipped feature is no contact: its row goes (and comes back if the
-    feature is planned again). Returns the row, or None."""
+    """A feature is a contact with the organisation once it is posted, dated the day it was
+    posted: one row in its contact log, kept in step with the feature.
+
+    Planning a feature is not a contact: nothing has reached the organisation or its public yet,
+    and a feature planned weeks ahead would otherwise stop the 40-day clock of the facilitators'
+    follow-up for an organisation nobody has spoken to. So while a feature is planned (or
+    skipped) it has no row; the row appears when it is marked posted and goes if it is set back.
+    Returns the row, or None."""
     contact = feature.contacts.first()
-    if feature.status == FeaturedOrganisation.Status.SKIPPED:
+    if feature.status != FeaturedOrganisation.Status.POSTED:
         if contact is not None:
             contact.delete()
         return None
-    when = timezone.now()
-    if feature.status == FeaturedOrganisation.Status.POSTED and feature.posted_on:
-        posted = datetime.datetime.combine(feature.posted_on, datetime.time(12))
-        when = min(when, timezone.make_aware(posted))
     if contact is None:
-        return ContactLog.objects.create(
-            organisation_key=feature.organisation_key,
-            organisation=feature.organisation,
-            contacted_at=when,
-            channel=ContactChannel.FEATURED,
-            note=contact_note(feature),
-            by=user,
-            featured=feature,
-        )
+        contact = ContactLog(channel=ContactChannel.FEATURED, by=user, featured=feature)
     contact.organisation = feature.organisation
     contact.organisation_key = feature.organisation_key
+    contact.contacted_at = posted_at(feature)
     contact.note = contact_note(feature)
-    if feature.status == FeaturedOrganisation.Status.POSTED:
-        contact.contacted_at = when
     contact.save()
     return contact
 

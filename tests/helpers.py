@@ -107,9 +107,11 @@ def has_form(html):
     return "/interest/" in html and 'name="message"' in html
 
 
-def emailed(page, subject="Welcome to MoreThanAJob"):
-    """An email the portal sent to the organisation, and the contact it logged for it."""
-    return ContactLog.for_email(OutboxEmailFactory(to=[page.email], subject=subject), page)
+def emailed(page, subject="Welcome to MoreThanAJob", template_key="welcome"):
+    """An email the portal sent to the organisation (its welcome, unless told), and the contact it
+    logged for it."""
+    email = OutboxEmailFactory(to=[page.email], subject=subject, template_key=template_key)
+    return ContactLog.for_email(email, page)
 
 
 @contextmanager

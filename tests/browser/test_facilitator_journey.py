@@ -61,3 +61,59 @@ def test_a_facilitator_reminds_a_forgotten_organisation(demo_server, chromium):
     assert sent.split() == ["facilitator-it", "email", "sent", "Vi", "chiamo", "la", "prossima",
                             "settimana.", "Marco"]  # fmt: skip
     context.close()
+
+
+def test_on_a_phone_every_action_of_the_panel_is_within_reach(demo_server, chromium):
+    """At 390 px the table scrolls sideways in its own focusable box: each row's actions can be
+    scrolled to, seen and used; a contact logged from there shows its follow-up on the panel."""
+    context = chromium.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    sign_in(page, demo_server, "facilitator-it", "morethanajob-demo")
+    page.goto(f"{demo_server.url}/admin/?attention=all")
+
+    panel = page.locator("section.follow-up")
+    table_box = panel.locator(".follow-up__table")
+    expect(table_box).to_have_attribute("tabindex", "0")
+    table_box.focus()
+    expect(table_box).to_be_focused()
+    # The page itself does not scroll sideways: only the table's box does.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+    assert table_box.evaluate("box => box.scrollWidth > box.clientWidth")
+
+    rows = panel.locator("tbody tr[data-organisation]")
+    assert rows.count() > 1
+    for row in rows.all()[:3]:
+        for name in ("Send reminder", "Log a contact", "Open the profile"):
+            action = row.get_by_role("link", name=name)
+            action.scroll_into_view_if_needed()
+            expect(action).to_be_in_viewport()
+            box = action.bounding_box()
+            x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+            assert 0 <= x <= 390 and 0 <= y <= 844, (name, box)
+            # Nothing covers it: a tap there lands on the link itself.
+            hit = page.evaluate(
+                "([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.textContent.trim()",
+                [x, y],
+            )
+            assert hit == name
+        expect(row.locator("input[name='organisation']")).to_be_visible()
+
+    # Log a call with a follow-up date from the first row, and find it on the panel.
+    first = rows.first
+    organisation_id = first.get_attribute("data-organisation")
+    first.get_by_role("link", name="Log a contact").click()
+    page.get_by_label("Channel").select_option("phone")
+    page.get_by_label("Outcome").select_option("agreed")
+    follow_up = page.evaluate(
+        "() => { const d = new Date(Date.now() + 7 * 864e5); return d.toISOString().slice(0, 10); }"
+    )
+    page.locator("input[name='follow_up_on']").fill(follow_up)
+    page.locator("textarea[name='note']").fill("Agreed to add their courses next week.")
+    page.get_by_role("button", name="Create").click()
+    expect(page.get_by_text(re.compile(r"Contact with .* logged"))).to_be_visible()
+    row = page.locator(f"tr[data-organisation='{organisation_id}']")
+    expect(row.locator(".follow-up__contact")).to_contain_text("Agreed next steps")
+    year, month, day = follow_up.split("-")
+    expect(row.locator(".follow-up__follow-up")).to_contain_text(f"{day}/{month}/{year}")
+    assert_accessible(page, "section.follow-up")
+    context.close()

@@ -18,7 +18,7 @@ from django.utils import timezone
 from directory.factories import CentralStaffFactory, UserFactory
 from facilitators.factories import ContactLogFactory, FacilitatorFactory
 from facilitators.followup import follow_up, organisations_for
-from facilitators.models import ContactChannel, ContactLog, Facilitator
+from facilitators.models import ContactChannel, ContactLog, ContactOutcome, Facilitator
 from tests.directory.organisations import refused, registered
 from tests.helpers import emailed
 
@@ -36,6 +36,7 @@ def form(page, **changes):
         "organisation": page.pk,
         "contacted_at": local(timezone.now() - datetime.timedelta(hours=1)),
         "channel": ContactChannel.MEETING,
+        "outcome": ContactOutcome.AGREED,
         "note": "Met at the cooperative: they will add their courses.",
         **changes,
     }

@@ -20,9 +20,16 @@ from directory.factories import (
     OrganisationPageFactory,
 )
 from directory.models import Enquiry
+from emails.factories import OutboxEmailFactory
 from emails.models import OutboxEmail
 from facilitators.factories import ContactLogFactory
-from facilitators.followup import days_since, follow_up, is_overdue, organisations_for
+from facilitators.followup import (
+    days_since,
+    follow_up,
+    followups_due,
+    is_overdue,
+    organisations_for,
+)
 from facilitators.models import ContactChannel, ContactLog
 from tests.directory.organisations import refused, registered
 
@@ -215,8 +222,16 @@ def test_central_staff_see_a_summary_per_country(client, portal):
     assert "By country" in html
     greece = html[html.index('<th scope="row">Greece</th>') :].split("</tr>")[0]
     cells = [cell.split("</td>")[0] for cell in greece.split("<td>")[1:]]
-    # registered, approved, complete, with a service, contacted, awaiting approval, facilitators
-    assert cells == ["2", "1", "0", "0", "1", "0", "Eleni"]
+    counts = [re.sub(r"<[^>]+>", "", cell) for cell in cells]
+    # registered, approved, complete, with a service, contacted, awaiting approval, follow-ups
+    # due, facilitators
+    assert counts == ["2", "1", "0", "0", "1", "0", "0", "Eleni"]
+    # Each count links to the list of what it counts.
+    assert cells[0] == '<a href="/admin/?country=GR&amp;attention=all">2</a>'
+    assert cells[1] == '<a href="/admin/?country=GR&amp;attention=published">1</a>'
+    html = client.get(reverse("wagtailadmin_home"), {"country": "GR", "attention": "contacted"})
+    assert "Κύκλος Αλληλεγγύης" in html.content.decode()
+    assert "Δίκτυο" not in html.content.decode()
 
 
 def test_organisations_and_strangers_get_no_panel(client, portal):
@@ -227,12 +242,21 @@ def test_organisations_and_strangers_get_no_panel(client, portal):
 
 
 def _organisations(country, count):
+    """Organisations of every kind the panel shows: contacted or not, with a follow-up due,
+    with an email that bounced."""
     for n in range(count):
         page = OrganisationPageFactory(parent=country, title=f"Cooperativa {n:03}")
         if n % 3:
             ContactLogFactory(
-                organisation=page, contacted_at=timezone.now() - datetime.timedelta(days=n)
+                organisation=page,
+                contacted_at=timezone.now() - datetime.timedelta(days=n),
+                outcome="spoke",
+                follow_up_on=timezone.localdate() - datetime.timedelta(days=n % 2)
+                if n % 4
+                else None,
             )
+        if n % 5 == 0:
+            OutboxEmailFactory(organisation=page, status=OutboxEmail.Status.BOUNCED)
 
 
 def _panel_queries(client):
@@ -253,6 +277,23 @@ def test_the_panel_costs_the_same_queries_for_10_and_200_organisations(client, p
     _organisations(portal.countries["GR"], 190)
     large = _panel_queries(client)
     assert large == small, f"{small} queries for 10 organisations, {large} for 200"
+
+
+def test_follow_ups_due_cost_the_same_queries_for_10_and_200_organisations(portal):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    staff = CentralStaffFactory()
+    followups_due(staff)  # who the user is, read once and kept on the user
+    counts = []
+    for code, size in (("IT", 10), ("GR", 190)):
+        _organisations(portal.countries[code], size)
+        with CaptureQueriesContext(connection) as queries:
+            due = followups_due(staff)
+            [(item.organisation.title, item.contact.by) for item in due]
+        counts.append(len(queries))
+        assert due
+    assert counts[0] == counts[1], counts
 
 
 # Reminders ------------------------------------------------------------------------------------

@@ -245,6 +245,12 @@ def test_the_weekly_digest_lists_the_week_and_is_sent_once(client, people, on_co
         ContactLogFactory(
             organisation=old, contacted_at=timezone.now() - datetime.timedelta(days=60)
         )
+        # Called three days ago, to be called back yesterday: a follow-up due.
+        ContactLogFactory(
+            organisation=page,
+            contacted_at=timezone.now() - datetime.timedelta(days=3),
+            follow_up_on=timezone.localdate() - datetime.timedelta(days=1),
+        )
         # In Greece: not Marco's.
         registered("gr", "info@vita.example.org", "Synergasia Vita")
     link = verification_link()
@@ -262,6 +268,7 @@ def test_the_weekly_digest_lists_the_week_and_is_sent_once(client, people, on_co
     assert titles(found.confirmed) == ["Cooperativa Sociale Il Ponte"]
     assert [(o.title, n) for o, n in found.waiting] == [("Bottega del Sole", 1)]
     assert ("Forno Vecchio", 60) in [(o.title, days) for o, days in found.overdue]
+    assert titles(found.followups) == ["Bottega del Sole"]
 
     with on_commit():
         digests()

@@ -225,11 +225,8 @@ def test_featuring_is_recorded_as_a_contact_its_facilitator_reads_but_does_not_e
     client.force_login(world.ada)
     client.post(url("add"), plan(world.ponte))
     created = FeaturedOrganisation.objects.get()
-    contact = ContactLog.objects.get(featured=created)
-    assert contact.organisation_key == world.ponte.translation_key
-    assert contact.channel == ContactChannel.FEATURED
-    assert contact.by == world.ada
-    assert "Facebook, LinkedIn" in contact.note
+    # Planned is not a contact yet: nothing has reached the organisation.
+    assert not ContactLog.objects.filter(featured=created).exists()
 
     posted = plan(
         world.ponte,
@@ -240,8 +237,14 @@ def test_featuring_is_recorded_as_a_contact_its_facilitator_reads_but_does_not_e
     assert client.post(url("edit", created.pk), posted).status_code == 302
     created.refresh_from_db()
     assert created.posted_on == today()
-    contact.refresh_from_db()
+    # Posted, it is a contact, dated the day it was posted.
+    contact = ContactLog.objects.get(featured=created)
+    assert contact.organisation_key == world.ponte.translation_key
+    assert contact.channel == ContactChannel.FEATURED
+    assert contact.by == world.ada
+    assert "Facebook, LinkedIn" in contact.note
     assert "https://www.facebook.com/morethanajob/posts/1" in contact.note
+    assert timezone.localtime(contact.contacted_at).date() == today()
     assert ContactLog.objects.filter(featured=created).count() == 1
 
     client.force_login(world.marco)
@@ -254,7 +257,7 @@ def test_featuring_is_recorded_as_a_contact_its_facilitator_reads_but_does_not_e
     client.post(reverse("contacts:delete", args=[contact.pk]))
     assert snapshot() == before
 
-    # A skipped feature is no contact: its row goes, and comes back if it is planned again.
+    # A skipped feature is no contact: its row goes, and comes back if it is posted again.
     client.force_login(world.ada)
     client.post(url("edit", created.pk), {**posted, "status": FeaturedOrganisation.Status.SKIPPED})
     assert not ContactLog.objects.filter(featured=created).exists()

@@ -42,6 +42,7 @@ from demo.management.commands.bench_search import (
 from demo.management.commands.bench_search import Command as SearchBench
 from directory.models import CountryPage, Enquiry, OrganisationPage
 from directory.permissions import sync_country
+from emails.models import OutboxEmail
 from facilitators.models import ContactLog
 from featured.featuring import week_of
 from featured.models import FeaturedOrganisation
@@ -50,6 +51,7 @@ BENCH_MARK = "bench"  # starts the note of the bench's contacts and the name of 
 STAFF_USERNAME = "bench-staff"
 FACILITATOR_USERNAME = "bench-facilitator-{code}"
 CHANNELS = ["email", "email", "phone", "phone", "meeting", "event", "other"]
+OUTCOMES = ["spoke", "spoke", "agreed", "no_answer", "left_message"]
 CONTACT_WINDOW_DAYS = 120
 WARM_UP = 1  # untimed first request of each address (its queries are the ones counted)
 
@@ -194,6 +196,11 @@ class Command(BaseCommand):
                 "organisation_key", flat=True
             )
         )
+        emailed = set(
+            OutboxEmail.objects.filter(subject__startswith=BENCH_MARK).values_list(
+                "organisation_id", flat=True
+            )
+        )
         codes = dict(CountryPage.objects.values_list("path", "code"))
         steplen = self._steplen()
         pages = OrganisationPage.objects.filter(slug__startswith=SLUG_PREFIX).values_list(
@@ -201,7 +208,7 @@ class Command(BaseCommand):
         )
         now = timezone.now()
         overdue = settings.PORTAL_CONTACT_OVERDUE_DAYS  # 40: day 41 is late
-        contacts, enquiries = [], []
+        contacts, enquiries, emails = [], [], []
         for slug, pk, key, language, path in pages.iterator(chunk_size=2000):
             number = int(slug.removeprefix(SLUG_PREFIX))
             rng = random.Random(number)  # noqa: S311 (same data for the same organisation)
@@ -216,13 +223,20 @@ class Command(BaseCommand):
                 moments += [
                     rng.uniform(days, CONTACT_WINDOW_DAYS) for _ in range(rng.randint(0, 2))
                 ]
-                for days_ago in moments:
+                for index, days_ago in enumerate(moments):
+                    # One latest contact in four planned a follow-up, two weeks on.
+                    follow_up = index == 0 and rng.random() < 1 / 4
+                    contacted_at = now - timedelta(days=days_ago)
                     contacts.append(
                         ContactLog(
                             organisation_key=key,
                             organisation_id=pk,
-                            contacted_at=now - timedelta(days=days_ago),
+                            contacted_at=contacted_at,
                             channel=rng.choice(CHANNELS),
+                            outcome=rng.choice(OUTCOMES),
+                            follow_up_on=(contacted_at + timedelta(days=14)).date()
+                            if follow_up
+                            else None,
                             note=f"{BENCH_MARK}: follow-up call {number}",
                             by=facilitator if rng.random() < 0.9 else staff,
                         )
@@ -243,9 +257,21 @@ class Command(BaseCommand):
                             status=Enquiry.Status.NEW,
                         )
                     )
+            if number % 2 and pk not in emailed:  # half were emailed; one email in ten bounced
+                emails.append(
+                    OutboxEmail(
+                        to=[f"organisation{number}@example.org"],
+                        from_email="portal@example.org",
+                        subject=f"{BENCH_MARK}: profile reminder {number}",
+                        body_text="Your profile still misses a few items.",
+                        organisation_id=pk,
+                        status="bounced" if rng.random() < 0.1 else "delivered",
+                    )
+                )
         with transaction.atomic():
             ContactLog.objects.bulk_create(contacts, batch_size=1000)
             Enquiry.objects.bulk_create(enquiries, batch_size=1000)
+            OutboxEmail.objects.bulk_create(emails, batch_size=1000)
         return len(contacts), len(enquiries)
 
     def _features(self, staff):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('facilitators', '0010_contact_note_length'),
+        ('facilitators', '0012_features_contact_once_posted'),
     ]
 
     operations = [
