@@ -7,10 +7,13 @@ applied to the queryset of every view: the listing, the detail and the action. A
 one's reach is a 404 by direct URL; an action one does not hold on any row is a 403.
 """
 
+from django import forms
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView
@@ -25,6 +28,7 @@ from core.admin_views import (
     paragraphs,
 )
 from core.roles import Role
+from directory.admin_filters import OrganisationReferenceFilter, chosen_organisation_choices
 
 #: The facilitators' file on an organisation (facilitators/organisation_file.py), by URL name: the
 #: directory does not import the facilitators app.
@@ -43,7 +47,24 @@ def reachable(view, action, *related):
     return view.permission_policy.rows(view.request.user, action).select_related(*related)
 
 
+class MessageFilterSet(WagtailFilterSet):
+    """The listing's filters (the viewset's `list_filter`) and `?organisation=`: the messages
+    about one organisation, written to it or (for an interest) by it, as the panel's counts and
+    the organisation's file link to them."""
+
+    organisation = OrganisationReferenceFilter(label=gettext_lazy("Organisation"))
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        organisation = self.filters["organisation"]
+        organisation.key_fields = self._meta.model.reader_keys
+        organisation.extra["widget"] = forms.Select(
+            choices=chosen_organisation_choices((data or {}).get("organisation", ""), _("All"))
+        )
+
+
 class MessageIndexView(IndexView):
+    base_filterset_class = MessageFilterSet
     list_related = ()
     #: {column: the field holding the translation key of the organisation it shows}: for who
     #: follows organisations up (facilitators, central staff), a link to the organisation's file.
@@ -51,6 +72,12 @@ class MessageIndexView(IndexView):
 
     def get_base_queryset(self):
         return reachable(self, "view", *self.list_related)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.results_only and self.filters and not self.filters.is_valid():
+            response.status_code = 400  # the filter form says what is wrong
+        return response
 
     @cached_property
     def columns(self):

@@ -17,7 +17,6 @@ and superusers add, change or remove them; a facilitator's countries are their p
 """
 
 import datetime
-import uuid
 
 import django_filters
 from django import forms
@@ -46,6 +45,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from core.policies import RowScopePolicy
 from core.roles import Role, active_users, central_staff_users, follow_up_users
+from directory.admin_filters import OrganisationReferenceFilter
 from directory.countries import country_names
 from directory.models import CountryPage, OrganisationPage
 from directory.scoped_policy import country_organisation_keys
@@ -307,41 +307,6 @@ def local_day(moment):
 
 def contacted_on(contact):
     return date_format(timezone.localtime(contact.contacted_at), "SHORT_DATETIME_FORMAT")
-
-
-class OrganisationReferenceField(forms.CharField):
-    """An organisation, by the id of any of its pages or by the translation key they share."""
-
-    default_error_messages = {
-        "invalid": gettext_lazy("Choose an organisation from the list."),
-    }
-
-    def to_python(self, value):
-        value = super().to_python(value).strip()
-        if not value:
-            return None
-        if value.isdigit():
-            key = (
-                OrganisationPage.objects.filter(pk=int(value))
-                .values_list("translation_key", flat=True)
-                .first()
-            )
-            if key is None:
-                raise ValidationError(self.error_messages["invalid"], code="invalid")
-            return key
-        try:
-            return uuid.UUID(value)
-        except ValueError:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-
-
-class OrganisationReferenceFilter(django_filters.Filter):
-    field_class = OrganisationReferenceField
-
-    def filter(self, queryset, value):
-        if value is None:
-            return queryset
-        return queryset.filter(organisation_key=value)
 
 
 def follow_up_on(contact):

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from core.roles import CENTRAL_STAFF
 from directory.factories import (
+    CentralStaffFactory,
     CountryFacilitatorFactory,
     CountryPageFactory,
     EnquiryFactory,
@@ -793,3 +794,30 @@ def test_the_menus_count_costs_the_same_queries_whatever_the_number_of_messages(
         EnquiryFactory(organisation=a.page, name=f"Person {i}")
     assert "Enquiries (13)" in menu_labels(client)
     assert queries() == few
+
+
+def test_the_list_narrows_to_one_organisation_as_the_panels_counts_link_to_it(client, a, b, inbox):
+    EnquiryFactory(organisation=b.page, name="Maria Georgiou")
+    client.force_login(CentralStaffFactory(username="sara"))
+    everything = index_html(client)
+    assert "Amina Haddad" in everything and "Nikos Pappas" in everything
+
+    # By the id of any of its pages, or by the key its language versions share.
+    for reference in (b.page.pk, b.page.translation_key):
+        html = index_html(client, organisation=reference, status="new")
+        assert "Nikos Pappas" in html and "Maria Georgiou" in html
+        assert "Amina Haddad" not in html
+        assert f'<option value="{reference}" selected>Synergasia Vita Ergasia</option>' in html
+
+    # Narrowing never widens: an organisation's people see nothing of another's.
+    client.force_login(a.user)
+    html = index_html(client, organisation=b.page.pk)
+    assert "Nikos Pappas" not in html and "Amina Haddad" not in html
+
+
+@pytest.mark.parametrize("reference", ["999999", "not-an-organisation", "1 OR 1=1"])
+def test_an_unknown_organisation_in_the_list_address_is_a_form_error(client, a, inbox, reference):
+    client.force_login(a.user)
+    response = client.get(reverse("enquiries:index"), {"organisation": reference})
+    assert response.status_code == 400
+    assert "Choose an organisation from the list." in response.content.decode()
