@@ -430,16 +430,22 @@ class OrganisationFileView(StandingMixin, WagtailAdminTemplateMixin, TemplateVie
     def actions(self):
         back = self.request.get_full_path()
         query = urlencode({"organisation": self.page.pk, "next": back})
+        about_it = urlencode({"organisation": self.page.pk})
         actions = {
             "log_contact": f"{reverse('contacts:add')}?{query}",
             "reminder": f"{reverse('facilitation_reminder')}?{query}",
             "edit": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
             "explore": reverse("wagtailadmin_explore", args=[self.page.pk]),
-            "contacts": f"{reverse('contacts:index')}?{urlencode({'organisation': self.page.pk})}",
+            "contacts": f"{reverse('contacts:index')}?{about_it}",
+            "enquiries": f"{reverse('enquiries:index')}?{about_it}",
             "verify": "",
+            "revoke": "",
         }
-        if self.account and not self.account.verified and facilitates(self.request.user, self.page):
-            actions["verify"] = reverse("directory_verify_organisation", args=[self.page.pk])
+        if self.account and facilitates(self.request.user, self.page):
+            if self.account.verified:
+                actions["revoke"] = reverse("directory_revoke_organisation", args=[self.page.pk])
+            else:
+                actions["verify"] = reverse("directory_verify_organisation", args=[self.page.pk])
         return actions
 
     # The timeline ------------------------------------------------------------------------------

@@ -138,12 +138,17 @@ def test_the_file_shows_who_the_organisation_is_and_where_it_stands(client, worl
     assert f"{reverse('contacts:add')}?organisation={world.a.pk}" in html
     assert f"{reverse('facilitation_reminder')}?organisation={world.a.pk}" in html
     assert reverse("wagtailadmin_pages:edit", args=[world.a.pk]) in html
+    # Its enquiries, the list narrowed to it; and, verified, the way to take that back.
+    assert f"{reverse('enquiries:index')}?organisation={world.a.pk}" in html
+    assert reverse("directory_revoke_organisation", args=[world.a.pk]) in html
+    assert reverse("directory_verify_organisation", args=[world.a.pk]) not in html
 
 
 def test_an_unverified_organisation_offers_verification(client, world):
     html = get(client, world.marco, world.a).content.decode()
     assert "Not verified" in html
     assert reverse("directory_verify_organisation", args=[world.a.pk]) in html
+    assert reverse("directory_revoke_organisation", args=[world.a.pk]) not in html
 
 
 def test_the_file_is_the_same_from_every_language_version(client, world):
