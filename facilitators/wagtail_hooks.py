@@ -4,6 +4,7 @@ contact log and (central staff) the list of facilitators."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 
@@ -15,7 +16,7 @@ from .contacts import (
     FacilitationViewSetGroup,
 )
 from .dashboard import FollowUpPanel
-from .followup import can_follow_up, follows
+from .followup import can_follow_up, follows, organisations_for
 from .models import ContactLog, Facilitator
 from .organisation_file import URL_NAME, file_url, organisation_file_view
 from .reminders import reminder_view
@@ -50,6 +51,22 @@ def organisation_file_button(page, user, *args, **kwargs):
     if follows(user, page):
         yield Button(
             _("Organisation file"), url=file_url(page), icon_name="folder-open-inverse", priority=70
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def organisation_file_listing_button(page, user, next_url=None):
+    """In the admin's page listings and search results: the organisation's file, for who looks
+    after it. Which organisations the user follows is read once per request, not once a row."""
+    if page.specific_class is not OrganisationPage or not can_follow_up(user):
+        return
+    followed = getattr(user, "_followed_organisation_keys", None)
+    if followed is None:
+        followed = set(organisations_for(user).values_list("translation_key", flat=True))
+        user._followed_organisation_keys = followed
+    if page.translation_key in followed:
+        yield MenuItem(
+            _("Organisation file"), file_url(page), icon_name="folder-open-inverse", priority=5
         )
 
 

@@ -282,6 +282,21 @@ def test_the_header_button_on_the_organisation_page_is_for_who_follows_it(client
     assert file_url(world.a) not in response.content.decode()
 
 
+def test_the_page_listings_offer_the_file_to_who_follows_the_organisation(client, world):
+    italy = reverse("wagtailadmin_explore", args=[world.a.get_parent().pk])
+    client.force_login(world.marco)
+    response = client.get(italy)
+    assert response.status_code == 200
+    assert file_url(world.a) in response.content.decode()
+    client.force_login(CentralStaffFactory())
+    greece = reverse("wagtailadmin_explore", args=[world.b.get_parent().pk])
+    assert file_url(world.b) in client.get(greece).content.decode()
+    # Its own people see their pages listed, not the facilitators' file.
+    client.force_login(world.a_user)
+    listing = client.get(reverse("wagtailadmin_explore", args=[world.a.pk])).content.decode()
+    assert file_url(world.a) not in listing
+
+
 # Where it is reached from -----------------------------------------------------------------------
 
 
