@@ -152,7 +152,7 @@ def test_the_texts_are_the_ones_staff_edited(client, organisation, marco, on_com
         act(client, page, task_state, "reject", "Manca la descrizione.")
     [email] = emails("page_rejected")
     assert email.subject == "Da rivedere: Cooperativa Il Ponte"
-    assert email.body_text == "Comment from Marco Rossi:\n\nManca la descrizione."
+    assert email.body_text == "Commento di Marco Rossi:\n\nManca la descrizione."
 
 
 # Verification -----------------------------------------------------------------------------------
