@@ -113,28 +113,32 @@ def demo_server():
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "seed_demo", "--quiet"], env=env, check=True, cwd=ROOT)
-    server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/en/", timeout=2)  # noqa: S310
-                break
-            except OSError:
-                if server.poll() is not None:
-                    raise RuntimeError(server.stderr.read().decode()) from None
-                time.sleep(0.2)
-        yield DemoServer(base, env)
-    finally:
-        server.terminate()
-        server.wait(10)
-        drop()
-        shutil.rmtree(media, True)
+    # The server's log goes to a file: a pipe nobody reads fills up (about 64 KB of request
+    # lines) and then blocks the server mid-request.
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"{base}/en/", timeout=2)  # noqa: S310
+                    break
+                except OSError:
+                    if server.poll() is not None:
+                        log.seek(0)
+                        raise RuntimeError(log.read().decode()) from None
+                    time.sleep(0.2)
+            yield DemoServer(base, env)
+        finally:
+            server.terminate()
+            server.wait(10)
+            drop()
+            shutil.rmtree(media, True)
 
 
 @pytest.fixture(scope="session")
