@@ -121,7 +121,8 @@ def test_a_call_is_posted_found_answered_and_followed_up(demo_server, chromium, 
     page.locator("#id_status").select_option("in_touch")
     page.locator("#id_response_note").fill("We call them on Monday.")
     page.get_by_role("button", name="Save the response").click()
-    expect(page.get_by_text(re.compile("Your response to .* is saved: In touch"))).to_be_visible()
+    saved = re.compile("Your response to .* is saved and emailed to them: In touch")
+    expect(page.get_by_text(saved)).to_be_visible()
     a.close()
     b.close()
 
