@@ -144,13 +144,20 @@ class LastContact:
     pk: int
     contacted_at: datetime.datetime
     channel: str
-    channel_label: str
     by_id: int | None
     by_name: str  # empty for the emails the portal sends by itself
     email_id: int | None
     outcome: str = ""
-    outcome_label: str = ""
     follow_up_on: datetime.date | None = None
+
+    # The labels are translated when shown: the panel shows 25 of thousands of contacts.
+    @property
+    def channel_label(self):
+        return str(dict(ContactChannel.choices).get(self.channel, self.channel))
+
+    @property
+    def outcome_label(self):
+        return str(dict(ContactOutcome.choices).get(self.outcome, "")) if self.outcome else ""
 
 
 @dataclass
@@ -268,20 +275,11 @@ def _organisations(organisations):
     return [Organisation(row, locales.get(row["locale_id"])) for row in rows]
 
 
-def _last_contact(row, channels, outcomes):
+def _last_contact(row):
     pk, contacted_at, channel, by_id, first, last, username, email_id, outcome, follow_up = row
     name = f"{first or ''} {last or ''}".strip() or (username or "")
     return LastContact(
-        pk,
-        contacted_at,
-        channel,
-        str(channels.get(channel, channel)),
-        by_id,
-        name,
-        email_id,
-        outcome=outcome,
-        outcome_label=str(outcomes.get(outcome, "")) if outcome else "",
-        follow_up_on=follow_up,
+        pk, contacted_at, channel, by_id, name, email_id, outcome=outcome, follow_up_on=follow_up
     )
 
 
@@ -294,10 +292,9 @@ CONTACT_VALUES = (
 def _last_contacts(pages):
     """{contact id: LastContact} of each organisation's latest contact (its id read already
     with the organisation: the subquery that finds it runs once)."""
-    channels, outcomes = dict(ContactChannel.choices), dict(ContactOutcome.choices)
     latest = [page.last_contact_id for page in pages if page.last_contact_id is not None]
     rows = ContactLog.objects.filter(pk__in=latest).values_list(*CONTACT_VALUES)
-    return {row[0]: _last_contact(row, channels, outcomes) for row in rows}
+    return {row[0]: _last_contact(row) for row in rows}
 
 
 def _pending_approvals(tree):
@@ -352,21 +349,28 @@ def follow_up(organisations, now=None):
     pending = _pending_approvals(tree)
     updates = _last_updates(tree)
     contacts = _last_contacts(pages)
-    late = dict(
-        Enquiry.objects.filter(
-            organisation_key__in=keys,
+    # Late enquiries are few, and there is one account at most per organisation: both are read
+    # whole and kept for these organisations here, cheaper than a second pass of the database
+    # over the pages to find the organisations again.
+    followed = {page.translation_key for page in pages}
+    late = {
+        key: n
+        for key, n in Enquiry.objects.filter(
             status=Enquiry.Status.NEW,
             created_at__lt=now - datetime.timedelta(days=settings.PORTAL_ENQUIRY_OVERDUE_DAYS),
         )
         .order_by()
         .values_list("organisation_key")
         .annotate(n=Count("pk"))
-    )
-    accounts = list(
-        OrganisationAccount.objects.filter(translation_key__in=keys).values_list(
+        if key in followed
+    }
+    accounts = [
+        account
+        for account in OrganisationAccount.objects.values_list(
             "translation_key", "created_at", "verified"
         )
-    )
+        if account[0] in followed
+    ]
     registered = {key: created for key, created, _verified in accounts}
     verified = {key for key, _created, is_verified in accounts if is_verified}
     facilitators = facilitators_by_country()
