@@ -240,11 +240,6 @@ APPROVAL_ACTIONS = (
     "directory.verify",
     "directory.revoke_verification",
 )
-#: Verification is logged by the directory; its own words, where its action is not registered.
-VERIFICATION_MESSAGES = {
-    "directory.verify": gettext_lazy("Marked as verified"),
-    "directory.revoke_verification": gettext_lazy("Verification revoked"),
-}
 
 
 def approval_actions():
@@ -275,14 +270,11 @@ class PageHistorySource(TimelineSource):
         return [self.entry(entry) for entry in log]
 
     def entry(self, entry):
-        message = entry.message
-        if entry.formatter is None and entry.action in VERIFICATION_MESSAGES:
-            message = str(VERIFICATION_MESSAGES[entry.action])
         page = entry.page
         return TimelineEntry(
             at=entry.timestamp,
             kind=self.kind,
-            title=message,
+            title=entry.message,
             subject=entry.label,
             text=entry.comment,
             by=entry.user_display_name if entry.user_id else "",
