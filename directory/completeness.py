@@ -7,7 +7,7 @@ of queries, and looks at every language version of an organisation together.
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -48,7 +48,7 @@ def is_only_an_acronym(title, acronym):
 
 #: Up to this many language versions, children are looked for under each of them; beyond, in one
 #: pass over the tree's organisation level (cheaper than a long list of path conditions).
-PATH_CONDITIONS_UP_TO = 50
+PATH_CONDITIONS_UP_TO = 120
 
 
 class OrganisationTree:
@@ -124,6 +124,38 @@ class OrganisationTree:
                 if (key := self.owner.get(prefix)) is not None:
                     found.setdefault(key, set()).add(child_key)
         return {key: len(children) for key, children in found.items()}
+
+    def last_updates(self):
+        """{organisation key: the last change to any of its pages}, grouped in the database."""
+        updates = {}
+        if not self.owner:
+            return updates
+        if len(self.owner) <= PATH_CONDITIONS_UP_TO:
+            scope = Q(pk__in=[])
+            for path in self.owner:
+                scope |= Q(path__startswith=path)
+        else:
+            scope = Q(depth__gte=min(self.depths))
+        for length in self.lengths:
+            rows = (
+                Page.objects.filter(scope)
+                .order_by()
+                .annotate(prefix=Substr("path", 1, length))
+                .values_list("prefix")
+                .annotate(
+                    edited=Max("latest_revision_created_at"), published=Max("last_published_at")
+                )
+            )
+            for prefix, edited, published in rows:
+                if (key := self.owner.get(prefix)) is not None:
+                    updates[key] = latest(updates.get(key), edited, published)
+        return updates
+
+
+def latest(*moments):
+    """The latest of `moments` that are set, else None."""
+    moments = [moment for moment in moments if moment is not None]
+    return max(moments) if moments else None
 
 
 @dataclass

@@ -1,10 +1,20 @@
-"""Keep rights in step with the page tree: a new translation gets its original's rights."""
+"""Keep rights in step with the page tree (a new translation gets its original's rights), and
+mark organisations' standings stale when what they are worked out from changes."""
 
-from django.db.models.signals import post_init, post_save, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_init,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
-from wagtail.models import Task, Workflow
+from wagtail.images import get_image_model
+from wagtail.models import Page, Task, Workflow
+from wagtail.signals import pre_page_move
 
-from directory import indexing
+from directory import indexing, standing
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
@@ -20,6 +30,7 @@ from directory.models.workflow import (
     store_name_in_english,
 )
 from directory.permissions import sync_central_staff, sync_country, sync_organisation
+from emails.models import OutboxEmail
 
 
 @receiver(post_save, sender=OrganisationPage)
@@ -51,3 +62,58 @@ for model in (Workflow, Task, CountryFacilitatorsApprovalTask):
     uid = model.__name__
     post_init.connect(read_name_translated, sender=model, dispatch_uid=f"read_name_{uid}")
     pre_save.connect(store_name_in_english, sender=model, dispatch_uid=f"store_name_{uid}")
+
+
+# Organisations' standings (directory/standing.py): marked stale by what they depend on ----------
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def page_changed(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, Page):
+        return
+    standing.mark_around(instance)
+    if isinstance(instance, OrganisationPage):  # a language version more or less
+        if kwargs.get("created"):
+            standing.open_standing(instance)
+        elif kwargs.get("signal") is post_delete:  # the first version may have gone
+            first = OrganisationPage.objects.first_version(instance.translation_key)
+            if first is not None:
+                standing.open_standing(first)
+        standing.mark_organisation(instance.translation_key)
+
+
+@receiver(pre_page_move)
+def page_moving(sender, instance, **kwargs):
+    """Whatever moves, the organisations in it may change country: marked by their keys, which
+    the move keeps."""
+    standing.mark_around(instance)
+
+
+@receiver(m2m_changed, sender=OrganisationPage.expertise_categories.through)
+def expertise_changed(sender, instance, action, reverse, pk_set=None, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:  # a category's organisations changed
+        pages = OrganisationPage.objects.filter(pk__in=pk_set or ())
+        standing.mark_organisations(pages.values("translation_key"))
+    else:
+        standing.mark_organisation(instance.translation_key)
+
+
+@receiver(post_save, sender=OrganisationAccount)
+@receiver(post_delete, sender=OrganisationAccount)
+def account_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        standing.mark_organisation(instance.translation_key)
+
+
+@receiver(post_save, sender=OutboxEmail)
+def email_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        standing.mark_email(instance)
+
+
+@receiver(pre_delete, sender=get_image_model())
+def image_deleted(sender, instance, **kwargs):
+    standing.mark_using_image(instance.pk)

@@ -1,8 +1,9 @@
 """The facilitators' panel on the Wagtail admin home: who needs attention, and why.
 
 A facilitator sees the organisations of their countries; central staff see every organisation and,
-above them, a summary per country. The list is computed in a fixed number of queries (see
-followup.py), filtered and sorted from the address, and paginated.
+above them, a summary per country. Every organisation followed is filtered, sorted and counted
+from its stored standing (`followup.standings_for`, one light row each); the 25 shown are then
+worked out in full (`followup.follow_up`). Both take a fixed number of queries.
 """
 
 from django.core.paginator import Paginator
@@ -13,13 +14,14 @@ from wagtail.admin.ui.components import Component
 
 from core.roles import Role
 from directory.countries import country_names
+from directory.models import OrganisationPage
 
 from .filters import SORT_LABELS, Attention, FollowUpFilterForm
 from .followup import (
     follow_up,
     followed_country_codes,
-    organisations_for,
     overdue_after_days,
+    standings_for,
     summary_by_country,
 )
 from .organisation_file import file_url
@@ -108,14 +110,19 @@ class FollowUpPanel(Component):
         context = super().get_context_data(parent_context)
         request = self.request
         user = request.user
-        all_rows = follow_up(organisations_for(user))
+        # Every organisation followed, light, for the filters, sorts and counts; full rows
+        # (contact details, last contact, languages...) for the page shown only.
+        all_rows = standings_for(user)
         form = FollowUpFilterForm(request.GET, all_rows, followed_country_codes(user))
-        rows = form.apply(all_rows)
-        paginator = Paginator(rows, PER_PAGE)
+        chosen = form.apply(all_rows)
+        paginator = Paginator(chosen, PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
+        shown = OrganisationPage.objects.filter(pk__in=[row.pk for row in page.object_list])
+        full = {row.pk: row for row in follow_up(shown)}
+        rows = [full[row.pk] for row in page.object_list if row.pk in full]
         names = country_names()
         back = request.get_full_path()
-        for row in page.object_list:
+        for row in rows:
             row.actions = row_actions(row, back)
             row.country_name = names.get(row.country_code, "")
 
@@ -147,8 +154,8 @@ class FollowUpPanel(Component):
         context.update(
             form=form,
             page=page,
-            rows=page.object_list,
-            shown=len(rows),
+            rows=rows,
+            shown=len(chosen),
             total=len(all_rows),
             columns=columns,
             overdue_days=overdue_after_days(),

@@ -26,12 +26,13 @@ follow-up, and brings its own date or none.
 
 import datetime
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
-from django.db.models.functions import Substr
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, WorkflowState
 
@@ -39,6 +40,7 @@ from core.roles import FACILITATORS_PREFIX, Role, country_code_of_group
 from directory.completeness import OrganisationTree, missing_items
 from directory.countries import country_names
 from directory.models import CountryPage, Enquiry, OrganisationAccount, OrganisationPage
+from directory.standing import current_standings, latest_email_status
 from emails.models import OutboxEmail
 
 from .models import CONTACT_EMAIL_TEMPLATES, ContactChannel, ContactLog, ContactOutcome
@@ -220,11 +222,6 @@ class Row:
         )
 
 
-def _latest(*moments):
-    moments = [moment for moment in moments if moment is not None]
-    return max(moments) if moments else None
-
-
 def facilitators_by_country():
     """{country code: [names]} of the people in each country's facilitators' group."""
     names = {}
@@ -257,19 +254,13 @@ def _latest_contact():
     return Subquery(contacts.order_by("-contacted_at", "-pk").values("pk")[:1])
 
 
-def _latest_email_status():
-    """The status of the latest email written to the outer organisation (any language)."""
-    emails = OutboxEmail.objects.filter(organisation__translation_key=OuterRef("translation_key"))
-    return Subquery(emails.order_by("-created_at", "-pk").values("status")[:1])
-
-
 def _organisations(organisations):
     """The organisations as light `Organisation` objects, with their latest contact's id and the
     status of the latest email sent to them."""
     locales = {locale.pk: locale for locale in Locale.objects.all()}
     rows = (
         organisations.order_by("title", "pk")
-        .annotate(last_contact_id=_latest_contact(), last_email_status=_latest_email_status())
+        .annotate(last_contact_id=_latest_contact(), last_email_status=latest_email_status())
         .values(*Organisation.FIELDS, "last_contact_id", "last_email_status")
     )
     return [Organisation(row, locales.get(row["locale_id"])) for row in rows]
@@ -297,43 +288,37 @@ def _last_contacts(pages):
     return {row[0]: _last_contact(row) for row in rows}
 
 
-def _pending_approvals(tree):
-    """{organisation key: pages of it waiting for approval}, in any language."""
+def pending_approvals():
+    """{organisation key: pages of it waiting for approval}, in any language, in two queries."""
     waiting = WorkflowState.objects.filter(
         status=WorkflowState.STATUS_IN_PROGRESS,
         base_content_type=ContentType.objects.get_for_model(Page),
     ).values_list("object_id", flat=True)
     ids = [int(object_id) for object_id in waiting if object_id.isdigit()]
+    paths = list(Page.objects.filter(pk__in=ids).values_list("path", flat=True))
+    step = Page.steplen
+    ancestors = {path[:length] for path in paths for length in range(step, len(path) + 1, step)}
+    owners = dict(
+        OrganisationPage.objects.filter(path__in=ancestors).values_list("path", "translation_key")
+    )
     pending = {}
-    for path in Page.objects.filter(pk__in=ids).values_list("path", flat=True):
-        if (key := tree.key_of(path)) is not None:
-            pending[key] = pending.get(key, 0) + 1
+    for path in paths:
+        for length in range(len(path), 0, -step):
+            if (key := owners.get(path[:length])) is not None:
+                pending[key] = pending.get(key, 0) + 1
+                break
     return pending
 
 
-def _last_updates(tree):
-    """{organisation key: the last change to any of its pages}, grouped in the database."""
-    updates = {}
-    if not tree.owner:
-        return updates
-    if len(tree.owner) <= 50:
-        scope = Q(pk__in=[])
-        for path in tree.owner:
-            scope |= Q(path__startswith=path)
-    else:
-        scope = Q(depth__gte=min(tree.depths))
-    for length in tree.lengths:
-        rows = (
-            Page.objects.filter(scope)
-            .order_by()
-            .annotate(prefix=Substr("path", 1, length))
-            .values_list("prefix")
-            .annotate(edited=Max("latest_revision_created_at"), published=Max("last_published_at"))
-        )
-        for prefix, edited, published in rows:
-            if (key := tree.owner.get(prefix)) is not None:
-                updates[key] = _latest(updates.get(key), edited, published)
-    return updates
+def late_enquiries(now):
+    """{organisation key: its messages still unanswered after the allowed days}: they are few."""
+    late = now - datetime.timedelta(days=settings.PORTAL_ENQUIRY_OVERDUE_DAYS)
+    return dict(
+        Enquiry.objects.filter(status=Enquiry.Status.NEW, created_at__lt=late)
+        .order_by()
+        .values_list("organisation_key")
+        .annotate(n=Count("pk"))
+    )
 
 
 def follow_up(organisations, now=None):
@@ -346,24 +331,13 @@ def follow_up(organisations, now=None):
     keys = organisations.values("translation_key")
     tree = OrganisationTree(keys)
     completeness = missing_items(pages, tree)  # also sets each one's country_page
-    pending = _pending_approvals(tree)
-    updates = _last_updates(tree)
+    pending = pending_approvals()
+    updates = tree.last_updates()
     contacts = _last_contacts(pages)
-    # Late enquiries are few, and there is one account at most per organisation: both are read
-    # whole and kept for these organisations here, cheaper than a second pass of the database
-    # over the pages to find the organisations again.
+    # There is one account at most per organisation: they are read whole and kept for these
+    # organisations here, cheaper than a second pass of the database over the pages.
     followed = {page.translation_key for page in pages}
-    late = {
-        key: n
-        for key, n in Enquiry.objects.filter(
-            status=Enquiry.Status.NEW,
-            created_at__lt=now - datetime.timedelta(days=settings.PORTAL_ENQUIRY_OVERDUE_DAYS),
-        )
-        .order_by()
-        .values_list("organisation_key")
-        .annotate(n=Count("pk"))
-        if key in followed
-    }
+    late = late_enquiries(now)
     accounts = [
         account
         for account in OrganisationAccount.objects.values_list(
@@ -403,6 +377,88 @@ def follow_up(organisations, now=None):
             )
         )
     return rows
+
+
+# The whole list at once, light: what the panel filters, sorts and counts -----------------------
+
+
+@dataclass
+class StoredCompleteness:
+    """The completeness a standing keeps: what the panel's filters and summary read."""
+
+    complete: bool
+    share: int
+    services: int
+
+
+class Standing:
+    """An organisation as the panel filters, sorts and counts it: its stored standing
+    (`directory.standing`) and its latest counted contact. It answers the filters' and sorts'
+    questions as a `Row` does; the panel builds full rows for the organisations it shows."""
+
+    def __init__(self, values, today, contacts, pending, late, facilitators):
+        self.pk = values["page_id"]
+        self.page = SimpleNamespace(pk=self.pk, title=values["title"], acronym=values["acronym"])
+        self.country_code = values["country_code"]
+        self.country = None
+        self.live = values["live"]
+        self.verified = values["verified"]
+        self.completeness = StoredCompleteness(
+            values["complete"], values["share"], values["services"]
+        )
+        self.last_update = values["last_update"]
+        self.last_email_status = values["last_email_status"]
+        key = values["translation_key"]
+        day, self.follow_up_on = contacts.get(key, (None, None))
+        self.days_since_contact = (today - day).days if day is not None else None
+        self.follow_up_due = bool(self.follow_up_on and self.follow_up_on <= today)
+        self.pending_approvals = pending.get(key, 0)
+        self.late_enquiries = late.get(key, 0)
+        self.facilitators = facilitators.get(self.country_code, [])
+
+    delivery_problem = Row.delivery_problem
+    overdue = Row.overdue
+    incomplete = Row.incomplete
+    needs_attention = Row.needs_attention
+
+
+def latest_contact_days():
+    """{organisation key: (day of its latest counted contact, the follow-up it planned)}, in one
+    query over the contacts, whatever the number of organisations."""
+    latest = (
+        counted_contacts()
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("organisation_key")],
+                order_by=[F("contacted_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank=1)
+        .annotate(day=TruncDate("contacted_at"))  # in the current time zone, as days_since
+        .values_list("organisation_key", "day", "follow_up_on")
+    )
+    return {key: (day, follow_up_on) for key, day, follow_up_on in latest}
+
+
+def standings_for(user, now=None):
+    """A `Standing` for every organisation `user` follows, in a fixed number of queries (six
+    when every standing is current), whatever the number of organisations."""
+    now = now or timezone.now()
+    role = Role.of(user)
+    standings = current_standings()
+    if not role.is_central_staff:
+        standings = standings.filter(country_code__in=role.country_codes if role.follows_up else [])
+    rows = standings.values(
+        "page_id", "translation_key", "title", "acronym", "country_code", "live", "verified",
+        "complete", "share", "services", "last_update", "last_email_status",
+    )  # fmt: skip
+    today = timezone.localdate(now)
+    contacts = latest_contact_days()
+    pending = pending_approvals()
+    late = late_enquiries(now)
+    facilitators = facilitators_by_country()
+    return [Standing(values, today, contacts, pending, late, facilitators) for values in rows]
 
 
 def is_due(contact, today):

@@ -7,6 +7,7 @@ from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
 from .service import ServicePage
 from .services_index import ServicesIndexPage, listed_services, service_cards
+from .standing import OrganisationStanding
 from .taxonomy import ExpertiseCategory, TargetGroup
 from .workflow import CountryFacilitatorsApprovalTask
 
@@ -23,6 +24,7 @@ __all__ = [
     "OrganisationKind",
     "OrganisationPage",
     "OrganisationSocialLink",
+    "OrganisationStanding",
     "PortfolioProjectPage",
     "ProjectScope",
     "ServiceKind",

@@ -11,7 +11,8 @@ with two thirds of the organisations (1 to 3 each, over the last 120 days, the l
 days old for a third of them) and a few unanswered messages older than a week. That data is the
 bench's own ("bench" in its note or name), so that a second run adds nothing. One organisation in
 twenty is featured for a week, over the year up to next week, so that about one in 52 of those
-features runs today.
+features runs today. Every organisation's standing (`directory.standing`) is then worked out, as
+`manage.py refresh_standings` does after pages are written in bulk.
 
 Each request goes through the whole middleware stack with Django's test client, in this process,
 logged in as central staff (a superuser: every organisation) and as the facilitator of the country
@@ -42,6 +43,7 @@ from demo.management.commands.bench_search import (
 from demo.management.commands.bench_search import Command as SearchBench
 from directory.models import CountryPage, Enquiry, OrganisationPage
 from directory.permissions import sync_country
+from directory.standing import refresh as refresh_standings
 from emails.models import OutboxEmail
 from facilitators.models import ContactLog
 from featured.featuring import week_of
@@ -111,6 +113,8 @@ class Command(BaseCommand):
             grower._grow(organisations, organisations * SERVICES_PER_ORGANISATION)
             contacts, enquiries = self._follow_up_data(facilitators, staff)
             features = self._features(staff)
+            # The pages were written in bulk, around the signals that keep standings in step.
+            refresh_standings()
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # as the database's autovacuum would, after a load
             self.stdout.write(
