@@ -27,7 +27,7 @@ from types import SimpleNamespace
 from django.db.models import OuterRef, Q, Subquery
 from wagtail.models import Page
 
-from directory.completeness import OrganisationTree, missing_items
+from directory.completeness import RULES_BY_CODE, Completeness, OrganisationTree, missing_items
 from directory.models import OrganisationAccount, OrganisationPage, OrganisationStanding
 from emails.models import OutboxEmail
 
@@ -68,6 +68,13 @@ def latest_email_status():
     """The status of the latest email written to the outer organisation (any language)."""
     emails = OutboxEmail.objects.filter(organisation__translation_key=OuterRef("translation_key"))
     return Subquery(emails.order_by("-created_at", "-pk").values("status")[:1])
+
+
+def stored_completeness(missing, services, projects):
+    """The `Completeness` a standing keeps (its `missing`, `services` and `projects`), as
+    `missing_items` gives it."""
+    codes = [code for code in missing.split(",") if code in RULES_BY_CODE]
+    return Completeness([RULES_BY_CODE[code] for code in codes], services, projects)
 
 
 def refresh(keys=None):

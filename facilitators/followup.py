@@ -37,10 +37,11 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, WorkflowState
 
 from core.roles import FACILITATORS_PREFIX, Role, country_code_of_group
-from directory.completeness import OrganisationTree, missing_items
+from directory.completeness import OrganisationTree
 from directory.countries import country_names
+from directory.listing import attach_parents
 from directory.models import CountryPage, Enquiry, OrganisationAccount, OrganisationPage
-from directory.standing import current_standings, latest_email_status
+from directory.standing import current_standings, latest_email_status, stored_completeness
 from emails.models import OutboxEmail
 
 from .models import CONTACT_EMAIL_TEMPLATES, ContactChannel, ContactLog, ContactOutcome
@@ -330,9 +331,13 @@ def follow_up(organisations, now=None):
         return []
     keys = organisations.values("translation_key")
     tree = OrganisationTree(keys)
-    completeness = missing_items(pages, tree)  # also sets each one's country_page
+    # Completeness and the last update as the panel filters on them: the stored standings.
+    standings = {
+        standing.translation_key: standing
+        for standing in current_standings().filter(translation_key__in=keys)
+    }
+    attach_parents(pages, CountryPage, "country_page")
     pending = pending_approvals()
-    updates = tree.last_updates()
     contacts = _last_contacts(pages)
     # There is one account at most per organisation: they are read whole and kept for these
     # organisations here, cheaper than a second pass of the database over the pages.
@@ -359,7 +364,9 @@ def follow_up(organisations, now=None):
         rows.append(
             Row(
                 page=page,
-                completeness=completeness[page.pk],
+                completeness=stored_completeness(
+                    standings[key].missing, standings[key].services, standings[key].projects
+                ),
                 country=country,
                 languages=sorted(tree.languages.get(key, ())),
                 live=key in tree.live,
@@ -369,7 +376,7 @@ def follow_up(organisations, now=None):
                 days_since_contact=days_since(contact.contacted_at, today) if contact else None,
                 pending_approvals=pending.get(key, 0),
                 late_enquiries=late.get(key, 0),
-                last_update=updates.get(key),
+                last_update=standings[key].last_update,
                 facilitators=facilitators.get(code, []),
                 verified=key in verified,
                 last_email_status=page.last_email_status or "",
@@ -380,15 +387,6 @@ def follow_up(organisations, now=None):
 
 
 # The whole list at once, light: what the panel filters, sorts and counts -----------------------
-
-
-@dataclass
-class StoredCompleteness:
-    """The completeness a standing keeps: what the panel's filters and summary read."""
-
-    complete: bool
-    share: int
-    services: int
 
 
 class Standing:
@@ -403,8 +401,8 @@ class Standing:
         self.country = None
         self.live = values["live"]
         self.verified = values["verified"]
-        self.completeness = StoredCompleteness(
-            values["complete"], values["share"], values["services"]
+        self.completeness = stored_completeness(
+            values["missing"], values["services"], values["projects"]
         )
         self.last_update = values["last_update"]
         self.last_email_status = values["last_email_status"]
@@ -451,7 +449,7 @@ def standings_for(user, now=None):
         standings = standings.filter(country_code__in=role.country_codes if role.follows_up else [])
     rows = standings.values(
         "page_id", "translation_key", "title", "acronym", "country_code", "live", "verified",
-        "complete", "share", "services", "last_update", "last_email_status",
+        "missing", "services", "projects", "last_update", "last_email_status",
     )  # fmt: skip
     today = timezone.localdate(now)
     contacts = latest_contact_days()
