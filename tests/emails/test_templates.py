@@ -477,6 +477,7 @@ def test_the_preview_shows_the_email_filled_in_its_own_language(staff_client, la
 
     assert words in html
     assert "Cooperativa Sole" in html
+    assert "<style" not in html and "/static/emails/email_preview.css" in html
     assert f'lang="{language}"' in html
     assert "{" not in html.split("<body>")[1]
     if language == "ar":
