@@ -166,6 +166,19 @@ def test_a_moderator_who_submits_and_approves_their_own_page_is_not_emailed(
     assert not emails("moderation_approved")
 
 
+def test_an_editor_who_turned_the_emails_off_hears_nothing(client, portal, people, on_commit):
+    editor, eleni, _sara = people
+    profile = UserProfile.get_for_user(editor)
+    profile.rejected_notifications = False
+    profile.save()
+    page, task_state = submit_new_page(client, editor, portal.home)
+    client.force_login(eleni)
+    with on_commit():
+        act(client, page, task_state, "reject", "Troppo lunga.")
+    assert not emails("moderation_rejected")
+    assert not [m for m in mail.outbox if editor.email in m.to]
+
+
 def test_the_texts_are_the_ones_staff_edited(client, portal, people, on_commit):
     editor, eleni, _sara = people
     EmailTemplate.objects.filter(key="moderation_rejected", locale__language_code="it").update(
