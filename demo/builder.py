@@ -67,6 +67,7 @@ DEMO_COLLECTION = "Demo"
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@morethanajob.example"
 DEMO_ORGANISATION_USERNAME = "organisation"
+DEMO_MODERATOR_USERNAME = "moderator"
 ADMIN_PASSWORD = "morethanajob-demo"  # noqa: S105 - a published demo login, dev only
 
 
@@ -926,7 +927,28 @@ def ensure_demo_people():
         )
         user.groups.add(account.group)
         made.append(DEMO_ORGANISATION_USERNAME)
+    if ensure_demo_moderator():
+        made.append(DEMO_MODERATOR_USERNAME)
     return made
+
+
+def ensure_demo_moderator():
+    """A member of Wagtail's "Moderators" group, whose "Moderators approval" workflow the site's
+    own pages (home, about) go through: submitted by `admin`, they reach this login's email in
+    the outbox. Returns True if created."""
+    User = get_user_model()
+    moderators = Group.objects.filter(name="Moderators").first()
+    if moderators is None or User.objects.filter(username=DEMO_MODERATOR_USERNAME).exists():
+        return False
+    user = User.objects.create(
+        username=DEMO_MODERATOR_USERNAME,
+        email=f"{DEMO_MODERATOR_USERNAME}@morethanajob.example",
+        password=demo_password_hash(),
+        first_name="Sara",
+        last_name="Conti",
+    )
+    user.groups.add(moderators)
+    return True
 
 
 #: Days since each demo organisation was last contacted, in turn (None: never). About a third

@@ -2,8 +2,9 @@
 """The portal's first email texts, in its four languages. Staff edit them in the admin afterwards.
 
 `ensure_default_templates()` puts back any template that is missing (a new language, a deleted
-row); it never overwrites a text staff have edited. Migrations 0002 and 0004 hold frozen copies of
-these texts, so changing them here changes new installs' starting point only through this function.
+row); it never overwrites a text staff have edited. Migrations 0002, 0003 and 0005 hold frozen
+copies of these texts, so changing them here changes new installs' starting point only through
+this function.
 """
 
 from django.conf import settings
@@ -972,8 +973,181 @@ Il team di {site_name}
     },
 }
 
-for _code, _texts in WORKFLOW_TEMPLATES.items():
-    DEFAULT_TEMPLATES[_code].update(_texts)
+
+# Moderators told that a page of the site's own waits, and whoever submitted it told what was
+# decided (pages outside the directory, under a group approval task; see
+# directory/notifications.py).
+
+MODERATION_TEMPLATES = {
+    "en": {
+        "moderation_submission": (
+            "Waiting for your approval: {page_title}",
+            """Dear {recipient_name},
+
+{submitter_name} has submitted "{page_title}" for approval on {site_name}.
+
+Review the page, then approve it or request changes: {page_edit_link}
+
+You receive this email because you moderate the site's pages. You can turn these emails off in your account settings in the admin.
+
+The {site_name} team
+""",
+        ),
+        "moderation_approved": (
+            "Approved and published: {page_title}",
+            """Dear {recipient_name},
+
+"{page_title}", which you submitted for approval, has been approved: it is now published on {site_name}.
+
+{comment}
+
+The page in the admin: {page_edit_link}
+
+The {site_name} team
+""",
+        ),
+        "moderation_rejected": (
+            "Changes requested: {page_title}",
+            """Dear {recipient_name},
+
+The moderators have read "{page_title}", which you submitted for approval on {site_name}, and ask for some changes before it is published.
+
+{comment}
+
+Make the changes and submit the page for approval again: {page_edit_link}
+
+The {site_name} team
+""",
+        ),
+    },
+    "it": {
+        "moderation_submission": (
+            "In attesa della tua approvazione: {page_title}",
+            """Gentile {recipient_name},
+
+{submitter_name} ha inviato la pagina "{page_title}" per l'approvazione su {site_name}.
+
+Esamina la pagina, poi approvala o richiedi modifiche: {page_edit_link}
+
+Ricevi questa email perché moderi le pagine del sito. Puoi disattivare queste email nelle impostazioni del tuo account, nell'area di amministrazione.
+
+Il team di {site_name}
+""",
+        ),
+        "moderation_approved": (
+            "Approvata e pubblicata: {page_title}",
+            """Gentile {recipient_name},
+
+la pagina "{page_title}" che hai inviato per l'approvazione è stata approvata: ora è pubblicata su {site_name}.
+
+{comment}
+
+La pagina nell'area di amministrazione: {page_edit_link}
+
+Il team di {site_name}
+""",
+        ),
+        "moderation_rejected": (
+            "Modifiche richieste: {page_title}",
+            """Gentile {recipient_name},
+
+i moderatori hanno letto la pagina "{page_title}" che hai inviato per l'approvazione su {site_name} e chiedono alcune modifiche prima di pubblicarla.
+
+{comment}
+
+Apporta le modifiche e invia di nuovo la pagina per l'approvazione: {page_edit_link}
+
+Il team di {site_name}
+""",
+        ),
+    },
+    "el": {
+        "moderation_submission": (
+            "Αναμένει την έγκρισή σας: {page_title}",
+            """Αγαπητέ/ή {recipient_name},
+
+Ο/Η {submitter_name} υπέβαλε τη σελίδα «{page_title}» για έγκριση στο {site_name}.
+
+Ελέγξτε τη σελίδα και εγκρίνετέ τη ή ζητήστε αλλαγές: {page_edit_link}
+
+Λαμβάνετε αυτό το email επειδή εποπτεύετε τις σελίδες του ιστότοπου. Μπορείτε να απενεργοποιήσετε αυτά τα email από τις ρυθμίσεις του λογαριασμού σας στη διαχείριση.
+
+Η ομάδα του {site_name}
+""",
+        ),
+        "moderation_approved": (
+            "Εγκρίθηκε και δημοσιεύτηκε: {page_title}",
+            """Αγαπητέ/ή {recipient_name},
+
+Η σελίδα «{page_title}» που υποβάλατε για έγκριση εγκρίθηκε: δημοσιεύεται πλέον στο {site_name}.
+
+{comment}
+
+Η σελίδα στη διαχείριση: {page_edit_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+        "moderation_rejected": (
+            "Ζητούνται αλλαγές: {page_title}",
+            """Αγαπητέ/ή {recipient_name},
+
+Οι επόπτες διάβασαν τη σελίδα «{page_title}» που υποβάλατε για έγκριση στο {site_name} και ζητούν ορισμένες αλλαγές πριν δημοσιευτεί.
+
+{comment}
+
+Κάντε τις αλλαγές και υποβάλετε ξανά τη σελίδα για έγκριση: {page_edit_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+    },
+    "ar": {
+        "moderation_submission": (
+            "بانتظار موافقتك: {page_title}",
+            """عزيزي/عزيزتي {recipient_name}،
+
+أرسل/أرسلت {submitter_name} الصفحة "{page_title}" للموافقة عليها على {site_name}.
+
+راجِع الصفحة، ثم وافِق عليها أو اطلب تعديلات: {page_edit_link}
+
+تصلك هذه الرسالة لأنك تراجع صفحات الموقع. يمكنك إيقاف هذه الرسائل من إعدادات حسابك في لوحة الإدارة.
+
+فريق {site_name}
+""",
+        ),
+        "moderation_approved": (
+            "تمت الموافقة والنشر: {page_title}",
+            """عزيزي/عزيزتي {recipient_name}،
+
+تمت الموافقة على الصفحة "{page_title}" التي أرسلتها للموافقة: أصبحت منشورة الآن على {site_name}.
+
+{comment}
+
+الصفحة في لوحة الإدارة: {page_edit_link}
+
+فريق {site_name}
+""",
+        ),
+        "moderation_rejected": (
+            "مطلوب إجراء تعديلات: {page_title}",
+            """عزيزي/عزيزتي {recipient_name}،
+
+قرأ المراجعون الصفحة "{page_title}" التي أرسلتها للموافقة على {site_name}، ويطلبون بعض التعديلات قبل نشرها.
+
+{comment}
+
+أجرِ التعديلات ثم أرسل الصفحة للموافقة مرة أخرى: {page_edit_link}
+
+فريق {site_name}
+""",
+        ),
+    },
+}
+
+for _extra in (WORKFLOW_TEMPLATES, MODERATION_TEMPLATES):
+    for _code, _texts in _extra.items():
+        DEFAULT_TEMPLATES[_code].update(_texts)
 
 
 def default_text(key, language):

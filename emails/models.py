@@ -45,6 +45,12 @@ class TemplateKey(models.TextChoices):
     PAGE_REJECTED = "page_rejected", _("Changes requested on a page")
     VERIFIED = "verified", _("Organisation verified")
     VERIFICATION_REVOKED = "verification_revoked", _("Verification withdrawn")
+    MODERATION_SUBMISSION = (
+        "moderation_submission",
+        _("To moderators: a site page waits for approval"),
+    )
+    MODERATION_APPROVED = "moderation_approved", _("Site page approved")
+    MODERATION_REJECTED = "moderation_rejected", _("Changes requested on a site page")
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

@@ -53,6 +53,8 @@ PLACEHOLDERS = {
         "empty when there is none"
     ),
     "dashboard_link": _("admin link to the recipient's home in the admin"),
+    "recipient_name": _("the name of the person the email is written to"),
+    "submitter_name": _("the name of the person who submitted the page for approval"),
     "week": _("the week the digest covers"),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
@@ -134,6 +136,11 @@ TEMPLATE_PLACEHOLDERS = {
     "page_rejected": {"contact_name", "page_title", "comment", "page_edit_link"},
     "verified": {"contact_name", "organisation_name", "dashboard_link"},
     "verification_revoked": {"contact_name", "organisation_name"},
+    # The site's own pages (outside the directory), under a group approval task: to the task's
+    # groups, and to whoever submitted the page.
+    "moderation_submission": {"recipient_name", "submitter_name", "page_title", "page_edit_link"},
+    "moderation_approved": {"recipient_name", "page_title", "comment", "page_edit_link"},
+    "moderation_rejected": {"recipient_name", "page_title", "comment", "page_edit_link"},
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -278,6 +285,8 @@ def sample_values():
         "page_edit_link": _admin_link("wagtailadmin_pages:edit", 1),
         "comment": _("Comment from Marco Bianchi:\n\nPlease add your opening hours."),
         "dashboard_link": _admin_link("wagtailadmin_home"),
+        "recipient_name": "Sara Conti",
+        "submitter_name": "Luca Greco",
         "week": _("week %(week)s of %(year)s") % {"week": 49, "year": 2026},
         "digest": _("New registrations (1)\n- Cooperativa Sole, Palermo"),
     }

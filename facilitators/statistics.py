@@ -392,10 +392,8 @@ def statistics_for(user, data=None):
 
 # The chart --------------------------------------------------------------------------------------
 
-#: One colour per figure, each at least 4.5:1 against white; the template gives each series
-#: (class "statistics__series-<n>") a lighter one of the same hue in the admin's dark theme.
-COLOURS = ["#1d4ed8", "#047857", "#b45309", "#7e22ce", "#be123c"]
-DARK_COLOURS = ["#93c5fd", "#6ee7b7", "#fcd34d", "#d8b4fe", "#fda4af"]
+#: Each figure's bars and legend have the class "statistics__series-<n>", coloured by the
+#: facilitators' admin stylesheet (static/facilitators/admin.css), in the light and dark themes.
 
 
 @dataclass
@@ -491,15 +489,23 @@ class Chart:
         """`x` from the left, or from the right in a right-to-left language."""
         return round(self.width - x - width, 1) if self.rtl else round(x, 1)
 
+    #: Drawn wider than its own size only up to a point: a year fills a wide screen.
+    ZOOM = 1.5
+    #: The stylesheet's least width of the chart (34rem), in pixels at the default font size.
+    LEAST_WIDTH = 34 * 16
+
     @property
     def max_width(self):
-        """Drawn wider than its own size only up to a point: a year fills a wide screen."""
-        return round(self.width * 1.5)
+        return round(self.width * self.ZOOM)
 
-    @staticmethod
-    def colours():
-        """(series number, colour in the light theme, in the dark theme) for the stylesheet."""
-        return list(zip(range(len(COLOURS)), COLOURS, DARK_COLOURS, strict=True))
+    @property
+    def max_height(self):
+        return round(self.total_height * self.ZOOM)
+
+    @property
+    def narrow(self):
+        """Narrower, at its widest, than the stylesheet's least width: kept at its own size."""
+        return self.max_width < self.LEAST_WIDTH
 
     @property
     def scale_anchor(self):

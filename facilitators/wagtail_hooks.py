@@ -1,7 +1,9 @@
 """The facilitators' workspace in the admin: the follow-up panel, reminders, the report, the
 contact log and (central staff) the list of facilitators."""
 
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
@@ -24,6 +26,12 @@ from .report import report_view
 
 register_permission_policy(ContactLog, ContactLogPermissionPolicy(ContactLog))
 register_permission_policy(Facilitator, CentralStaffPermissionPolicy(Facilitator))
+
+
+@hooks.register("insert_global_admin_css")
+def facilitators_admin_css():
+    """The facilitators' screens' stylesheet: the admin carries no inline style."""
+    return format_html('<link rel="stylesheet" href="{}">', static("facilitators/admin.css"))
 
 
 @hooks.register("register_admin_urls")

@@ -1,7 +1,9 @@
 """Admin → Featured organisations (central staff only), its button on organisation pages, and
 the image operation that draws share cards."""
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
@@ -15,6 +17,12 @@ from .timeline import FeatureTimeline
 from .views import POLICY, FeaturedOrganisationViewSet
 
 register_permission_policy(FeaturedOrganisation, POLICY)
+
+
+@hooks.register("insert_global_admin_css")
+def featured_admin_css():
+    """The featured organisation editor's stylesheet: the admin carries no inline style."""
+    return format_html('<link rel="stylesheet" href="{}">', static("featured/admin.css"))
 
 
 @hooks.register("register_image_operations")

@@ -25,6 +25,12 @@ def test_a_facilitator_reads_the_statistics(demo_server, chromium):
     # Only Italy: the facilitator's country, month by month, no table by country.
     expect(page.get_by_label("Country", exact=True)).to_contain_text("Italy")
     expect(page.get_by_label("Country", exact=True)).not_to_contain_text("Greece")
+    # The stylesheet colours the bars and sizes the chart: a year fills the page, up to 1.5
+    # times its own size.
+    first_bar = chart.locator("rect").first
+    assert first_bar.evaluate("bar => getComputedStyle(bar).fill") == "rgb(29, 78, 216)"
+    drawn = chart.evaluate("svg => svg.getBoundingClientRect().width")
+    assert 34 * 16 < drawn <= float(chart.get_attribute("width"))
     assert_accessible(page, "main")
 
     # A shorter period, with the month pickers.
@@ -40,6 +46,7 @@ def test_a_facilitator_reads_the_statistics(demo_server, chromium):
     page.reload()
     expect(chart).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert chart.evaluate("svg => svg.getBoundingClientRect().width") == 34 * 16, "it scrolls"
     expect(page.get_by_role("button", name="Show")).to_be_in_viewport()
     assert_accessible(page, "main")
     context.close()

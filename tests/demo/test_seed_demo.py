@@ -494,10 +494,29 @@ def test_the_demo_logins_sign_in_with_the_published_password(seeded, client):
 
     ensure_demo_admin()
     ensure_demo_people()
-    for username in ("admin", "facilitator-it", "facilitator-gr", "organisation"):
+    for username in ("admin", "facilitator-it", "facilitator-gr", "organisation", "moderator"):
         assert client.login(username=username, password=ADMIN_PASSWORD), username
         client.logout()
     assert not client.login(username="facilitator-it", password="not-the-password")
+
+
+@pytest.mark.django_db
+def test_an_about_page_admin_submits_reaches_the_demo_moderators_inbox(seeded, on_commit):
+    from demo.builder import ensure_demo_admin, ensure_demo_people
+    from emails.models import OutboxEmail
+
+    ensure_demo_admin()
+    ensure_demo_people()
+    admin = get_user_model().objects.get(username="admin")
+    about = StandardPage.objects.filter(locale__language_code="en").order_by("pk").first()
+    about.save_revision(user=admin)
+    with on_commit():
+        about.get_workflow().start(about, admin)
+
+    [email] = OutboxEmail.objects.filter(template_key="moderation_submission")
+    assert email.to == ["moderator@morethanajob.example"]
+    assert email.status == "sent"
+    assert f"/admin/pages/{about.pk}/edit/" in email.body_text
 
 
 @pytest.mark.django_db

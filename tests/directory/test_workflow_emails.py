@@ -8,13 +8,13 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.admin.mail import Notifier
 from wagtail.models import GroupPagePermission, PageLogEntry, TaskState
-from wagtail.users.models import UserProfile
 
 from directory.factories import CentralStaffFactory, CountryFacilitatorFactory
 from directory.models import OrganisationAccount
 from directory.notifications import WAGTAIL_NOTIFIERS
 from emails.models import EmailTemplate, OutboxEmail
 from tests.directory.organisations import profile_edit_data, refused, registered
+from tests.directory.workflow import act, assert_no_wagtail_email, emails, speaks
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -43,24 +43,6 @@ def submit(client, user, page):
     response = client.post(url, profile_edit_data(page, **{"action-submit": "submit"}))
     assert response.status_code == 302, response.content.decode()[:2000]
     return TaskState.objects.get(workflow_state__object_id=str(page.pk), status="in_progress")
-
-
-def act(client, page, task_state, action, comment=""):
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
-    response = client.post(url, {"comment": comment} if comment else {})
-    assert response.status_code in (200, 302)
-    return response
-
-
-def emails(key):
-    return list(OutboxEmail.objects.filter(template_key=key).order_by("pk"))
-
-
-def assert_no_wagtail_email():
-    """Every message the provider received left from the outbox."""
-    sent = set(OutboxEmail.objects.values_list("subject", flat=True))
-    assert [m.subject for m in mail.outbox if m.subject not in sent] == []
-    assert not [m for m in mail.outbox if "root@mtaj.example.org" in m.to]
 
 
 def test_wagtail_moderation_emails_are_replaced_by_the_portals():
@@ -115,9 +97,7 @@ def test_changes_requested_reach_each_member_in_their_own_language(
     user, page, account = organisation
     layla = User.objects.create_user("layla", "layla@ponte.example.org", "x-long-password-2")
     layla.groups.add(account.group)
-    profile = UserProfile.get_for_user(layla)
-    profile.preferred_language = "ar"
-    profile.save()
+    speaks(layla, "ar")
     task_state = submit(client, user, page)
     mail.outbox.clear()
     client.force_login(marco)

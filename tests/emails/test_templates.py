@@ -3,7 +3,8 @@
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -32,6 +33,7 @@ from facilitators.digest import send_digest
 from facilitators.factories import FacilitatorFactory
 from facilitators.reminders import draft as reminder_draft
 from facilitators.reminders import send_reminder
+from home.factories import StandardPageFactory
 from tests.collaboration.calls import make_call
 from tests.directory.organisations import refused, registered
 from tests.helpers import publish, translate
@@ -308,6 +310,23 @@ def decide(world, action):
     )
 
 
+def moderation(world, action=None):
+    """An Italian editor submits an about page to the site's moderators, who act on it."""
+    editor = get_user_model().objects.create_user(
+        "luca", "luca@mtaj.example.org", "x", first_name="Luca", last_name="Greco"
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    moderator = get_user_model().objects.create_user(
+        "sara", "sara@mtaj.example.org", "x", first_name="Sara", last_name="Conti"
+    )
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    page = StandardPageFactory(parent=world.portal.home, title="Chi siamo", slug="chi-siamo")
+    page.save_revision(user=editor)
+    task_state = page.get_workflow().start(page, editor).current_task_state
+    if action:
+        task_state.task.specific.on_action(task_state, moderator, action, comment="Bene.")
+
+
 def verification(world, *states):
     account = OrganisationAccount.objects.get(translation_key=world.it_page.translation_key)
     user = italian_facilitator(world).user
@@ -333,6 +352,9 @@ SENDERS = {
     "page_rejected": lambda world: decide(world, "reject"),
     "verified": lambda world: verification(world, True),
     "verification_revoked": lambda world: verification(world, True, False),
+    "moderation_submission": moderation,
+    "moderation_approved": lambda world: moderation(world, "approve"),
+    "moderation_rejected": lambda world: moderation(world, "reject"),
 }
 
 
@@ -455,6 +477,7 @@ def test_the_preview_shows_the_email_filled_in_its_own_language(staff_client, la
 
     assert words in html
     assert "Cooperativa Sole" in html
+    assert "<style" not in html and "/static/emails/email_preview.css" in html
     assert f'lang="{language}"' in html
     assert "{" not in html.split("<body>")[1]
     if language == "ar":

@@ -167,6 +167,8 @@ def test_the_panel_flags_the_forgotten_organisation_for_its_facilitator(client, 
     html = response.content.decode()
     assert response.status_code == 200
     assert "Organisations to follow up" in html
+    assert "<style" not in html, "its rules are in the facilitators' stylesheet"
+    assert "/static/facilitators/admin.css" in html
     assert f'data-organisation="{forgotten.pk}" class="follow-up__overdue"' in html
     assert f'data-organisation="{recent.pk}">' in html  # contacted 10 days ago: not flagged
     assert "41 days ago" in html

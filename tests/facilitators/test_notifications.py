@@ -19,7 +19,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import TaskState
-from wagtail.users.models import UserProfile
 
 from directory.factories import CentralStaffFactory, UserFactory
 from emails.models import OutboxEmail
@@ -28,16 +27,10 @@ from facilitators.factories import ContactLogFactory, FacilitatorFactory
 from facilitators.models import Facilitator, Notifications
 from facilitators.notifications import organisation_link
 from tests.directory.organisations import profile_edit_data, registered
+from tests.directory.workflow import speaks
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
-
-
-def speaks(user, language):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    return user
 
 
 @pytest.fixture

@@ -116,6 +116,8 @@ def test_the_file_shows_who_the_organisation_is_and_where_it_stands(client, worl
     response = get(client, world.marco, world.a)
     assert response.status_code == 200
     html = response.content.decode()
+    assert "<style" not in html, "its rules are in the facilitators' stylesheet"
+    assert "/static/facilitators/admin.css" in html
     for text in (
         "Cooperativa Il Ponte",
         "Giulia Bianchi",

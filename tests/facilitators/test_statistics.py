@@ -185,6 +185,10 @@ def test_the_page_shows_the_table_and_the_chart(client, world):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in html
+    assert "<style" not in html, "its rules, and the bars' colours, are in the stylesheet"
+    assert "/static/facilitators/admin.css" in html
+    # Three months are narrower than the stylesheet's least width: drawn at their own size.
+    assert "statistics__chart--narrow" in html
     assert '<title id="statistics-chart-title">Statistics by month</title>' in html
     assert "The table below gives the same figures." in html
     assert html.count("<rect ") == 3 * 5  # three months, five figures each

@@ -586,6 +586,9 @@ def test_the_edit_screen_shows_the_share_cards_and_what_to_check(client, world):
     html = unescape(client.get(url("edit", created.pk)).content.decode())
     card = url("share_card", created.pk, "el")
     assert f'<img src="{card}"' in html
+    preview = html.split('<div class="featured-preview">')[1].split("</ul>")[0]
+    assert "style=" not in preview, "its rules are in the featured app's stylesheet"
+    assert "/static/featured/admin.css" in html
     assert "Incomplete profile" in html
     response = client.get(card)
     assert response.status_code == 302
