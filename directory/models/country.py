@@ -92,6 +92,12 @@ class CountryPage(IntroPage):
         verbose_name_plural = _("countries")
 
     @property
+    def place_name(self):
+        """Its name where a place is said; none for the page holding the organisations whose
+        country is not set, which is no place."""
+        return self.title if self.code else ""
+
+    @property
     def is_public(self):
         """A country's page is; the page holding the organisations whose country is not set is
         not (its organisations are found by what they do, and their pages are public)."""

@@ -23,11 +23,6 @@ from .mixins import RICH_TEXT_FEATURES
 from .taxonomy import ExpertiseCategory, TargetGroup
 
 
-def country_name(country_page):
-    """The country's name; none for the page holding organisations whose country is not set."""
-    return country_page.title if country_page and country_page.code else ""
-
-
 @dataclass(frozen=True)
 class Whereabouts:
     """Where a service takes place, as its page shows it: online, or at a place with its map."""
@@ -253,7 +248,7 @@ class ServicePage(Page):
         (none for the organisations whose country is not set)."""
         if self.is_online:
             return gettext("Online")
-        country = country_name(country_page)
+        country = country_page.place_name if country_page else ""
         place = self.location or getattr(organisation, "city", "")
         return ", ".join(part for part in (place, country) if part)
 
@@ -262,7 +257,7 @@ class ServicePage(Page):
         when it is only online."""
         if self.is_online:
             return Whereabouts(online=True)
-        country = country_name(country_page)
+        country = country_page.place_name if country_page else ""
         if self.address:
             return Whereabouts(venue=self.location, address=self.address, country=country)
         if self.location:  # a place of its own, somewhere else than the organisation's address
