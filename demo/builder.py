@@ -720,6 +720,8 @@ class DemoBuilder:
         cost = ""
         if spec["cost"]:
             cost = content.COSTS[organisation["country"]][spec["cost"]][language]
+        location = text.get("venue", "") if spec["at_venue"] else ""
+        hours = spec["family"].get("hours")
         return {
             "title": variant["title"] if "title" in variant else fill(family_text["title"]),
             "summary": fill(family_text["summary"]),
@@ -727,7 +729,12 @@ class DemoBuilder:
             "eligibility": paragraphs(family_text["eligibility"]),
             "how_to_access": paragraphs(family_text["how_to_access"]),
             "cost": cost,
-            "location": text.get("venue", "") if spec["at_venue"] else "",
+            "location": location,
+            "opening_hours": content.OPENING_HOURS[hours][language] if hours else "",
+            # The way to the organisation's own door; a service held elsewhere names its venue.
+            "getting_there": ""
+            if location or spec["delivery"] == "online"
+            else text.get("getting_there", ""),
         }
 
     def _service(self, organisation_page, organisation, spec):
@@ -744,6 +751,7 @@ class DemoBuilder:
                 category=self._term(ExpertiseCategory, spec["category"], language),
                 is_free=not spec["cost"],
                 delivery=spec["delivery"],
+                address=organisation.get("venue_address", "") if fields["location"] else "",
                 external_link=spec["external_link"],
                 **spec["dates"],
                 **fields,

@@ -139,7 +139,8 @@ def draft_caption(page, feature, country, locales, request=None):
     with translation.override(language):
         arabic_script = language.split("-")[0] in ARABIC_SCRIPT
         comma, semicolon = ("، ", "؛ ") if arabic_script else (", ", "; ")
-        place = comma.join(part for part in (page.city, country.title if country else "") if part)
+        country_name = country.place_name if country else ""
+        place = comma.join(part for part in (page.city, country_name) if part)
         if place:
             opening = _("In the spotlight on MoreThanAJob: %(name)s (%(place)s).") % {
                 "name": page.title,

@@ -84,7 +84,8 @@ class HomePage(Page):
         from featured.featuring import featured_for_visitor
 
         context["featured_organisations"] = featured_for_visitor(request)
-        context["latest_services"] = service_cards(listed_services(request_locales(request))[:6])
+        latest = listed_services(request_locales(request)).filter(ServicePage.still_open())
+        context["latest_services"] = service_cards(latest[:6])
         context["services_index"] = ServicesIndexPage.objects.child_of(self).live().first()
         context["directory_index"] = DirectoryIndexPage.objects.child_of(self).live().first()
         return context

@@ -21,7 +21,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
-from directory.models import OrganisationPage, ServicePage
+from directory.models import CountryPage, OrganisationPage, ServicePage
 from directory.models.organisation import COVER_FILTER, LOGO_FILTER
 from featured.share_card import SHARE_IMAGE, share_card
 from featured.share_card import SIZE as SHARE_IMAGE_SIZE
@@ -72,10 +72,12 @@ class PortalSitemap(Sitemap):
         return self._homes
 
     def public_pages(self):
+        holders = CountryPage.objects.filter(code="")  # not a public page (`is_public`)
         return (
             Page.objects.live()
             .public()
             .filter(under_homes(self.homes()))
+            .exclude(pk__in=holders.values("pk"))
             .select_related("locale")
             .order_by("path")
         )

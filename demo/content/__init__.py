@@ -134,6 +134,9 @@ def load():
         "SERVICE_FAMILIES": {
             key: service_family(key, entry) for key, entry in structure["service_families"].items()
         },
+        "OPENING_HOURS": {
+            hours: _by_language(texts, "opening_hours", hours) for hours in english["opening_hours"]
+        },
         "LANGUAGE_COURSES_BY_COUNTRY": structure["language_courses_by_country"],
         "PROJECT_FAMILIES": {
             category: _by_language(texts, "project_families", category)

@@ -1,19 +1,17 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.functional import cached_property
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from core.listing import paginate
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.filters import ORGANISATIONS, DirectoryFilterForm
 from directory.listing import (
     count_by_country,
     one_per_translation,
     request_locales,
-    under_any,
 )
 from directory.presentation import listing
 from directory.search import DirectorySearch
@@ -39,15 +37,18 @@ class DirectoryIndexPage(IntroPage):
 
         context = super().get_context(request, *args, **kwargs)
         locales = request_locales(request)
+        # "Country not set" is no country: its organisations are listed by what they do instead.
         countries = list(
             one_per_translation(
-                CountryPage.objects.live().select_related("locale"), locales.active, locales.default
+                CountryPage.objects.live().exclude(code="").select_related("locale"),
+                locales.active,
+                locales.default,
             ).order_by("title")
         )
         counts = count_by_country(OrganisationPage.objects.live(), levels_up=1)
         for country in countries:
             country.organisation_count = counts.get(country.translation_key, 0)
-        context["countries"] = [c for c in countries if c.code or c.organisation_count]
+        context["countries"] = countries
         return context
 
 
@@ -90,30 +91,26 @@ class CountryPage(IntroPage):
         verbose_name = _("country")
         verbose_name_plural = _("countries")
 
-    @cached_property
-    def all_translations(self):
-        return list(self.get_translations(inclusive=True))
+    @property
+    def place_name(self):
+        """Its name where a place is said; none for the page holding the organisations whose
+        country is not set, which is no place."""
+        return self.title if self.code else ""
 
-    def organisations(self, locales):
-        from directory.models import OrganisationPage
+    @property
+    def is_public(self):
+        """A country's page is; the page holding the organisations whose country is not set is
+        not (its organisations are found by what they do, and their pages are public)."""
+        return bool(self.code)
 
-        return (
-            one_per_translation(OrganisationPage.objects.live(), locales.active, locales.default)
-            .filter(under_any(self.all_translations))
-            .select_related("locale", "logo")
-            .order_by("title")
-        )
+    def serve(self, request, *args, **kwargs):
+        if not self.is_public:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         locales = request_locales(request)
-        if not self.code:  # "Country not set": a plain list of who is waiting for a country
-            from directory.models import OrganisationPage
-
-            page = paginate(request, self.organisations(locales), settings.PORTAL_PAGE_SIZE)
-            OrganisationPage.prefetch_cards(page.object_list)
-            context["organisations"] = page
-            return context
         # The directory's own filters, within this country.
         data = request.GET.copy()
         data["country"] = self.code.lower()

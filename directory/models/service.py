@@ -1,7 +1,11 @@
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -14,8 +18,35 @@ from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 
 from .choices import Delivery, ServiceKind
+from .country import CountryPage
 from .mixins import RICH_TEXT_FEATURES
 from .taxonomy import ExpertiseCategory, TargetGroup
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    """Where a service takes place, as its page shows it: online, or at a place with its map."""
+
+    online: bool = False
+    venue: str = ""  # the service's own place (a venue, a town), if it names one
+    address: str = ""  # a street address
+    town: str = ""  # the organisation's town, with its address
+    country: str = ""
+
+    @property
+    def lines(self):
+        """The address as written on an envelope; the town only where the address lacks it."""
+        town = "" if self.town.casefold() in self.address.casefold() else self.town
+        return [line for line in (self.venue, self.address, town) if line]
+
+    @property
+    def map_url(self):
+        """A map search for the address, opened by the visitor's maps app or browser; none
+        for a town alone, which is no place to go to."""
+        if not (self.address or self.venue):
+            return ""
+        query = ", ".join([*self.lines, self.country] if self.country else self.lines)
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
 
 
 class ServicePage(Page):
@@ -46,6 +77,27 @@ class ServicePage(Page):
         max_length=200,
         blank=True,
         help_text=_("Leave empty to use the organisation's city."),
+    )
+    address = models.CharField(
+        _("street address"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Street, number, postcode and town, if it does not take place at the organisation's "
+            "address."
+        ),
+    )
+    opening_hours = models.TextField(
+        _("opening hours or times"),
+        max_length=500,
+        blank=True,
+        help_text=_("When people can come, or when it takes place: days and times."),
+    )
+    getting_there = models.TextField(
+        _("how to get there"),
+        max_length=500,
+        blank=True,
+        help_text=_("Public transport, parking, the entrance, step-free access."),
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -78,11 +130,14 @@ class ServicePage(Page):
         FieldPanel("how_to_access"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost")]),
                 FieldRowPanel([FieldPanel("delivery"), FieldPanel("location")]),
+                FieldPanel("address"),
+                FieldPanel("opening_hours"),
+                FieldPanel("getting_there"),
             ],
-            _("Cost and place"),
+            _("Where and when"),
         ),
+        FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost")], heading=_("Cost")),
         MultiFieldPanel(
             [
                 FieldRowPanel(
@@ -114,13 +169,23 @@ class ServicePage(Page):
 
     translatable_fields = [
         *PAGE_TRANSLATABLE,
-        *translated("summary", "description", "eligibility", "how_to_access", "cost", "location"),
+        *translated(
+            "summary",
+            "description",
+            "eligibility",
+            "how_to_access",
+            "cost",
+            "location",
+            "opening_hours",
+            "getting_there",
+        ),
         *synchronized(
             "kind",
             "category",
             "target_groups",
             "is_free",
             "delivery",
+            "address",
             "start_date",
             "end_date",
             "application_deadline",
@@ -157,8 +222,47 @@ class ServicePage(Page):
         return self.kind == ServiceKind.OPPORTUNITY
 
     @property
-    def is_closed(self):
+    def is_online(self):
+        return self.delivery == Delivery.ONLINE
+
+    @property
+    def deadline_passed(self):
         return bool(self.application_deadline and self.application_deadline < timezone.localdate())
+
+    @property
+    def is_closed(self):
+        """Its deadline or its end date has passed (today in the site's time zone)."""
+        return self.deadline_passed or bool(self.end_date and self.end_date < timezone.localdate())
+
+    @staticmethod
+    def still_open():
+        """The condition, for a queryset, of services that are not closed (see `is_closed`)."""
+        today = timezone.localdate()
+        deadline = models.Q(application_deadline__isnull=True) | models.Q(
+            application_deadline__gte=today
+        )
+        return deadline & (models.Q(end_date__isnull=True) | models.Q(end_date__gte=today))
+
+    def place_line(self, organisation, country_page):
+        """Where it is, in a few words for its card: "Online", or its place and its country
+        (none for the organisations whose country is not set)."""
+        if self.is_online:
+            return gettext("Online")
+        country = country_page.place_name if country_page else ""
+        place = self.location or getattr(organisation, "city", "")
+        return ", ".join(part for part in (place, country) if part)
+
+    def whereabouts(self, organisation, country_page):
+        """Where it takes place, for its page: its own address, else the organisation's; none
+        when it is only online."""
+        if self.is_online:
+            return Whereabouts(online=True)
+        country = country_page.place_name if country_page else ""
+        if self.address:
+            return Whereabouts(venue=self.location, address=self.address, country=country)
+        if self.location:  # a place of its own, somewhere else than the organisation's address
+            return Whereabouts(venue=self.location, country=country)
+        return Whereabouts(address=organisation.address, town=organisation.city, country=country)
 
     def get_context(self, request, *args, **kwargs):
         from directory.listing import TermLabels
@@ -166,11 +270,13 @@ class ServicePage(Page):
         context = super().get_context(request, *args, **kwargs)
         organisation = self.get_parent().specific
         labels = TermLabels(ExpertiseCategory, TargetGroup)
+        country_page = CountryPage.objects.parent_of(organisation).first()
         context.update(
             organisation=organisation,
             category_label=labels.name(self.category, self.locale_id),
             target_group_labels=labels.names_for(self.target_groups.all(), self.locale_id),
             place=self.location or organisation.city,
+            where=self.whereabouts(organisation, country_page),
             email=self.contact_email or organisation.email,
             phone=self.contact_phone or organisation.phone,
         )

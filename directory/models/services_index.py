@@ -33,6 +33,7 @@ def service_cards(services):
     attach_parents(services, CountryPage, "country_page", levels_up=2)
     labels = TermLabels(ExpertiseCategory, TargetGroup)
     for service in services:
+        service.place_label = service.place_line(service.organisation, service.country_page)
         service.category_label = labels.name(service.category, service.locale_id)
         service.target_group_labels = labels.names_for(
             service.target_groups.all(), service.locale_id

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.models import Page
 
+from directory.models import CountryPage
 from home.context_processors import chrome
 
 register = template.Library()
@@ -50,6 +51,14 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag
+def breadcrumb_trail(page):
+    """The pages above `page` a visitor can go back to: not the tree's root, nor the page that
+    holds the organisations whose country is not set (`CountryPage.is_public`)."""
+    holders = CountryPage.objects.filter(code="").values("pk")
+    return page.get_ancestors().filter(depth__gt=1).exclude(pk__in=holders)
 
 
 @register.simple_tag

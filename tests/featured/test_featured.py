@@ -22,7 +22,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from PIL import Image as PILImage
 
-from directory.factories import CentralStaffFactory, OrganisationPageFactory, ServicePageFactory
+from directory.factories import (
+    CentralStaffFactory,
+    CountryPageFactory,
+    OrganisationPageFactory,
+    ServicePageFactory,
+)
 from facilitators.factories import FacilitatorFactory
 from facilitators.models import ContactChannel, ContactLog
 from featured.factories import FeaturedOrganisationFactory
@@ -304,6 +309,18 @@ def test_only_published_organisations_can_be_featured_and_periods_are_in_order(c
     created = FeaturedOrganisation.objects.get()
     assert created.ends_on == created.starts_on == today()
     assert set(created.captions) == {"el"}
+
+
+def test_a_caption_names_no_country_for_an_organisation_without_one(client, world):
+    holder = CountryPageFactory(
+        parent=world.portal.directory, title="Country not set", slug="country-not-set", code=""
+    )
+    network = organisation(holder, "Mediterranean Mentoring Network", city="")
+    client.force_login(world.ada)
+    client.post(url("add"), plan(network))
+    caption = FeaturedOrganisation.objects.get().captions["en"]
+    assert caption.startswith("In the spotlight on MoreThanAJob: Mediterranean Mentoring Network.")
+    assert "Country not set" not in caption
 
 
 # Warnings in the list ---------------------------------------------------------------------------
