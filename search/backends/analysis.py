@@ -111,6 +111,15 @@ def stem(word, language):
     return _stemmer(language).stemWord(folded)
 
 
+def readings(word):
+    """{reading: the first analysis giving it} of a visitor's word in the portal's languages:
+    "simple" first, so a language whose stemmer leaves the word as it is adds nothing."""
+    found = {}
+    for language in [SIMPLE, *portal_languages()]:
+        found.setdefault(stem(word, language), language)
+    return found
+
+
 def terms(text, languages):
     """The index terms of `text` read in each of `languages`, in order, without repeats per word."""
     found = []

@@ -186,9 +186,12 @@ def postgres_backend():
     from modelsearch.utils import ADD, get_content_type_pk
 
     def word_query(word):
+        # Each configuration that reads the word differently, as Python's stemmers (the same
+        # Snowball ones) tell: the same lexeme five times would only cost time and blur the
+        # planner's estimate of how many pages have it.
         readings = [
             SearchQuery(word, config=analysis.config(language), search_type="plain")
-            for language in analysis.portal_languages()
+            for language in analysis.readings(word).values()
         ]
         return reduce(or_, readings)
 
@@ -326,8 +329,7 @@ UPSERT = """
 
 def fts_group(word):
     """An FTS5 expression for any reading of `word`."""
-    stems = dict.fromkeys(analysis.stem(word, language) for language in analysis.portal_languages())
-    return "(" + " OR ".join(f'"{stem}"' for stem in stems) + ")"
+    return "(" + " OR ".join(f'"{reading}"' for reading in analysis.readings(word)) + ")"
 
 
 @cache
