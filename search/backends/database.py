@@ -49,9 +49,9 @@ LONGEST_WORD = 64
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
-    backend = database_backend(params)
     if connection.vendor == "postgresql":
         return postgres_backend()(params)
+    backend = database_backend(params)
     if connection.vendor != "sqlite":
         return backend
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
