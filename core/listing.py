@@ -3,9 +3,14 @@
 A listing (the directory's search, the services index, a country's organisations, the good
 practices library) works in a fixed number of queries whatever its length:
 
-- the words go through Wagtail's search backend once (`text_matches`): on the database backends
-  as one SQL query, with Elasticsearch/OpenSearch as the ids the index gives, in its order. All
-  the words must match; when nothing has them all, any word will do (`FacetedListing.find`);
+- the words go through Wagtail's search backend once (`ranked_matches`): on the database backends
+  as one SQL query, with Elasticsearch/OpenSearch as the ids the index gives, in its order. The
+  portal's database backend (`search.backends.database`) lists the pages with at least half of
+  the words, each with how many it has (`WORDS_MATCHED`): the pages with every word come first,
+  then those with most of them, and the listing says when none has them all (`any_word`).
+  When nothing matches, the backend's closest indexed words are searched instead, and the
+  listing says so (`corrected`; `FacetedListing.find`). Elasticsearch/OpenSearch rank any word
+  by their own relevance;
 - one query fetches a `Row` per match with what the filters look at; the filters in force and
   the count beside each value of each filter (with every other filter applied) are then worked
   out on those rows, in Python (`Filter`, `FacetedListing`);
@@ -22,15 +27,30 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, Value
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.functional import cached_property
+from modelsearch.query import PlainText
+from wagtail.search.backends import get_search_backend
 
 from . import text
 
 # With Elasticsearch/OpenSearch the matching ids come from the index: at most this many.
 MAX_INDEX_MATCHES = 10_000
+# The annotation of `ranked_matches`: how many of the words a page has.
+WORDS_MATCHED = "search_words_matched"
+
+
+class RankedWords(PlainText):
+    """A search for `words`, ranked: the pages with at least half of them, the most first.
+
+    A backend that understands it annotates each page with `WORDS_MATCHED`; any other takes it
+    as a search for any of the words.
+    """
+
+    def __init__(self, words):
+        super().__init__(" ".join(words), operator="or")
 
 
 def text_matches(queryset, query_text, operator="and"):
@@ -40,11 +60,31 @@ def text_matches(queryset, query_text, operator="and"):
     is None. With Elasticsearch/OpenSearch the index gives the ids in order of relevance: the
     matches are `queryset` narrowed to them (in no order) and the order is {pk: position}.
     """
-    results = queryset.search(query_text, operator=operator)
+    return _matches(queryset, queryset.search(query_text, operator=operator))
+
+
+def ranked_matches(queryset, words):
+    """`text_matches` for a `RankedWords` search: each match annotated with `WORDS_MATCHED`
+    (by a backend that cannot count them, as if it had every word)."""
+    matching, order = _matches(queryset, queryset.search(RankedWords(words)))
+    if WORDS_MATCHED not in matching.query.annotations:
+        matching = matching.annotate(**{WORDS_MATCHED: Value(len(words))})
+    return matching, order
+
+
+def _matches(queryset, results):
     if hasattr(results, "get_queryset"):  # the database backends: one SQL query
         return results.get_queryset(), None
     ids = [item.pk for item in results[:MAX_INDEX_MATCHES]]
     return queryset.filter(pk__in=ids), {pk: position for position, pk in enumerate(ids)}
+
+
+def corrections(words):
+    """`words` with the search backend's suggestion in place of each word no page has (the
+    same words when it has none, or makes no suggestions)."""
+    suggest = getattr(get_search_backend(), "suggestions", None)
+    closest = suggest(words) if suggest else {}
+    return [closest.get(word, word) for word in words]
 
 
 def id_in(column, ids):
@@ -102,6 +142,7 @@ class Row:
     pk: int
     path: str
     position: int = 0  # in the order the matches came: relevance, else the listing's own
+    matched: int = 0  # how many of the words it has
     country: str = ""
     categories: set = field(default_factory=set)
     target_groups: set = field(default_factory=set)
@@ -150,9 +191,9 @@ class CheckFilter(Filter):
 class FacetedListing:
     """The rows of a listing for one request, filtered and counted.
 
-    A listing sets `filters` ({filter name: Filter}) and fetches its rows for the words with
-    `fetch_rows(operator)`; its form has `filter_names`, `fields` and `values` (the filters in
-    force).
+    A listing sets `filters` ({filter name: Filter}) and fetches its rows for words with
+    `fetch_rows(words)` (each row's `matched`: how many of the words it has, from
+    `ranked_matches`); its form has `filter_names`, `fields` and `values` (the filters in force).
     """
 
     filters = {}
@@ -161,19 +202,27 @@ class FacetedListing:
         self.form = form
         self.words = text.search_words(typed)
         self.query_text = " ".join(self.words)
-        self.any_word = False  # True when nothing has every word and any word is enough
+        self.any_word = False  # True when no page has every word: those with most are listed
+        self.corrected = ""  # the words searched instead, when nothing had the visitor's
         self.rows = []
 
-    def fetch_rows(self, operator):
+    def fetch_rows(self, words):
         raise NotImplementedError
 
     def find(self):
-        """The rows with every word; when there are several words and none has them all, the rows
-        with any of them."""
-        self.rows = self.fetch_rows("and")
-        if not self.rows and len(self.words) > 1:
-            self.any_word = True
-            self.rows = self.fetch_rows("or")
+        """The rows with the most of the words first; when nothing has any, the rows with the
+        closest indexed words, if any."""
+        words = self.words
+        self.rows = self.fetch_rows(words)
+        if not self.rows and words:
+            closest = corrections(words)
+            if closest != words:
+                self.rows = self.fetch_rows(closest)
+                if self.rows:
+                    words = closest
+                    self.corrected = " ".join(closest)
+        self.rows.sort(key=lambda row: -row.matched)  # stable: the order within stays
+        self.any_word = bool(self.rows) and self.rows[0].matched < len(words)
         return self.rows
 
     def tests(self):

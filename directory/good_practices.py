@@ -17,16 +17,17 @@ number of good practices:
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import prefetch_related_objects
+from django.db.models import Value, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from core import listing
 from core.listing import (
+    WORDS_MATCHED,
     FacetedListing,
     Filter,
     SetFilter,
     attach_vocabulary,
-    text_matches,
+    ranked_matches,
 )
 from core.text import MAX_LENGTH, cut_to_length
 from directory.filters import FilterForm
@@ -113,24 +114,27 @@ class GoodPracticeSearch(FacetedListing):
             self.locales.default,
         )
 
-    def _matching(self, operator):
+    def _matching(self, words):
         """The candidates that match the words, in order, and the index's order if it has one."""
         from directory.models import PortfolioProjectPage
 
         candidates = self.candidates()
-        if not self.query_text:
-            return candidates.order_by("-good_practice_since", "title", "pk"), None
+        if not words:
+            ordered = candidates.order_by("-good_practice_since", "title", "pk")
+            return ordered.annotate(**{WORDS_MATCHED: Value(0)}), None
         pages = PortfolioProjectPage.objects.live()
-        matching, index_order = text_matches(pages, self.query_text, operator)
+        matching, index_order = ranked_matches(pages, words)
         return matching.filter(pk__in=candidates.values("pk")), index_order
 
-    def fetch_rows(self, operator):
+    def fetch_rows(self, words):
         from directory.models import PortfolioProjectPage
 
-        matching, index_order = self._matching(operator)
+        matching, index_order = self._matching(words)
         rows = [
-            Row(pk, path, scope=scope)
-            for pk, path, scope in matching.values_list("pk", "path", "scope")
+            Row(pk, path, scope=scope, matched=matched)
+            for pk, path, scope, matched in matching.values_list(
+                "pk", "path", "scope", WORDS_MATCHED
+            )
         ]
         if index_order is not None:
             rows.sort(key=lambda row: index_order[row.pk])

@@ -45,12 +45,13 @@ from wagtail.models import Page
 
 from core import listing
 from core.listing import (
+    WORDS_MATCHED,
     CheckFilter,
     FacetedListing,
     Filter,
     SetFilter,
     attach_vocabulary,
-    text_matches,
+    ranked_matches,
 )
 from directory.filters import ALL, ORGANISATION_KIND, ORGANISATIONS, SERVICES, place_condition
 from directory.listing import ancestor_path, attach_country_codes, one_per_translation
@@ -156,13 +157,14 @@ class DirectorySearch(FacetedListing):
         key = self._cache_key()
         cached = cache.get(key) if key else None
         if cached:
-            self._results, self._facets, self.any_word = cached
+            self._results, self._facets, self.any_word, self.corrected = cached
             return
         self.find()
         self._results = self._sorted_results()
         self._facets = self._count()
         if key:
-            cache.set(key, (self._results, self._facets, self.any_word), cache_seconds())
+            state = (self._results, self._facets, self.any_word, self.corrected)
+            cache.set(key, state, cache_seconds())
 
     @staticmethod
     def _filters_of(today):
@@ -205,20 +207,20 @@ class DirectorySearch(FacetedListing):
         types = ContentType.objects.get_for_models(*models).values()
         return Page.objects.live().filter(content_type__in=[t.pk for t in types])
 
-    def matching(self, operator="and"):
+    def matching(self):
         """The candidates that match the words, in order of relevance (newest without words)."""
-        return self._matching(operator)[0]
+        return self._matching(self.words)[0]
 
-    def _matching(self, operator):
+    def _matching(self, words):
         """`matching`, and the search index's order of the matches if it gives one."""
         pages = self._pages()
-        if not self.query_text:
+        if not words:
             # Every candidate: the translation sets are worked out once, in bulk.
             locale, default = self.locales.active, self.locales.default
             return one_per_translation(pages, locale, default).order_by(
                 "-first_published_at", "-pk"
             ), None
-        matching, index_order = text_matches(pages, self.query_text, operator)
+        matching, index_order = ranked_matches(pages, words)
         if index_order is None and self.sort != RELEVANCE:
             matching = matching.order_by("-first_published_at", "-pk")
         return matching.filter(self._representative()), index_order
@@ -239,10 +241,10 @@ class DirectorySearch(FacetedListing):
             | (~in_locale & ~in_default & ~earlier)
         )
 
-    def fetch_rows(self, operator):
+    def fetch_rows(self, words):
         from directory.models import OrganisationPage, ServicePage
 
-        matching, index_order = self._matching(operator)
+        matching, index_order = self._matching(words)
         organisation_city = OrganisationPage.objects.filter(path=ancestor_path(1)).values("city")[
             :1
         ]
@@ -258,6 +260,8 @@ class DirectorySearch(FacetedListing):
             )
         else:
             columns["in_place"] = Value(True, output_field=BooleanField())
+        if not words:
+            columns[WORDS_MATCHED] = Value(0)
         values = matching.annotate(**columns).values_list(
             "pk",
             "content_type_id",
@@ -271,6 +275,7 @@ class DirectorySearch(FacetedListing):
             "service_place",
             "organisationpage__city",
             "in_place",
+            WORDS_MATCHED,
         )
         service_type = ContentType.objects.get_for_model(ServicePage).pk
         rows = []
@@ -287,6 +292,7 @@ class DirectorySearch(FacetedListing):
             service_place,
             city,
             in_place,
+            matched,
         ) in values:
             if content_type == service_type:
                 row = Row(
@@ -306,6 +312,7 @@ class DirectorySearch(FacetedListing):
                     pk, path, kind=ORGANISATION_KIND, place=city or "", in_place=bool(in_place)
                 )
             row.position = len(rows)
+            row.matched = matched
             rows.append(row)
         if index_order is not None:
             rows.sort(key=lambda row: index_order[row.pk])
@@ -364,12 +371,12 @@ class DirectorySearch(FacetedListing):
         if self.sort == CLOSING:
             today = self.today
 
-            def closing(row):
+            def closing(row):  # within the pages with as many of the words
                 if row.deadline and row.deadline >= today:
-                    return (0, row.deadline.toordinal(), row.position)
+                    return (-row.matched, 0, row.deadline.toordinal(), row.position)
                 if row.deadline is None:
-                    return (1, 0, row.position)
-                return (2, -row.deadline.toordinal(), row.position)
+                    return (-row.matched, 1, 0, row.position)
+                return (-row.matched, 2, -row.deadline.toordinal(), row.position)
 
             rows.sort(key=closing)
         return [row.pk for row in rows]

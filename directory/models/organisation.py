@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.indexing import filtered, searched
+from core.indexing import filtered, searched, searched_in_every_language
 from core.roles import ORGANISATION_KEY, Role
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
@@ -181,7 +181,7 @@ class OrganisationPage(Page):
         index.AutocompleteField("acronym"),
         *searched("short_description", boost=2),
         *searched("mission", "main_activities", "city", "region"),
-        *searched("search_terms", boost=0.5),
+        *searched_in_every_language("search_terms", boost=0.5),
         *filtered("kind"),
     ]
 

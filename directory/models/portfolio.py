@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from core.indexing import filtered, searched, searched_names
+from core.indexing import filtered, searched, searched_in_every_language, searched_names
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 
@@ -117,7 +117,7 @@ class PortfolioProjectPage(Page):
         *Page.search_fields,
         *searched("summary", boost=2),
         *searched("objectives", "activities", "outcomes", "lessons_learnt"),
-        *searched("search_terms", boost=0.5),
+        *searched_in_every_language("search_terms", boost=0.5),
         *filtered("scope", "is_good_practice"),
         *searched_names("categories", "target_groups"),
     ]

@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.fields import optional_link
-from core.indexing import filtered, searched
+from core.indexing import filtered, searched, searched_in_every_language
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.forms import LocalisedTermsPageForm
 
@@ -163,7 +163,7 @@ class ServicePage(Page):
         *Page.search_fields,
         *searched("summary", boost=2),
         *searched("description", "eligibility", "location"),
-        *searched("search_terms", boost=0.5),
+        *searched_in_every_language("search_terms", boost=0.5),
         *filtered("kind", "category", "delivery", "is_free", "application_deadline", "end_date"),
     ]
 

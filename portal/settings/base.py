@@ -132,9 +132,9 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {
     # The database backend: PostgreSQL full text in production and CI, SQLite FTS locally.
     # Set SEARCH_BACKEND=elasticsearch (with SEARCH_URL) to move to Elasticsearch/OpenSearch.
-    # "simple": no language's stemming or stop words are applied to the others' text; the
-    # search view leaves out each language's common words itself (core/text.py).
-    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
+    # Each page is read in its own language and a visitor's words in every portal language
+    # (search/backends/analysis.py); SEARCH_CONFIG is left only to Wagtail's phrase searches.
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "portal_simple"},
 }
 if env_str("SEARCH_BACKEND") == "elasticsearch":
     WAGTAILSEARCH_BACKENDS["default"] = {

@@ -1,24 +1,56 @@
-"""Wagtail's database search backend, with titles weighing more on SQLite as on PostgreSQL.
+"""Wagtail's database search backend, reading every language with its own stemmer.
 
-On PostgreSQL, Wagtail ranks a match in a page's title above one in its body. Its SQLite
-backend ranks every column alike, so a page that only mentions a word among its vocabulary
-would come before the page named after it. Here SQLite's bm25 gets column weights; on every
-other database this is Wagtail's backend unchanged.
+Subclasses of Wagtail's (modelsearch) PostgreSQL and SQLite backends that give the same answers
+(`search.backends.analysis` says how words are read):
+
+- indexing: a page's text is read in the page's language (its locale), the fields declared
+  with `core.indexing.searched_in_every_language` in each of the portal's languages. On
+  PostgreSQL that is `to_tsvector('portal_<language>', text)` for each; on SQLite the index
+  holds the words as the same Snowball stemmers leave them, which FTS5 then matches as they are.
+  The words met are kept (`search.models.IndexedWord`) for suggestions;
+- querying: each of the visitor's words becomes "any of its readings" (on PostgreSQL
+  `plainto_tsquery` in each configuration, OR-ed; on SQLite an FTS5 group of the stems), and
+  the words are combined as asked (all of them, or any);
+- ranking (`core.listing.RankedWords`): the pages with at least half of the words, annotated
+  with how many they have (`core.listing.WORDS_MATCHED`), those with the most first, then by
+  the backend's rank. On SQLite the rank is one bm25 with column weights: Wagtail's SQLite
+  backend ranks every column alike, so a page that only mentions a word among its vocabulary
+  would come before the page named after it;
+- suggestions (`suggestions`): for words no indexed page has, the closest indexed word, by
+  trigram similarity (pg_trgm's `%` on PostgreSQL, its formula in Python on SQLite over the
+  words of the same first two letters).
+
+Everything stays one SQL query per search. Any other database gets Wagtail's backend unchanged.
 
 Settings: WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.database".
 """
 
-from functools import cache
+from functools import cache, reduce
+from operator import or_
 
 from django.db import connection
+from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.db.models.expressions import RawSQL
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.query import Not, Phrase, PlainText
+from modelsearch.query import PlainText
 
+from core.indexing import EveryLanguageField
+from core.listing import WORDS_MATCHED, RankedWords
+
+from . import analysis
+
+# A word in the title weighs this much more than one in the rest of the page.
+TITLE_WEIGHT = 4.0
 # Columns of Wagtail's FTS5 table, in order: autocomplete, body, title.
-SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
+SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, TITLE_WEIGHT)
+SCORE = "_search_score"
+SUGGESTION_SIMILARITY = 0.3  # pg_trgm's default threshold for `%`
+LONGEST_WORD = 64
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
+    if connection.vendor == "postgresql":
+        return postgres_backend()(params)
     backend = database_backend(params)
     if connection.vendor != "sqlite":
         return backend
@@ -26,17 +58,298 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
 
     if not isinstance(backend, SQLiteSearchBackend):  # no FTS5: Wagtail's plain fallback
         return backend
-    return weighted_sqlite_backend()(params)
+    return sqlite_backend()(params)
+
+
+# What both databases share ------------------------------------------------------------------
+
+
+def query_words(query):
+    """The words of a query as the index reads them."""
+    return analysis.WORD.findall(analysis.normalise(query.query_string))
+
+
+def at_least(words):
+    """How many of the words a page needs to be listed: half of them, rounded up."""
+    return (len(words) + 1) // 2
+
+
+def object_language(obj, languages):
+    """The analysis of an object's own text: its locale's language, else the site's."""
+    from django.conf import settings
+
+    code = languages.get(getattr(obj, "locale_id", None), settings.LANGUAGE_CODE)
+    return analysis.language_of(code)
+
+
+def locale_languages():
+    from wagtail.models import Locale
+
+    return dict(Locale.objects.values_list("pk", "language_code"))
+
+
+def field_languages(field, own):
+    """The analyses a search field's text is read in."""
+    return analysis.portal_languages() if isinstance(field, EveryLanguageField) else [own]
+
+
+def remember_words(texts):
+    """Keep the words of `texts` among the index's words, for suggestions."""
+    from search.models import IndexedWord
+
+    words = {
+        analysis.fold(word)
+        for text in texts
+        for word in analysis.WORD.findall(analysis.normalise(text))
+        if 3 <= len(word) <= LONGEST_WORD and not word.isdigit()
+    }
+    IndexedWord.objects.bulk_create(
+        [IndexedWord(word=word) for word in sorted(words)], batch_size=1000, ignore_conflicts=True
+    )
+
+
+class Suggestions:
+    """The backend's suggestions for words no page has (see the module's docstring)."""
+
+    def suggestions(self, words):
+        """{word: the closest indexed word} for each of `words` that no indexed page has."""
+        from search.models import IndexedWord
+
+        folded = {word: analysis.fold(word) for word in words}
+        unknown = [word for word in dict.fromkeys(folded.values()) if len(word) >= 3]
+        if not unknown:
+            return {}
+        near = reduce(or_, [self.near(word) for word in unknown])
+        found = set(
+            IndexedWord.objects.filter(Q(word__in=unknown) | near).values_list("word", flat=True)
+        )
+        closest = {}
+        for word in unknown:
+            if word in found:
+                continue
+            scored = [
+                (analysis.similarity(word, candidate), -abs(len(candidate) - len(word)), candidate)
+                for candidate in found
+            ]
+            best = max(scored, default=None)
+            if best and best[0] >= SUGGESTION_SIMILARITY:
+                closest[word] = best[2]
+        return {typed: closest[word] for typed, word in folded.items() if word in closest}
+
+
+class WordsMatched:
+    """A compiler that ranks `RankedWords`: at least half the words, the most first."""
+
+    score_order = None  # "-score" where higher is better, "score" where lower is
+
+    def search(self, config, start, stop, score_field=None, **kwargs):
+        if not isinstance(self.query, RankedWords):
+            return super().search(config, start, stop, score_field=score_field, **kwargs)
+        words = query_words(self.query)
+        if not words:
+            return self.queryset.none()
+        queryset = super().search(config, None, None, score_field=SCORE, **kwargs)
+        if len(words) > 1:
+            matched = sum(
+                (Case(When(self.has_word(word), then=1), default=0) for word in words),
+                Value(0),
+            )
+        else:
+            matched = Value(1)
+        queryset = queryset.annotate(**{WORDS_MATCHED: matched})
+        queryset = queryset.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
+        return queryset.order_by(f"-{WORDS_MATCHED}", self.score_order, "-pk")[start:stop]
+
+
+# PostgreSQL ---------------------------------------------------------------------------------
 
 
 @cache
-def weighted_sqlite_backend():
+def postgres_backend():
+    from django.contrib.postgres.search import (
+        SearchQuery,
+        SearchVector,
+        SearchVectorCombinable,
+        SearchVectorField,
+    )
+    from django.db.models import Func, TextField
+    from django.db.models.sql.subqueries import InsertQuery
+    from modelsearch.backends.database.postgres.postgres import (
+        EMPTY_VECTOR,
+        IndexEntry,
+        ObjectIndexer,
+        PostgresIndex,
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+    from modelsearch.index import SearchField
+    from modelsearch.utils import ADD, get_content_type_pk
+
+    def word_query(word):
+        # Each configuration that reads the word differently, as Python's stemmers (the same
+        # Snowball ones) tell: the same lexeme five times would only cost time and blur the
+        # planner's estimate of how many pages have it.
+        readings = [
+            SearchQuery(word, config=analysis.config(language), search_type="plain")
+            for language in analysis.readings(word).values()
+        ]
+        return reduce(or_, readings)
+
+    class Unseen(SearchVectorCombinable, Func):
+        """The lexemes of a vector that another one does not have."""
+
+        function = "ts_delete"
+        output_field = SearchVectorField()
+        config = None  # what combining vectors asks of each
+
+    def readings(text, weight, languages):
+        """`text` read in each of `languages`: as written (folded), then each language's other
+        readings only, so that a word no stemmer changes counts once, not once per language."""
+
+        def read(language):
+            value = Value(text, output_field=TextField())
+            return SearchVector(value, weight=weight, config=analysis.config(language))
+
+        if languages == [analysis.SIMPLE] or len(languages) == 1:
+            return read(languages[0])
+        written = read(analysis.SIMPLE)
+        known = Func(written, function="tsvector_to_array", output_field=TextField())
+        others = [
+            Unseen(read(language), known) for language in languages if language != analysis.SIMPLE
+        ]
+        return ADD([written, *others])
+
+    class LanguageIndexer(ObjectIndexer):
+        def __init__(self, obj, backend, language):
+            super().__init__(obj, backend)
+            self.language = language
+
+        def vector(self, title):
+            vectors = []
+            for field in self.search_fields:
+                for current, weight, value in self.prepare_field(self.obj, field):
+                    text = analysis.normalise(value).strip()
+                    is_title = current.field_name == "title"
+                    if not text or not isinstance(current, SearchField) or is_title != title:
+                        continue
+                    vectors.append(readings(text, weight, field_languages(current, self.language)))
+            return ADD(vectors) if vectors else EMPTY_VECTOR
+
+        @property
+        def title(self):
+            return self.vector(title=True)
+
+        @property
+        def body(self):
+            return self.vector(title=False)
+
+    class LanguageIndex(PostgresIndex):
+        def add_items(self, model, objs):
+            """Wagtail's `add_items`, with indexers that know each object's language."""
+            if not model.get_search_fields() or not objs:
+                return
+            languages = locale_languages()
+            indexers = [
+                LanguageIndexer(obj, self.backend, object_language(obj, languages)) for obj in objs
+            ]
+            compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+            rows, params = [], []
+            content_type = get_content_type_pk(model)
+            for indexer in indexers:
+                params += [content_type, indexer.id]
+                columns = []
+                for name in ("title", "autocomplete", "body"):
+                    value = compiler.prepare_value(
+                        IndexEntry._meta.get_field(name), getattr(indexer, name)
+                    )
+                    sql, value_params = value.as_sql(compiler, self.write_connection)
+                    columns.append(sql)
+                    params += value_params
+                params += [indexer.title_text, indexer.body_text]
+                rows.append(f"(%s, %s, {', '.join(columns)}, 1.0, %s, %s)")
+            with self.write_connection.cursor() as cursor:
+                table = IndexEntry._meta.db_table
+                cursor.execute(UPSERT.format(table=table, rows=", ".join(rows)), params)
+            self._refresh_title_norms()
+            remember_words(
+                text for indexer in indexers for text in (indexer.title_text, indexer.body_text)
+            )
+
+    class LanguageQueryCompiler(WordsMatched, PostgresSearchQueryCompiler):
+        score_order = f"-{SCORE}"
+
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if not isinstance(query, PlainText) or invert:
+                return super().build_tsquery_content(query, config=config, invert=invert)
+            queries = [word_query(word) for word in query_words(query)]
+            if not queries:
+                return None
+            if query.operator.lower() == "and":
+                return reduce(lambda a, b: a & b, queries)
+            return reduce(or_, queries)
+
+        def get_index_vectors(self, search_query):
+            # The title weighs as on SQLite. Wagtail multiplies it by its length norm instead,
+            # which put a page mentioning the words in its vocabulary before the page whose
+            # title is those words, when that title was long.
+            return [
+                (F("index_entries__title"), TITLE_WEIGHT),
+                (F("index_entries__body"), 1.0),
+            ]
+
+        def has_word(self, word):
+            reading = word_query(word)
+            return Q(index_entries__title=reading) | Q(index_entries__body=reading)
+
+    class LanguageSearchBackend(Suggestions, PostgresSearchBackend):
+        query_compiler_class = LanguageQueryCompiler
+        index_class = LanguageIndex
+
+        def near(self, word):
+            # `%`: pg_trgm's similarity above its threshold, served by the words' trigram index.
+            return Q(RawSQL("word %% %s", [word], output_field=BooleanField()))
+
+    return LanguageSearchBackend
+
+
+# As Wagtail's PostgreSQL index writes its entries.
+UPSERT = """
+    INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, title_norm,
+                         title_text, body_text)
+    (VALUES {rows})
+    ON CONFLICT (content_type_id, object_id)
+    DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete,
+                  body = EXCLUDED.body, title_text = EXCLUDED.title_text,
+                  body_text = EXCLUDED.body_text
+"""
+
+
+# SQLite -------------------------------------------------------------------------------------
+
+
+def fts_group(word):
+    """An FTS5 expression for any reading of `word`."""
+    return "(" + " OR ".join(f'"{reading}"' for reading in analysis.readings(word)) + ")"
+
+
+@cache
+def sqlite_backend():
     from django.db.models import FloatField, Func
+    from modelsearch.backends.database.sqlite.query import (
+        Lexeme,
+        MatchExpression,
+        SearchQueryExpression,
+    )
     from modelsearch.backends.database.sqlite.sqlite import (
+        IndexEntry,
+        ObjectIndexer,
         SQLiteFTSIndexEntry,
+        SQLiteIndex,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
+    from modelsearch.index import SearchField
+    from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
     class WeightedBM25(Func):
         output_field = FloatField()
@@ -45,14 +358,110 @@ def weighted_sqlite_backend():
             weights = ", ".join(str(weight) for weight in SQLITE_COLUMN_WEIGHTS)
             return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
 
-    class WeightedQueryCompiler(SQLiteSearchQueryCompiler):
-        def build_tsrank(self, vector, query, config=None, boost=1.0):
-            if isinstance(query, (Phrase, PlainText, Not)):
-                rank = WeightedBM25()
-                return rank * boost if boost != 1.0 else rank
-            return super().build_tsrank(vector, query, config=config, boost=boost)
+    class FTSQuery(Lexeme):
+        """An FTS5 query written whole (its words are letters and digits only)."""
 
-    class WeightedSQLiteSearchBackend(SQLiteSearchBackend):
-        query_compiler_class = WeightedQueryCompiler
+        def as_sql(self, compiler, connection):
+            return "%s", [self.value]
 
-    return WeightedSQLiteSearchBackend
+    class LanguageIndexer(ObjectIndexer):
+        """The index's title and body hold the words as the stemmers leave them."""
+
+        def __init__(self, obj, backend, language):
+            super().__init__(obj, backend)
+            self.language = language
+            self.texts = []
+
+        def terms(self, title):
+            found = []
+            for field in self.search_fields:
+                for current, value in self.prepare_field(self.obj, field):
+                    is_title = current.field_name == "title"
+                    if not isinstance(current, SearchField) or is_title != title:
+                        continue
+                    self.texts.append(value)
+                    found += analysis.terms(value, field_languages(current, self.language))
+            return " ".join(found)
+
+        @property
+        def title(self):
+            return self.terms(title=True)
+
+        @property
+        def body(self):
+            return self.terms(title=False)
+
+    class LanguageIndex(SQLiteIndex):
+        def add_items(self, model, objs):
+            """Wagtail's `add_items`, with indexers that know each object's language."""
+            if not model.get_search_fields() or not objs:
+                return
+            languages = locale_languages()
+            indexers = [
+                LanguageIndexer(obj, self.backend, object_language(obj, languages)) for obj in objs
+            ]
+            content_type = get_content_type_pk(model)
+            entries = self.entries.filter(content_type_id=content_type)
+            data = {
+                indexer.id: {
+                    "title": indexer.title,
+                    "autocomplete": indexer.autocomplete,
+                    "body": indexer.body,
+                }
+                for indexer in indexers
+            }
+            indexed = set(entries.filter(object_id__in=data).values_list("object_id", flat=True))
+            for object_id in indexed:
+                entries.filter(object_id=object_id).update(**data[object_id])
+            self.entries.bulk_create(
+                [
+                    IndexEntry(content_type_id=content_type, object_id=object_id, **values)
+                    for object_id, values in data.items()
+                    if object_id not in indexed
+                ]
+            )
+            self._refresh_title_norms()
+            remember_words(text for indexer in indexers for text in indexer.texts)
+
+    class LanguageQueryCompiler(WordsMatched, SQLiteSearchQueryCompiler):
+        score_order = SCORE  # bm25: the lower, the better
+
+        def build_search_query_content(self, query, config=None):
+            if not isinstance(query, PlainText):
+                return super().build_search_query_content(query, config=config)
+            groups = [fts_group(word) for word in query_words(query)]
+            if not groups:
+                return None
+            joiner = " AND " if query.operator.upper() == "AND" else " OR "
+            return SearchQueryExpression(FTSQuery(joiner.join(groups)))
+
+        def _build_rank_expression(self, vectors, config):
+            # One bm25 over the columns with their weights. Wagtail's adds bm25 (of the whole
+            # entry, not of its title) multiplied by the title's length norm, which put pages
+            # with short titles first whatever the title said.
+            return WeightedBM25()
+
+        def has_word(self, word):
+            match = MatchExpression(
+                self.FTS_TABLE_FIELDS, SearchQueryExpression(FTSQuery(fts_group(word)))
+            )
+            entries = (
+                SQLiteFTSIndexEntry.objects.filter(match)
+                .filter(
+                    index_entry__content_type__in=get_descendants_content_types_pks(
+                        self.queryset.model
+                    )
+                )
+                .values("index_entry__object_id")
+            )
+            return Q(pk__in=entries)
+
+    class LanguageSearchBackend(Suggestions, SQLiteSearchBackend):
+        query_compiler_class = LanguageQueryCompiler
+        index_class = LanguageIndex
+
+        def near(self, word):
+            # The words of the same first two letters; their similarity is worked out in Python.
+            return Q(word__startswith=word[:2])
+
+    return LanguageSearchBackend
