@@ -7,10 +7,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.translation import PAGE_TRANSLATABLE, translated
-from directory.listing import count_by_country, request_locales
+from directory.listing import count_by_country, one_per_translation, request_locales
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
+    ExpertiseCategory,
     OrganisationPage,
     ServicePage,
     ServicesIndexPage,
@@ -84,7 +85,11 @@ class HomePage(Page):
         from featured.featuring import featured_for_visitor
 
         context["featured_organisations"] = featured_for_visitor(request)
-        context["latest_services"] = service_cards(listed_services(request_locales(request))[:6])
+        locales = request_locales(request)
+        context["latest_services"] = service_cards(listed_services(locales)[:6])
+        context["categories"] = one_per_translation(
+            ExpertiseCategory.objects.all(), locales.active, locales.default
+        ).order_by("name")
         context["services_index"] = ServicesIndexPage.objects.child_of(self).live().first()
         context["directory_index"] = DirectoryIndexPage.objects.child_of(self).live().first()
         return context

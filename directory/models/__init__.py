@@ -7,7 +7,7 @@ from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
 from .service import ServicePage
 from .services_index import ServicesIndexPage, listed_services, service_cards
-from .taxonomy import ExpertiseCategory, TargetGroup
+from .taxonomy import CategoryIcon, ExpertiseCategory, TargetGroup
 from .workflow import CountryFacilitatorsApprovalTask
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "DirectoryIndexPage",
     "Enquiry",
     "EnquiryReply",
+    "CategoryIcon",
     "ExpertiseCategory",
     "GoodPracticesIndexPage",
     "OrganisationAccount",
