@@ -58,7 +58,8 @@ class Directory:
             "directory": portal.localized(portal.directory, "el").url,
             "country": portal.localized(portal.countries["IT"], "el").url,
             "organisation": self.first.url,
-            "services": portal.localized(portal.services, "el").url + "?country=it",
+            # The services index leads to the search, services only: that listing.
+            "services": "/el/search/?country=it&kind=all-services",
         }
 
 
