@@ -14,10 +14,9 @@ from directory.models import (
     ExpertiseCategory,
     OrganisationPage,
     ServicePage,
-    ServicesIndexPage,
 )
 from directory.models.mixins import RICH_TEXT_FEATURES
-from directory.models.services_index import listed_services, service_cards
+from directory.models.services_index import listed_services, service_cards, services_search_url
 
 
 class HomePage(Page):
@@ -90,7 +89,8 @@ class HomePage(Page):
         context["categories"] = one_per_translation(
             ExpertiseCategory.objects.all(), locales.active, locales.default
         ).order_by("name")
-        context["services_index"] = ServicesIndexPage.objects.child_of(self).live().first()
+        # "Find a service": the search, services only (where the services index leads).
+        context["find_a_service_url"] = services_search_url(locales.active.language_code)
         context["directory_index"] = DirectoryIndexPage.objects.child_of(self).live().first()
         return context
 
