@@ -29,6 +29,7 @@ from directory.models import (
     OrganisationPage,
     TargetGroup,
 )
+from directory.presentation import active_filters
 
 from .models import CallKind, CollaborationCallPage
 
@@ -152,5 +153,6 @@ def index_context(request):
         "form": form,
         "calls": page,
         "filter_query": query.urlencode(),
+        "active_filters": active_filters(form, query),
         "filtering": bool(form.values or form.words),
     }

@@ -371,11 +371,13 @@ class DemoBuilder:
             for entry in entries:
                 term = model.objects.filter(locale=self.en, slug=entry["slug"]).first()
                 if term is None:
+                    extra = {"icon": entry["icon"]} if "icon" in entry else {}
                     term = model.objects.create(
                         locale=self.en,
                         slug=entry["slug"],
                         name=entry["name"]["en"],
                         description=entry["description"]["en"],
+                        **extra,
                     )
                     self.created["terms"] += 1
                     self._made(term)

@@ -1,4 +1,5 @@
-"""The directory's filters: one form, used by search, the services index and the countries.
+"""The directory's filters: one form, used by search (which the services index leads to) and the
+countries.
 
 A filter narrows services and organisations alike where it applies to both (country, place,
 category, target group). Filters that only make sense for a service (its kind, delivery mode,
@@ -15,10 +16,11 @@ from django.utils.translation import pgettext_lazy
 from directory.listing import ancestor_path, one_per_translation
 
 ALL = "all"
-SERVICES = "services"
 ORGANISATIONS = "organisations"
 
 ORGANISATION_KIND = "organisation"
+# Services and opportunities together, organisations left out: what the services index listed.
+ANY_SERVICE_KIND = "all-services"
 
 
 class FilterForm(forms.Form):
@@ -96,12 +98,12 @@ class DirectoryFilterForm(FilterForm):
             (term.slug, term.name)
             for term in one_per_translation(TargetGroup.objects.all(), locale, default)
         ]
-        kinds = [("", _("Everything"))] + list(ServiceKind.choices)
-        if scope == ALL:
-            kinds.append((ORGANISATION_KIND, pgettext_lazy("kind of listing", "Organisation")))
-        else:
-            kinds[0] = ("", _("Services and opportunities"))
-        self.fields["kind"].choices = kinds
+        self.fields["kind"].choices = [
+            ("", _("Everything")),
+            (ANY_SERVICE_KIND, _("Services and opportunities")),
+            *ServiceKind.choices,
+            (ORGANISATION_KIND, pgettext_lazy("kind of listing", "Organisation")),
+        ]
         self.fields["delivery"].choices = [("", _("Any way"))] + list(Delivery.choices)
         if scope == ORGANISATIONS:
             for name in ("kind", "delivery", "free", "open"):

@@ -53,7 +53,13 @@ from core.listing import (
     attach_vocabulary,
     ranked_matches,
 )
-from directory.filters import ALL, ORGANISATION_KIND, ORGANISATIONS, SERVICES, place_condition
+from directory.filters import (
+    ALL,
+    ANY_SERVICE_KIND,
+    ORGANISATION_KIND,
+    ORGANISATIONS,
+    place_condition,
+)
 from directory.listing import ancestor_path, attach_country_codes, one_per_translation
 
 RELEVANCE = "relevance"
@@ -93,6 +99,23 @@ class PlaceFilter(Filter):
 
     def test(self, value):
         return lambda row: row.in_place
+
+
+class KindFilter(Filter):
+    """A row's kind; "services and opportunities" is every kind but an organisation."""
+
+    def __init__(self):
+        super().__init__("kind")
+
+    def test(self, value):
+        if value == ANY_SERVICE_KIND:
+            return lambda row: row.kind != ORGANISATION_KIND
+        return super().test(value)
+
+    def count(self, counter, row):
+        super().count(counter, row)
+        if row.kind != ORGANISATION_KIND:
+            counter[ANY_SERVICE_KIND] += 1
 
 
 class ServicesOnly(Filter):
@@ -173,7 +196,7 @@ class DirectorySearch(FacetedListing):
             "place": PlaceFilter("place"),
             "category": SetFilter("categories"),
             "target_group": SetFilter("target_groups"),
-            "kind": Filter("kind"),
+            "kind": KindFilter(),
             "delivery": ServicesOnly(Filter("delivery")),
             "free": ServicesOnly(CheckFilter(lambda row: row.is_free)),
             "open": ServicesOnly(CheckFilter(lambda row: row.is_open(today))),
@@ -199,11 +222,9 @@ class DirectorySearch(FacetedListing):
     def _pages(self):
         from directory.models import OrganisationPage, ServicePage
 
-        models = []
+        models = [OrganisationPage]
         if self.scope != ORGANISATIONS:
             models.append(ServicePage)
-        if self.scope != SERVICES:
-            models.append(OrganisationPage)
         types = ContentType.objects.get_for_models(*models).values()
         return Page.objects.live().filter(content_type__in=[t.pk for t in types])
 

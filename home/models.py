@@ -7,16 +7,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.translation import PAGE_TRANSLATABLE, translated
-from directory.listing import count_by_country, request_locales
+from directory.listing import count_by_country, one_per_translation, request_locales
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
+    ExpertiseCategory,
     OrganisationPage,
     ServicePage,
-    ServicesIndexPage,
 )
 from directory.models.mixins import RICH_TEXT_FEATURES
-from directory.models.services_index import listed_services, service_cards
+from directory.models.services_index import listed_services, service_cards, services_search_url
 
 
 class HomePage(Page):
@@ -84,9 +84,14 @@ class HomePage(Page):
         from featured.featuring import featured_for_visitor
 
         context["featured_organisations"] = featured_for_visitor(request)
-        latest = listed_services(request_locales(request)).filter(ServicePage.still_open())
+        locales = request_locales(request)
+        latest = listed_services(locales).filter(ServicePage.still_open())
         context["latest_services"] = service_cards(latest[:6])
-        context["services_index"] = ServicesIndexPage.objects.child_of(self).live().first()
+        context["categories"] = one_per_translation(
+            ExpertiseCategory.objects.all(), locales.active, locales.default
+        ).order_by("name")
+        # "Find a service": the search, services only (where the services index leads).
+        context["find_a_service_url"] = services_search_url(locales.active.language_code)
         context["directory_index"] = DirectoryIndexPage.objects.child_of(self).live().first()
         return context
 

@@ -21,7 +21,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
-from directory.models import CountryPage, OrganisationPage, ServicePage
+from directory.models import CountryPage, OrganisationPage, ServicePage, ServicesIndexPage
 from directory.models.organisation import COVER_FILTER, LOGO_FILTER
 from featured.share_card import SHARE_IMAGE, share_card
 from featured.share_card import SIZE as SHARE_IMAGE_SIZE
@@ -78,6 +78,7 @@ class PortalSitemap(Sitemap):
             .public()
             .filter(under_homes(self.homes()))
             .exclude(pk__in=holders.values("pk"))
+            .not_type(ServicesIndexPage)  # it redirects to the search
             .select_related("locale")
             .order_by("path")
         )

@@ -101,7 +101,12 @@ def load():
             for entry in structure["countries"]
         ],
         "CATEGORIES": [
-            {"slug": slug, **_terms(texts, "categories", slug)} for slug in structure["categories"]
+            {
+                "slug": slug,
+                "icon": structure["category_icons"][slug],
+                **_terms(texts, "categories", slug),
+            }
+            for slug in structure["categories"]
         ],
         "TARGET_GROUPS": [
             {"slug": slug, **_terms(texts, "target_groups", slug)}

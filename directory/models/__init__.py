@@ -8,7 +8,7 @@ from .portfolio import PortfolioProjectPage
 from .service import ServicePage
 from .services_index import ServicesIndexPage, listed_services, service_cards
 from .standing import OrganisationStanding
-from .taxonomy import ExpertiseCategory, TargetGroup
+from .taxonomy import CategoryIcon, ExpertiseCategory, TargetGroup
 from .workflow import CountryFacilitatorsApprovalTask
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "DirectoryIndexPage",
     "Enquiry",
     "EnquiryReply",
+    "CategoryIcon",
     "ExpertiseCategory",
     "GoodPracticesIndexPage",
     "OrganisationAccount",

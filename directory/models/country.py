@@ -13,7 +13,7 @@ from directory.listing import (
     one_per_translation,
     request_locales,
 )
-from directory.presentation import listing
+from directory.presentation import active_filters, listing
 from directory.search import DirectorySearch
 
 from .mixins import IntroPage
@@ -118,7 +118,9 @@ class CountryPage(IntroPage):
         engine = DirectorySearch(form, locales, scope=ORGANISATIONS)
         page, filters, query = listing(request, form, engine)
         filters = [f for f in filters if f["name"] != "country"]
+        chips = [chip for chip in active_filters(form, query) if chip["name"] != "country"]
         context.update(
+            active_filters=chips,
             organisations=page,
             form=form,
             filters=filters,

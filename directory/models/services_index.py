@@ -1,16 +1,13 @@
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import QueryDict
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
-from directory.filters import SERVICES, DirectoryFilterForm
-from directory.listing import (
-    TermLabels,
-    attach_parents,
-    one_per_translation,
-    request_locales,
-)
-from directory.presentation import listing
-from directory.search import DirectorySearch
+from directory.filters import ANY_SERVICE_KIND
+from directory.listing import TermLabels, attach_parents, one_per_translation
 
 from .country import DirectoryIndexPage
 from .mixins import IntroPage
@@ -50,23 +47,33 @@ def listed_services(locales):
     )
 
 
+def services_search_url(language_code, query=None):
+    """The search in `language_code` with `query`'s filters: services and opportunities only,
+    unless the query chooses another kind. The page number is dropped: the lists differ."""
+    with translation.override(language_code):
+        url = reverse("search")
+    params = query.copy() if query is not None else QueryDict(mutable=True)
+    params.pop("page", None)
+    if not params.get("kind"):
+        params["kind"] = ANY_SERVICE_KIND
+    return f"{url}?{params.urlencode()}"
+
+
 class ServicesIndexPage(IntroPage):
-    """Every service and opportunity of the directory, with filters: /<lang>/services/."""
+    """/<lang>/services/: the search, with services and opportunities only.
+
+    Services are listed in one place, the search; this page keeps its address, its place in the
+    menus and its title, and sends visitors (and their filters) to the search in its language.
+    """
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    template = "directory/services_index_page.html"
     translatable_fields = DirectoryIndexPage.translatable_fields
 
     class Meta:
         verbose_name = _("services index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        locales = request_locales(request)
-        form = DirectoryFilterForm(request.GET, locales, scope=SERVICES)
-        engine = DirectorySearch(form, locales, scope=SERVICES)
-        page, filters, query = listing(request, form, engine)
-        context.update(form=form, filters=filters, services=page, filter_query=query.urlencode())
-        return context
+    def serve(self, request, *args, **kwargs):
+        url = services_search_url(self.locale.language_code, request.GET)
+        return redirect(url, permanent=True)

@@ -45,13 +45,46 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+class CategoryIcon(models.TextChoices):
+    """The pictures a category's tile on the home page may have (`static/img/categories/`)."""
+
+    WORK = "work", _("Briefcase (work)")
+    TRAINING = "training", _("Tools (training a trade)")
+    LANGUAGE = "language", _("Speech bubble (languages)")
+    LEGAL = "legal", _("Scales (legal help)")
+    SUPPORT = "support", _("Heart (support)")
+    HOUSING = "housing", _("House (housing)")
+    DIGITAL = "digital", _("Screen (digital skills)")
+    BUSINESS = "business", _("Rising line (business)")
+    HEALTH = "health", _("Cross (health)")
+    EDUCATION = "education", _("Cap (education)")
+
+
 class ExpertiseCategory(Term):
+    icon = models.CharField(
+        _("icon"),
+        max_length=20,
+        blank=True,
+        choices=CategoryIcon.choices,
+        help_text=_(
+            "Shown beside the category's name on the home page. The same in every language."
+        ),
+    )
+
+    panels = [*Term.panels, FieldPanel("icon")]
+    translatable_fields = [*Term.translatable_fields, *synchronized("icon")]
+
     class Meta(Term.Meta):
         verbose_name = _("expertise category")
         verbose_name_plural = _("expertise categories")
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_category_slug_locale")
         ]
+
+    @property
+    def icon_path(self):
+        """The static file of the category's icon; a magnifying glass when none is chosen."""
+        return f"img/categories/{self.icon or 'other'}.svg"
 
 
 class TargetGroup(Term):

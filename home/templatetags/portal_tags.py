@@ -6,7 +6,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.models import Page
 
-from directory.models import CountryPage
+from directory.models import CountryPage, ServicesIndexPage
+from directory.models.services_index import services_search_url
 from home.context_processors import chrome
 
 register = template.Library()
@@ -70,9 +71,25 @@ def lang_attrs(page):
     return format_html(' lang="{}" dir="{}"', code, direction(code))
 
 
-@register.simple_tag
-def current_attr(page, item):
-    """aria-current for a menu item: "page" on the item itself, "true" inside its section."""
+def leads_to_search(item):
+    return item.specific_class is ServicesIndexPage
+
+
+@register.simple_tag(takes_context=True)
+def menu_url(context, item):
+    """A menu item's address; the services index's is the search it leads to, without the hop."""
+    if leads_to_search(item):
+        return services_search_url(item.locale.language_code)
+    return item.get_url(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def current_attr(context, page, item):
+    """aria-current for a menu item: "page" on the item itself, "true" inside its section; the
+    services index's item on the search, where it leads."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    if match and match.url_name == "search":
+        return mark_safe(' aria-current="page"') if leads_to_search(item) else ""  # noqa: S308
     path = getattr(page, "path", "")
     if getattr(page, "pk", None) == item.pk:
         return mark_safe(' aria-current="page"')  # noqa: S308

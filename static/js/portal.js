@@ -5,6 +5,13 @@ document.addEventListener("click", (event) => {
   }
 });
 
+// A listing's filters are folded on a phone; on a wide screen they sit open beside the results.
+if (window.matchMedia("(min-width: 64rem)").matches) {
+  document.querySelectorAll("details[data-filters]").forEach((details) => {
+    details.open = true;
+  });
+}
+
 // Search type-ahead: categories and organisation names offered in the field's datalist.
 document.querySelectorAll("input[data-suggest-url]").forEach((input) => {
   const list = document.getElementById(input.getAttribute("list"));

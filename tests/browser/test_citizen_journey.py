@@ -13,8 +13,10 @@ def test_home_to_service_to_organisation(demo_server, phone):
     page.goto(f"{demo_server.url}/en/")
     expect(page.locator("h1")).to_be_visible()
     page.get_by_role("link", name="Find a service").click()
-    expect(page).to_have_url(re.compile(r"/en/services/$"))
+    expect(page).to_have_url(re.compile(r"/en/search/\?kind=all-services$"))
 
+    # On a phone the filters are folded behind their summary.
+    page.locator(".filters__summary").click()
     page.get_by_label("Country").select_option("gr")
     page.get_by_role("button", name="Show results").click()
     expect(page).to_have_url(re.compile(r"country=gr"))
@@ -36,7 +38,7 @@ def test_home_to_service_to_organisation(demo_server, phone):
 
 
 def test_keyboard_reaches_the_filters_and_results(demo_server, desktop):
-    focused = tab_through(desktop, f"{demo_server.url}/en/services/", 60)
+    focused = tab_through(desktop, f"{demo_server.url}/en/search/?kind=all-services", 60)
     assert "id_country" in focused
     assert "BUTTON" in focused
 
@@ -69,6 +71,7 @@ def test_arabic_layout_mirrors(demo_server, phone):
     width = page.viewport_size["width"]
     # The brand sits at the right edge in Arabic, as it sits at the left in English.
     assert brand["x"] + brand["width"] > width - 40
+    page.locator(".filters__summary").click()
     label = page.locator(".filters label").first
     assert page.evaluate("(el) => getComputedStyle(el).direction", label.element_handle()) == "rtl"
     page.goto(f"{demo_server.url}/en/services/")

@@ -75,6 +75,7 @@ def test_a_call_is_posted_found_answered_and_followed_up(demo_server, chromium, 
     phone = b.new_page()
     phone.goto(f"{demo_server.url}/en/collaboration/")
     assert_accessible(phone, "main")
+    phone.locator(".filters__summary").click()
     phone.select_option("#id_kind", "new_service")
     phone.select_option("#id_expertise", partner["slug"])
     phone.select_option("#id_country", "gr")

@@ -22,6 +22,8 @@ def test_filter_the_library_by_country_and_read_a_practice_sheet(demo_server, ph
     assert page.locator("#results-heading").get_attribute("aria-live") == "polite"
     expect(page.locator("#results-heading")).to_have_text(f"{everything} good practices")
 
+    # On a phone the filters are folded behind their summary.
+    page.locator(".filters__summary").click()
     page.get_by_label("Country").select_option("gr")
     page.get_by_role("button", name="Show results").click()
     expect(page).to_have_url(re.compile(r"country=gr"))

@@ -36,7 +36,7 @@ def test_register_in_arabic_then_publish_a_service_after_approval(demo_server, c
     page.fill("[name=password]", PASSWORD)
     page.fill("[name=password_confirm]", PASSWORD)
     page.check("[name=accept_terms]")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/ar/register/sent/$"))
 
     # Not before the address is confirmed.

@@ -29,7 +29,7 @@ def test_a_new_registration_reaches_its_facilitator_and_gets_a_follow_up(demo_se
     page.fill("[name=password]", PASSWORD)
     page.fill("[name=password_confirm]", PASSWORD)
     page.check("[name=accept_terms]")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/it/register/sent/$"))
 
     # facilitator-it is told, in their admin language, through the outbox, with a link.

@@ -85,7 +85,8 @@ def test_every_page_type_renders_in_every_locale(client, portal, organisation):
     for code, _name in settings.LANGUAGES:
         for page in (portal.home, portal.directory, portal.services, portal.countries["IT"]):
             localized = page.get_translation(_locale(code))
-            response = client.get(localized.url)
+            # The services index leads to the search in its language.
+            response = client.get(localized.url, follow=True)
             assert response.status_code == 200, (code, page.title)
             assert f'<html lang="{code}"' in response.content.decode()
         for page in (organisation_page, service, project):

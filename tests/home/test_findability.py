@@ -172,13 +172,12 @@ def test_italian_home_says_its_locale(client, portal):
 
 def test_paginated_listing_keeps_the_page_number(client, portal, settings):
     settings.PORTAL_PAGE_SIZE = 1
-    organisation = OrganisationPageFactory(parent=portal.countries["IT"])
-    ServicePageFactory(parent=organisation)
-    ServicePageFactory(parent=organisation)
-    html = client.get("/en/services/?page=2&q=coach").content.decode()
-    assert canonical(html) == [f"{HOST}/en/services/?page=2"]
-    html = client.get("/en/services/?page=1").content.decode()
-    assert canonical(html) == [f"{HOST}/en/services/"]
+    OrganisationPageFactory(parent=portal.countries["IT"])
+    OrganisationPageFactory(parent=portal.countries["IT"])
+    html = client.get("/en/organisations/italy/?page=2&category=").content.decode()
+    assert canonical(html) == [f"{HOST}/en/organisations/italy/?page=2"]
+    html = client.get("/en/organisations/italy/?page=1").content.decode()
+    assert canonical(html) == [f"{HOST}/en/organisations/italy/"]
 
 
 def test_organisation_page_tags_and_json_ld(client, organisation):
