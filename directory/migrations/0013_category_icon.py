@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0010_split_contact_names'),
+        ('directory', '0012_service_where_and_when'),
     ]
 
     operations = [
