@@ -48,20 +48,7 @@ def test_a_search_from_the_home_page_shows_a_result_on_the_first_screen(
     assert_accessible(page)
 
 
-@pytest.mark.parametrize(
-    ("language", "words"),
-    [
-        pytest.param(
-            *SEARCHES[0],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the first card is a page not translated into Italian, which still has "
-                "the address of its own language (issue 15: the visitor keeps their language)",
-            ),
-        ),
-        *SEARCHES[1:],
-    ],
-)
+@pytest.mark.parametrize(("language", "words"), SEARCHES)
 def test_opening_the_first_result_keeps_the_language(demo_server, phone, language, words):
     page = phone
     first = search_from_home(page, demo_server.url, language, words)
