@@ -56,12 +56,14 @@ format: install-dev
 # Times searches on a large directory (see demo/management/commands/bench_search.py), then the
 # facilitators' dashboard panel and monitoring report on it (demo/.../bench_facilitation.py).
 # It has a database of its own: bench.sqlite3, or DATABASE_URL=postgres://.../an_empty_db.
+# The figures are also written to bench-results/ (search.json, facilitation.json).
 # BENCH_ARGS / BENCH_FACILITATION_ARGS: e.g. "--sizes 2000:10000 --runs 10" / "--sizes 2000 --runs 3".
 bench: export DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
 bench: install
 	$(BIN)/python manage.py migrate --noinput -v0
-	$(BIN)/python manage.py bench_search $(BENCH_ARGS)
-	$(BIN)/python manage.py bench_facilitation $(BENCH_FACILITATION_ARGS)
+	$(BIN)/python manage.py bench_search --json bench-results/search.json $(BENCH_ARGS)
+	$(BIN)/python manage.py bench_facilitation --json bench-results/facilitation.json \
+		$(BENCH_FACILITATION_ARGS)
 
 messages: install
 	$(BIN)/python manage.py makemessages $(foreach l,$(LANGS),-l $(l)) --ignore=.venv \

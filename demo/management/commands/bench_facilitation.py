@@ -17,11 +17,11 @@ features runs today. Every organisation's standing (`directory.standing`) is the
 Each request goes through the whole middleware stack with Django's test client, in this process,
 logged in as central staff (a superuser: every organisation) and as the facilitator of the country
 with the most organisations. The report gives the median and 95th percentile of each request, its
-ratio to a view that only returns "ok", its number of database queries and the response's size.
+ratio to a view that only returns "ok", its number of database queries and the response's size;
+`--json FILE` writes them in bench_search's shape.
 """
 
 import random
-import statistics
 import time
 from datetime import timedelta
 
@@ -29,16 +29,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, reset_queries, transaction
+from django.db import connection, transaction
 from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from demo.management.commands.bench_search import (
     SERVICES_PER_ORGANISATION,
     SLUG_PREFIX,
-    percentile,
+    time_requests,
+    write_json,
 )
 from demo.management.commands.bench_search import Command as SearchBench
 from directory.models import CountryPage, Enquiry, OrganisationPage
@@ -91,8 +91,14 @@ class Command(BaseCommand):
             f"{SERVICES_PER_ORGANISATION} services each",
         )
         parser.add_argument("--runs", type=int, default=5, help="timed requests per address")
+        parser.add_argument(
+            "--json",
+            dest="json_path",
+            metavar="FILE",
+            help="also write the figures to FILE, as bench_search does",
+        )
 
-    def handle(self, *args, sizes, runs, **options):
+    def handle(self, *args, sizes, runs, json_path, **options):
 
         try:
             steps = [int(size) for size in sizes.split(",")]
@@ -126,6 +132,12 @@ class Command(BaseCommand):
             users = [("staff", staff), (f"facilitator {code}", facilitators[code])]
             report.append((organisations, self._measure(users, runs)))
         self._print(report)
+        if json_path:
+            write_json(
+                json_path,
+                [((size, size * SERVICES_PER_ORGANISATION), results) for size, results in report],
+            )
+            self.stdout.write(f"Wrote {json_path}")
 
     # Users -------------------------------------------------------------------------------------
 
@@ -325,38 +337,19 @@ class Command(BaseCommand):
             },
         }
 
-    def _time(self, client, url, params, runs):
-        """([ms per timed request], queries of the first request, size of the last response)."""
-        timings, queries, size = [], None, 0
-        for run in range(runs + WARM_UP):
-            if run == 0:  # counting queries costs a little: only in the untimed request
-                reset_queries()  # a full log (DEBUG while growing) would count nothing
-                with CaptureQueriesContext(connection) as captured:
-                    response = client.get(url, params)
-                queries = len(captured)
-                elapsed = None
-            else:
-                started = time.perf_counter()
-                response = client.get(url, params)
-                elapsed = time.perf_counter() - started
-            if response.status_code != 200:
-                raise CommandError(f"{url} {params}: {response.status_code}")
-            size = len(response.content)
-            if elapsed is not None:
-                timings.append(elapsed * 1000)
-        return (statistics.median(timings), percentile(timings, 0.95), queries, size)
-
     def _measure(self, users, runs):
         results = {}
         with override_settings(**self._overrides()):
             anonymous = Client(HTTP_HOST="localhost")
-            results["trivial view"] = self._time(anonymous, "/bench/trivial/", {}, runs * 3)
+            results["trivial view"] = time_requests(
+                anonymous, "/bench/trivial/", {}, runs * 3, WARM_UP
+            )
             for who, user in users:
                 client = Client(HTTP_HOST="localhost")
                 client.force_login(user)
                 requests = admin_requests() + (staff_requests() if who == "staff" else [])
                 for name, url, params in requests:
-                    results[f"{who}: {name}"] = self._time(client, url, params, runs)
+                    results[f"{who}: {name}"] = time_requests(client, url, params, runs, WARM_UP)
                     self.stdout.write(f"  {who}: {name}: {results[f'{who}: {name}'][0]:.0f} ms")
         return results
 
