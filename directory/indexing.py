@@ -67,7 +67,7 @@ def _organisation_and_country(page):
     if organisation:
         words += [organisation.title, organisation.acronym, organisation.city, organisation.region]
     country = _ancestor(page, CountryPage, 2)
-    if country:
+    if country and country.code:  # "Country not set" is no place to be found by
         words += _names(CountryPage, [country], field="title")
     return words
 
@@ -101,7 +101,7 @@ def organisation_terms(organisation):
         words += _names(ExpertiseCategory, organisation.expertise_categories.all())
         words += _names(TargetGroup, organisation.target_groups.all())
     country = _ancestor(organisation, CountryPage, 1) if organisation.path else None
-    if country:
+    if country and country.code:  # "Country not set" is no place to be found by
         words += _names(CountryPage, [country], field="title")
     return " ".join(words)
 

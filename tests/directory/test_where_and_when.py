@@ -123,6 +123,15 @@ def test_country_not_set_is_no_tile_and_no_place_on_any_public_page(client, port
     assert " · " not in re.search(r'card__eyebrow">(.*?)</p>', organisation_card, re.S).group(1)
 
 
+def test_country_not_set_finds_nothing_in_search(client, no_country):
+    _holder, organisation, service = no_country
+    found = client.get("/en/search/", {"q": NOT_SET}).content.decode()
+    assert organisation.title not in found
+    assert service.title not in found
+    # They are found by what they are and do.
+    assert service.title in client.get("/en/search/", {"q": "mentoring"}).content.decode()
+
+
 def test_the_page_holding_organisations_without_a_country_is_not_public(client, no_country):
     holder, organisation, _service = no_country
     assert client.get(holder.url).status_code == 404
