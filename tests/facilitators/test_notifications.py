@@ -233,10 +233,15 @@ def test_the_weekly_digest_lists_the_week_and_is_sent_once(client, people, on_co
         user, page, _account = registered("it", "info@sole.example.org", "Bottega del Sole")
         client.force_login(user)
         submit(client, page)
-        # Registered long ago, contacted 60 days ago: overdue for contact.
+        # Registered long ago, contacted 60 days ago (at midday, local time: "60 days" whatever
+        # the hour the test runs, across a change of summer time): overdue for contact.
         _u, old, _a = registered("it", "info@vecchio.example.org", "Forno Vecchio")
+        sixty_days_ago = timezone.localdate() - datetime.timedelta(days=60)
         ContactLogFactory(
-            organisation=old, contacted_at=timezone.now() - datetime.timedelta(days=60)
+            organisation=old,
+            contacted_at=timezone.make_aware(
+                datetime.datetime.combine(sixty_days_ago, datetime.time(12))
+            ),
         )
         # Called three days ago, to be called back yesterday: a follow-up due.
         ContactLogFactory(
