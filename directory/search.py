@@ -1,66 +1,48 @@
 """One search over services, opportunities and organisations, in the visitor's language.
 
-The words go through Wagtail's search backend (PostgreSQL full text, SQLite FTS5, or
-Elasticsearch/OpenSearch by setting); the rest is done on one list of rows:
+Every piece of content has a row per visitor language (`directory.listing_rows`): the version
+that language's listings show (the visitor's language, else English, else the language it was
+first written in) and what the filters look at. A search is then a few queries on those rows
+(`core.facets.FacetedRows`), whatever the size of the directory:
 
-- the candidates are one page per translation set (`one_per_translation`): the visitor's
-  language, else English, else the language the page was written in. So a result is never
-  listed twice, and a page that is not translated still shows, in its own language;
-- one query fetches, for every candidate that matches the words, in order of relevance, what
-  the filters look at (kind, delivery, cost, dates, category, place, country); three more fetch
-  the vocabulary links. The filters (`directory.filters.DirectoryFilterForm`) and the counts
-  beside their values are then worked out on those rows, each count with every other filter
-  applied. The number of queries does not grow with the directory, and the database runs the
-  text search once per request rather than once per count;
+- the words go through Wagtail's search backend (PostgreSQL full text, SQLite FTS5, or
+  Elasticsearch/OpenSearch by setting) once, restricted to the rows' pages: the matches with
+  the most words first, then by relevance. When nothing has any of them, the backend's
+  closest indexed words are searched instead, and the page says so (`corrected`);
+- each filter's counts are one `GROUP BY` query, with every other filter applied;
+- the results come in the order asked for, pages in the visitor's language first; without words
+  only the page of results shown is read, with words their ids are;
 - only the page of results shown is loaded as pages, for its cards.
 
-Searching is done on the candidates only. A page's index entry holds the names of its
-category and target groups in every language (`directory.indexing`), so a search in Arabic
-finds an Italian service whose category is called "تدريب" in Arabic.
+A page's index entry holds the names of its category and target groups in every language
+(`directory.indexing`), so a search in Arabic finds an Italian service whose category is called
+"تدريب" in Arabic.
 """
 
 import hashlib
 import json
 import time
-from dataclasses import dataclass
-from datetime import date
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import (
-    BooleanField,
-    Exists,
-    ExpressionWrapper,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-)
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, F, IntegerField, Q, When
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core import listing
-from core.listing import (
-    WORDS_MATCHED,
-    CheckFilter,
-    FacetedListing,
-    Filter,
-    SetFilter,
-    attach_vocabulary,
-    ranked_matches,
+from core import text
+from core.facets import (
+    CaseInsensitiveFacet,
+    CheckFacet,
+    Facet,
+    FacetedRows,
+    LazyResults,
+    Only,
+    TermFacet,
 )
-from directory.filters import (
-    ALL,
-    ANY_SERVICE_KIND,
-    ORGANISATION_KIND,
-    ORGANISATIONS,
-    place_condition,
-)
-from directory.listing import ancestor_path, attach_country_codes, one_per_translation
+from core.listing import WORDS_MATCHED, corrections, ranked_matches
+from directory.filters import ALL, ANY_SERVICE_KIND, ORGANISATION_KIND, ORGANISATIONS
 
 RELEVANCE = "relevance"
 NEWEST = "newest"
@@ -71,66 +53,49 @@ SORTS = [
     (CLOSING, _("Closing soon")),
 ]
 PLACES_SHOWN = 30
+NOT_ORGANISATION = ~Q(kind=ORGANISATION_KIND)
 
 # The directory's models import this module (the services index and the country pages list with
 # it), so the models are imported inside the functions that use them.
 
 
-@dataclass(kw_only=True)
-class Row(listing.Row):
-    """What the filters and the sorting need to know of one candidate."""
-
-    kind: str  # "service", "opportunity" or "organisation"
-    delivery: str = ""
-    is_free: bool = False
-    deadline: date | None = None
-    end_date: date | None = None
-    place: str = ""
-    in_place: bool = True
-
-    def is_open(self, today):
-        return (self.deadline is None or self.deadline >= today) and (
-            self.end_date is None or self.end_date >= today
-        )
-
-
-class PlaceFilter(Filter):
-    """The place is matched in the database (`place_condition`); rows count under their place."""
-
-    def test(self, value):
-        return lambda row: row.in_place
-
-
-class KindFilter(Filter):
+class KindFacet(Facet):
     """A row's kind; "services and opportunities" is every kind but an organisation."""
 
     def __init__(self):
         super().__init__("kind")
 
-    def test(self, value):
+    def condition(self, value):
         if value == ANY_SERVICE_KIND:
-            return lambda row: row.kind != ORGANISATION_KIND
-        return super().test(value)
+            return NOT_ORGANISATION
+        return super().condition(value)
 
-    def count(self, counter, row):
-        super().count(counter, row)
-        if row.kind != ORGANISATION_KIND:
-            counter[ANY_SERVICE_KIND] += 1
+    def counts(self, rows):
+        counts = super().counts(rows)
+        counts[ANY_SERVICE_KIND] = sum(n for kind, n in counts.items() if kind != ORGANISATION_KIND)
+        return counts
 
 
-class ServicesOnly(Filter):
-    """A filter that only a service has: organisations fail it and are not counted for it."""
+def is_open(today):
+    """No deadline passed, no end date passed."""
+    return (Q(deadline__isnull=True) | Q(deadline__gte=today)) & (
+        Q(end_date__isnull=True) | Q(end_date__gte=today)
+    )
 
-    def __init__(self, inner):
-        self.inner = inner
 
-    def test(self, value):
-        test = self.inner.test(value)
-        return lambda row: row.kind != ORGANISATION_KIND and test(row)
+def directory_facets(today):
+    from directory.models import ListingTerm
 
-    def count(self, counter, row):
-        if row.kind != ORGANISATION_KIND:
-            self.inner.count(counter, row)
+    return {
+        "country": Facet("country"),
+        "place": CaseInsensitiveFacet("place", PLACES_SHOWN),
+        "category": TermFacet(ListingTerm, "category"),
+        "target_group": TermFacet(ListingTerm, "target_group"),
+        "kind": KindFacet(),
+        "delivery": Only(NOT_ORGANISATION, Facet("delivery")),
+        "free": Only(NOT_ORGANISATION, CheckFacet(Q(is_free=True))),
+        "open": Only(NOT_ORGANISATION, CheckFacet(is_open(today))),
+    }
 
 
 VERSION_KEY = "search:version"
@@ -168,39 +133,32 @@ def forget_searches_on_changes():
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"search_{model}_deleted")
 
 
-class DirectorySearch(FacetedListing):
-    """A search of the directory for one request: its rows, results and counts."""
+class DirectorySearch:
+    """A search of the directory for one request: its results and counts."""
 
     def __init__(self, form, locales, scope=ALL):
-        super().__init__(form, getattr(form, "cleaned_data", {}).get("q", ""))
+        self.form = form
+        self.words = text.search_words(getattr(form, "cleaned_data", {}).get("q", ""))
+        self.query_text = " ".join(self.words)
+        self.any_word = False  # True when no page has every word: those with most are listed
+        self.corrected = ""  # the words searched instead, when nothing had the visitor's
         self.scope = scope
         self.locales = locales
         self.today = timezone.localdate()
-        self.filters = self._filters_of(self.today)
         key = self._cache_key()
         cached = cache.get(key) if key else None
         if cached:
-            self._results, self._facets, self.any_word, self.corrected = cached
+            self._ids, self._facets, self.any_word, self.corrected = cached
             return
-        self.find()
-        self._results = self._sorted_results()
-        self._facets = self._count()
-        if key:
-            state = (self._results, self._facets, self.any_word, self.corrected)
-            cache.set(key, state, cache_seconds())
+        from directory import listing_rows
 
-    @staticmethod
-    def _filters_of(today):
-        return {
-            "country": Filter("country"),
-            "place": PlaceFilter("place"),
-            "category": SetFilter("categories"),
-            "target_group": SetFilter("target_groups"),
-            "kind": KindFilter(),
-            "delivery": ServicesOnly(Filter("delivery")),
-            "free": ServicesOnly(CheckFilter(lambda row: row.is_free)),
-            "open": ServicesOnly(CheckFilter(lambda row: row.is_open(today))),
-        }
+        listing_rows.current()
+        faceted = self._faceted()
+        self._ids = self._ordered_ids(faceted) if faceted is not None else []
+        self._facets = self._count(faceted)
+        if key:
+            state = (self._ids, self._facets, self.any_word, self.corrected)
+            cache.set(key, state, cache_seconds())
 
     def _cache_key(self):
         """The same search, in the same language, on the same content: the same answer."""
@@ -217,160 +175,57 @@ class DirectorySearch(FacetedListing):
         digest = hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()
         return f"search:{content_version()}:{digest}"
 
-    # Fetching ----------------------------------------------------------------------------------
+    # Rows and words ----------------------------------------------------------------------------
 
-    def _pages(self):
-        from directory.models import OrganisationPage, ServicePage
+    def rows(self):
+        """The rows this search may list: one per piece of content, in the visitor's language."""
+        from directory.listing_rows import DIRECTORY
+        from directory.models import ListingRow
 
-        models = [OrganisationPage]
-        if self.scope != ORGANISATIONS:
-            models.append(ServicePage)
-        types = ContentType.objects.get_for_models(*models).values()
-        return Page.objects.live().filter(content_type__in=[t.pk for t in types])
-
-    def matching(self):
-        """The candidates that match the words, in order of relevance (newest without words)."""
-        return self._matching(self.words)[0]
-
-    def _matching(self, words):
-        """`matching`, and the search index's order of the matches if it gives one."""
-        pages = self._pages()
-        if not words:
-            # Every candidate: the translation sets are worked out once, in bulk.
-            locale, default = self.locales.active, self.locales.default
-            return one_per_translation(pages, locale, default).order_by(
-                "-first_published_at", "-pk"
-            ), None
-        matching, index_order = ranked_matches(pages, words)
-        if index_order is None and self.sort != RELEVANCE:
-            matching = matching.order_by("-first_published_at", "-pk")
-        return matching.filter(self._representative()), index_order
-
-    def _representative(self):
-        """The page is the one listed for its translation set (see `one_per_translation`)."""
-        locale, default = self.locales.active, self.locales.default
-        siblings = Page.objects.live().filter(translation_key=OuterRef("translation_key"))
-        in_locale = Exists(siblings.filter(locale=locale))
-        if locale.pk == default.pk:
-            in_default = in_locale
-        else:
-            in_default = Exists(siblings.filter(locale=default))
-        earlier = Exists(siblings.filter(pk__lt=OuterRef("pk")))
-        return (
-            Q(locale=locale)
-            | (Q(locale=default) & ~in_locale)
-            | (~in_locale & ~in_default & ~earlier)
+        rows = ListingRow.objects.filter(
+            language=self.locales.active.language_code, listing=DIRECTORY
         )
-
-    def fetch_rows(self, words):
-        from directory.models import OrganisationPage, ServicePage
-
-        matching, index_order = self._matching(words)
-        organisation_city = OrganisationPage.objects.filter(path=ancestor_path(1)).values("city")[
-            :1
-        ]
-        columns = {
-            "service_place": Coalesce(
-                NullIf("servicepage__location", Value("")), Subquery(organisation_city)
-            ),
-        }
-        place = self.form.values.get("place")
-        if place:
-            columns["in_place"] = ExpressionWrapper(
-                place_condition(place), output_field=BooleanField()
-            )
-        else:
-            columns["in_place"] = Value(True, output_field=BooleanField())
-        if not words:
-            columns[WORDS_MATCHED] = Value(0)
-        values = matching.annotate(**columns).values_list(
-            "pk",
-            "content_type_id",
-            "path",
-            "servicepage__kind",
-            "servicepage__delivery",
-            "servicepage__is_free",
-            "servicepage__application_deadline",
-            "servicepage__end_date",
-            "servicepage__category__slug",
-            "service_place",
-            "organisationpage__city",
-            "in_place",
-            WORDS_MATCHED,
-        )
-        service_type = ContentType.objects.get_for_model(ServicePage).pk
-        rows = []
-        for (
-            pk,
-            content_type,
-            path,
-            kind,
-            delivery,
-            is_free,
-            deadline,
-            end_date,
-            category,
-            service_place,
-            city,
-            in_place,
-            matched,
-        ) in values:
-            if content_type == service_type:
-                row = Row(
-                    pk,
-                    path,
-                    kind=kind,
-                    delivery=delivery,
-                    is_free=is_free,
-                    deadline=deadline,
-                    end_date=end_date,
-                    place=service_place or "",
-                    in_place=bool(in_place),
-                    categories={category} if category else set(),
-                )
-            else:
-                row = Row(
-                    pk, path, kind=ORGANISATION_KIND, place=city or "", in_place=bool(in_place)
-                )
-            row.position = len(rows)
-            row.matched = matched
-            rows.append(row)
-        if index_order is not None:
-            rows.sort(key=lambda row: index_order[row.pk])
-        self._attach_vocabulary(rows)
-        attach_country_codes(rows, self.form.all_countries)
+        if self.scope == ORGANISATIONS:
+            rows = rows.filter(kind=ORGANISATION_KIND)
         return rows
 
-    def _attach_vocabulary(self, rows):
-        from directory.models import OrganisationPage, ServicePage
+    def _matches(self, words):
+        """[(page id, how many of the words it has)] for the rows' pages that match the words,
+        the most words first, then by relevance."""
+        from directory.listing_rows import listed_types
 
-        services = [row.pk for row in rows if row.kind != ORGANISATION_KIND]
-        organisations = [row.pk for row in rows if row.kind == ORGANISATION_KIND]
-        service_groups = ServicePage.target_groups.through
-        organisation_groups = OrganisationPage.target_groups.through
-        expertise = OrganisationPage.expertise_categories.through
-        attach_vocabulary(
-            rows,
-            [
-                (service_groups, "servicepage_id", "targetgroup", "target_groups", services),
-                (
-                    organisation_groups,
-                    "organisationpage_id",
-                    "targetgroup",
-                    "target_groups",
-                    organisations,
-                ),
-                (
-                    expertise,
-                    "organisationpage_id",
-                    "expertisecategory",
-                    "categories",
-                    organisations,
-                ),
-            ],
-        )
+        pages = Page.objects.live().filter(content_type__in=[t.pk for t in listed_types()])
+        matching, index_order = ranked_matches(pages, words)
+        listed = self.rows().values("page_id")
+        if index_order is None:
+            return list(matching.filter(pk__in=listed).values_list("pk", WORDS_MATCHED))
+        pairs = list(matching.filter(pk__in=listed).values_list("pk", WORDS_MATCHED))
+        return sorted(pairs, key=lambda pair: (-pair[1], index_order[pair[0]]))
 
-    # Filtering and counting --------------------------------------------------------------------
+    def _faceted(self):
+        """The rows with their filters, narrowed to the pages with the words (or the closest
+        indexed words); None when nothing has any of them."""
+        facets = directory_facets(self.today)
+        values = self.form.values
+        if not self.words:
+            self.matched = {}
+            return FacetedRows(self.rows(), facets, values)
+        words = self.words
+        matches = self._matches(words)
+        if not matches:
+            closest = corrections(words)
+            if closest != words:
+                matches = self._matches(closest)
+                if matches:
+                    words = closest
+                    self.corrected = " ".join(closest)
+        if not matches:
+            return None
+        self.any_word = matches[0][1] < len(words)
+        self.matched = {pk: (matched, position) for position, (pk, matched) in enumerate(matches)}
+        return FacetedRows(self.rows(), facets, values, ids=list(self.matched))
+
+    # Order -------------------------------------------------------------------------------------
 
     @property
     def sort(self):
@@ -379,28 +234,77 @@ class DirectorySearch(FacetedListing):
             return chosen
         return RELEVANCE if self.query_text else NEWEST
 
+    def _order(self):
+        """The rows' order without words: pages in the visitor's language first."""
+        if self.sort != CLOSING:
+            return ["-in_language", F("published_at").desc(nulls_last=True), "-page_id"]
+        return [
+            "closing",
+            "open_deadline",
+            F("past_deadline").desc(nulls_last=True),
+            "-in_language",
+            F("published_at").desc(nulls_last=True),
+            "-page_id",
+        ]
+
+    def _closing(self, rows):
+        today = self.today
+        return rows.annotate(
+            closing=Case(
+                When(deadline__gte=today, then=0),
+                When(deadline__isnull=True, then=1),
+                default=2,
+                output_field=IntegerField(),
+            ),
+            open_deadline=Case(When(deadline__gte=today, then=F("deadline"))),
+            past_deadline=Case(When(deadline__lt=today, then=F("deadline"))),
+        )
+
+    def _ordered_ids(self, faceted):
+        """Without words: None (`results` reads a page at a time). With words: the ids of the
+        rows that pass every filter, the most words first, then in the order asked for."""
+        if not self.words:
+            return None
+        passing = faceted.passing().values_list(
+            "page_id", "in_language", "published_at", "deadline"
+        )
+        today = self.today
+
+        def key(row):
+            pk, in_language, published, deadline = row
+            matched, position = self.matched[pk]
+            if self.sort == CLOSING:
+                if deadline and deadline >= today:
+                    return (-matched, 0, deadline.toordinal(), position)
+                if deadline is None:
+                    return (-matched, 1, 0, position)
+                return (-matched, 2, -deadline.toordinal(), position)
+            if self.sort == NEWEST:
+                stamp = published.timestamp() if published else 0
+                return (-matched, not in_language, -stamp, position)
+            return (-matched, not in_language, position)
+
+        return [row[0] for row in sorted(passing, key=key)]
+
     def results(self):
         """The ids of the pages that pass every filter, in the order asked for."""
-        return self._results
+        if self._ids is not None:
+            return self._ids
+        faceted = FacetedRows(self.rows(), directory_facets(self.today), self.form.values)
+        rows = faceted.passing()
+        if self.sort == CLOSING:
+            rows = self._closing(rows)
+        return LazyResults(rows.order_by(*self._order()).values_list("page_id", flat=True))
 
     def facets(self):
         """{filter name: {value: count}}: for each filter, with every other filter applied."""
         return self._facets
 
-    def _sorted_results(self):
-        rows = self.passing()
-        if self.sort == CLOSING:
-            today = self.today
-
-            def closing(row):  # within the pages with as many of the words
-                if row.deadline and row.deadline >= today:
-                    return (-row.matched, 0, row.deadline.toordinal(), row.position)
-                if row.deadline is None:
-                    return (-row.matched, 1, 0, row.position)
-                return (-row.matched, 2, -row.deadline.toordinal(), row.position)
-
-            rows.sort(key=closing)
-        return [row.pk for row in rows]
+    def _count(self, faceted):
+        names = [name for name in self.form.filter_names if name in self.form.fields]
+        if faceted is None:
+            return {name: {} for name in names}
+        return {name: dict(counts) for name, counts in faceted.counts(names).items()}
 
     @staticmethod
     def cards(ids):
@@ -421,13 +325,6 @@ class DirectorySearch(FacetedListing):
         for page in organisations:
             page.result_kind = "organisation"
         return [by_id[pk] for pk in ids if pk in by_id]
-
-    def _count(self):
-        counts = self.count()
-        if "place" in counts:
-            counts["place"].pop("", None)
-            counts["place"] = dict(counts["place"].most_common(PLACES_SHOWN))
-        return counts
 
 
 __all__ = ["DirectorySearch", "SORTS", "RELEVANCE", "NEWEST", "CLOSING"]

@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Task, Workflow
 from wagtail.signals import pre_page_move
 
-from directory import indexing, standing
+from directory import indexing, listing_rows, standing
 from directory.models import (
     CountryPage,
     DirectoryIndexPage,
@@ -73,6 +73,7 @@ def page_changed(sender, instance, raw=False, **kwargs):
     if raw or not isinstance(instance, Page):
         return
     standing.mark_around(instance)
+    listing_rows.mark_around(instance, subtree=getattr(instance, "_listing_subtree", None))
     if isinstance(instance, OrganisationPage):  # a language version more or less
         if kwargs.get("created"):
             standing.open_standing(instance)
@@ -88,6 +89,14 @@ def page_moving(sender, instance, **kwargs):
     """Whatever moves, the organisations in it may change country: marked by their keys, which
     the move keeps."""
     standing.mark_around(instance)
+    listing_rows.mark_around(instance, subtree=True)
+
+
+@receiver(pre_save, sender=CountryPage)
+def country_saving(sender, instance, raw=False, **kwargs):
+    """A country's new code (or its going live or not) changes where its content is listed."""
+    if not raw and listing_rows.country_changes(instance):
+        instance._listing_subtree = True
 
 
 @receiver(m2m_changed, sender=OrganisationPage.expertise_categories.through)
@@ -99,6 +108,18 @@ def expertise_changed(sender, instance, action, reverse, pk_set=None, **kwargs):
         standing.mark_organisations(pages.values("translation_key"))
     else:
         standing.mark_organisation(instance.translation_key)
+
+
+@receiver(pre_save, sender=ExpertiseCategory)
+@receiver(pre_save, sender=TargetGroup)
+def term_renaming(sender, instance, raw=False, **kwargs):
+    """A term's new slug: the listings' rows of the content linked to it are marked stale."""
+    if raw or instance.pk is None:
+        return
+    old = sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    if old is not None and old != instance.slug:
+        vocabulary = "category" if sender is ExpertiseCategory else "target_group"
+        listing_rows.mark_using_term(vocabulary, instance)
 
 
 @receiver(post_save, sender=OrganisationAccount)

@@ -3,6 +3,7 @@ from .choices import Delivery, OrganisationKind, ProjectScope, ServiceKind, Soci
 from .country import CountryPage, DirectoryIndexPage
 from .enquiry import Enquiry, EnquiryReply
 from .good_practices import GoodPracticesIndexPage
+from .listing_row import ListingRow, ListingStale, ListingTerm
 from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
 from .service import ServicePage
@@ -21,6 +22,9 @@ __all__ = [
     "CategoryIcon",
     "ExpertiseCategory",
     "GoodPracticesIndexPage",
+    "ListingRow",
+    "ListingStale",
+    "ListingTerm",
     "OrganisationAccount",
     "OrganisationKind",
     "OrganisationPage",

@@ -39,6 +39,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from directory.indexing import organisation_terms, service_terms
+from directory.listing_rows import refresh as refresh_listings
 from directory.models import CountryPage, OrganisationPage, ServicePage
 
 SLUG_PREFIX = "bench-"
@@ -101,6 +102,13 @@ class Command(BaseCommand):
         for organisations, services in steps:
             started = time.perf_counter()
             self._grow(organisations, services)
+            # The pages were written in bulk, around the signals that keep the listings' rows
+            # in step (`manage.py refresh_listings`).
+            refreshing = time.perf_counter()
+            refresh_listings()
+            self.stdout.write(
+                f"Listing rows worked out in {time.perf_counter() - refreshing:.0f} s"
+            )
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # as the database's autovacuum would, after a load
             self.stdout.write(

@@ -1,0 +1,160 @@
+"""Faceted listings worked out in the database: filters, the count beside each value, order and
+pages, in a fixed number of queries whatever the number of rows.
+
+A listing hands `FacetedRows` a queryset of rows, one per piece of content it may list (for the
+directory, `directory.models.ListingRow` in the visitor's language), the facets it filters on
+and the values chosen. Then:
+
+- the words, if any, go through Wagtail's search backend once (`core.listing.ranked_matches`),
+  restricted to the rows' pages: the ids of the matches, most words first, in order of
+  relevance (`Matches`);
+- each facet's counts are one `GROUP BY` query on the rows that pass every other filter in
+  force (and match the words): what the visitor would get by choosing that value;
+- the results are the rows that pass every filter: without words a page of them is read in
+  the listing's order (`LazyResults`: a count and one page); with words their ids are read and
+  put in order of relevance.
+
+Nothing here knows which rows are listed: each facet says how it narrows the rows and how it
+counts them.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import cached_property, reduce
+from operator import and_
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from core.listing import id_in
+
+
+class Facet:
+    """A filter on one column of the rows: the rows with the value chosen, counted by value."""
+
+    def __init__(self, column):
+        self.column = column
+
+    def condition(self, value):
+        return Q(**{self.column: value})
+
+    def counts(self, rows):
+        return Counter(dict(rows.order_by().values_list(self.column).annotate(n=Count("pk"))))
+
+
+class CaseInsensitiveFacet(Facet):
+    """A column of free text (a place): chosen whatever its case, the most common first."""
+
+    def __init__(self, column, shown):
+        super().__init__(column)
+        self.shown = shown
+
+    def condition(self, value):
+        return Q(**{f"{self.column}__iexact": value})
+
+    def counts(self, rows):
+        counts = super().counts(rows)
+        counts.pop("", None)
+        return Counter(dict(counts.most_common(self.shown)))
+
+
+class TermFacet(Facet):
+    """A vocabulary (categories, target groups): a row is counted under each of its terms.
+
+    `terms` is the model linking a row's page to a term's slug (page, vocabulary, slug).
+    """
+
+    def __init__(self, terms, vocabulary):
+        self.terms = terms
+        self.vocabulary = vocabulary
+
+    def condition(self, value):
+        linked = self.terms.objects.filter(
+            page_id=OuterRef("page_id"), vocabulary=self.vocabulary, slug=value
+        )
+        return Q(Exists(linked))
+
+    def counts(self, rows):
+        terms = self.terms.objects.filter(
+            vocabulary=self.vocabulary, page_id__in=rows.order_by().values("page_id")
+        )
+        return Counter(dict(terms.order_by().values_list("slug").annotate(n=Count("pk"))))
+
+
+class CheckFacet(Facet):
+    """A checkbox: the rows meeting `check` (a Q) pass, and are counted under True."""
+
+    def __init__(self, check):
+        self.check = check
+
+    def condition(self, value):
+        return self.check
+
+    def counts(self, rows):
+        return Counter({True: rows.filter(self.check).count()})
+
+
+class Only(Facet):
+    """A facet that only some rows have (`applies`, a Q): the others fail it and are not
+    counted for it."""
+
+    def __init__(self, applies, inner):
+        self.applies = applies
+        self.inner = inner
+
+    def condition(self, value):
+        return self.applies & self.inner.condition(value)
+
+    def counts(self, rows):
+        return self.inner.counts(rows.filter(self.applies))
+
+
+class LazyResults(Sequence):
+    """The rows passing the filters, in order, read a page at a time (for `Paginator`)."""
+
+    def __init__(self, rows, transform=None):
+        self.rows = rows
+        self.transform = transform or (lambda ids: ids)
+
+    @cached_property
+    def _count(self):
+        return self.rows.order_by().count()
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return self.transform(list(self.rows[item]))
+        return self.transform([self.rows[item]])[0]
+
+
+class FacetedRows:
+    """The rows of a listing for one request: `facets` {name: Facet}, `values` {name: value in
+    force}, `ids` the pages the words matched (None without words)."""
+
+    def __init__(self, rows, facets, values, ids=None, page_column="page_id"):
+        self.facets = facets
+        self.values = {name: value for name, value in values.items() if name in facets}
+        if ids is not None:
+            rows = rows.filter(id_in(page_column, ids))
+        self.rows = rows
+
+    @cached_property
+    def conditions(self):
+        return {name: self.facets[name].condition(value) for name, value in self.values.items()}
+
+    def _narrowed(self, leaving_out=None):
+        conditions = [q for name, q in self.conditions.items() if name != leaving_out]
+        return self.rows.filter(reduce(and_, conditions)) if conditions else self.rows
+
+    def passing(self):
+        """The rows that pass every filter in force."""
+        return self._narrowed()
+
+    def counts(self, names):
+        """{facet name: Counter of its values}, each with every other filter in force applied:
+        one query per facet."""
+        return {name: self.facets[name].counts(self._narrowed(leaving_out=name)) for name in names}

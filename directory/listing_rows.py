@@ -1,0 +1,272 @@
+"""The rows the directory's listings read (`ListingRow`), kept in step with the page tree.
+
+A listing (the search, the services, a country's organisations) filters, counts, sorts and
+pages through every piece of content on each request. Working that out from the page tree
+means reading every page, its organisation, its country and its translations: seconds at fifty
+thousand services. So each piece of content has one row per visitor language, saying which of
+its versions that language's listings show (the visitor's language, else English, else the
+language it was first written in) and what the filters look at; its vocabulary terms are rows
+of `ListingTerm`. A listing is then a few queries on one table (`core.facets`).
+
+Keeping the rows in step costs one cheap query per change, never a recomputation:
+
+- a page saved (created, edited, published, unpublished), deleted or moved marks stale the
+  content it is and the content under it (a country's code, an organisation's city for its
+  services); `ListingStale` holds the marks;
+- a vocabulary term's slug changed marks the content linked to it;
+- `current()`, which every listing calls first, works the marked content out again, in a fixed
+  number of queries, then clears the marks.
+
+The mark is written in the same transaction as the change, so it is undone with it. Rows are
+only ever worked out from the database as it is, so content refreshed too often is merely
+wasted work, never wrong. Pages written around the portal's code (in bulk, or straight in the
+database) need `manage.py refresh_listings`, which works every row out again.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
+from wagtail.models import Locale, Page
+
+from core.listing import id_in
+from directory.listing import ancestor_path
+from directory.models import (
+    CountryPage,
+    ListingRow,
+    ListingStale,
+    ListingTerm,
+    OrganisationPage,
+    ServicePage,
+)
+
+DIRECTORY = "directory"  # services, opportunities and organisations
+BATCH = 2000  # pieces of content worked out at a time
+
+
+def listed_types():
+    return ContentType.objects.get_for_models(OrganisationPage, ServicePage).values()
+
+
+# Working rows out ------------------------------------------------------------------------------
+
+
+def refresh(keys=None):
+    """Work out again the rows of the content with these translation keys (all when None)."""
+    if keys is None:
+        types = [t.pk for t in listed_types()]
+        keys = Page.objects.filter(content_type__in=types).values_list("translation_key", flat=True)
+        keys = list(dict.fromkeys(keys))
+        with transaction.atomic():
+            ListingRow.objects.filter(listing=DIRECTORY).delete()
+            ListingTerm.objects.all().delete()
+    keys = list(keys)
+    for start in range(0, len(keys), BATCH):
+        with transaction.atomic():
+            _refresh(keys[start : start + BATCH])
+    return len(keys)
+
+
+def _refresh(keys):
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    default = settings.LANGUAGE_CODE
+    versions = _live_versions(keys)
+    by_key = defaultdict(list)
+    for version in versions:
+        by_key[version["translation_key"]].append(version)
+    rows, shown = [], set()
+    for members in by_key.values():
+        members.sort(key=lambda version: version["pk"])
+        by_language = {languages[version["locale_id"]]: version for version in members}
+        for language in languages.values():
+            version = by_language.get(language) or by_language.get(default) or members[0]
+            shown.add(version["pk"])
+            rows.append(_row(language, version, in_language=version is by_language.get(language)))
+    ListingRow.objects.filter(listing=DIRECTORY, translation_key__in=keys).delete()
+    ListingTerm.objects.filter(
+        page__in=Page.objects.filter(translation_key__in=keys).values("pk")
+    ).delete()
+    ListingRow.objects.bulk_create(rows, batch_size=1000)
+    ListingTerm.objects.bulk_create(_terms(shown), batch_size=1000)
+    ListingStale.objects.filter(translation_key__in=keys).delete()
+
+
+def _live_versions(keys):
+    """What the rows say of every live version of the content with these keys."""
+    types = {t.model_class(): t.pk for t in listed_types()}
+    organisation_city = OrganisationPage.objects.filter(path=ancestor_path(1)).values("city")[:1]
+    versions = list(
+        Page.objects.live()
+        .filter(translation_key__in=keys, content_type__in=types.values())
+        .annotate(
+            service_place=Coalesce(
+                NullIf("servicepage__location", Value("")), Subquery(organisation_city)
+            )
+        )
+        .values(
+            "pk",
+            "translation_key",
+            "locale_id",
+            "content_type_id",
+            "path",
+            "first_published_at",
+            "servicepage__kind",
+            "servicepage__delivery",
+            "servicepage__is_free",
+            "servicepage__application_deadline",
+            "servicepage__end_date",
+            "servicepage__category__slug",
+            "service_place",
+            "organisationpage__city",
+        )
+    )
+    codes = {
+        path: code.lower()
+        for path, code in CountryPage.objects.exclude(code="").values_list("path", "code")
+    }
+    length = len(next(iter(codes))) if codes else 0
+    organisation_type = types[OrganisationPage]
+    for version in versions:
+        version["country"] = codes.get(version["path"][:length], "") if length else ""
+        version["is_organisation"] = version["content_type_id"] == organisation_type
+    return versions
+
+
+def _row(language, version, in_language):
+    organisation = version["is_organisation"]
+    return ListingRow(
+        language=language,
+        listing=DIRECTORY,
+        translation_key=version["translation_key"],
+        page_id=version["pk"],
+        in_language=in_language,
+        kind="organisation" if organisation else version["servicepage__kind"],
+        country=version["country"],
+        place=(version["organisationpage__city"] if organisation else version["service_place"])
+        or "",
+        delivery="" if organisation else version["servicepage__delivery"],
+        is_free=bool(not organisation and version["servicepage__is_free"]),
+        deadline=None if organisation else version["servicepage__application_deadline"],
+        end_date=None if organisation else version["servicepage__end_date"],
+        published_at=version["first_published_at"],
+    )
+
+
+def _terms(page_ids):
+    """The category and target group rows of the pages listed, one query per link table."""
+    if not page_ids:
+        return []
+    page_ids = list(page_ids)
+    terms = []
+    for page, slug in ServicePage.objects.filter(
+        id_in("page_ptr_id", page_ids), category__isnull=False
+    ).values_list("pk", "category__slug"):
+        terms.append(ListingTerm(page_id=page, vocabulary="category", slug=slug))
+    links = [
+        (ServicePage.target_groups.through, "servicepage_id", "targetgroup", "target_group"),
+        (
+            OrganisationPage.target_groups.through,
+            "organisationpage_id",
+            "targetgroup",
+            "target_group",
+        ),
+        (
+            OrganisationPage.expertise_categories.through,
+            "organisationpage_id",
+            "expertisecategory",
+            "category",
+        ),
+    ]
+    for through, owner, term, vocabulary in links:
+        pairs = through.objects.filter(id_in(owner, page_ids)).values_list(owner, f"{term}__slug")
+        terms += [
+            ListingTerm(page_id=page, vocabulary=vocabulary, slug=slug) for page, slug in pairs
+        ]
+    return terms
+
+
+def current():
+    """Work out again the content marked stale (see the module's docstring), then return.
+
+    One query when nothing is marked. With several processes, each works out what it could
+    lock and the others go on without waiting for it.
+    """
+    marked = ListingStale.objects.all()
+    if connection.features.has_select_for_update_skip_locked:
+        with transaction.atomic():
+            keys = list(
+                marked.select_for_update(skip_locked=True).values_list("translation_key", flat=True)
+            )
+            if keys:
+                refresh(keys)
+        return
+    keys = list(marked.values_list("translation_key", flat=True))
+    if keys:
+        refresh(keys)
+
+
+# Marking content stale ---------------------------------------------------------------------------
+
+
+def mark(keys):
+    """Mark stale the content with these translation keys (a list or a subquery)."""
+    if not isinstance(keys, list):
+        keys = list(keys)
+    if keys:
+        ListingStale.objects.bulk_create(
+            [ListingStale(translation_key=key) for key in dict.fromkeys(keys)],
+            ignore_conflicts=True,
+            batch_size=1000,
+        )
+
+
+def mark_around(page, subtree=None):
+    """Mark stale the listed content `page` is and, for an organisation (its city is its
+    services' place) or when `subtree` says so (a move, a country's new code), the listed
+    content under it: one query to find them, one to mark.
+
+    A change to any other page (the home page, a country's introduction) changes no row.
+    """
+    path = page.path or ""
+    if not path:
+        return
+    if subtree is None:
+        subtree = isinstance(page, OrganisationPage)
+    types = [t.pk for t in listed_types()]
+    if not subtree and page.content_type_id not in types:
+        return
+    condition = Q(pk=page.pk)
+    if subtree:
+        condition |= Q(path__startswith=path, depth__gt=page.depth)
+    keys = Page.objects.filter(condition, content_type__in=types).values_list(
+        "translation_key", flat=True
+    )
+    mark(keys)
+
+
+def country_changes(country):
+    """Whether a country page about to be saved changes its content's rows (code, live)."""
+    if country.pk is None:
+        return False
+    old = CountryPage.objects.filter(pk=country.pk).values("code", "live").first()
+    return old is not None and (old["code"] != country.code or old["live"] != country.live)
+
+
+def mark_using_term(vocabulary, term):
+    """Mark stale the content linked to `term` (whose slug changed), of "category" or
+    "target_group"."""
+    if vocabulary == "category":
+        linked = [
+            ServicePage.objects.filter(category=term),
+            OrganisationPage.objects.filter(expertise_categories=term),
+        ]
+    else:
+        linked = [
+            ServicePage.objects.filter(target_groups=term),
+            OrganisationPage.objects.filter(target_groups=term),
+        ]
+    for pages in linked:
+        mark(pages.values_list("translation_key", flat=True))

@@ -1,0 +1,79 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ListingRow(models.Model):
+    """One piece of content as one language's listings show it (`directory.listing_rows`).
+
+    A piece of content (all the language versions of a page) is listed once per visitor
+    language: in that language where it has been translated, else in English, else in the
+    language it was first written in. Each row says which version that is and what the filters
+    of the listings look at, so that a listing filters, counts, sorts and pages through
+    thousands of pieces of content in the database, one row each, without reading the page tree.
+    """
+
+    language = models.CharField(max_length=16)  # the visitor's
+    listing = models.CharField(max_length=20)  # which listings show it (see listing_rows)
+    translation_key = models.UUIDField()
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    in_language = models.BooleanField(default=False)  # the page is written in `language`
+    kind = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    delivery = models.CharField(max_length=20, blank=True)
+    is_free = models.BooleanField(default=False)
+    deadline = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("listing row")
+        verbose_name_plural = _("listing rows")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "listing", "translation_key"], name="one_row_per_language"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["language", "listing", "-in_language", "-published_at", "-page"],
+                name="listing_newest",
+            ),
+            models.Index(fields=["language", "listing", "country"], name="listing_country"),
+            models.Index(fields=["translation_key"], name="listing_translation"),
+        ]
+
+    def __str__(self):
+        return f"{self.language} {self.listing} {self.page_id}"
+
+
+class ListingTerm(models.Model):
+    """A vocabulary term a listed page is linked to (its category, its target groups)."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    vocabulary = models.CharField(max_length=20)
+    slug = models.CharField(max_length=255)
+
+    class Meta:
+        verbose_name = _("listing term")
+        verbose_name_plural = _("listing terms")
+        indexes = [
+            models.Index(fields=["page", "vocabulary", "slug"], name="listing_term_page"),
+            models.Index(fields=["vocabulary", "slug"], name="listing_term_slug"),
+        ]
+
+    def __str__(self):
+        return f"{self.vocabulary} {self.slug}"
+
+
+class ListingStale(models.Model):
+    """Content whose rows are to be worked out again before the next listing reads them."""
+
+    translation_key = models.UUIDField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("outdated listing")
+        verbose_name_plural = _("outdated listings")
+
+    def __str__(self):
+        return str(self.translation_key)

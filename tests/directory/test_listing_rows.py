@@ -1,0 +1,140 @@
+"""The rows the directory's listings read follow every change to the content they show."""
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from directory.factories import (
+    ExpertiseCategoryFactory,
+    OrganisationPageFactory,
+    ServicePageFactory,
+    TargetGroupFactory,
+)
+from directory.listing_rows import DIRECTORY, current, refresh
+from directory.models import ListingRow, ListingStale, ListingTerm
+from tests.helpers import translate
+
+pytestmark = pytest.mark.django_db
+
+ROW_FIELDS = [
+    "language",
+    "translation_key",
+    "page_id",
+    "in_language",
+    "kind",
+    "country",
+    "place",
+    "delivery",
+    "is_free",
+    "deadline",
+    "end_date",
+    "published_at",
+]
+
+
+def rows_of(page):
+    """{visitor language: its row} for the content `page` is a version of."""
+    current()
+    rows = ListingRow.objects.filter(listing=DIRECTORY, translation_key=page.translation_key)
+    return {row.language: row for row in rows}
+
+
+def snapshot():
+    rows = set(ListingRow.objects.values_list(*ROW_FIELDS))
+    terms = set(ListingTerm.objects.values_list("page_id", "vocabulary", "slug"))
+    return rows, terms
+
+
+def assert_in_step():
+    """What the portal kept equals what working every row out from scratch gives."""
+    current()
+    kept = snapshot()
+    refresh()
+    assert snapshot() == kept
+    assert not ListingStale.objects.exists()
+
+
+def test_new_content_is_listed_in_every_language_in_its_own(portal):
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"], city="Palermo")
+    service = ServicePageFactory(parent=organisation, delivery="online", is_free=False, cost="5 €")
+    rows = rows_of(service)
+    assert set(rows) == {"en", "it", "el", "ar"}
+    assert {row.page_id for row in rows.values()} == {service.pk}
+    assert rows["en"].in_language and not rows["it"].in_language
+    assert rows["ar"].country == "it"
+    assert rows["ar"].place == "Palermo"  # the organisation's city
+    greek = rows["el"]
+    assert (greek.delivery, greek.is_free, greek.kind) == ("online", False, "service")
+    assert rows_of(organisation)["it"].kind == "organisation"
+    assert_in_step()
+
+
+def test_a_translation_is_listed_in_its_language_and_english_elsewhere(portal):
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"])
+    italian = translate(organisation, "it")
+    rows = rows_of(organisation)
+    assert rows["it"].page_id == italian.pk and rows["it"].in_language
+    assert rows["el"].page_id == organisation.pk and not rows["el"].in_language
+    italian.unpublish()
+    assert rows_of(organisation)["it"].page_id == organisation.pk
+    assert_in_step()
+
+
+def test_unpublished_and_deleted_content_leaves_the_listings(portal):
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"])
+    service = ServicePageFactory(parent=organisation)
+    service.unpublish()
+    assert rows_of(service) == {}
+    service.save_revision().publish()
+    assert len(rows_of(service)) == 4
+    organisation.delete()
+    assert rows_of(service) == {} and rows_of(organisation) == {}
+    assert_in_step()
+
+
+def test_a_move_and_a_new_city_reach_the_services_below(portal):
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"], city="Napoli")
+    service = ServicePageFactory(parent=organisation)
+    organisation.city = "Salerno"
+    organisation.save_revision().publish()
+    assert rows_of(service)["en"].place == "Salerno"
+    organisation.refresh_from_db()
+    organisation.move(portal.countries["GR"], pos="last-child")
+    assert rows_of(service)["en"].country == "gr"
+    assert_in_step()
+
+
+def test_terms_follow_the_page_and_a_new_slug(portal):
+    training = ExpertiseCategoryFactory(slug="training")
+    young = TargetGroupFactory(slug="young")
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"])
+    service = ServicePageFactory(parent=organisation, category=training)
+    service.target_groups.set([young])
+    service.save_revision().publish()
+    current()
+    terms = set(ListingTerm.objects.filter(page_id=service.pk).values_list("vocabulary", "slug"))
+    assert terms == {("category", "training"), ("target_group", "young")}
+    training.slug = "vocational-training"
+    training.save()
+    current()
+    assert ListingTerm.objects.filter(page_id=service.pk, slug="vocational-training").exists()
+    assert_in_step()
+
+
+def test_a_change_rolled_back_leaves_no_mark(portal):
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"])
+    current()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        ServicePageFactory(parent=organisation)
+        assert ListingStale.objects.exists()
+        raise RuntimeError
+    assert not ListingStale.objects.exists()
+    assert_in_step()
+
+
+def test_refresh_listings_works_every_row_out_again(portal):
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"])
+    current()
+    ListingRow.objects.all().delete()
+    call_command("refresh_listings", verbosity=0)
+    assert len(rows_of(organisation)) == 4
