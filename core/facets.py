@@ -158,3 +158,84 @@ class FacetedRows:
         """{facet name: Counter of its values}, each with every other filter in force applied:
         one query per facet."""
         return {name: self.facets[name].counts(self._narrowed(leaving_out=name)) for name in names}
+
+
+class RowSearch:
+    """Words and filters over a listing's rows, for one request (see the module's docstring).
+
+    A listing gives its rows (`rows`), its facets (`facet_filters`), the pages the words are
+    searched in (`searched_pages`) and its form (with `values`, the filters in force).
+    """
+
+    def __init__(self, form, typed):
+        from core import text
+
+        self.form = form
+        self.words = text.search_words(typed)
+        self.query_text = " ".join(self.words)
+        self.any_word = False  # True when no page has every word: those with most are listed
+        self.corrected = ""  # the words searched instead, when nothing had the visitor's
+        self.matched = {}  # {page id: (how many of the words it has, its place by relevance)}
+
+    def rows(self):
+        raise NotImplementedError
+
+    def facet_filters(self):
+        raise NotImplementedError
+
+    def searched_pages(self):
+        raise NotImplementedError
+
+    def matches(self, words):
+        """[(page id, how many of the words it has)] for the rows' pages that match the words,
+        the most words first, then by relevance."""
+        from core.listing import WORDS_MATCHED, ranked_matches
+
+        matching, index_order = ranked_matches(self.searched_pages(), words)
+        pairs = matching.filter(pk__in=self.rows().values("page_id")).values_list(
+            "pk", WORDS_MATCHED
+        )
+        if index_order is None:
+            return list(pairs)
+        return sorted(pairs, key=lambda pair: (-pair[1], index_order[pair[0]]))
+
+    def faceted(self):
+        """The rows with their filters, narrowed to the pages with the words (or the closest
+        indexed words); None when nothing has any of them."""
+        from core.listing import corrections
+
+        facets, values = self.facet_filters(), self.form.values
+        if not self.words:
+            return FacetedRows(self.rows(), facets, values)
+        words = self.words
+        matches = self.matches(words)
+        if not matches:
+            closest = corrections(words)
+            if closest != words:
+                matches = self.matches(closest)
+                if matches:
+                    words = closest
+                    self.corrected = " ".join(closest)
+        if not matches:
+            return None
+        self.any_word = matches[0][1] < len(words)
+        self.matched = {pk: (matched, position) for position, (pk, matched) in enumerate(matches)}
+        return FacetedRows(self.rows(), facets, values, ids=list(self.matched))
+
+    def by_relevance(self, faceted):
+        """The ids of the rows passing every filter: the most words first, then pages in the
+        visitor's language, then by relevance."""
+
+        def key(row):
+            matched, position = self.matched[row[0]]
+            return (-matched, not row[1], position)
+
+        passing = faceted.passing().values_list("page_id", "in_language")
+        return [row[0] for row in sorted(passing, key=key)]
+
+    def count(self, faceted):
+        """{filter name: {value: count}} for the form's filters."""
+        names = [name for name in self.form.filter_names if name in self.form.fields]
+        if faceted is None:
+            return {name: {} for name in names}
+        return {name: dict(counts) for name, counts in faceted.counts(names).items()}

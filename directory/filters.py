@@ -9,7 +9,6 @@ them, and counts the results each value would give.
 
 from django import forms
 from django.db.models import Exists, Q
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -24,7 +23,7 @@ ANY_SERVICE_KIND = "all-services"
 
 
 class FilterForm(forms.Form):
-    """A listing's filters: the values in force, and the countries results are placed in.
+    """A listing's filters: the values in force.
 
     Subclasses name their filter fields in `filter_names`.
     """
@@ -40,13 +39,6 @@ class FilterForm(forms.Form):
     @property
     def active(self):
         return bool(self.values)
-
-    @cached_property
-    def all_countries(self):
-        """Every country page of every language (a row's country is found by its path)."""
-        from directory.models import CountryPage  # late: the page models import the filters
-
-        return list(CountryPage.objects.exclude(code="").only("path", "code"))
 
 
 class DirectoryFilterForm(FilterForm):

@@ -1,39 +1,21 @@
 """The good practices library: the portfolio projects staff have marked, to learn from.
 
-Like the directory's search (`directory.search`), in a fixed number of queries whatever the
-number of good practices:
-
-- the candidates are the live projects marked as good practices, one per translation set
-  (`one_per_translation`): the visitor's language, else English, else the language the project
-  was written in;
-- words go through Wagtail's search backend: on the database backends its queryset is narrowed
-  to the candidates in SQL; with Elasticsearch/OpenSearch the matching ids come from the index;
-- one query fetches what the filters look at (country, scope) for every candidate that matches,
-  two more its categories and target groups; the filters and the count beside each of their
-  values are worked out on those rows;
-- only the page of results shown is loaded as pages, for its cards.
+The same engine as the directory's search (`core.facets`, `directory.search`): each good
+practice has a row per visitor language (`directory.listing_rows`, in the visitor's language,
+else English, else the language it was written in); the words go through Wagtail's search
+backend once, each filter's counts are one `GROUP BY` query on the rows, and only the page of
+results shown is loaded as pages, for its cards. Without words, the latest marked come first.
 """
 
-from dataclasses import dataclass
-
 from django import forms
-from django.db.models import Value, prefetch_related_objects
+from django.db.models import F, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
-from core import listing
-from core.listing import (
-    WORDS_MATCHED,
-    FacetedListing,
-    Filter,
-    SetFilter,
-    attach_vocabulary,
-    ranked_matches,
-)
+from core.facets import Facet, LazyResults, RowSearch, TermFacet
 from core.text import MAX_LENGTH, cut_to_length
 from directory.filters import FilterForm
 from directory.listing import (
     TermLabels,
-    attach_country_codes,
     attach_parents,
     one_per_translation,
 )
@@ -80,87 +62,56 @@ class GoodPracticeFilterForm(FilterForm):
         return getattr(self, "cleaned_data", {}).get("q", "")
 
 
-@dataclass(kw_only=True)
-class Row(listing.Row):
-    """What the filters need to know of one good practice."""
-
-    scope: str
-
-
-class GoodPracticeSearch(FacetedListing):
+class GoodPracticeSearch(RowSearch):
     """The good practices for one request: the results in order, and the filters' counts."""
-
-    filters = {
-        "country": Filter("country"),
-        "target_group": SetFilter("target_groups"),
-        "scope": Filter("scope"),
-        "category": SetFilter("categories"),
-    }
 
     def __init__(self, form, locales):
         super().__init__(form, form.words)
         self.locales = locales
-        self.find()
+        from directory import listing_rows
 
-    # Fetching ----------------------------------------------------------------------------------
+        listing_rows.current()
+        faceted = self.faceted()
+        self._facets = self.count(faceted)
+        if faceted is None:
+            self._results = []
+        elif self.words:
+            self._results = self.by_relevance(faceted)
+        else:
+            order = [F("listed_since").desc(nulls_last=True), "-in_language", "-page_id"]
+            passing = faceted.passing().order_by(*order).values_list("page_id", flat=True)
+            self._results = LazyResults(passing)
 
-    def candidates(self):
-        """The live good practices, once per translation set, in the visitor's language."""
-        from directory.models import PortfolioProjectPage
+    def rows(self):
+        from directory.listing_rows import GOOD_PRACTICES
+        from directory.models import ListingRow
 
-        return one_per_translation(
-            PortfolioProjectPage.objects.live().filter(is_good_practice=True),
-            self.locales.active,
-            self.locales.default,
+        return ListingRow.objects.filter(
+            language=self.locales.active.language_code, listing=GOOD_PRACTICES
         )
 
-    def _matching(self, words):
-        """The candidates that match the words, in order, and the index's order if it has one."""
+    def facet_filters(self):
+        from directory.models import ListingTerm
+
+        return {
+            "country": Facet("country"),
+            "target_group": TermFacet(ListingTerm, "target_group"),
+            "scope": Facet("kind"),
+            "category": TermFacet(ListingTerm, "category"),
+        }
+
+    def searched_pages(self):
         from directory.models import PortfolioProjectPage
 
-        candidates = self.candidates()
-        if not words:
-            ordered = candidates.order_by("-good_practice_since", "title", "pk")
-            return ordered.annotate(**{WORDS_MATCHED: Value(0)}), None
-        pages = PortfolioProjectPage.objects.live()
-        matching, index_order = ranked_matches(pages, words)
-        return matching.filter(pk__in=candidates.values("pk")), index_order
-
-    def fetch_rows(self, words):
-        from directory.models import PortfolioProjectPage
-
-        matching, index_order = self._matching(words)
-        rows = [
-            Row(pk, path, scope=scope, matched=matched)
-            for pk, path, scope, matched in matching.values_list(
-                "pk", "path", "scope", WORDS_MATCHED
-            )
-        ]
-        if index_order is not None:
-            rows.sort(key=lambda row: index_order[row.pk])
-        ids = [row.pk for row in rows]
-        owner = "portfolioprojectpage_id"
-        categories = PortfolioProjectPage.categories.through
-        target_groups = PortfolioProjectPage.target_groups.through
-        attach_vocabulary(
-            rows,
-            [
-                (categories, owner, "expertisecategory", "categories", ids),
-                (target_groups, owner, "targetgroup", "target_groups", ids),
-            ],
-        )
-        attach_country_codes(rows, self.form.all_countries)
-        return rows
-
-    # Filtering ---------------------------------------------------------------------------------
+        return PortfolioProjectPage.objects.live()
 
     def results(self):
         """The ids of the good practices that pass every filter, in order."""
-        return [row.pk for row in self.passing()]
+        return self._results
 
     def facets(self):
         """{filter name: {value: count}}: for each filter, with every other filter applied."""
-        return self.count()
+        return self._facets
 
     @staticmethod
     def cards(ids):

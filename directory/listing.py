@@ -119,14 +119,3 @@ def attach_parents(pages, parent_model, attribute, levels_up=1, queryset=None):
     for page in pages:
         setattr(page, attribute, parents.get(page.path[: (page.depth - levels_up) * step]))
     return pages
-
-
-def attach_country_codes(rows, countries):
-    """Set `country` on each row (anything with a page `path`) to the lower-case code of the
-    country page it sits under, among `countries` (every language's country pages)."""
-    codes = {country.path: country.code.lower() for country in countries}
-    if not codes:
-        return
-    length = len(next(iter(codes)))
-    for row in rows:
-        row.country = codes.get(row.path[:length], "")

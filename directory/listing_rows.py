@@ -40,15 +40,159 @@ from directory.models import (
     ListingStale,
     ListingTerm,
     OrganisationPage,
+    PortfolioProjectPage,
     ServicePage,
 )
 
-DIRECTORY = "directory"  # services, opportunities and organisations
+DIRECTORY = "directory"  # services, opportunities and organisations: the search
+GOOD_PRACTICES = "good-practices"  # the portfolio projects marked as good practices
+TARGET_GROUP = "target_group"
+SINCE = "good_practice_since"
 BATCH = 2000  # pieces of content worked out at a time
 
 
+def country_codes():
+    """A function giving the lower-case country code of a page's path ("" outside a country)."""
+    codes = {
+        path: code.lower()
+        for path, code in CountryPage.objects.exclude(code="").values_list("path", "code")
+    }
+    length = len(next(iter(codes))) if codes else 0
+    return lambda path: codes.get(path[:length], "") if length else ""
+
+
+def term_links(links, page_ids):
+    """ListingTerm rows for `links`: (through model, owner column, term name, vocabulary)."""
+    terms = []
+    for through, owner, term, vocabulary in links:
+        pairs = through.objects.filter(id_in(owner, page_ids)).values_list(owner, f"{term}__slug")
+        terms += [ListingTerm(page_id=page, vocabulary=vocabulary, slug=s) for page, s in pairs]
+    return terms
+
+
+class Directory:
+    """Services, opportunities and organisations, for the search and the countries' lists."""
+
+    listing = DIRECTORY
+    models = (OrganisationPage, ServicePage)
+
+    def versions(self, keys):
+        """Every live version of the content with these keys, with what its rows say."""
+        types = ContentType.objects.get_for_models(*self.models)
+        organisation_city = OrganisationPage.objects.filter(path=ancestor_path(1)).values("city")
+        versions = (
+            Page.objects.live()
+            .filter(translation_key__in=keys, content_type__in=[t.pk for t in types.values()])
+            .annotate(
+                service_place=Coalesce(
+                    NullIf("servicepage__location", Value("")), Subquery(organisation_city[:1])
+                )
+            )
+            .values(
+                "pk",
+                "translation_key",
+                "locale_id",
+                "content_type_id",
+                "path",
+                "first_published_at",
+                "servicepage__kind",
+                "servicepage__delivery",
+                "servicepage__is_free",
+                "servicepage__application_deadline",
+                "servicepage__end_date",
+                "service_place",
+                "organisationpage__city",
+            )
+        )
+        country_of = country_codes()
+        organisation = types[OrganisationPage].pk
+        for version in versions:
+            if version["content_type_id"] == organisation:
+                fields = {"kind": "organisation", "place": version["organisationpage__city"]}
+            else:
+                fields = {
+                    "kind": version["servicepage__kind"],
+                    "place": version["service_place"] or "",
+                    "delivery": version["servicepage__delivery"],
+                    "is_free": version["servicepage__is_free"],
+                    "deadline": version["servicepage__application_deadline"],
+                    "end_date": version["servicepage__end_date"],
+                }
+            fields.update(
+                country=country_of(version["path"]), published_at=version["first_published_at"]
+            )
+            yield version["pk"], version["translation_key"], version["locale_id"], fields
+
+    def terms(self, page_ids):
+        """The category and target group rows of the pages listed, one query per link table."""
+        terms = [
+            ListingTerm(page_id=page, vocabulary="category", slug=slug)
+            for page, slug in ServicePage.objects.filter(
+                id_in("page_ptr_id", page_ids), category__isnull=False
+            ).values_list("pk", "category__slug")
+        ]
+        return terms + term_links(
+            [
+                (
+                    ServicePage.target_groups.through,
+                    "servicepage_id",
+                    "targetgroup",
+                    "target_group",
+                ),
+                (
+                    OrganisationPage.target_groups.through,
+                    "organisationpage_id",
+                    "targetgroup",
+                    "target_group",
+                ),
+                (
+                    OrganisationPage.expertise_categories.through,
+                    "organisationpage_id",
+                    "expertisecategory",
+                    "category",
+                ),
+            ],
+            page_ids,
+        )
+
+
+class GoodPractices:
+    """The portfolio projects marked as good practices, for the good practices library."""
+
+    listing = GOOD_PRACTICES
+    models = (PortfolioProjectPage,)
+
+    def versions(self, keys):
+        versions = (
+            PortfolioProjectPage.objects.live()
+            .filter(translation_key__in=keys, is_good_practice=True)
+            .values_list(
+                "pk", "translation_key", "locale_id", "path", "scope", "good_practice_since"
+            )
+        )
+        country_of = country_codes()
+        for pk, key, locale_id, path, scope, since in versions:
+            fields = {"kind": scope, "country": country_of(path), "listed_since": since}
+            yield pk, key, locale_id, fields
+
+    def terms(self, page_ids):
+        owner = "portfolioprojectpage_id"
+        return term_links(
+            [
+                (PortfolioProjectPage.categories.through, owner, "expertisecategory", "category"),
+                (PortfolioProjectPage.target_groups.through, owner, "targetgroup", "target_group"),
+            ],
+            page_ids,
+        )
+
+
+SOURCES = [Directory(), GoodPractices()]
+
+
 def listed_types():
-    return ContentType.objects.get_for_models(OrganisationPage, ServicePage).values()
+    """The content types of every page some listing shows."""
+    models = [model for source in SOURCES for model in source.models]
+    return ContentType.objects.get_for_models(*models).values()
 
 
 # Working rows out ------------------------------------------------------------------------------
@@ -61,8 +205,8 @@ def refresh(keys=None):
         keys = Page.objects.filter(content_type__in=types).values_list("translation_key", flat=True)
         keys = list(dict.fromkeys(keys))
         with transaction.atomic():
-            ListingRow.objects.filter(listing=DIRECTORY).delete()
-            ListingTerm.objects.all().delete()
+            _delete(ListingRow.objects.all())
+            _delete(ListingTerm.objects.all())
     keys = list(keys)
     for start in range(0, len(keys), BATCH):
         with transaction.atomic():
@@ -73,119 +217,48 @@ def refresh(keys=None):
 def _refresh(keys):
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     default = settings.LANGUAGE_CODE
-    versions = _live_versions(keys)
-    by_key = defaultdict(list)
-    for version in versions:
-        by_key[version["translation_key"]].append(version)
-    rows, shown = [], set()
-    for members in by_key.values():
-        members.sort(key=lambda version: version["pk"])
-        by_language = {languages[version["locale_id"]]: version for version in members}
-        for language in languages.values():
-            version = by_language.get(language) or by_language.get(default) or members[0]
-            shown.add(version["pk"])
-            rows.append(_row(language, version, in_language=version is by_language.get(language)))
-    ListingRow.objects.filter(listing=DIRECTORY, translation_key__in=keys).delete()
-    ListingTerm.objects.filter(
-        page__in=Page.objects.filter(translation_key__in=keys).values("pk")
-    ).delete()
+    rows, terms = [], []
+    for source in SOURCES:
+        by_key = defaultdict(list)
+        for version in source.versions(keys):
+            by_key[version[1]].append(version)
+        shown = set()
+        for members in by_key.values():
+            members.sort()
+            by_language = {languages[version[2]]: version for version in members}
+            for language in languages.values():
+                version = by_language.get(language) or by_language.get(default) or members[0]
+                pk, key, _locale, fields = version
+                shown.add(pk)
+                in_language = version is by_language.get(language)
+                rows.append(
+                    ListingRow(
+                        language=language,
+                        listing=source.listing,
+                        translation_key=key,
+                        page_id=pk,
+                        in_language=in_language,
+                        **fields,
+                    )
+                )
+        if shown:
+            terms += source.terms(list(shown))
+    _delete(ListingRow.objects.filter(translation_key__in=keys))
+    _delete(
+        ListingTerm.objects.filter(
+            page__in=Page.objects.filter(translation_key__in=keys).values("pk")
+        )
+    )
     ListingRow.objects.bulk_create(rows, batch_size=1000)
-    ListingTerm.objects.bulk_create(_terms(shown), batch_size=1000)
+    ListingTerm.objects.bulk_create(terms, batch_size=1000)
     ListingStale.objects.filter(translation_key__in=keys).delete()
 
 
-def _live_versions(keys):
-    """What the rows say of every live version of the content with these keys."""
-    types = {t.model_class(): t.pk for t in listed_types()}
-    organisation_city = OrganisationPage.objects.filter(path=ancestor_path(1)).values("city")[:1]
-    versions = list(
-        Page.objects.live()
-        .filter(translation_key__in=keys, content_type__in=types.values())
-        .annotate(
-            service_place=Coalesce(
-                NullIf("servicepage__location", Value("")), Subquery(organisation_city)
-            )
-        )
-        .values(
-            "pk",
-            "translation_key",
-            "locale_id",
-            "content_type_id",
-            "path",
-            "first_published_at",
-            "servicepage__kind",
-            "servicepage__delivery",
-            "servicepage__is_free",
-            "servicepage__application_deadline",
-            "servicepage__end_date",
-            "servicepage__category__slug",
-            "service_place",
-            "organisationpage__city",
-        )
-    )
-    codes = {
-        path: code.lower()
-        for path, code in CountryPage.objects.exclude(code="").values_list("path", "code")
-    }
-    length = len(next(iter(codes))) if codes else 0
-    organisation_type = types[OrganisationPage]
-    for version in versions:
-        version["country"] = codes.get(version["path"][:length], "") if length else ""
-        version["is_organisation"] = version["content_type_id"] == organisation_type
-    return versions
-
-
-def _row(language, version, in_language):
-    organisation = version["is_organisation"]
-    return ListingRow(
-        language=language,
-        listing=DIRECTORY,
-        translation_key=version["translation_key"],
-        page_id=version["pk"],
-        in_language=in_language,
-        kind="organisation" if organisation else version["servicepage__kind"],
-        country=version["country"],
-        place=(version["organisationpage__city"] if organisation else version["service_place"])
-        or "",
-        delivery="" if organisation else version["servicepage__delivery"],
-        is_free=bool(not organisation and version["servicepage__is_free"]),
-        deadline=None if organisation else version["servicepage__application_deadline"],
-        end_date=None if organisation else version["servicepage__end_date"],
-        published_at=version["first_published_at"],
-    )
-
-
-def _terms(page_ids):
-    """The category and target group rows of the pages listed, one query per link table."""
-    if not page_ids:
-        return []
-    page_ids = list(page_ids)
-    terms = []
-    for page, slug in ServicePage.objects.filter(
-        id_in("page_ptr_id", page_ids), category__isnull=False
-    ).values_list("pk", "category__slug"):
-        terms.append(ListingTerm(page_id=page, vocabulary="category", slug=slug))
-    links = [
-        (ServicePage.target_groups.through, "servicepage_id", "targetgroup", "target_group"),
-        (
-            OrganisationPage.target_groups.through,
-            "organisationpage_id",
-            "targetgroup",
-            "target_group",
-        ),
-        (
-            OrganisationPage.expertise_categories.through,
-            "organisationpage_id",
-            "expertisecategory",
-            "category",
-        ),
-    ]
-    for through, owner, term, vocabulary in links:
-        pairs = through.objects.filter(id_in(owner, page_ids)).values_list(owner, f"{term}__slug")
-        terms += [
-            ListingTerm(page_id=page, vocabulary=vocabulary, slug=slug) for page, slug in pairs
-        ]
-    return terms
+def _delete(rows):
+    """One DELETE: rows have nothing depending on them, and no one listens for their deletion
+    (Django would otherwise read them all first, because some receivers listen to every
+    model's deletions)."""
+    rows._raw_delete(rows.db)
 
 
 def current():

@@ -24,6 +24,7 @@ import json
 import time
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Case, F, IntegerField, Q, When
 from django.db.models.signals import post_delete, post_save
@@ -31,7 +32,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core import text
 from core.facets import (
     CaseInsensitiveFacet,
     CheckFacet,
@@ -39,9 +39,9 @@ from core.facets import (
     FacetedRows,
     LazyResults,
     Only,
+    RowSearch,
     TermFacet,
 )
-from core.listing import WORDS_MATCHED, corrections, ranked_matches
 from directory.filters import ALL, ANY_SERVICE_KIND, ORGANISATION_KIND, ORGANISATIONS
 
 RELEVANCE = "relevance"
@@ -133,15 +133,11 @@ def forget_searches_on_changes():
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"search_{model}_deleted")
 
 
-class DirectorySearch:
+class DirectorySearch(RowSearch):
     """A search of the directory for one request: its results and counts."""
 
     def __init__(self, form, locales, scope=ALL):
-        self.form = form
-        self.words = text.search_words(getattr(form, "cleaned_data", {}).get("q", ""))
-        self.query_text = " ".join(self.words)
-        self.any_word = False  # True when no page has every word: those with most are listed
-        self.corrected = ""  # the words searched instead, when nothing had the visitor's
+        super().__init__(form, getattr(form, "cleaned_data", {}).get("q", ""))
         self.scope = scope
         self.locales = locales
         self.today = timezone.localdate()
@@ -153,9 +149,9 @@ class DirectorySearch:
         from directory import listing_rows
 
         listing_rows.current()
-        faceted = self._faceted()
+        faceted = self.faceted()
         self._ids = self._ordered_ids(faceted) if faceted is not None else []
-        self._facets = self._count(faceted)
+        self._facets = self.count(faceted)
         if key:
             state = (self._ids, self._facets, self.any_word, self.corrected)
             cache.set(key, state, cache_seconds())
@@ -189,41 +185,14 @@ class DirectorySearch:
             rows = rows.filter(kind=ORGANISATION_KIND)
         return rows
 
-    def _matches(self, words):
-        """[(page id, how many of the words it has)] for the rows' pages that match the words,
-        the most words first, then by relevance."""
-        from directory.listing_rows import listed_types
+    def facet_filters(self):
+        return directory_facets(self.today)
 
-        pages = Page.objects.live().filter(content_type__in=[t.pk for t in listed_types()])
-        matching, index_order = ranked_matches(pages, words)
-        listed = self.rows().values("page_id")
-        if index_order is None:
-            return list(matching.filter(pk__in=listed).values_list("pk", WORDS_MATCHED))
-        pairs = list(matching.filter(pk__in=listed).values_list("pk", WORDS_MATCHED))
-        return sorted(pairs, key=lambda pair: (-pair[1], index_order[pair[0]]))
+    def searched_pages(self):
+        from directory.listing_rows import Directory
 
-    def _faceted(self):
-        """The rows with their filters, narrowed to the pages with the words (or the closest
-        indexed words); None when nothing has any of them."""
-        facets = directory_facets(self.today)
-        values = self.form.values
-        if not self.words:
-            self.matched = {}
-            return FacetedRows(self.rows(), facets, values)
-        words = self.words
-        matches = self._matches(words)
-        if not matches:
-            closest = corrections(words)
-            if closest != words:
-                matches = self._matches(closest)
-                if matches:
-                    words = closest
-                    self.corrected = " ".join(closest)
-        if not matches:
-            return None
-        self.any_word = matches[0][1] < len(words)
-        self.matched = {pk: (matched, position) for position, (pk, matched) in enumerate(matches)}
-        return FacetedRows(self.rows(), facets, values, ids=list(self.matched))
+        types = ContentType.objects.get_for_models(*Directory.models).values()
+        return Page.objects.live().filter(content_type__in=[t.pk for t in types])
 
     # Order -------------------------------------------------------------------------------------
 
@@ -290,7 +259,7 @@ class DirectorySearch:
         """The ids of the pages that pass every filter, in the order asked for."""
         if self._ids is not None:
             return self._ids
-        faceted = FacetedRows(self.rows(), directory_facets(self.today), self.form.values)
+        faceted = FacetedRows(self.rows(), self.facet_filters(), self.form.values)
         rows = faceted.passing()
         if self.sort == CLOSING:
             rows = self._closing(rows)
@@ -299,12 +268,6 @@ class DirectorySearch:
     def facets(self):
         """{filter name: {value: count}}: for each filter, with every other filter applied."""
         return self._facets
-
-    def _count(self, faceted):
-        names = [name for name in self.form.filter_names if name in self.form.fields]
-        if faceted is None:
-            return {name: {} for name in names}
-        return {name: dict(counts) for name, counts in faceted.counts(names).items()}
 
     @staticmethod
     def cards(ids):

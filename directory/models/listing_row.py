@@ -25,6 +25,7 @@ class ListingRow(models.Model):
     deadline = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    listed_since = models.DateField(null=True, blank=True)  # e.g. a good practice's mark
 
     class Meta:
         verbose_name = _("listing row")

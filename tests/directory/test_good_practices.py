@@ -417,10 +417,13 @@ def test_with_elasticsearch_the_index_gives_the_matches_in_its_order(
 
     found = IndexResults([p.digital, p.garden, p.home, p.bakery_en, p.bakery])
     monkeypatch.setattr(PageQuerySet, "search", lambda self, *args, **kwargs: found)
+    # The visitor's language first, then the index's order.
     titles, _html = listed(client, library, "en", "?q=anything")
-    assert titles == ["Ψηφιακή γέφυρα", "Casa comune", "Social bakery"]
+    assert titles == ["Social bakery", "Ψηφιακή γέφυρα", "Casa comune"]
+    titles, _html = listed(client, library, "it", "?q=anything")
+    assert titles == ["Casa comune", "Panetteria sociale", "Ψηφιακή γέφυρα"]
     titles, _html = listed(client, library, "en", "?q=anything&country=it")
-    assert titles == ["Casa comune", "Social bakery"]
+    assert titles == ["Social bakery", "Casa comune"]
 
 
 def test_bad_filter_values_and_page_numbers_never_break_the_page(client, practices, library):
