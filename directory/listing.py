@@ -10,7 +10,7 @@ one query per vocabulary.
 """
 
 from django.conf import settings
-from django.db.models import Count, Min, OuterRef, Q, Subquery
+from django.db.models import Min, OuterRef, Q
 from django.db.models.functions import Substr
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
@@ -92,22 +92,6 @@ class TermLabels:
 
     def names_for(self, terms, locale_id):
         return sorted(self.name(term, locale_id) for term in terms)
-
-
-def count_by_country(queryset, levels_up):
-    """How many distinct items (translation sets) sit under each country, by country key."""
-    from directory.models import CountryPage
-
-    country_key = CountryPage.objects.filter(path=ancestor_path(levels_up)).values(
-        "translation_key"
-    )[:1]
-    rows = (
-        queryset.order_by()
-        .annotate(country_key=Subquery(country_key))
-        .values("country_key")
-        .annotate(n=Count("translation_key", distinct=True))
-    )
-    return {row["country_key"]: row["n"] for row in rows}
 
 
 def attach_parents(pages, parent_model, attribute, levels_up=1, queryset=None):

@@ -26,7 +26,7 @@ import time
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -291,3 +291,45 @@ class DirectorySearch(RowSearch):
 
 
 __all__ = ["DirectorySearch", "SORTS", "RELEVANCE", "NEWEST", "CLOSING"]
+
+
+def directory_figures():
+    """How many organisations and services the directory lists, and in how many countries its
+    organisations are: one query on the listing rows."""
+    from directory import listing_rows
+    from directory.models import ListingRow
+
+    listing_rows.current()
+    organisation = Q(kind=ORGANISATION_KIND)
+    return ListingRow.objects.filter(
+        language=settings.LANGUAGE_CODE, listing=listing_rows.DIRECTORY
+    ).aggregate(
+        organisations=Count("pk", filter=organisation),
+        services=Count("pk", filter=NOT_ORGANISATION),
+        countries=Count("country", distinct=True, filter=organisation & ~Q(country="")),
+    )
+
+
+def organisations_by_country():
+    """{lower-case country code: how many organisations are there}: one query."""
+    from directory import listing_rows
+    from directory.models import ListingRow
+
+    listing_rows.current()
+    rows = ListingRow.objects.filter(
+        language=settings.LANGUAGE_CODE, listing=listing_rows.DIRECTORY, kind=ORGANISATION_KIND
+    )
+    return dict(rows.order_by().values_list("country").annotate(n=Count("pk")))
+
+
+def latest_services(language, count):
+    """The ids of the newest services and opportunities still open, in `language`'s listings:
+    those written in it first."""
+    from directory import listing_rows
+    from directory.models import ListingRow
+
+    listing_rows.current()
+    rows = ListingRow.objects.filter(language=language, listing=listing_rows.DIRECTORY)
+    rows = rows.filter(NOT_ORGANISATION & is_open(timezone.localdate()))
+    order = ["-in_language", F("published_at").desc(nulls_last=True), "-page_id"]
+    return list(rows.order_by(*order).values_list("page_id", flat=True)[:count])

@@ -7,16 +7,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.translation import PAGE_TRANSLATABLE, translated
-from directory.listing import count_by_country, one_per_translation, request_locales
+from directory.listing import one_per_translation, request_locales
 from directory.models import (
-    CountryPage,
     DirectoryIndexPage,
     ExpertiseCategory,
-    OrganisationPage,
     ServicePage,
 )
 from directory.models.mixins import RICH_TEXT_FEATURES
-from directory.models.services_index import listed_services, service_cards, services_search_url
+from directory.models.services_index import service_cards, services_search_url
+from directory.search import directory_figures, latest_services
+
+LATEST = 6  # services on the home page
 
 
 class HomePage(Page):
@@ -74,19 +75,17 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["counts"] = {
-            "organisations": distinct_count(OrganisationPage.objects.live()),
-            "services": distinct_count(ServicePage.objects.live()),
-            "countries": countries_with_organisations(),
-        }
+        context["counts"] = directory_figures()
         # Late: home's models load before the apps are ready, and featured's views (which
         # featuring imports) build admin forms that need every model loaded.
         from featured.featuring import featured_for_visitor
 
         context["featured_organisations"] = featured_for_visitor(request)
         locales = request_locales(request)
-        latest = listed_services(locales).filter(ServicePage.still_open())
-        context["latest_services"] = service_cards(latest[:6])
+        latest = latest_services(locales.active.language_code, LATEST)
+        pages = ServicePage.objects.filter(pk__in=latest).select_related("locale", "category")
+        by_id = {page.pk: page for page in service_cards(pages)}
+        context["latest_services"] = [by_id[pk] for pk in latest if pk in by_id]
         context["categories"] = one_per_translation(
             ExpertiseCategory.objects.all(), locales.active, locales.default
         ).order_by("name")
@@ -94,23 +93,6 @@ class HomePage(Page):
         context["find_a_service_url"] = services_search_url(locales.active.language_code)
         context["directory_index"] = DirectoryIndexPage.objects.child_of(self).live().first()
         return context
-
-
-def distinct_count(pages):
-    """How many pieces of content, counting a page and its translations once."""
-    return pages.order_by().values("translation_key").distinct().count()
-
-
-def countries_with_organisations():
-
-    counts = count_by_country(OrganisationPage.objects.live(), levels_up=1)
-    return (
-        CountryPage.objects.exclude(code="")
-        .filter(translation_key__in=[key for key, n in counts.items() if n])
-        .values("code")
-        .distinct()
-        .count()
-    )
 
 
 class StandardPage(Page):

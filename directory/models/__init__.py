@@ -7,7 +7,7 @@ from .listing_row import ListingRow, ListingStale, ListingTerm
 from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
 from .service import ServicePage
-from .services_index import ServicesIndexPage, listed_services, service_cards
+from .services_index import ServicesIndexPage, service_cards
 from .standing import OrganisationStanding
 from .taxonomy import CategoryIcon, ExpertiseCategory, TargetGroup
 from .workflow import CountryFacilitatorsApprovalTask
@@ -37,6 +37,5 @@ __all__ = [
     "ServicesIndexPage",
     "SocialPlatform",
     "TargetGroup",
-    "listed_services",
     "service_cards",
 ]

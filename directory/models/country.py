@@ -9,12 +9,11 @@ from wagtail.search import index
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
 from directory.filters import ORGANISATIONS, DirectoryFilterForm
 from directory.listing import (
-    count_by_country,
     one_per_translation,
     request_locales,
 )
 from directory.presentation import active_filters, listing
-from directory.search import DirectorySearch
+from directory.search import DirectorySearch, organisations_by_country
 
 from .mixins import IntroPage
 
@@ -33,8 +32,6 @@ class DirectoryIndexPage(IntroPage):
         verbose_name = _("directory")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.models import OrganisationPage
-
         context = super().get_context(request, *args, **kwargs)
         locales = request_locales(request)
         # "Country not set" is no country: its organisations are listed by what they do instead.
@@ -45,9 +42,9 @@ class DirectoryIndexPage(IntroPage):
                 locales.default,
             ).order_by("title")
         )
-        counts = count_by_country(OrganisationPage.objects.live(), levels_up=1)
+        counts = organisations_by_country()
         for country in countries:
-            country.organisation_count = counts.get(country.translation_key, 0)
+            country.organisation_count = counts.get(country.code.lower(), 0)
         context["countries"] = countries
         return context
 

@@ -7,12 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from directory.filters import ANY_SERVICE_KIND
-from directory.listing import TermLabels, attach_parents, one_per_translation
+from directory.listing import TermLabels, attach_parents
 
 from .country import DirectoryIndexPage
 from .mixins import IntroPage
 from .organisation import LOGO_FILTER, OrganisationPage
-from .service import ServicePage
 from .taxonomy import ExpertiseCategory, TargetGroup
 
 
@@ -36,15 +35,6 @@ def service_cards(services):
             service.target_groups.all(), service.locale_id
         )
     return services
-
-
-def listed_services(locales):
-    """Every live service and opportunity, once each, in the active language where translated."""
-    return (
-        one_per_translation(ServicePage.objects.live(), locales.active, locales.default)
-        .select_related("locale", "category")
-        .order_by("-first_published_at", "-pk")
-    )
 
 
 def services_search_url(language_code, query=None):
