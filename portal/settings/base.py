@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.conf.locale import LANG_INFO
 
-from .env import env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, even a redirect or an error, carries its request's id.
+    "portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -156,7 +158,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MoreThanAJob <portal@morethanajob.example>")
 ANYMAIL = {}
+# The providers' tracking webhooks (/anymail/<provider>/tracking/) update the outbox's delivery
+# status. Off: they answer 404. On: they need ANYMAIL["WEBHOOK_SECRET"] (production refuses to
+# start without it; elsewhere the webhooks refuse every post until it is set: emails/webhooks.py).
+PORTAL_EMAIL_TRACKING = env_bool("PORTAL_EMAIL_TRACKING", True)
 PORTAL_EMAIL_MAX_ATTEMPTS = env_int("PORTAL_EMAIL_MAX_ATTEMPTS", 6)
+# /healthz fails when an email has waited this many minutes past its time (portal/health.py).
+PORTAL_HEALTH_OUTBOX_MINUTES = env_int("PORTAL_HEALTH_OUTBOX_MINUTES", 15)
 
 # Background tasks: run immediately unless a production backend is configured. In production,
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and `manage.py db_worker` as a service.
