@@ -6,6 +6,7 @@ what they are (nosniff). Documents are not served here: Wagtail's document view 
 checks their collection's privacy. With S3 storage the files' addresses are the bucket's.
 """
 
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import Http404
 from django.views.static import serve
@@ -17,7 +18,10 @@ PRIVATE_PREFIXES = ("documents/",)
 def serve_media(request, path):
     if not isinstance(default_storage, FileSystemStorage) or path.startswith(PRIVATE_PREFIXES):
         raise Http404
-    response = serve(request, path, document_root=default_storage.location)
+    try:
+        response = serve(request, path, document_root=default_storage.location)
+    except SuspiciousFileOperation as outside:  # ../ out of the media folder
+        raise Http404 from outside
     response["Cache-Control"] = CACHE_CONTROL
     response["X-Content-Type-Options"] = "nosniff"
     return response
