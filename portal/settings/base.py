@@ -207,5 +207,27 @@ PORTAL_ENQUIRY_OVERDUE_DAYS = env_int("PORTAL_ENQUIRY_OVERDUE_DAYS", 7)
 PORTAL_FEATURE_REPEAT_DAYS = env_int("PORTAL_FEATURE_REPEAT_DAYS", 90)
 PORTAL_FEATURE_COUNTRY_GAP_DAYS = env_int("PORTAL_FEATURE_COUNTRY_GAP_DAYS", 7)
 
+# The periodic commands, run by `manage.py run_schedule` (core/schedule.py): (when, command).
+# `when` reads as cron's five fields, in TIME_ZONE; a day and a weekday given must both match.
+PORTAL_SCHEDULE = [
+    # The outbox: what is due for a retry and what a dead worker left half-sent.
+    ("* * * * *", "send_queued_email"),
+    # Pages whose "go live" or "expiry" time has come.
+    ("*/5 * * * *", "publish_scheduled"),
+    # Facilitators' monthly reminders: the first Monday of the month.
+    ("0 9 1-7 * 1", "send_reminders --send"),
+    # Facilitators' weekly digests: Monday morning.
+    ("0 8 * * 1", "send_facilitator_digests"),
+    # Each organisation's standing worked out again, in case data was written around the portal.
+    ("30 3 * * *", "refresh_standings"),
+    # Housekeeping: expired sessions, finished task results.
+    ("15 3 * * *", "clearsessions"),
+    ("45 3 * * *", "prune_db_task_results"),
+]
+
+# What `manage.py restore_backup` runs once a dump is restored: the migrations it predates, and
+# the organisations' standings, kept in step with data written around the portal.
+PORTAL_AFTER_RESTORE = ["migrate --noinput", "refresh_standings"]
+
 # No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -1,4 +1,4 @@
-"""Uploaded media are served by the portal when they are stored on its disk (MEDIA_STORAGE=local)."""
+"""Uploaded media are served by the portal when they are on its disk (MEDIA_STORAGE=local)."""
 
 import pytest
 from django.core.files.base import ContentFile
