@@ -27,6 +27,16 @@ def auth(credentials):
     return "Basic " + base64.b64encode(credentials.encode()).decode()
 
 
+def signed_in_post(client, provider):
+    """An empty event, with the right credentials, to the provider's tracking endpoint."""
+    return client.post(
+        f"/anymail/{provider}/tracking/",
+        b"{}",
+        content_type="application/json",
+        HTTP_AUTHORIZATION=auth(SECRET),
+    )
+
+
 @pytest.fixture
 def configured(settings):
     """Every provider's webhook settings, so that each endpoint reads what is posted."""
@@ -113,25 +123,11 @@ def test_with_no_secret_set_every_post_is_refused(client, settings, name):
 def test_with_tracking_off_the_webhook_is_gone(client, configured):
     configured.PORTAL_EMAIL_TRACKING = False
 
-    response = client.post(
-        "/anymail/postmark/tracking/",
-        b"{}",
-        content_type="application/json",
-        HTTP_AUTHORIZATION=auth(SECRET),
-    )
-
-    assert response.status_code == 410
+    assert signed_in_post(client, "postmark").status_code == 410
 
 
 def test_a_provider_left_unconfigured_refuses_posts(client, settings):
     """Mailgun's webhook needs its signing key: without it the endpoint refuses, not a 500."""
     settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
 
-    response = client.post(
-        "/anymail/mailgun/tracking/",
-        b"{}",
-        content_type="application/json",
-        HTTP_AUTHORIZATION=auth(SECRET),
-    )
-
-    assert response.status_code == 403
+    assert signed_in_post(client, "mailgun").status_code == 403
