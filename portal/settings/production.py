@@ -102,7 +102,8 @@ if env_str("SENTRY_DSN"):
         traces_sample_rate=0.0,
     )
 
-# Last: refuse to start without what production needs (core/deployment.py).
+# Keep this last: it refuses to start without what production needs (core/deployment.py), read
+# from every setting above, whichever block set it.
 _missing = problems(SimpleNamespace(**{k: v for k, v in globals().items() if k.isupper()}))
 if _missing:
     raise ImproperlyConfigured("\n".join(str(problem) for problem in _missing))
