@@ -9,7 +9,7 @@ LANGS := it el ar
 # `make test TEST_WORKERS=0` runs everything in one process.
 TEST_WORKERS ?= 2
 
-.PHONY: run test lint format messages bench install install-dev serve
+.PHONY: run test lint format messages bench install install-dev serve serve-prod restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,46 @@ run: install
 	@echo "  The admin:       http://$(HOST):$(PORT)/admin/   (user: admin, password: morethanajob-demo)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production stack on this machine: gunicorn, the task worker and the scheduler (Procfile),
+# with production settings, on PostgreSQL and Redis (both running already). Every variable of
+# README "Deploy" can be given; the defaults below are for trying it locally over plain HTTP
+# (so the admin's sign-in, whose cookies need HTTPS, wants a TLS proxy in front). Email goes to
+# Postmark's test server token unless EMAIL_BACKEND and its key say otherwise.
+# DEMO=1 loads the demo content first.
+SERVE_PROD_ENV := .serve-prod.env
+serve-prod: export DJANGO_SETTINGS_MODULE := portal.settings.production
+serve-prod: export PATH := $(CURDIR)/$(BIN):$(PATH)
+serve-prod: export HOST := $(HOST)
+serve-prod: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/morethanajob
+serve-prod: export REDIS_URL ?= redis://127.0.0.1:6379/1
+serve-prod: export ALLOWED_HOSTS ?= 127.0.0.1,localhost
+serve-prod: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+serve-prod: export SECURE_SSL_REDIRECT ?= off
+serve-prod: export SECURE_HSTS_SECONDS ?= 0
+serve-prod: export EMAIL_BACKEND ?= anymail.backends.postmark.EmailBackend
+serve-prod: export ANYMAIL_POSTMARK_SERVER_TOKEN ?= POSTMARK_API_TEST
+serve-prod: export MEDIA_STORAGE ?= local
+serve-prod: export MEDIA_ROOT ?= $(CURDIR)/media
+serve-prod: install $(SERVE_PROD_ENV)
+	honcho -e $(SERVE_PROD_ENV) run python manage.py migrate --noinput
+	honcho -e $(SERVE_PROD_ENV) run python manage.py collectstatic --noinput -v0
+	$(if $(DEMO),honcho -e $(SERVE_PROD_ENV) run python manage.py seed_demo)
+	@echo ""
+	@echo "  The portal:      http://$(HOST):$(PORT)/     (health: /healthz)"
+	@echo ""
+	honcho -e $(SERVE_PROD_ENV) start -p $(PORT)
+
+# The secrets `make serve-prod` generates once for this machine (not for a real deployment).
+$(SERVE_PROD_ENV): | $(BIN)/python
+	$(BIN)/python -c "import secrets; \
+	print('SECRET_KEY=' + secrets.token_urlsafe(50)); \
+	print('ANYMAIL_WEBHOOK_SECRET=local:' + secrets.token_urlsafe(24))" > $@
+
+# Restores a backup (README "Deploy") into the empty database of DATABASE_URL:
+# `make restore DUMP=backup.dump MEDIA=media.tar.gz` (production settings: the same variables).
+restore: install
+	$(BIN)/python manage.py restore_backup $(DUMP) $(if $(MEDIA),--media $(MEDIA))
 
 test: install-dev
 	$(BIN)/ruff check .

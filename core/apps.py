@@ -8,3 +8,7 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The deploy checks of what production cannot do without.
+        from . import checks  # noqa: F401

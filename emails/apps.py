@@ -10,5 +10,5 @@ class EmailsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # anymail's tracking signal, and the deploy check of the webhook's secret.
-        from . import checks, signals  # noqa: F401
+        # anymail's tracking signal (the webhook's secret is a deploy check: core/deployment.py).
+        from . import signals  # noqa: F401

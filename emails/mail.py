@@ -283,6 +283,16 @@ def stuck_emails(now=None):
     )
 
 
+def overdue_emails(late_after, now=None):
+    """Rows due for longer than `late_after` and still not sent, and rows stuck in "sending":
+    nothing drains the outbox (no worker, or no `send_queued_email` schedule), or the provider
+    refuses everything. /healthz counts them."""
+    now = now or timezone.now()
+    since = now - late_after
+    late = due_emails(since).filter(Q(next_attempt_at__isnull=False) | Q(created_at__lte=since))
+    return late | stuck_emails(now)
+
+
 def release_stuck(email_id, now=None):
     """Put a stuck row back in line (or fail it, out of attempts). False if it finished since."""
     now = now or timezone.now()

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -8,7 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from collaboration import views as collaboration_views
 from directory import views as directory_views
 from directory.admin_scope import guarded_admin_urls
+from emails import webhooks as email_webhooks
 from home import seo
+from portal import health, media
 from search import views as search_views
 
 urlpatterns = [
@@ -17,15 +19,18 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("anymail/", include("anymail.urls")),
+    # The providers' tracking webhooks only, closed unless they can be trusted.
+    path("anymail/", include(email_webhooks)),
+    # Outside the language prefixes: a health probe asks the bare address.
+    path("healthz", health.healthz, name="healthz"),
+    # Uploaded media, in every environment (with S3 storage, files are the bucket's).
+    re_path(r"^media/(?P<path>.+)$", media.serve_media, name="media"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
     path("sitemap.xml", seo.sitemap, name="sitemap"),

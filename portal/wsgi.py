@@ -1,9 +1,11 @@
+"""The WSGI entry point (gunicorn portal.wsgi): production settings unless told otherwise."""
+
 import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
 application = get_wsgi_application()
 

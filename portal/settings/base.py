@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.conf.locale import LANG_INFO
 
-from .env import env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, even a redirect or an error, carries its request's id.
+    "portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -156,7 +158,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MoreThanAJob <portal@morethanajob.example>")
 ANYMAIL = {}
+# The providers' tracking webhooks (/anymail/<provider>/tracking/) update the outbox's delivery
+# status. Off: they answer 404. On: they need ANYMAIL["WEBHOOK_SECRET"] (production refuses to
+# start without it; elsewhere the webhooks refuse every post until it is set: emails/webhooks.py).
+PORTAL_EMAIL_TRACKING = env_bool("PORTAL_EMAIL_TRACKING", True)
 PORTAL_EMAIL_MAX_ATTEMPTS = env_int("PORTAL_EMAIL_MAX_ATTEMPTS", 6)
+# /healthz fails when an email has waited this many minutes past its time (portal/health.py).
+PORTAL_HEALTH_OUTBOX_MINUTES = env_int("PORTAL_HEALTH_OUTBOX_MINUTES", 15)
 
 # Background tasks: run immediately unless a production backend is configured. In production,
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and `manage.py db_worker` as a service.
@@ -198,6 +206,28 @@ PORTAL_ENQUIRY_OVERDUE_DAYS = env_int("PORTAL_ENQUIRY_OVERDUE_DAYS", 7)
 # days, and when two organisations of one country are featured within the second number of days.
 PORTAL_FEATURE_REPEAT_DAYS = env_int("PORTAL_FEATURE_REPEAT_DAYS", 90)
 PORTAL_FEATURE_COUNTRY_GAP_DAYS = env_int("PORTAL_FEATURE_COUNTRY_GAP_DAYS", 7)
+
+# The periodic commands, run by `manage.py run_schedule` (core/schedule.py): (when, command).
+# `when` reads as cron's five fields, in TIME_ZONE; a day and a weekday given must both match.
+PORTAL_SCHEDULE = [
+    # The outbox: what is due for a retry and what a dead worker left half-sent.
+    ("* * * * *", "send_queued_email"),
+    # Pages whose "go live" or "expiry" time has come.
+    ("*/5 * * * *", "publish_scheduled"),
+    # Facilitators' monthly reminders: the first Monday of the month.
+    ("0 9 1-7 * 1", "send_reminders --send"),
+    # Facilitators' weekly digests: Monday morning.
+    ("0 8 * * 1", "send_facilitator_digests"),
+    # Each organisation's standing worked out again, in case data was written around the portal.
+    ("30 3 * * *", "refresh_standings"),
+    # Housekeeping: expired sessions, finished task results.
+    ("15 3 * * *", "clearsessions"),
+    ("45 3 * * *", "prune_db_task_results"),
+]
+
+# What `manage.py restore_backup` runs once a dump is restored: the migrations it predates, and
+# the organisations' standings, kept in step with data written around the portal.
+PORTAL_AFTER_RESTORE = ["migrate --noinput", "refresh_standings"]
 
 # No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

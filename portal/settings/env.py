@@ -33,3 +33,22 @@ def env_required(name):
     if not value:
         raise ImproperlyConfigured(f"The environment variable {name} must be set in production.")
     return value
+
+
+def env_prefixed(prefix):
+    """{name without the prefix: value} of every variable whose name starts with `prefix`."""
+    return {
+        name.removeprefix(prefix): value
+        for name, value in os.environ.items()
+        if name.startswith(prefix) and value.strip()
+    }
+
+
+def env_choice(name, choices):
+    """A required variable that takes one of a few values."""
+    value = env_required(name).lower()
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be one of {', '.join(choices)}, not {value!r}."
+        )
+    return value

@@ -119,13 +119,3 @@ def test_no_credentials_are_refused(client, secret, sent_email):
     assert response.status_code in (400, 403)
     sent_email.refresh_from_db()
     assert sent_email.status == OutboxEmail.Status.SENT
-
-
-def test_deploy_check_warns_about_a_real_provider_without_webhook_secret(settings):
-    from emails.checks import check_tracking_webhook_secret
-
-    settings.EMAIL_BACKEND = "anymail.backends.postmark.EmailBackend"
-    settings.ANYMAIL = {"POSTMARK_SERVER_TOKEN": "token"}
-    assert [w.id for w in check_tracking_webhook_secret(None)] == ["emails.W001"]
-    settings.ANYMAIL = {"POSTMARK_SERVER_TOKEN": "token", "WEBHOOK_SECRET": "a:b"}
-    assert check_tracking_webhook_secret(None) == []

@@ -11,12 +11,28 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
     "SECRET_KEY": "k3y-f0r-tests-only-9f8a7sd6f5g4h3j2k1l0qwertyuiopzxcvbnm",
     "ALLOWED_HOSTS": "portal.example.org",
+    "DATABASE_URL": "postgres://portal@127.0.0.1:5432/unused",
+    "EMAIL_BACKEND": "anymail.backends.postmark.EmailBackend",
+    "ANYMAIL_POSTMARK_SERVER_TOKEN": "postmark-token",
+    "ANYMAIL_WEBHOOK_SECRET": "postmark:s3cret-webhook",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "MEDIA_STORAGE": "local",
+    "MEDIA_ROOT": "/tmp/morethanajob-media",  # noqa: S108
+}
+#: What production is started with instead of each missing variable, when it has a default.
+WRONG = {
+    "EMAIL_BACKEND": "anymail.backends.console.EmailBackend",
     "DATABASE_URL": "sqlite:///unused.sqlite3",
+    "SECRET_KEY": "dev-only-not-secret",
 }
 
 
 def manage(*args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION and not k.startswith(("ANYMAIL_", "AWS_", "TASKS_", "SENTRY_"))
+    }
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],
         env={**base, "DJANGO_SETTINGS_MODULE": "portal.settings.production", **env},
@@ -27,15 +43,106 @@ def manage(*args, **env):
     )
 
 
-@pytest.mark.parametrize("missing", sorted(PRODUCTION))
+def without(name, **more):
+    return {**{k: v for k, v in PRODUCTION.items() if k != name}, **more}
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "EMAIL_BACKEND",
+        "REDIS_URL",
+        "ANYMAIL_WEBHOOK_SECRET",
+        "MEDIA_STORAGE",
+        "MEDIA_ROOT",
+    ],
+)
 def test_production_refuses_to_start_without(missing):
-    env = {k: v for k, v in PRODUCTION.items() if k != missing}
+    result = manage("check", **without(missing))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"{missing} must be set in production" in result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(WRONG))
+def test_production_refuses_a_development_value_of(name):
+    result = manage("check", **without(name, **{name: WRONG[name]}))
+    assert result.returncode != 0
+    assert f"{name} must be set in production" in result.stderr
+
+
+def test_production_refuses_tasks_run_without_a_worker():
+    env = {**PRODUCTION, "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     result = manage("check", **env)
     assert result.returncode != 0
-    assert f"{missing} must be set in production" in result.stderr
+    assert "TASKS_BACKEND must be set in production" in result.stderr
+    assert "db_worker" in result.stderr
+
+
+def test_s3_media_needs_its_bucket():
+    result = manage("check", **without("MEDIA_ROOT", MEDIA_STORAGE="s3"))
+    assert result.returncode != 0
+    assert "AWS_STORAGE_BUCKET_NAME must be set in production" in result.stderr
+
+
+def test_an_unknown_media_storage_is_refused():
+    result = manage("check", **{**PRODUCTION, "MEDIA_STORAGE": "ftp"})
+    assert result.returncode != 0
+    assert "MEDIA_STORAGE must be one of local, s3" in result.stderr
+
+
+def test_tracking_off_needs_no_webhook_secret():
+    result = manage("check", **without("ANYMAIL_WEBHOOK_SECRET", PORTAL_EMAIL_TRACKING="off"))
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_passes_the_deployment_checks():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_s3_media_passes_the_deployment_checks():
+    env = without(
+        "MEDIA_ROOT",
+        MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="portal-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.org",
+    )
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_error_reports_carry_no_personal_data():
+    script = (
+        "import sentry_sdk; o = sentry_sdk.get_client().options; "
+        "print(o['dsn'], o['send_default_pii'], o['include_local_variables'], "
+        "o['max_request_body_size'])"
+    )
+    env = {**PRODUCTION, "SENTRY_DSN": "https://public@errors.example.org/1"}
+    result = manage("shell", "-v", "0", "-c", script, **env)
+    assert result.returncode == 0, result.stderr
+    dsn, *options = result.stdout.split()
+    assert dsn == "https://public@errors.example.org/1"
+    assert options == ["False", "False", "never"]
+
+
+def test_the_app_servers_default_to_production():
+    for module in ("portal.wsgi", "portal.asgi"):
+        result = subprocess.run(
+            [sys.executable, "-c", f"import {module}"],
+            env={
+                k: v
+                for k, v in os.environ.items()
+                if k not in PRODUCTION and k != "DJANGO_SETTINGS_MODULE"
+            },
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode != 0
+        assert "SECRET_KEY must be set in production" in result.stderr

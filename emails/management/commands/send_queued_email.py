@@ -7,8 +7,8 @@ from emails.mail import due_emails, enqueue_send, release_stuck, stuck_emails
 class Command(BaseCommand):
     help = (
         "Send the outbox email that is due: new messages whose task was lost, messages waiting to "
-        "retry, and messages stuck in 'sending' for more than 15 minutes. Run it from cron every "
-        "minute (* * * * * manage.py send_queued_email)."
+        "retry, and messages stuck in 'sending' for more than 15 minutes. The scheduler "
+        "(manage.py run_schedule) runs it every minute."
     )
 
     def add_arguments(self, parser):
