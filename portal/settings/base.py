@@ -220,14 +220,17 @@ PORTAL_SCHEDULE = [
     ("0 8 * * 1", "send_facilitator_digests"),
     # Each organisation's standing worked out again, in case data was written around the portal.
     ("30 3 * * *", "refresh_standings"),
+    # The listings' rows (search, countries, good practices) worked out again, likewise.
+    ("0 4 * * *", "refresh_listings"),
     # Housekeeping: expired sessions, finished task results.
     ("15 3 * * *", "clearsessions"),
     ("45 3 * * *", "prune_db_task_results"),
 ]
 
 # What `manage.py restore_backup` runs once a dump is restored: the migrations it predates, and
-# the organisations' standings, kept in step with data written around the portal.
-PORTAL_AFTER_RESTORE = ["migrate --noinput", "refresh_standings"]
+# the organisations' standings and listings' rows, kept in step with data written around the
+# portal.
+PORTAL_AFTER_RESTORE = ["migrate --noinput", "refresh_standings", "refresh_listings"]
 
 # No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
