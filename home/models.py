@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.translation import PAGE_TRANSLATABLE, translated
+from directory.addresses import RoutesAcrossTranslations
 from directory.listing import count_by_country, one_per_translation, request_locales
 from directory.models import (
     CountryPage,
@@ -19,7 +20,7 @@ from directory.models.mixins import RICH_TEXT_FEATURES
 from directory.models.services_index import listed_services, service_cards, services_search_url
 
 
-class HomePage(Page):
+class HomePage(RoutesAcrossTranslations, Page):
     """The front door: what the portal offers, live figures, the latest services."""
 
     intro = models.TextField(_("introduction"), blank=True)
