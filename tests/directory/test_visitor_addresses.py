@@ -149,6 +149,13 @@ def test_cards_and_results_link_to_the_visitors_address(client, portal, english)
     assert "<span>Corsi di lingua</span>" in html
     results = client.get("/it/search/?q=Athens").content.decode()
     assert f'<a href="{english.it}">Athens Open Doors</a>' in results
+    suggestions = client.get("/it/search/suggest/", {"q": "Athens"}).json()["suggestions"]
+    assert {
+        "label": "Athens Open Doors",
+        "kind": "organisation",
+        "url": english.it,
+        "lang": "en",
+    } in (suggestions)
     country = client.get(portal.localized(portal.countries["GR"], "it").url).content.decode()
     assert f'<a href="{english.it}">Athens Open Doors</a>' in country
     profile = client.get(english.it).content.decode()
