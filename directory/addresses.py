@@ -68,58 +68,56 @@ def routes_across_translations(page):
     return issubclass(page.specific_class or Page, RoutesAcrossTranslations)
 
 
-def addresses(pages, codes, request=None):
-    """{(page id, language code): the page's address for a visitor in that language}, for any
-    number of pages and languages in two queries.
+class Addresses:
+    """Where each of `pages` is for a visitor in each of `codes`, in two queries for any number.
 
     A page live in that language is at its own address there; otherwise at its nearest translated
     ancestor's address followed by the slugs below it, provided that ancestor routes there. A page
     with no such address (its own language's tree only) keeps its own address.
     """
-    pages = [page for page in pages if page is not None]
-    if not pages:
-        return {}
-    step = Page.steplen
-    paths = {page.path[: level * step] for page in pages for level in range(1, page.depth + 1)}
-    rows = {
-        row.path: row
-        for row in Page.objects.filter(path__in=paths).only(
-            "path", "depth", "slug", "translation_key"
-        )
-    }
-    here = {
-        (page.translation_key, page.locale.language_code): page
-        for page in Page.objects.live()
-        .filter(translation_key__in={row.translation_key for row in rows.values()})
-        .filter(locale__language_code__in=codes)
-        .select_related("locale")
-    }
-    found = {}
-    for page in pages:
-        for code in codes:
-            url = _address(page, code, rows, here, request)
-            found[(page.pk, code)] = url if url is not None else page.get_url(request)
-    return found
 
+    def __init__(self, pages, codes, request=None):
+        self.request = request
+        step = Page.steplen
+        paths = {page.path[: level * step] for page in pages for level in range(1, page.depth + 1)}
+        self.rows = {}
+        self.here = {}
+        if not paths:
+            return
+        self.rows = {
+            row.path: row
+            for row in Page.objects.filter(path__in=paths).only(
+                "path", "depth", "slug", "translation_key"
+            )
+        }
+        self.here = {
+            (page.translation_key, page.locale.language_code): page
+            for page in Page.objects.live()
+            .filter(translation_key__in={row.translation_key for row in self.rows.values()})
+            .filter(locale__language_code__in=codes)
+            .select_related("locale")
+        }
 
-def _address(page, code, rows, here, request):
-    slugs = []
-    path = page.path
-    while path:
-        row = rows.get(path)
-        if row is None:
-            return None
-        translation = here.get((row.translation_key, code))
-        if translation is not None:
-            url = translation.get_url(request)
-            if not slugs:
-                return url
-            if url is None or not routes_across_translations(translation):
-                return None
-            return url + "/".join(reversed(slugs)) + "/"
-        slugs.append(row.slug)
-        path = path[: -Page.steplen]
-    return None
+    def translation(self, page, code):
+        """The live translation of `page` in `code`, if it has one."""
+        return self.here.get((page.translation_key, code))
+
+    def url(self, page, code):
+        slugs = []
+        path = page.path
+        while path in self.rows:
+            row = self.rows[path]
+            translation = self.here.get((row.translation_key, code))
+            if translation is not None:
+                url = translation.get_url(self.request)
+                if not slugs:
+                    return url
+                if url is None or not routes_across_translations(translation):
+                    break
+                return url + "/".join(reversed(slugs)) + "/"
+            slugs.append(row.slug)
+            path = path[: -Page.steplen]
+        return page.get_url(self.request)
 
 
 def visitor_url(page, request=None, code=None):
@@ -128,16 +126,16 @@ def visitor_url(page, request=None, code=None):
     known = getattr(page, "visitor_urls", {})
     if code in known:
         return known[code]
-    return addresses([page], [code], request)[(page.pk, code)]
+    return Addresses([page], [code], request).url(page, code)
 
 
 def attach_visitor_urls(pages, request=None):
     """Give each of `pages` its address in the active language (read by `visitor_url`)."""
     pages = list(pages)
     code = get_language()
-    found = addresses(pages, [code], request)
+    found = Addresses(pages, [code], request)
     for page in pages:
-        page.visitor_urls = {code: found[(page.pk, code)]}
+        page.visitor_urls = {code: found.url(page, code)}
     return pages
 
 
@@ -151,16 +149,9 @@ def trail(page, request=None, code=None):
     ancestors = list(
         page.get_ancestors().filter(depth__gt=1).exclude(pk__in=holders).select_related("locale")
     )
-    found = addresses(ancestors, [code], request)
-    translations = {
-        shown.translation_key: shown
-        for shown in Page.objects.live()
-        .filter(translation_key__in=[ancestor.translation_key for ancestor in ancestors])
-        .filter(locale__language_code=code)
-        .select_related("locale")
-    }
+    found = Addresses(ancestors, [code], request)
     crumbs = []
     for ancestor in ancestors:
-        shown = translations.get(ancestor.translation_key, ancestor)
-        crumbs.append({"page": shown, "url": found[(ancestor.pk, code)], "live": shown.live})
+        shown = found.translation(ancestor, code) or ancestor
+        crumbs.append({"page": shown, "url": found.url(ancestor, code), "live": shown.live})
     return crumbs

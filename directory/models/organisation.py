@@ -283,13 +283,13 @@ class OrganisationPage(RoutesAcrossTranslations, Page):
         )
         for service in services:
             service.category_label = labels.here(service.category)
-        attach_visitor_urls(services, request)
+        projects = list(
+            self.children_of_type(PortfolioProjectPage, locales).order_by("-start_year", "title")
+        )
+        attach_visitor_urls([*services, *projects], request)
         context["services"] = [s for s in services if s.kind == "service"]
         context["opportunities"] = [s for s in services if s.kind == "opportunity"]
-        context["projects"] = attach_visitor_urls(
-            self.children_of_type(PortfolioProjectPage, locales).order_by("-start_year", "title"),
-            request,
-        )
+        context["projects"] = projects
         # The country as the visitor reads it, when the organisation is shown in their language.
         context["country_page"] = self.get_country().localized
         return context

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.models import Page
 
-from directory.addresses import addresses, trail
+from directory.addresses import Addresses, trail
 from directory.addresses import visitor_url as addresses_visitor_url
 from directory.models import ServicesIndexPage
 from directory.models.services_index import services_search_url
@@ -26,21 +26,13 @@ def language_links(context):
     page = context.get("page")
     is_page = isinstance(page, Page) and bool(page.pk)
     codes = [code for code, _name in settings.LANGUAGES]
-    translated_in = set()
-    found = {}
-    if is_page:
-        translated_in = set(
-            page.get_translations(inclusive=True)
-            .live()
-            .values_list("locale__language_code", flat=True)
-        )
-        found = addresses([page], codes, request)
+    found = Addresses([page] if is_page else [], codes, request)
     query = request.GET.urlencode()
     current = get_language()
     links = []
     for code in codes:
         info = get_language_info(code)
-        url = found.get((page.pk, code)) if is_page else translate_url(request.path, code)
+        url = found.url(page, code) if is_page else translate_url(request.path, code)
         if url is None:
             url = f"/{code}/"
         elif query:
@@ -52,7 +44,7 @@ def language_links(context):
                 "url": url,
                 "current": code == current,
                 "dir": direction(code),
-                "translated": code in translated_in if is_page else True,
+                "translated": bool(found.translation(page, code)) if is_page else True,
             }
         )
     return links
