@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.listing import result_page, text_matches
 from core.text import MAX_LENGTH, search_words
+from directory.addresses import attach_visitor_urls
 from directory.countries import country_names
 from directory.listing import (
     TermLabels,
@@ -137,12 +138,12 @@ def call_cards(calls):
     labels = TermLabels(ExpertiseCategory, TargetGroup)
     names = country_names()
     for call in calls:
-        call.expertise_labels = labels.names_for(call.expertise_sought.all(), call.locale_id)
-        call.target_group_labels = labels.names_for(call.target_groups.all(), call.locale_id)
+        call.expertise_labels = labels.names_here(call.expertise_sought.all())
+        call.target_group_labels = labels.names_here(call.target_groups.all())
         call.country_labels = sorted(
             names.get(country.code, country.title) for country in call.countries.all()
         )
-    return calls
+    return attach_visitor_urls(calls)
 
 
 def index_context(request):

@@ -195,9 +195,9 @@ def call_context(call, request, form=None):
     login = reverse("wagtailadmin_login") + "?" + urlencode({"next": request.get_full_path()})
     context = {
         "organisation": owner,
-        "country_page": owner.get_parent().specific,
-        "expertise_labels": labels.names_for(call.expertise_sought.all(), call.locale_id),
-        "target_group_labels": labels.names_for(call.target_groups.all(), call.locale_id),
+        "country_page": owner.get_parent().specific.localized,
+        "expertise_labels": labels.names_here(call.expertise_sought.all()),
+        "target_group_labels": labels.names_here(call.target_groups.all()),
         "country_labels": sorted(
             names.get(country.code, country.title) for country in call.countries.all()
         ),

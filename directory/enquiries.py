@@ -210,8 +210,11 @@ def original_page(organisation):
 
 
 @transaction.atomic
-def receive_enquiry(recipient, data, *, page_url):
+def receive_enquiry(recipient, data, *, page_url, language=None):
     """Store the message and queue its email to the organisation: both, or neither.
+
+    `language` is the citizen's (the reply to them is written in it): the language they read the
+    page in, which is not the page's own when it is shown at their language's address.
 
     The email is written in the organisation's own language, whichever translation of its pages
     the citizen wrote from; the page it links to is the one the citizen used.
@@ -228,7 +231,7 @@ def receive_enquiry(recipient, data, *, page_url):
         message=data["message"],
         consent_at=now,
         created_at=now,
-        language=recipient.page.locale.language_code,
+        language=language or recipient.page.locale.language_code,
     )
     enquiry.outbox_email = mail.send_templated_email(
         TEMPLATE_KEY,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.facets import Facet, LazyResults, RowSearch, TermFacet
 from core.text import MAX_LENGTH, cut_to_length
+from directory.addresses import attach_visitor_urls
 from directory.filters import FilterForm
 from directory.listing import (
     TermLabels,
@@ -134,5 +135,5 @@ def practice_cards(projects):
     attach_parents(projects, CountryPage, "country_page", levels_up=2)
     labels = TermLabels(ExpertiseCategory)
     for project in projects:
-        project.category_labels = labels.names_for(project.categories.all(), project.locale_id)
-    return projects
+        project.category_labels = labels.names_here(project.categories.all())
+    return attach_visitor_urls(projects)

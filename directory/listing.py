@@ -75,15 +75,28 @@ def under_any(pages):
 
 
 class TermLabels:
-    """Names of vocabulary terms in any locale, loaded in one query per vocabulary."""
+    """Names of vocabulary terms in any locale, loaded in one query per vocabulary.
+
+    Vocabulary is the interface's: a card or a page names its terms in the visitor's language
+    (`here`, `names_here`) even when the content itself is written in another."""
 
     def __init__(self, *models):
         self.names = {}
+        self.locale_ids = {}
         for model in models:
-            for key, locale_id, name in model.objects.values_list(
-                "translation_key", "locale_id", "name"
+            for key, locale_id, code, name in model.objects.values_list(
+                "translation_key", "locale_id", "locale__language_code", "name"
             ):
                 self.names[(key, locale_id)] = name
+                self.locale_ids[code] = locale_id
+
+    def here(self, term):
+        """The name of `term` in the visitor's language, else the term's own."""
+        code = get_supported_content_language_variant(get_language() or settings.LANGUAGE_CODE)
+        return self.name(term, self.locale_ids.get(code))
+
+    def names_here(self, terms):
+        return sorted(self.here(term) for term in terms)
 
     def name(self, term, locale_id):
         if term is None:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from directory import emails
+from directory.addresses import visitor_url
 from directory.enquiries import FORM_ID, EnquiryForm, RateLimit, receive_enquiry, recipient_for
 from directory.events import EMAIL_CONFIRMED, announce
 from directory.listing import request_locales
@@ -105,8 +106,14 @@ def enquiry(request, page_id):
     if not valid:
         return _page_with_form(request, recipient, form, status=400)
 
-    page_url = recipient.page.get_url(request)
-    receive_enquiry(recipient, form.cleaned_data, page_url=recipient.page.get_full_url(request))
+    # Back where the citizen wrote from: the page at their language's address.
+    page_url = visitor_url(recipient.page, request)
+    receive_enquiry(
+        recipient,
+        form.cleaned_data,
+        page_url=recipient.page.get_full_url(request),
+        language=get_language(),
+    )
     limit.count()
     messages.success(
         request,

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.translation import PAGE_TRANSLATABLE, translated
+from directory.addresses import RoutesAcrossTranslations
 from directory.listing import one_per_translation, request_locales
 from directory.models import (
     DirectoryIndexPage,
@@ -20,7 +21,7 @@ from directory.search import directory_figures, latest_services
 LATEST = 6  # services on the home page
 
 
-class HomePage(Page):
+class HomePage(RoutesAcrossTranslations, Page):
     """The front door: what the portal offers, live figures, the latest services."""
 
     intro = models.TextField(_("introduction"), blank=True)

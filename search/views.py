@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from core import text
+from directory.addresses import attach_visitor_urls, visitor_url
 from directory.filters import ALL
 from directory.listing import one_per_translation, request_locales
 from directory.models import ExpertiseCategory, OrganisationPage
@@ -47,15 +48,18 @@ def suggest(request):
     organisations = OrganisationPage.objects.filter(pk__in=candidates.values("pk")).autocomplete(
         typed
     )[:SUGGESTIONS]
-    organisations = OrganisationPage.objects.filter(
-        pk__in=[page.pk for page in organisations]
-    ).select_related("locale")
+    organisations = attach_visitor_urls(
+        OrganisationPage.objects.filter(pk__in=[page.pk for page in organisations]).select_related(
+            "locale"
+        ),
+        request,
+    )
     suggestions = [{"label": term.name, "kind": "category"} for term in categories]
     suggestions += [
         {
             "label": page.title,
             "kind": "organisation",
-            "url": page.get_url(request),
+            "url": visitor_url(page, request),
             "lang": page.locale.language_code,
         }
         for page in organisations

@@ -4,6 +4,7 @@ from django import template
 from django.db.models import F
 
 from collaboration.models import CollaborationCallPage
+from directory.addresses import attach_visitor_urls
 from directory.listing import request_locales
 
 register = template.Library()
@@ -17,4 +18,4 @@ def organisation_calls(context, organisation):
         .filter(pk__in=CollaborationCallPage.open_calls().values("pk"))
         .order_by(F("deadline").asc(nulls_last=True), "title")
     )
-    return {"calls": list(calls)}
+    return {"calls": attach_visitor_urls(calls, context["request"])}

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
+from directory.addresses import RoutesAcrossTranslations
 from directory.filters import ORGANISATIONS, DirectoryFilterForm
 from directory.listing import (
     one_per_translation,
@@ -18,7 +19,7 @@ from directory.search import DirectorySearch, organisations_by_country
 from .mixins import IntroPage
 
 
-class DirectoryIndexPage(IntroPage):
+class DirectoryIndexPage(RoutesAcrossTranslations, IntroPage):
     """The directory of organisations, by country: /<lang>/organisations/."""
 
     parent_page_types = ["home.HomePage"]
@@ -49,7 +50,7 @@ class DirectoryIndexPage(IntroPage):
         return context
 
 
-class CountryPage(IntroPage):
+class CountryPage(RoutesAcrossTranslations, IntroPage):
     """A country of the directory. Its organisations (and their pages) sit below it."""
 
     code = models.CharField(

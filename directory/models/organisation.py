@@ -16,6 +16,7 @@ from wagtail.search import index
 from core.indexing import filtered, searched, searched_in_every_language
 from core.roles import ORGANISATION_KEY, Role
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
+from directory.addresses import RoutesAcrossTranslations, attach_visitor_urls
 from directory.forms import LocalisedTermsPageForm
 from directory.listing import (
     TermLabels,
@@ -96,7 +97,7 @@ class OrganisationPageForm(LocalisedTermsPageForm):
     )
 
 
-class OrganisationPage(Page):
+class OrganisationPage(RoutesAcrossTranslations, Page):
     """An organisation's profile. Its services, opportunities and portfolio sit below it."""
 
     acronym = models.CharField(
@@ -237,11 +238,10 @@ class OrganisationPage(Page):
         return list(self.get_translations(inclusive=True).select_related("locale"))
 
     def children_of_type(self, model, locales):
-        """This organisation's pages of `model`, once each, in its language where translated."""
+        """This organisation's pages of `model`, once each, in the visitor's language where
+        translated (the organisation's page may be shown in it while written in another)."""
         return (
-            one_per_translation(
-                model.objects.live(), locales.by_id[self.locale_id], locales.default
-            )
+            one_per_translation(model.objects.live(), locales.active, locales.default)
             .filter(under_any(self.all_translations))
             .select_related("locale")
         )
@@ -263,10 +263,10 @@ class OrganisationPage(Page):
         attach_parents(organisations, Page, "country_page")
         labels = TermLabels(ExpertiseCategory)
         for organisation in organisations:
-            organisation.expertise_labels = labels.names_for(
-                organisation.expertise_categories.all(), organisation.locale_id
+            organisation.expertise_labels = labels.names_here(
+                organisation.expertise_categories.all()
             )
-        return organisations
+        return attach_visitor_urls(organisations)
 
     def get_context(self, request, *args, **kwargs):
         from directory.models import PortfolioProjectPage, ServicePage
@@ -274,23 +274,24 @@ class OrganisationPage(Page):
         context = super().get_context(request, *args, **kwargs)
         locales = request_locales(request)
         labels = TermLabels(ExpertiseCategory, TargetGroup)
-        context["expertise_labels"] = labels.names_for(
-            self.expertise_categories.all(), self.locale_id
-        )
-        context["target_group_labels"] = labels.names_for(self.target_groups.all(), self.locale_id)
+        context["expertise_labels"] = labels.names_here(self.expertise_categories.all())
+        context["target_group_labels"] = labels.names_here(self.target_groups.all())
         services = list(
             self.children_of_type(ServicePage, locales)
             .select_related("category")
             .order_by("kind", "title")
         )
         for service in services:
-            service.category_label = labels.name(service.category, service.locale_id)
-        context["services"] = [s for s in services if s.kind == "service"]
-        context["opportunities"] = [s for s in services if s.kind == "opportunity"]
-        context["projects"] = list(
+            service.category_label = labels.here(service.category)
+        projects = list(
             self.children_of_type(PortfolioProjectPage, locales).order_by("-start_year", "title")
         )
-        context["country_page"] = self.get_country()
+        attach_visitor_urls([*services, *projects], request)
+        context["services"] = [s for s in services if s.kind == "service"]
+        context["opportunities"] = [s for s in services if s.kind == "opportunity"]
+        context["projects"] = projects
+        # The country as the visitor reads it, when the organisation is shown in their language.
+        context["country_page"] = self.get_country().localized
         return context
 
 

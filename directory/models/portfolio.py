@@ -231,7 +231,7 @@ class PortfolioProjectPage(Page):
         return project_terms(self)
 
     def get_context(self, request, *args, **kwargs):
-        from directory.listing import TermLabels
+        from directory.listing import TermLabels, request_locales
 
         from .country import CountryPage
         from .good_practices import GoodPracticesIndexPage
@@ -239,11 +239,14 @@ class PortfolioProjectPage(Page):
         context = super().get_context(request, *args, **kwargs)
         labels = TermLabels(ExpertiseCategory, TargetGroup)
         organisation = self.get_parent().specific
+        country = CountryPage.objects.ancestor_of(self).first()
         context.update(
             organisation=organisation,
-            country_page=CountryPage.objects.ancestor_of(self).first(),
-            category_labels=labels.names_for(self.categories.all(), self.locale_id),
-            target_group_labels=labels.names_for(self.target_groups.all(), self.locale_id),
-            good_practices_index=GoodPracticesIndexPage.for_locale(self.locale_id),
+            country_page=country.localized if country else None,
+            category_labels=labels.names_here(self.categories.all()),
+            target_group_labels=labels.names_here(self.target_groups.all()),
+            good_practices_index=GoodPracticesIndexPage.for_locale(
+                request_locales(request).active.pk
+            ),
         )
         return context

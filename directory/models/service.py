@@ -270,11 +270,13 @@ class ServicePage(Page):
         context = super().get_context(request, *args, **kwargs)
         organisation = self.get_parent().specific
         labels = TermLabels(ExpertiseCategory, TargetGroup)
+        # The country as the visitor reads it: the page may be shown in their language.
         country_page = CountryPage.objects.parent_of(organisation).first()
+        country_page = country_page.localized if country_page else None
         context.update(
             organisation=organisation,
-            category_label=labels.name(self.category, self.locale_id),
-            target_group_labels=labels.names_for(self.target_groups.all(), self.locale_id),
+            category_label=labels.here(self.category),
+            target_group_labels=labels.names_here(self.target_groups.all()),
             place=self.location or organisation.city,
             where=self.whereabouts(organisation, country_page),
             email=self.contact_email or organisation.email,

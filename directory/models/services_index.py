@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from directory.addresses import attach_visitor_urls
 from directory.filters import ANY_SERVICE_KIND
 from directory.listing import TermLabels, attach_parents
 
@@ -30,11 +31,9 @@ def service_cards(services):
     labels = TermLabels(ExpertiseCategory, TargetGroup)
     for service in services:
         service.place_label = service.place_line(service.organisation, service.country_page)
-        service.category_label = labels.name(service.category, service.locale_id)
-        service.target_group_labels = labels.names_for(
-            service.target_groups.all(), service.locale_id
-        )
-    return services
+        service.category_label = labels.here(service.category)
+        service.target_group_labels = labels.names_here(service.target_groups.all())
+    return attach_visitor_urls(services)
 
 
 def services_search_url(language_code, query=None):

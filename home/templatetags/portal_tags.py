@@ -6,9 +6,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.models import Page
 
-from directory.models import CountryPage, ServicesIndexPage
+from directory.addresses import Addresses, trail
+from directory.addresses import visitor_url as addresses_visitor_url
+from directory.models import ServicesIndexPage
 from directory.models.services_index import services_search_url
-from home.context_processors import chrome
 
 register = template.Library()
 
@@ -19,27 +20,22 @@ def direction(code):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per portal language: to this page's translation if it has one, else that home."""
+    """One link per portal language to the same content: its translation in that language if it
+    has one, else the page itself at that language's address (`directory.addresses`)."""
     request = context["request"]
     page = context.get("page")
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
-    homes = chrome(request).homes
+    is_page = isinstance(page, Page) and bool(page.pk)
+    codes = [code for code, _name in settings.LANGUAGES]
+    found = Addresses([page] if is_page else [], codes, request)
     query = request.GET.urlencode()
     current = get_language()
     links = []
-    for code, _name in settings.LANGUAGES:
+    for code in codes:
         info = get_language_info(code)
-        if isinstance(page, Page) and page.pk:
-            target = translations.get(code) or homes.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
-            translated = code in translations
-        else:
-            url = translate_url(request.path, code)
-            translated = True
-        if translated and query:
+        url = found.url(page, code) if is_page else translate_url(request.path, code)
+        if url is None:
+            url = f"/{code}/"
+        elif query:
             url = f"{url}?{query}"
         links.append(
             {
@@ -48,18 +44,24 @@ def language_links(context):
                 "url": url,
                 "current": code == current,
                 "dir": direction(code),
-                "translated": translated,
+                "translated": bool(found.translation(page, code)) if is_page else True,
             }
         )
     return links
 
 
-@register.simple_tag
-def breadcrumb_trail(page):
-    """The pages above `page` a visitor can go back to: not the tree's root, nor the page that
-    holds the organisations whose country is not set (`CountryPage.is_public`)."""
-    holders = CountryPage.objects.filter(code="").values("pk")
-    return page.get_ancestors().filter(depth__gt=1).exclude(pk__in=holders)
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """The pages above `page` a visitor can go back to, in their language where translated: not
+    the tree's root, nor the page that holds the organisations whose country is not set
+    (`CountryPage.is_public`)."""
+    return trail(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def visitor_url(context, page):
+    """The address of `page` in the visitor's language (`directory.addresses`)."""
+    return addresses_visitor_url(page, context.get("request"))
 
 
 @register.simple_tag

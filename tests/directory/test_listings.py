@@ -142,13 +142,16 @@ def test_pagination_keeps_the_filters(client, settings, two_countries):
     assert len(card_titles(second)) == 1
 
 
-def test_language_switcher_leads_to_the_translation_or_that_home(
+def test_language_switcher_leads_to_the_translation_or_the_page_in_that_language(
     client, portal, italian_organisation
 ):
     html = client.get(italian_organisation.url).content.decode()
     switcher = html[html.index('class="language-switcher"') :]
-    # Italian page: no English translation yet, so English leads to the English home.
-    assert 'href="/en/" lang="en"' in switcher
+    # Italian page: no English translation yet, so English leads to the same page at the English
+    # address (see test_visitor_addresses), not to a home page; it is no alternate of the page.
+    italy_en = portal.countries["IT"]
+    assert f'href="{italy_en.url}{italian_organisation.slug}/" lang="en"' in switcher
+    assert 'hreflang="en" href=' not in html[: html.index("</head>")]
     english = translate(italian_organisation, "en", title="Il Ponte Social Cooperative")
     html = client.get(italian_organisation.url).content.decode()
     assert f'href="{english.url}" lang="en"' in html

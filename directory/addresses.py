@@ -1,0 +1,157 @@
+"""Where a visitor reaches a page without leaving their own language.
+
+Content not translated into the visitor's language is served at an address in it: the address
+of its nearest ancestor that is translated, followed by the slugs of the pages below it. An
+English-only organisation in Lebanon is at /it/organisations/libano/its-slug/ for an Italian
+visitor, its English page staying at /en/organisations/lebanon/its-slug/. The pages that hold
+others (the home page, the directory, countries, organisations) route a slug none of their own
+children has to the child with that slug of one of their other translations
+(`RoutesAcrossTranslations`), so that any such address leads to the page, live, and to nothing
+else.
+
+The page served there keeps its own language, marked with its own `lang` and `dir` in the
+templates, inside the visitor's interface (menus, labels, vocabulary, dates). Its canonical
+address stays its own, and only its own address is in the sitemap.
+
+Listings give every card its address here in a fixed number of queries (`attach_visitor_urls`),
+whatever their length.
+"""
+
+from django.conf import settings
+from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from directory.listing import under_any
+
+
+class RoutesAcrossTranslations:
+    """For page types whose children may be written in another language than the page itself: a
+    slug none of its own children has (or whose child cannot be served) is looked for among the
+    children of its other translations, English first, then the first written."""
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+        slug, remaining = path_components[0], path_components[1:]
+        for child in children_elsewhere(self, slug):
+            try:
+                # `route` serves only a live page, so a draft is never reached this way either.
+                return child.specific.route(request, remaining)
+            except Http404:
+                continue
+        raise Http404
+
+
+def children_elsewhere(page, slug):
+    """The children called `slug` of `page`'s other translations, in the order they are tried."""
+    others = list(page.get_translations())
+    if not others:
+        return []
+    english_first = Case(
+        When(locale__language_code=settings.LANGUAGE_CODE, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return list(
+        Page.objects.filter(slug=slug, depth=page.depth + 1)
+        .filter(under_any(others))
+        .order_by(english_first, "pk")
+    )
+
+
+def routes_across_translations(page):
+    return issubclass(page.specific_class or Page, RoutesAcrossTranslations)
+
+
+class Addresses:
+    """Where each of `pages` is for a visitor in each of `codes`, in two queries for any number.
+
+    A page live in that language is at its own address there; otherwise at its nearest translated
+    ancestor's address followed by the slugs below it, provided that ancestor routes there. A page
+    with no such address (its own language's tree only) keeps its own address.
+    """
+
+    def __init__(self, pages, codes, request=None):
+        self.request = request
+        step = Page.steplen
+        paths = {page.path[: level * step] for page in pages for level in range(1, page.depth + 1)}
+        self.rows = {}
+        self.here = {}
+        if not paths:
+            return
+        self.rows = {
+            row.path: row
+            for row in Page.objects.filter(path__in=paths).only(
+                "path", "depth", "slug", "translation_key"
+            )
+        }
+        self.here = {
+            (page.translation_key, page.locale.language_code): page
+            for page in Page.objects.live()
+            .filter(translation_key__in={row.translation_key for row in self.rows.values()})
+            .filter(locale__language_code__in=codes)
+            .select_related("locale")
+        }
+
+    def translation(self, page, code):
+        """The live translation of `page` in `code`, if it has one."""
+        return self.here.get((page.translation_key, code))
+
+    def url(self, page, code):
+        slugs = []
+        path = page.path
+        while path in self.rows:
+            row = self.rows[path]
+            translation = self.here.get((row.translation_key, code))
+            if translation is not None:
+                url = translation.get_url(self.request)
+                if not slugs:
+                    return url
+                if url is None or not routes_across_translations(translation):
+                    break
+                return url + "/".join(reversed(slugs)) + "/"
+            slugs.append(row.slug)
+            path = path[: -Page.steplen]
+        return page.get_url(self.request)
+
+
+def visitor_url(page, request=None, code=None):
+    """The address of `page` for a visitor in `code` (the active language by default)."""
+    code = code or get_language()
+    known = getattr(page, "visitor_urls", {})
+    if code in known:
+        return known[code]
+    return Addresses([page], [code], request).url(page, code)
+
+
+def attach_visitor_urls(pages, request=None):
+    """Give each of `pages` its address in the active language (read by `visitor_url`)."""
+    pages = list(pages)
+    code = get_language()
+    found = Addresses(pages, [code], request)
+    for page in pages:
+        page.visitor_urls = {code: found.url(page, code)}
+    return pages
+
+
+def trail(page, request=None, code=None):
+    """The pages above `page` a visitor can go back to, as the visitor reads them: each one's
+    translation in their language where it has one, else the page itself; with its address."""
+    from directory.models import CountryPage  # the models import this module
+
+    code = code or get_language()
+    holders = CountryPage.objects.filter(code="").values("pk")
+    ancestors = list(
+        page.get_ancestors().filter(depth__gt=1).exclude(pk__in=holders).select_related("locale")
+    )
+    found = Addresses(ancestors, [code], request)
+    crumbs = []
+    for ancestor in ancestors:
+        shown = found.translation(ancestor, code) or ancestor
+        crumbs.append({"page": shown, "url": found.url(ancestor, code), "live": shown.live})
+    return crumbs
