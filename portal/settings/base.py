@@ -1,5 +1,6 @@
 """Settings shared by every environment. Secrets and hosts are set in dev, test or production."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -96,7 +97,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # 12 characters: long enough that a password cannot be guessed through the sign-in lockout.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -201,3 +206,34 @@ PORTAL_FEATURE_COUNTRY_GAP_DAYS = env_int("PORTAL_FEATURE_COUNTRY_GAP_DAYS", 7)
 
 # No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+# Abuse controls -------------------------------------------------------------------------------
+# Sign-in lockout (django-axes): after PORTAL_SIGNIN_FAILURE_LIMIT wrong passwords for one
+# account, or from one client address, signing in is refused (429, a page saying until when) for
+# PORTAL_SIGNIN_LOCKOUT_MINUTES, even with the right password. Failures are kept in the database,
+# so they hold across processes; a successful sign-in clears the account's count. The client's
+# address is read by the portal's one rule (PORTAL_TRUSTED_PROXIES, core/ratelimit.py).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as django-axes requires
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("PORTAL_SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PORTAL_SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.signin.signin_locked"
+AXES_VERBOSE = False
+# Registration, a new verification link and a new password: at most this many per client
+# address and per email address in PORTAL_ACCOUNT_RATE_WINDOW seconds (0 turns a limit off),
+# counted in the shared cache (CACHES) as the enquiry limit is.
+PORTAL_REGISTRATION_RATE_LIMIT = env_int("PORTAL_REGISTRATION_RATE_LIMIT", 5)
+PORTAL_RESEND_RATE_LIMIT = env_int("PORTAL_RESEND_RATE_LIMIT", 3)
+PORTAL_PASSWORD_RESET_RATE_LIMIT = env_int("PORTAL_PASSWORD_RESET_RATE_LIMIT", 5)
+PORTAL_ACCOUNT_RATE_WINDOW = env_int("PORTAL_ACCOUNT_RATE_WINDOW", 60 * 60)
+# Only people who work in the admin sign in. A working day: a session left open on a shared
+# computer ends by the evening, while nobody is asked to sign in again in the middle of the day.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 9)
