@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.conf.locale import LANG_INFO
 
 from .env import env_int, env_list, env_str
@@ -237,3 +238,59 @@ PORTAL_ACCOUNT_RATE_WINDOW = env_int("PORTAL_ACCOUNT_RATE_WINDOW", 60 * 60)
 # Only people who work in the admin sign in. A working day: a session left open on a shared
 # computer ends by the evening, while nobody is asked to sign in again in the middle of the day.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 9)
+
+
+# Headers --------------------------------------------------------------------------------------
+# Content-Security-Policy (django-csp, portal/headers.py): public pages load scripts, styles,
+# fonts and images from the portal itself only, and run no inline script or style; enforced on
+# public pages, report-only in the admin (PORTAL_ADMIN_PATH_PREFIXES), whose screens need inline
+# script and style. Images stored elsewhere (media on object storage) are allowed by their
+# origins in PORTAL_CSP_IMG_ORIGINS.
+INSTALLED_APPS += ["csp"]
+PORTAL_ADMIN_PATH_PREFIXES = ("/admin/",)
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:", *env_list("PORTAL_CSP_IMG_ORIGINS", [])],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "portal.headers.SecurityHeadersMiddleware",
+)
+# No page of the portal uses the camera, microphone, location or other device features.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# The admin's dashboard asks wagtail.org for a newer release: a third-party request from every
+# editor's browser, outside the policy; the portal's upgrades are planned, not announced there.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+
+# Bad input ------------------------------------------------------------------------------------
+# Image uploads: at most WAGTAILIMAGES_MAX_UPLOAD_SIZE bytes (above) and 40 million pixels (a
+# camera's full-size photo; an 11,000 × 11,000 image of a few kilobytes takes seconds and
+# hundreds of megabytes for each thumbnail), and decoded in full once, so that a damaged or
+# truncated file is refused with a message (core/images.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.CheckedImageForm"
