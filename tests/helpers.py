@@ -85,6 +85,25 @@ def term(factory, slug, names):
     return terms
 
 
+def registration_form(**changes):
+    """What a person fills in to register an organisation, with `changes`."""
+    return {
+        "organisation_name": "Cooperativa Sociale Il Ponte",
+        "acronym": "",
+        "kind": "social_cooperative",
+        "country": "it",
+        "city": "Palermo",
+        "first_name": "Giulia",
+        "last_name": "Rossi",
+        "email": "giulia@ponte.example.org",
+        "password": PASSWORD,
+        "password_confirm": PASSWORD,
+        "accept_terms": "on",
+        "website": "",
+        **changes,
+    }
+
+
 def log_in(client, username, password):
     """`client.login`, with the request the sign-in lockout (django-axes) counts failures by."""
     request = RequestFactory().post("/admin/login/")

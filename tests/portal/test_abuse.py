@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from directory.factories import PASSWORD, UserFactory
 from emails.models import OutboxEmail
+from tests.helpers import registration_form
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -104,21 +105,7 @@ def test_a_successful_sign_in_clears_the_accounts_failures():
 
 
 def registration(email, **changes):
-    return {
-        "organisation_name": "Cooperativa Sociale Il Ponte",
-        "acronym": "",
-        "kind": "social_cooperative",
-        "country": "it",
-        "city": "Palermo",
-        "first_name": "Giulia",
-        "last_name": "Rossi",
-        "email": email,
-        "password": PASSWORD,
-        "password_confirm": PASSWORD,
-        "accept_terms": "on",
-        "website": "",
-        **changes,
-    }
+    return registration_form(email=email, **changes)
 
 
 def test_registrations_from_one_address_are_limited(portal, settings, on_commit):

@@ -12,32 +12,14 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from directory.factories import PASSWORD, ServicePageFactory, UserFactory
+from directory.factories import ServicePageFactory, UserFactory
 from directory.models import Enquiry, OrganisationPage
 from tests.directory.organisations import registered
-from tests.helpers import publish
+from tests.helpers import publish, registration_form
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 Image = get_image_model()
-
-
-def registration(**changes):
-    return {
-        "organisation_name": "Cooperativa Sociale Il Ponte",
-        "acronym": "",
-        "kind": "social_cooperative",
-        "country": "it",
-        "city": "Palermo",
-        "first_name": "Giulia",
-        "last_name": "Rossi",
-        "email": "giulia@ponte.example.org",
-        "password": PASSWORD,
-        "password_confirm": PASSWORD,
-        "accept_terms": "on",
-        "website": "",
-        **changes,
-    }
 
 
 # Public forms ---------------------------------------------------------------------------------
@@ -45,7 +27,7 @@ def registration(**changes):
 
 @pytest.mark.parametrize("name", ["🌍", "{}", "— ! —", "🌍 🇮🇹"])
 def test_an_organisation_name_without_a_letter_or_digit_is_asked_again(client, portal, name):
-    response = client.post("/en/register/", registration(organisation_name=name))
+    response = client.post("/en/register/", registration_form(organisation_name=name))
     assert response.status_code == 400
     errors = response.context["form"].errors["organisation_name"]
     assert "with letters or numbers" in " ".join(errors)
@@ -56,7 +38,7 @@ def test_an_organisation_name_without_a_letter_or_digit_is_asked_again(client, p
 def test_a_name_with_letters_in_any_script_registers_with_an_address_of_its_own(
     client, portal, name
 ):
-    response = client.post("/en/register/", registration(organisation_name=name))
+    response = client.post("/en/register/", registration_form(organisation_name=name))
     assert response.status_code == 302
     page = OrganisationPage.objects.get()
     assert page.title == name and page.slug
@@ -64,8 +46,8 @@ def test_a_name_with_letters_in_any_script_registers_with_an_address_of_its_own(
 
 @pytest.mark.parametrize("field", ["first_name", "city", "organisation_name", "email"])
 def test_a_nul_byte_in_registration_is_a_form_error(client, portal, field):
-    value = registration()[field] + "\x00"
-    response = client.post("/en/register/", registration(**{field: value}))
+    value = registration_form()[field] + "\x00"
+    response = client.post("/en/register/", registration_form(**{field: value}))
     assert response.status_code == 400
     assert field in response.context["form"].errors
     assert not User.objects.exists()
