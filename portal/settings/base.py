@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.conf.locale import LANG_INFO
 
-from .env import env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -238,6 +238,21 @@ PORTAL_ACCOUNT_RATE_WINDOW = env_int("PORTAL_ACCOUNT_RATE_WINDOW", 60 * 60)
 # Only people who work in the admin sign in. A working day: a session left open on a shared
 # computer ends by the evening, while nobody is asked to sign in again in the middle of the day.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 9)
+# A second factor (core/second_factor.py, django-otp): an authenticator app's code after the
+# password. Required of central staff and facilitators where PORTAL_SECOND_FACTOR_REQUIRED is on
+# (on unless turned off; off in development, where the demo's people sign in with a password);
+# organisations may turn it on in their account.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "core.second_factor.SecondFactorMiddleware",
+)
+PORTAL_SECOND_FACTOR_REQUIRED = env_bool("PORTAL_SECOND_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "MoreThanAJob"
 
 
 # Headers --------------------------------------------------------------------------------------
