@@ -116,14 +116,20 @@ def test_the_pages_need_a_signed_in_user():
         assert response["Location"].startswith("/admin/login/")
 
 
-def test_the_next_address_stays_on_the_portal():
+def enrolled_staff():
+    """A member of the staff with the app set up, and a new browser signed in with the password
+    only: (device, browser)."""
     staff = CentralStaffFactory()
     client = Client()
     sign_in(client, staff)
     turn_on(client)
-    device = TOTPDevice.objects.get(user=staff)
     other = Client()
     sign_in(other, staff)
+    return TOTPDevice.objects.get(user=staff), other
+
+
+def test_the_next_address_stays_on_the_portal():
+    device, other = enrolled_staff()
     response = other.post(
         "/admin/2fa/verify/", {"code": code_of(device, 1), "next": "https://evil.example.com/"}
     )
@@ -132,13 +138,7 @@ def test_the_next_address_stays_on_the_portal():
 
 def test_wrong_codes_slow_the_next_try(settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = settings.OTP_STATIC_THROTTLE_FACTOR = 60
-    staff = CentralStaffFactory()
-    client = Client()
-    sign_in(client, staff)
-    turn_on(client)
-    device = TOTPDevice.objects.get(user=staff)
-    other = Client()
-    sign_in(other, staff)
+    device, other = enrolled_staff()
     assert other.post("/admin/2fa/verify/", {"code": "000000"}).status_code == 400
     # Even the right code is refused for the next minute: guessing a code takes forever.
     assert other.post("/admin/2fa/verify/", {"code": code_of(device, 1)}).status_code == 400
