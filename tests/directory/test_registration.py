@@ -245,7 +245,10 @@ def test_hostile_input_never_breaks_registration(
 ):
     settings.PORTAL_REGISTRATION_RATE_LIMIT = 0
     before = everything()
-    address_taken = User.objects.filter(email__iexact=email.strip()).exists()
+    # (PostgreSQL cannot even compare a text with a NUL byte: no account has one.)
+    address_taken = (
+        "\x00" not in email and User.objects.filter(email__iexact=email.strip()).exists()
+    )
     response = client.post(
         "/en/register/",
         valid(
