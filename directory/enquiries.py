@@ -14,15 +14,14 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.ratelimit import RateLimit
 from core.urls import absolute_admin_url
 from directory.emails import organisation_placeholders
 from directory.models import Enquiry, EnquiryReply, OrganisationPage, ServicePage
@@ -32,7 +31,6 @@ from emails import mail
 TEMPLATE_KEY = "enquiry"
 REPLY_TEMPLATE_KEY = "enquiry_reply"
 FORM_ID = "enquiry"  # the form's section on the page, and the prefix of its fields' ids
-RATE_SALT = "directory.enquiries.rate"
 
 
 class EnquiryForm(forms.Form):
@@ -140,59 +138,17 @@ def recipient_for(page_id):
 # Rate limits ----------------------------------------------------------------------------------
 
 
-def client_ip(request):
-    """The client's address: REMOTE_ADDR, or the one PORTAL_TRUSTED_PROXIES proxies reported.
-
-    Behind N reverse proxies that each append to X-Forwarded-For, the client is the N-th address
-    from the end; anything before it was written by the client and is not trusted.
-    """
-    proxies = getattr(settings, "PORTAL_TRUSTED_PROXIES", 0)
-    if proxies:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        addresses = [address.strip() for address in forwarded.split(",") if address.strip()]
-        if len(addresses) >= proxies:
-            return addresses[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-class RateLimit:
+def rate_limit(request, email=""):
     """At most PORTAL_ENQUIRY_RATE_LIMIT messages per PORTAL_ENQUIRY_RATE_WINDOW seconds, per
-    client address and per email address, counted in the cache. Only messages sent count: a
-    form returned with mistakes does not.
-
-    Cache keys hold a keyed hash of the address, never the address itself.
-    """
-
-    def __init__(self, request, email=""):
-        self.keys = [self._key("ip", client_ip(request))]
-        if email:
-            self.keys.append(self._key("email", email))
-
-    @staticmethod
-    def _key(kind, value):
-        return f"enquiry-rate:{kind}:{salted_hmac(RATE_SALT, value).hexdigest()[:32]}"
-
-    @property
-    def limit(self):
-        return settings.PORTAL_ENQUIRY_RATE_LIMIT
-
-    @property
-    def window(self):
-        return settings.PORTAL_ENQUIRY_RATE_WINDOW
-
-    def exceeded(self):
-        if not self.limit:
-            return False
-        counts = cache.get_many(self.keys)
-        return any(count >= self.limit for count in counts.values())
-
-    def count(self):
-        for key in self.keys:
-            cache.add(key, 0, self.window)  # the window starts with the first message
-            try:
-                cache.incr(key)
-            except ValueError:  # expired in between: a new window
-                cache.set(key, 1, self.window)
+    client address and per email address, counted in the shared cache. Only messages sent count:
+    a form returned with mistakes does not."""
+    return RateLimit(
+        "enquiry",
+        request,
+        email,
+        limit=settings.PORTAL_ENQUIRY_RATE_LIMIT,
+        window=settings.PORTAL_ENQUIRY_RATE_WINDOW,
+    )
 
 
 # Receiving a message --------------------------------------------------------------------------

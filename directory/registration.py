@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Locale
 
@@ -46,7 +47,7 @@ class RegistrationForm(forms.Form):
         strip=False,
         max_length=128,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 8 characters; not only numbers, and not a common password."),
+        help_text=_("At least 12 characters; not only numbers, and not a common password."),
     )
     password_confirm = forms.CharField(
         label=_("Confirm password"),
@@ -85,20 +86,19 @@ class RegistrationForm(forms.Form):
         )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "An account with this email address already exists. Sign in, or ask us for "
-                    "a new password."
-                )
-            )
-        return email
+        # Whether the address already has an account is not said here: the view answers the
+        # same either way (`register`), so that nobody can find out who has registered.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_organisation_name(self):
         name = " ".join(self.cleaned_data["organisation_name"].split())
         if not name:
             raise forms.ValidationError(_("Please write the organisation's name."))
+        if not slugify(name, allow_unicode=True):
+            # The page's address is made of the name's letters and digits.
+            raise forms.ValidationError(
+                _("Please write the organisation's name with letters or numbers.")
+            )
         return name
 
     def clean(self):
@@ -120,6 +120,28 @@ class RegistrationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return cleaned
+
+
+class ResendForm(forms.Form):
+    """Ask for a new verification link (on the page of a link that does not work)."""
+
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        error_messages={"invalid": _("Please write a valid email address, like name@example.com.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_resend_%s")
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+def email_taken(email):
+    return get_user_model().objects.filter(email__iexact=email).exists()
 
 
 def country_page_for(code):

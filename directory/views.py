@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -9,26 +9,48 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.ratelimit import TOO_MANY, RateLimit
 from directory import emails
 from directory.addresses import visitor_url
-from directory.enquiries import FORM_ID, EnquiryForm, RateLimit, receive_enquiry, recipient_for
+from directory.enquiries import FORM_ID, EnquiryForm, rate_limit, receive_enquiry, recipient_for
 from directory.events import EMAIL_CONFIRMED, announce
 from directory.listing import request_locales
 from directory.models import OrganisationPage
-from directory.registration import RegistrationForm, register_organisation, user_for_token
+from directory.registration import (
+    RegistrationForm,
+    ResendForm,
+    email_taken,
+    register_organisation,
+    user_for_token,
+)
 
 
 @require_http_methods(["GET", "POST"])
 def register(request):
+    """The registration form. Filled in, the answer is "check your email" whether or not the
+    address already has an account, so that nobody can find out who has registered; only a new
+    address gets an account and a link. At most PORTAL_REGISTRATION_RATE_LIMIT per client
+    address and per email address in the window (429)."""
     locales = request_locales(request)
     if request.method == "POST":
         form = RegistrationForm(request.POST, locales=locales)
-        if form.is_valid():
-            with transaction.atomic():
-                user, page, _account = register_organisation(form.cleaned_data)
-                emails.send_verification(request, user, page, language=get_language())
-            return redirect("register_sent")
-        return render(request, "directory/register.html", {"form": form}, status=400)
+        if not form.is_valid():
+            return render(request, "directory/register.html", {"form": form}, status=400)
+        email = form.cleaned_data["email"]
+        limit = RateLimit.for_account(
+            "registration", request, email, settings.PORTAL_REGISTRATION_RATE_LIMIT
+        )
+        if not limit.take():
+            form.add_error(None, TOO_MANY)
+            return render(request, "directory/register.html", {"form": form}, status=429)
+        if not email_taken(email):
+            try:
+                with transaction.atomic():
+                    user, page, _account = register_organisation(form.cleaned_data)
+                    emails.send_verification(request, user, page, language=get_language())
+            except IntegrityError:  # the same address registered at the same moment
+                pass
+        return redirect("register_sent")
     return render(request, "directory/register.html", {"form": RegistrationForm(locales=locales)})
 
 
@@ -39,14 +61,20 @@ def register_sent(request):
 @require_http_methods(["POST"])
 def resend_verification(request):
     """A new link for an account not yet confirmed. The answer is the same whether or not the
-    address is known, so that nobody can find out who has registered."""
-    email = request.POST.get("email", "").strip().lower()[:254]
+    address is known, so that nobody can find out who has registered. At most
+    PORTAL_RESEND_RATE_LIMIT per client address and per email address in the window (429)."""
+    form = ResendForm(request.POST)
+    if not form.is_valid():
+        return render(request, "directory/register_verify_failed.html", {"form": form}, status=400)
+    email = form.cleaned_data["email"]
+    limit = RateLimit.for_account("resend", request, email, settings.PORTAL_RESEND_RATE_LIMIT)
+    if not limit.take():
+        form.add_error(None, TOO_MANY)
+        return render(request, "directory/register_verify_failed.html", {"form": form}, status=429)
     user = (
         get_user_model()
         .objects.filter(email__iexact=email, is_active=False, last_login=None)
         .first()
-        if email
-        else None
     )
     account = user and user.groups.filter(organisation_account__isnull=False).first()
     if account is not None:
@@ -92,7 +120,7 @@ def enquiry(request, page_id):
     valid = form.is_valid()
     if form.is_spam:
         return _page_with_form(request, recipient, form, status=400)
-    limit = RateLimit(request, form.cleaned_data.get("email", ""))
+    limit = rate_limit(request, form.cleaned_data.get("email", ""))
     if limit.exceeded():
         form.add_error(
             None,

@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from collaboration import views as collaboration_views
+from core import second_factor
+from core.signin import LimitedPasswordResetView
 from directory import views as directory_views
 from directory.admin_scope import guarded_admin_urls
 from emails import webhooks as email_webhooks
@@ -14,6 +16,9 @@ from portal import health, media
 from search import views as search_views
 
 urlpatterns = [
+    # "Reset your password" with a limit per client address and per email: before the admin's.
+    path("admin/password_reset/", LimitedPasswordResetView.as_view()),
+    path("admin/2fa/", include(second_factor)),
     # wagtail-localize's views and the page chooser, checking the page itself: before the admin.
     path("admin/", include(guarded_admin_urls())),
     path("admin/", include(wagtailadmin_urls)),

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -85,10 +85,35 @@ def term(factory, slug, names):
     return terms
 
 
+def registration_form(**changes):
+    """What a person fills in to register an organisation, with `changes`."""
+    return {
+        "organisation_name": "Cooperativa Sociale Il Ponte",
+        "acronym": "",
+        "kind": "social_cooperative",
+        "country": "it",
+        "city": "Palermo",
+        "first_name": "Giulia",
+        "last_name": "Rossi",
+        "email": "giulia@ponte.example.org",
+        "password": PASSWORD,
+        "password_confirm": PASSWORD,
+        "accept_terms": "on",
+        "website": "",
+        **changes,
+    }
+
+
+def log_in(client, username, password):
+    """`client.login`, with the request the sign-in lockout (django-axes) counts failures by."""
+    request = RequestFactory().post("/admin/login/")
+    return client.login(request=request, username=username, password=password)
+
+
 def signed_in(user):
     """A new browser, signed in as `user` with the password the factories give."""
     client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
+    assert log_in(client, user.username, PASSWORD)
     return client
 
 

@@ -1,8 +1,10 @@
 """Settings shared by every environment. Secrets and hosts are set in dev, test or production."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.conf.locale import LANG_INFO
 
 from .env import env_bool, env_int, env_list, env_str
@@ -98,7 +100,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # 12 characters: long enough that a password cannot be guessed through the sign-in lockout.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -234,3 +240,105 @@ PORTAL_AFTER_RESTORE = ["migrate --noinput", "refresh_standings", "refresh_listi
 
 # No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+# Abuse controls -------------------------------------------------------------------------------
+# Sign-in lockout (django-axes): after PORTAL_SIGNIN_FAILURE_LIMIT wrong passwords for one
+# account, or from one client address, signing in is refused (429, a page saying until when) for
+# PORTAL_SIGNIN_LOCKOUT_MINUTES, even with the right password. Failures are kept in the database,
+# so they hold across processes; a successful sign-in clears the account's count. The client's
+# address is read by the portal's one rule (PORTAL_TRUSTED_PROXIES, core/ratelimit.py).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as django-axes requires
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("PORTAL_SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PORTAL_SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.signin.signin_locked"
+AXES_VERBOSE = False
+# Registration, a new verification link and a new password: at most this many per client
+# address and per email address in PORTAL_ACCOUNT_RATE_WINDOW seconds (0 turns a limit off),
+# counted in the shared cache (CACHES) as the enquiry limit is.
+PORTAL_REGISTRATION_RATE_LIMIT = env_int("PORTAL_REGISTRATION_RATE_LIMIT", 5)
+PORTAL_RESEND_RATE_LIMIT = env_int("PORTAL_RESEND_RATE_LIMIT", 3)
+PORTAL_PASSWORD_RESET_RATE_LIMIT = env_int("PORTAL_PASSWORD_RESET_RATE_LIMIT", 5)
+PORTAL_ACCOUNT_RATE_WINDOW = env_int("PORTAL_ACCOUNT_RATE_WINDOW", 60 * 60)
+# Only people who work in the admin sign in. A working day: a session left open on a shared
+# computer ends by the evening, while nobody is asked to sign in again in the middle of the day.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 9)
+# A second factor (core/second_factor.py, django-otp): an authenticator app's code after the
+# password. Required of central staff and facilitators where PORTAL_SECOND_FACTOR_REQUIRED is on
+# (on unless turned off; off in development, where the demo's people sign in with a password);
+# organisations may turn it on in their account.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "core.second_factor.SecondFactorMiddleware",
+)
+PORTAL_SECOND_FACTOR_REQUIRED = env_bool("PORTAL_SECOND_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "MoreThanAJob"
+
+
+# Headers --------------------------------------------------------------------------------------
+# Content-Security-Policy (django-csp, portal/headers.py): public pages load scripts, styles,
+# fonts and images from the portal itself only, and run no inline script or style; enforced on
+# public pages, report-only in the admin (PORTAL_ADMIN_PATH_PREFIXES), whose screens need inline
+# script and style. Images stored elsewhere (media on object storage) are allowed by their
+# origins in PORTAL_CSP_IMG_ORIGINS.
+INSTALLED_APPS += ["csp"]
+PORTAL_ADMIN_PATH_PREFIXES = ("/admin/",)
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:", *env_list("PORTAL_CSP_IMG_ORIGINS", [])],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "portal.headers.SecurityHeadersMiddleware",
+)
+# No page of the portal uses the camera, microphone, location or other device features.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# The admin's dashboard asks wagtail.org for a newer release: a third-party request from every
+# editor's browser, outside the policy; the portal's upgrades are planned, not announced there.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+
+# Bad input ------------------------------------------------------------------------------------
+# Image uploads: at most WAGTAILIMAGES_MAX_UPLOAD_SIZE bytes (above) and 40 million pixels (a
+# camera's full-size photo; an 11,000 × 11,000 image of a few kilobytes takes seconds and
+# hundreds of megabytes for each thumbnail), and decoded in full once, so that a damaged or
+# truncated file is refused with a message (core/images.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.CheckedImageForm"

@@ -13,3 +13,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files are served by the test server itself; whitenoise needs a collectstatic first.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
+# Abuse controls: the second factor is required only by the tests about it.
+PORTAL_SECOND_FACTOR_REQUIRED = False

@@ -33,7 +33,7 @@ from directory.models import (
 )
 from facilitators.models import ContactLog, Facilitator
 from home.models import HomePage, StandardPage
-from tests.helpers import module_transaction
+from tests.helpers import log_in, module_transaction
 
 LANGUAGES = ["en", "it", "el", "ar"]
 
@@ -495,9 +495,9 @@ def test_the_demo_logins_sign_in_with_the_published_password(seeded, client):
     ensure_demo_admin()
     ensure_demo_people()
     for username in ("admin", "facilitator-it", "facilitator-gr", "organisation", "moderator"):
-        assert client.login(username=username, password=ADMIN_PASSWORD), username
+        assert log_in(client, username, ADMIN_PASSWORD), username
         client.logout()
-    assert not client.login(username="facilitator-it", password="not-the-password")
+    assert not log_in(client, "facilitator-it", "not-the-password")
 
 
 @pytest.mark.django_db

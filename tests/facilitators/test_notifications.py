@@ -28,6 +28,7 @@ from facilitators.models import Facilitator, Notifications
 from facilitators.notifications import organisation_link
 from tests.directory.organisations import profile_edit_data, registered
 from tests.directory.workflow import speaks
+from tests.helpers import registration_form
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -58,22 +59,7 @@ def people(portal):
 
 
 def registration(**changes):
-    data = {
-        "organisation_name": "Cooperativa Sociale Il Ponte",
-        "acronym": "",
-        "kind": "social_cooperative",
-        "country": "it",
-        "city": "Palermo",
-        "first_name": "Giulia",
-        "last_name": "Rossi",
-        "email": "giulia@ponte.example.org",
-        "password": "bread-and-roses-2026",
-        "password_confirm": "bread-and-roses-2026",
-        "accept_terms": "on",
-        "website": "",
-    }
-    data.update(changes)
-    return data
+    return registration_form(**changes)
 
 
 def told(key):
