@@ -51,7 +51,7 @@ class FilterForm(forms.Form):
 
 class DirectoryFilterForm(FilterForm):
     country = forms.ChoiceField(label=_("Country"), required=False)
-    place = forms.CharField(label=_("City or region"), required=False, max_length=120)
+    place = forms.ChoiceField(label=_("City or region"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     target_group = forms.ChoiceField(label=_("Target group"), required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False)
@@ -75,6 +75,7 @@ class DirectoryFilterForm(FilterForm):
             CountryPage,
             Delivery,
             ExpertiseCategory,
+            Place,
             ServiceKind,
             TargetGroup,
         )
@@ -94,6 +95,10 @@ class DirectoryFilterForm(FilterForm):
             (term.slug, term.name)
             for term in one_per_translation(ExpertiseCategory.objects.all(), locale, default)
         ]
+        self.fields["place"].choices = [("", _("Everywhere"))] + [
+            (place.slug, place.name)
+            for place in one_per_translation(Place.objects.all(), locale, default)
+        ]
         self.fields["target_group"].choices = [("", _("Everyone"))] + [
             (term.slug, term.name)
             for term in one_per_translation(TargetGroup.objects.all(), locale, default)
@@ -110,37 +115,21 @@ class DirectoryFilterForm(FilterForm):
                 del self.fields[name]
         self.is_valid()
 
-    # The values in force -------------------------------------------------------------------
 
-    def clean_place(self):
-        return " ".join(self.cleaned_data.get("place", "").split())
+def place_condition(slug):
+    """A condition on pages: the organisation, or the service, is in the place with this slug,
+    or in a town of that region.
 
-
-def place_condition(place):
-    """A condition on pages: the organisation, or the service, is in `place`.
-
-    A service's place is its own location, or else its organisation's city or region; either
-    may be written in any of the organisation's languages.
+    A service's place is its own, or else its organisation's.
     """
-    from directory.models import OrganisationPage
+    from directory.models import OrganisationPage, Place
 
-    in_place = _organisations_in(place)
+    places = Place.objects.filter(Q(slug=slug) | Q(region__slug=slug)).values("pk")
     return (
-        Q(organisationpage__isnull=False, translation_key__in=in_place)
-        | Q(servicepage__location__iexact=place)
+        Q(organisationpage__place__in=places)
+        | Q(servicepage__place__in=places)
         | Q(
-            Q(servicepage__location="")
-            & Exists(
-                OrganisationPage.objects.filter(path=ancestor_path(1), translation_key__in=in_place)
-            )
+            Q(servicepage__isnull=False, servicepage__place__isnull=True)
+            & Exists(OrganisationPage.objects.filter(path=ancestor_path(1), place__in=places))
         )
-    )
-
-
-def _organisations_in(place):
-    """Translation keys of organisations whose city or region (in any language) is `place`."""
-    from directory.models import OrganisationPage
-
-    return OrganisationPage.objects.filter(Q(city__iexact=place) | Q(region__iexact=place)).values(
-        "translation_key"
     )

@@ -37,7 +37,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -155,7 +155,7 @@ def content_changed(**kwargs):
 
 def forget_searches_on_changes():
     """Any page saved, published, moved or deleted, or a term renamed: cached searches go."""
-    from directory.models import ExpertiseCategory, TargetGroup
+    from directory.models import ExpertiseCategory, Place, TargetGroup
 
     def page_changed(sender, instance, **kwargs):
         if isinstance(instance, Page):
@@ -163,7 +163,7 @@ def forget_searches_on_changes():
 
     post_save.connect(page_changed, weak=False, dispatch_uid="search_page_saved")
     post_delete.connect(page_changed, weak=False, dispatch_uid="search_page_deleted")
-    for model in (ExpertiseCategory, TargetGroup):
+    for model in (ExpertiseCategory, TargetGroup, Place):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"search_{model}_saved")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"search_{model}_deleted")
 
@@ -266,13 +266,12 @@ class DirectorySearch(FacetedListing):
         from directory.models import OrganisationPage, ServicePage
 
         matching, index_order = self._matching(words)
-        organisation_city = OrganisationPage.objects.filter(path=ancestor_path(1)).values("city")[
-            :1
-        ]
+        # A row's place is its place's slug: a service's own place, else its organisation's.
+        organisation_place = OrganisationPage.objects.filter(path=ancestor_path(1)).values(
+            "place__slug"
+        )[:1]
         columns = {
-            "service_place": Coalesce(
-                NullIf("servicepage__location", Value("")), Subquery(organisation_city)
-            ),
+            "service_place": Coalesce("servicepage__place__slug", Subquery(organisation_place)),
         }
         place = self.form.values.get("place")
         if place:
@@ -294,7 +293,7 @@ class DirectorySearch(FacetedListing):
             "servicepage__end_date",
             "servicepage__category__slug",
             "service_place",
-            "organisationpage__city",
+            "organisationpage__place__slug",
             "in_place",
             WORDS_MATCHED,
         )
