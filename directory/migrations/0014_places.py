@@ -191,6 +191,9 @@ def convert(apps, schema_editor=None):
             if place is None and (page.city.strip() or page.region.strip()):
                 # No country, so no place to choose from: the words stay in the address.
                 changes["address"] = joined(page.address, page.city, page.region)[:255]
+            elif place is not None and not source.region.strip() and page.region.strip():
+                # A region only a translation gives stays in that version's address.
+                changes["address"] = joined(page.address, page.region)[:255]
             _save(apps, OrganisationPage, page, changes, drop=("city", "region"))
 
     for key, code, kind, name, locale_id in translated_names:

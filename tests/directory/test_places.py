@@ -196,7 +196,7 @@ def test_cities_and_locations_become_places_and_venues_addresses(portal):
         names = Place.objects.filter(translation_key=page.place.translation_key)
         return page.place.slug, {p.locale.language_code: p.name for p in names}
 
-    palermo = ("palermo", {"it": "Palermo"})
+    palermo = ("palermo", {"it": "Palermo", "en": "Palermo"})  # its translation named it
     assert place(ponte) == place(ponte_en) == place(faro) == palermo
     assert place(orti) == ("catania", {"it": "Catania"})
     assert place(kipos) == place(kipos_en) == ("athina", {"el": "Αθήνα", "en": "Athens"})
