@@ -41,22 +41,6 @@ class Facet:
         return Counter(dict(rows.order_by().values_list(self.column).annotate(n=Count("pk"))))
 
 
-class CaseInsensitiveFacet(Facet):
-    """A column of free text (a place): chosen whatever its case, the most common first."""
-
-    def __init__(self, column, shown):
-        super().__init__(column)
-        self.shown = shown
-
-    def condition(self, value):
-        return Q(**{f"{self.column}__iexact": value})
-
-    def counts(self, rows):
-        counts = super().counts(rows)
-        counts.pop("", None)
-        return Counter(dict(counts.most_common(self.shown)))
-
-
 class TermFacet(Facet):
     """A vocabulary (categories, target groups): a row is counted under each of its terms.
 

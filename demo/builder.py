@@ -48,6 +48,7 @@ from directory.models import (
     OrganisationAccount,
     OrganisationPage,
     OrganisationSocialLink,
+    Place,
     PortfolioProjectPage,
     ProjectScope,
     ServiceKind,
@@ -155,6 +156,7 @@ class DemoBuilder:
             self.en = self.locales["en"]
             self.collection = self._collection()
             self._build_terms()
+            self._build_places()
             self.home = self._build_home()
             self.directory = self._build_directory()
             self._build_services_index()
@@ -393,6 +395,24 @@ class DemoBuilder:
                     )
                     self._remember_term(model, entry["slug"], language, translated)
 
+    def _build_places(self):
+        """Every demo country's towns, each named in every language."""
+        self.places = {}  # slug -> the place in English (pages point at it in every language)
+        for entry in content.PLACES:
+            place = Place.objects.filter(locale=self.en, slug=entry["slug"]).first()
+            if place is None:
+                place = Place.objects.create(
+                    locale=self.en,
+                    slug=entry["slug"],
+                    name=entry["name"]["en"],
+                    country=entry["country"],
+                )
+                self.created["places"] += 1
+                self._made(place)
+            for language in content.TRANSLATIONS:
+                self._translate(place, language, {"name": entry["name"][language]})
+            self.places[entry["slug"]] = place
+
     def _remember_term(self, model, slug, language, term):
         self.terms[(model, slug, language)] = term
         self.term_by_key[(model, term.translation_key, term.locale_id)] = term
@@ -569,8 +589,6 @@ class DemoBuilder:
             "main_activities": bullets(
                 [content.ACTIVITIES[slug][language] for slug in organisation["categories"]]
             ),
-            "city": text["city"],
-            "region": text["region"],
         }
 
     def _build_organisation(self, index, organisation):
@@ -592,6 +610,7 @@ class DemoBuilder:
                 locale=self.locales[language],
                 acronym=organisation["acronym"],
                 kind=organisation["kind"],
+                place=self.places.get(organisation.get("place")),
                 address=organisation["address"],
                 contact_person=organisation["contact_person"],
                 email=f"info@{domain}",
@@ -653,7 +672,7 @@ class DemoBuilder:
 
     def _plan_services(self, index, organisation):
         rng = random.Random(f"services:{organisation['slug']}")
-        online_only = not organisation["text"]["city"]
+        online_only = not organisation.get("place")
         wanted = 4 if index % 2 == 0 else 3
         queues = {}
         for category in organisation["categories"]:
@@ -677,7 +696,7 @@ class DemoBuilder:
     def _service_spec(self, organisation, family_key, family, variant, rng):
         variant_texts = family.get("variants", {}).get(variant, {})
         cost = variant_texts.get("cost") or family.get("cost")
-        delivery = "online" if not organisation["text"]["city"] else family["delivery"]
+        delivery = "online" if not organisation.get("place") else family["delivery"]
         spec = {
             "slug": f"{family_key}-{variant}" if variant else family_key,
             "family": family,
@@ -689,7 +708,9 @@ class DemoBuilder:
             ),
             "delivery": delivery,
             "cost": cost,
-            "at_venue": delivery != "online" and rng.random() < 0.5,
+            "at_venue": delivery != "online"
+            and rng.random() < 0.5
+            and bool(organisation.get("venue_address")),
             "dates": {},
             "external_link": "",
         }
@@ -722,7 +743,6 @@ class DemoBuilder:
         cost = ""
         if spec["cost"]:
             cost = content.COSTS[organisation["country"]][spec["cost"]][language]
-        location = text.get("venue", "") if spec["at_venue"] else ""
         hours = spec["family"].get("hours")
         return {
             "title": variant["title"] if "title" in variant else fill(family_text["title"]),
@@ -731,11 +751,10 @@ class DemoBuilder:
             "eligibility": paragraphs(family_text["eligibility"]),
             "how_to_access": paragraphs(family_text["how_to_access"]),
             "cost": cost,
-            "location": location,
             "opening_hours": content.OPENING_HOURS[hours][language] if hours else "",
-            # The way to the organisation's own door; a service held elsewhere names its venue.
+            # The way to the organisation's own door; a service held at a venue has its address.
             "getting_there": ""
-            if location or spec["delivery"] == "online"
+            if spec["at_venue"] or spec["delivery"] == "online"
             else text.get("getting_there", ""),
         }
 
@@ -753,7 +772,7 @@ class DemoBuilder:
                 category=self._term(ExpertiseCategory, spec["category"], language),
                 is_free=not spec["cost"],
                 delivery=spec["delivery"],
-                address=organisation.get("venue_address", "") if fields["location"] else "",
+                address=organisation.get("venue_address", "") if spec["at_venue"] else "",
                 external_link=spec["external_link"],
                 **spec["dates"],
                 **fields,

@@ -5,8 +5,10 @@ import datetime
 
 import factory
 import wagtail_factories
+from anyascii import anyascii
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
@@ -20,6 +22,7 @@ from directory.models import (
     OrganisationAccount,
     OrganisationKind,
     OrganisationPage,
+    Place,
     PortfolioProjectPage,
     ServiceKind,
     ServicePage,
@@ -57,6 +60,45 @@ class TargetGroupFactory(DjangoModelFactory):
         model = TargetGroup
 
 
+class PlaceFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Town {n}")
+    slug = factory.LazyAttribute(lambda place: place_slug(place.name))
+    country = "IT"
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = Place
+
+
+def place_slug(name):
+    """A code for a new place called `name`, unused so far."""
+    base = slugify(anyascii(name)) or "place"
+    slug, n = base, 1
+    while Place.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def place_named(name, parent=None):
+    """The place called `name` (in any language) in the country of `parent` (a page under a
+    country, or the country itself; Italy without one), made in `parent`'s language if new."""
+    if not name:
+        return None
+    country = CountryPage.objects.ancestor_of(parent, inclusive=True).first() if parent else None
+    code = country.code if country is not None and country.code else "IT"
+    place = Place.objects.filter(name=name, country=code).first()
+    if place is None:
+        locale = parent.locale if parent is not None else Locale.get_default()
+        place = PlaceFactory(name=name, country=code, locale=locale)
+    return place
+
+
+def parent_of(page):
+    """The `parent` a page factory was given, if any."""
+    return getattr(page, "parent", None)
+
+
 DirectoryIndexPageFactory = fixed_page_factory(DirectoryIndexPage, "Organisations", "organisations")
 
 
@@ -81,8 +123,14 @@ class OrganisationPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Cooperative number {n}")
     kind = OrganisationKind.SOCIAL_COOPERATIVE
     short_description = "Job placement and training for people far from work."
-    city = "Palermo"
     email = factory.Sequence(lambda n: f"info{n}@coop.example.org")
+    # `city="Athens"`: the place of that name in the parent's country (made if new).
+    place = factory.LazyAttribute(
+        lambda page: place_named(page.city, getattr(page, "parent", None))
+    )
+
+    class Params:
+        city = "Palermo"
 
     class Meta:
         model = OrganisationPage
@@ -93,6 +141,12 @@ class ServicePageFactory(wagtail_factories.PageFactory):
     kind = ServiceKind.SERVICE
     summary = "Individual guidance towards a job."
     description = "<p>Weekly meetings with a job coach.</p>"
+    place = factory.LazyAttribute(
+        lambda page: place_named(page.town, getattr(page, "parent", None))
+    )
+
+    class Params:
+        town = ""  # its own place, by name (none: its organisation's)
 
     class Meta:
         model = ServicePage

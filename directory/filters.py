@@ -8,11 +8,10 @@ them, and counts the results each value would give.
 """
 
 from django import forms
-from django.db.models import Exists, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from directory.listing import ancestor_path, one_per_translation
+from directory.listing import one_per_translation
 
 ALL = "all"
 ORGANISATIONS = "organisations"
@@ -43,7 +42,7 @@ class FilterForm(forms.Form):
 
 class DirectoryFilterForm(FilterForm):
     country = forms.ChoiceField(label=_("Country"), required=False)
-    place = forms.CharField(label=_("City or region"), required=False, max_length=120)
+    place = forms.ChoiceField(label=_("City or region"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
     target_group = forms.ChoiceField(label=_("Target group"), required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False)
@@ -67,6 +66,7 @@ class DirectoryFilterForm(FilterForm):
             CountryPage,
             Delivery,
             ExpertiseCategory,
+            Place,
             ServiceKind,
             TargetGroup,
         )
@@ -86,6 +86,10 @@ class DirectoryFilterForm(FilterForm):
             (term.slug, term.name)
             for term in one_per_translation(ExpertiseCategory.objects.all(), locale, default)
         ]
+        self.fields["place"].choices = [("", _("Everywhere"))] + [
+            (place.slug, place.name)
+            for place in one_per_translation(Place.objects.all(), locale, default)
+        ]
         self.fields["target_group"].choices = [("", _("Everyone"))] + [
             (term.slug, term.name)
             for term in one_per_translation(TargetGroup.objects.all(), locale, default)
@@ -101,38 +105,3 @@ class DirectoryFilterForm(FilterForm):
             for name in ("kind", "delivery", "free", "open"):
                 del self.fields[name]
         self.is_valid()
-
-    # The values in force -------------------------------------------------------------------
-
-    def clean_place(self):
-        return " ".join(self.cleaned_data.get("place", "").split())
-
-
-def place_condition(place):
-    """A condition on pages: the organisation, or the service, is in `place`.
-
-    A service's place is its own location, or else its organisation's city or region; either
-    may be written in any of the organisation's languages.
-    """
-    from directory.models import OrganisationPage
-
-    in_place = _organisations_in(place)
-    return (
-        Q(organisationpage__isnull=False, translation_key__in=in_place)
-        | Q(servicepage__location__iexact=place)
-        | Q(
-            Q(servicepage__location="")
-            & Exists(
-                OrganisationPage.objects.filter(path=ancestor_path(1), translation_key__in=in_place)
-            )
-        )
-    )
-
-
-def _organisations_in(place):
-    """Translation keys of organisations whose city or region (in any language) is `place`."""
-    from directory.models import OrganisationPage
-
-    return OrganisationPage.objects.filter(Q(city__iexact=place) | Q(region__iexact=place)).values(
-        "translation_key"
-    )

@@ -1,18 +1,21 @@
 """What the search index holds for a page besides its own fields, and keeping it current.
 
-A service's or a portfolio project's index entry also holds its organisation's name, its place
-and country, and the names of its categories and target groups in every language; an
-organisation's holds its vocabulary and country names in every language. So a search in one
-language finds a page written in another where those names match.
+A service's or a portfolio project's index entry also holds its organisation's name, and the
+names in every language of its place (a service's own, else its organisation's), its country,
+its categories and target groups; an organisation's holds its place, vocabulary and country names
+in every language. So a search in one language finds a page written in another where those names
+match: "بيروت" finds an Italian service in Beirut.
 
-When a term is renamed or translated, or an organisation changes its name or city, the pages
-that carry those words are indexed again by a background task after the change is committed.
+When a term or a place is renamed or translated, or an organisation changes its name or place,
+the pages that carry those words are indexed again by a background task after the change is
+committed.
 """
 
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django_tasks import task
@@ -20,6 +23,8 @@ from wagtail.models import Page
 from wagtail.search.index import get_indexed_models, insert_or_update_object
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signals import page_published
+
+from directory.listing import under_any
 
 _deferred = ContextVar("search_index_deferred", default=False)
 
@@ -56,16 +61,31 @@ def _ancestor(page, model, levels_up):
     return model.objects.filter(path=path).first()
 
 
-def _organisation_and_country(page):
-    """The names of the organisation a page belongs to, its place, and its country's names."""
+def _place_names(place_id):
+    """Every language's name of a place and of its region."""
+    from directory.models import Place
+
+    place = Place.objects.filter(pk=place_id).first() if place_id else None
+    if place is None:
+        return []
+    words = _names(Place, [place])
+    if place.region_id:
+        words += _place_names(place.region_id)
+    return words
+
+
+def _organisation_and_country(page, own_place_id=None):
+    """The names of the organisation a page belongs to, its place (`own_place_id`, else the
+    organisation's) in every language, and its country's names."""
     from directory.models import CountryPage, OrganisationPage
 
     if not page.path:
-        return []
+        return _place_names(own_place_id)
     words = []
     organisation = _ancestor(page, OrganisationPage, 1)
     if organisation:
-        words += [organisation.title, organisation.acronym, organisation.city, organisation.region]
+        words += [organisation.title, organisation.acronym]
+    words += _place_names(own_place_id or (organisation.place_id if organisation else None))
     country = _ancestor(page, CountryPage, 2)
     if country and country.code:  # "Country not set" is no place to be found by
         words += _names(CountryPage, [country], field="title")
@@ -78,7 +98,7 @@ def service_terms(service):
     words = _names(ExpertiseCategory, [service.category]) if service.category_id else []
     if service.pk:
         words += _names(TargetGroup, service.target_groups.all())
-    words += _organisation_and_country(service)
+    words += _organisation_and_country(service, service.place_id)
     return " ".join(word for word in words if word)
 
 
@@ -100,6 +120,7 @@ def organisation_terms(organisation):
     if organisation.pk:
         words += _names(ExpertiseCategory, organisation.expertise_categories.all())
         words += _names(TargetGroup, organisation.target_groups.all())
+    words += _place_names(organisation.place_id)
     country = _ancestor(organisation, CountryPage, 1) if organisation.path else None
     if country and country.code:  # "Country not set" is no place to be found by
         words += _names(CountryPage, [country], field="title")
@@ -128,12 +149,15 @@ def pages_using_term(term):
     from directory.models import (
         ExpertiseCategory,
         OrganisationPage,
+        Place,
         PortfolioProjectPage,
         ServicePage,
         TargetGroup,
     )
 
     key = term.translation_key
+    if isinstance(term, Place):
+        return pages_in_place(key)
     if isinstance(term, ExpertiseCategory):
         services = ServicePage.objects.filter(category__translation_key=key)
         organisations = OrganisationPage.objects.filter(expertise_categories__translation_key=key)
@@ -148,6 +172,23 @@ def pages_using_term(term):
         *services.live().values_list("pk", flat=True),
         *organisations.live().values_list("pk", flat=True),
         *projects.live().values_list("pk", flat=True),
+    ]
+
+
+def pages_in_place(key):
+    """The live pages whose index entry holds the names of the place with translation key `key`
+    (or of a town in that region): the organisations there, their services and projects, and
+    the services of their own held there."""
+    from directory.models import OrganisationPage, Place, ServicePage
+
+    places = Place.objects.filter(Q(translation_key=key) | Q(region__translation_key=key))
+    organisations = OrganisationPage.objects.live().filter(place__in=places)
+    children = Page.objects.live().filter(under_any(organisations))
+    services = ServicePage.objects.live().filter(place__in=places)
+    return [
+        *organisations.values_list("pk", flat=True),
+        *children.values_list("pk", flat=True),
+        *services.values_list("pk", flat=True),
     ]
 
 

@@ -28,8 +28,8 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Q, Subquery, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
 from core.listing import id_in
@@ -79,14 +79,20 @@ class Directory:
     def versions(self, keys):
         """Every live version of the content with these keys, with what its rows say."""
         types = ContentType.objects.get_for_models(*self.models)
-        organisation_city = OrganisationPage.objects.filter(path=ancestor_path(1)).values("city")
+        organisation = OrganisationPage.objects.filter(path=ancestor_path(1))
         versions = (
             Page.objects.live()
             .filter(translation_key__in=keys, content_type__in=[t.pk for t in types.values()])
             .annotate(
+                # A service's place is its own, else its organisation's.
                 service_place=Coalesce(
-                    NullIf("servicepage__location", Value("")), Subquery(organisation_city[:1])
-                )
+                    "servicepage__place__slug",
+                    Subquery(organisation.values("place__slug")[:1]),
+                ),
+                service_region=Case(
+                    When(servicepage__place__isnull=False, then="servicepage__place__region__slug"),
+                    default=Subquery(organisation.values("place__region__slug")[:1]),
+                ),
             )
             .values(
                 "pk",
@@ -101,18 +107,25 @@ class Directory:
                 "servicepage__application_deadline",
                 "servicepage__end_date",
                 "service_place",
-                "organisationpage__city",
+                "service_region",
+                "organisationpage__place__slug",
+                "organisationpage__place__region__slug",
             )
         )
         country_of = country_codes()
         organisation = types[OrganisationPage].pk
         for version in versions:
             if version["content_type_id"] == organisation:
-                fields = {"kind": "organisation", "place": version["organisationpage__city"]}
+                fields = {
+                    "kind": "organisation",
+                    "place": version["organisationpage__place__slug"] or "",
+                    "region": version["organisationpage__place__region__slug"] or "",
+                }
             else:
                 fields = {
                     "kind": version["servicepage__kind"],
                     "place": version["service_place"] or "",
+                    "region": version["service_region"] or "",
                     "delivery": version["servicepage__delivery"],
                     "is_free": version["servicepage__is_free"],
                     "deadline": version["servicepage__application_deadline"],

@@ -92,6 +92,7 @@ def sync_country(country):
 CENTRAL_STAFF_MODEL_PERMISSIONS = (
     ("directory", ("add_expertisecategory", "change_expertisecategory", "delete_expertisecategory",
                    "add_targetgroup", "change_targetgroup", "delete_targetgroup",
+                   "add_place", "change_place", "delete_place",
                    "mark_good_practice")),
     ("emails", ("add_emailtemplate", "change_emailtemplate", "view_outboxemail",
                       "resend_outboxemail")),

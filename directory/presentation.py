@@ -1,7 +1,5 @@
 """The filters as a visitor sees them: each value with its count, and the filters in force."""
 
-from django.utils.translation import gettext as _
-
 from core.listing import result_page
 
 
@@ -37,10 +35,13 @@ def filter_widgets(form, counts):
             )
             continue
         if name == "place":
+            # The places with results (the most common first), and the one chosen.
             current = values.get("place", "")
-            choices = [("", _("Everywhere"))] + [(place, place) for place in facet]
+            names = dict(field.choices)
+            shown = [slug for slug in facet if slug in names]
             if current and current not in facet:
-                choices.append((current, current))
+                shown.append(current)
+            choices = [("", names[""])] + [(slug, names[slug]) for slug in shown]
         else:
             choices = list(field.choices)
             current = values.get(name, "")
@@ -50,7 +51,10 @@ def filter_widgets(form, counts):
                 {
                     "value": value,
                     "label": label,
-                    "count": None if value == "" else facet.get(value, 0),
+                    # No count for "everywhere", nor for a region chosen (its towns are counted).
+                    "count": None
+                    if value == "" or value not in facet and name == "place"
+                    else facet.get(value, 0),
                     "selected": str(value) == str(current),
                 }
             )
@@ -72,12 +76,7 @@ def active_filters(form, query):
     values = form.values
     for name, value in values.items():
         field = form.fields[name]
-        if name in ("free", "open"):
-            label = field.label
-        elif name == "place":
-            label = value
-        else:
-            label = dict(field.choices).get(value, value)
+        label = field.label if name in ("free", "open") else dict(field.choices).get(value, value)
         without = query.copy()
         without.pop(name, None)
         without.pop("page", None)

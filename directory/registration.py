@@ -17,6 +17,8 @@ from directory.models import (
     OrganisationAccount,
     OrganisationKind,
     OrganisationPage,
+    Place,
+    PlaceKind,
 )
 from directory.permissions import sync_organisation
 
@@ -67,7 +69,14 @@ class RegistrationForm(forms.Form):
     acronym = forms.CharField(label=_("Acronym (optional)"), max_length=30, required=False)
     kind = forms.ChoiceField(label=_("Kind of organisation"), choices=OrganisationKind.choices)
     country = forms.ChoiceField(label=_("Country where you work"))
-    city = forms.CharField(label=_("City"), max_length=120)
+    place = forms.ChoiceField(
+        label=_("City or town"),
+        required=False,
+        help_text=_(
+            "Among the towns of the country you chose. If yours is not in the list, choose the "
+            "nearest one: your country's facilitators can add it."
+        ),
+    )
     accept_terms = forms.BooleanField(
         label=_("I accept the terms of use and the privacy notice."),
         error_messages={"required": _("Please accept the terms and the privacy notice.")},
@@ -84,6 +93,15 @@ class RegistrationForm(forms.Form):
             + [(country.code.lower(), country.title) for country in countries.order_by("title")]
             + [(NO_COUNTRY, _("My country is not in this list"))]
         )
+        self.places = places_by_country(locales)
+        self.fields["place"].choices = [("", _("Choose a city or town"))] + [
+            (
+                country.title,
+                [(place.slug, place.name) for place in self.places.get(country.code, [])],
+            )
+            for country in countries.order_by("title")
+            if country.code in self.places
+        ]
 
     def clean_email(self):
         # Whether the address already has an account is not said here: the view answers the
@@ -101,8 +119,24 @@ class RegistrationForm(forms.Form):
             )
         return name
 
+    def clean_place(self):
+        """The chosen place, as a `Place` (none chosen: None)."""
+        slug = self.cleaned_data.get("place")
+        if not slug:
+            return None
+        return next(
+            (place for places in self.places.values() for place in places if place.slug == slug),
+            None,
+        )
+
     def clean(self):
         cleaned = super().clean()
+        country, place = cleaned.get("country"), cleaned.get("place")
+        code = (country or "").upper()
+        if place is not None and place.country != code:
+            self.add_error("place", _("Choose a city or town of the country you chose."))
+        elif place is None and "place" not in self.errors and self.places.get(code):
+            self.add_error("place", _("Choose the city or town where you work."))
         if cleaned.get("website"):
             raise forms.ValidationError(_("Please leave the last field empty."))
         password = cleaned.get("password")
@@ -142,6 +176,17 @@ class ResendForm(forms.Form):
 
 def email_taken(email):
     return get_user_model().objects.filter(email__iexact=email).exists()
+
+
+def places_by_country(locales):
+    """{country code: its towns}, each once, named in the visitor's language where translated,
+    in alphabetical order."""
+    towns = Place.objects.filter(kind=PlaceKind.TOWN)
+    places = one_per_translation(towns, locales.active, locales.default)
+    grouped = {}
+    for place in places.order_by("name"):
+        grouped.setdefault(place.country, []).append(place)
+    return grouped
 
 
 def country_page_for(code):
@@ -186,7 +231,7 @@ def register_organisation(data):
         title=data["organisation_name"],
         acronym=data.get("acronym", ""),
         kind=data["kind"],
-        city=data["city"],
+        place=data.get("place"),
         contact_person=f"{data['first_name']} {data['last_name']}"[:120],
         email=data["email"],
         locale=country.locale,

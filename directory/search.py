@@ -33,7 +33,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core.facets import (
-    CaseInsensitiveFacet,
     CheckFacet,
     Facet,
     FacetedRows,
@@ -52,7 +51,6 @@ SORTS = [
     (NEWEST, _("Newest first")),
     (CLOSING, _("Closing soon")),
 ]
-PLACES_SHOWN = 30
 NOT_ORGANISATION = ~Q(kind=ORGANISATION_KIND)
 
 # The directory's models import this module (the services index and the country pages list with
@@ -76,6 +74,21 @@ class KindFacet(Facet):
         return counts
 
 
+class PlaceFacet(Facet):
+    """A town, or a region (its towns); rows are counted under their town."""
+
+    def __init__(self):
+        super().__init__("place")
+
+    def condition(self, value):
+        return Q(place=value) | Q(region=value)
+
+    def counts(self, rows):
+        counts = super().counts(rows)
+        counts.pop("", None)
+        return counts
+
+
 def is_open(today):
     """No deadline passed, no end date passed."""
     return (Q(deadline__isnull=True) | Q(deadline__gte=today)) & (
@@ -88,7 +101,7 @@ def directory_facets(today):
 
     return {
         "country": Facet("country"),
-        "place": CaseInsensitiveFacet("place", PLACES_SHOWN),
+        "place": PlaceFacet(),
         "category": TermFacet(ListingTerm, "category"),
         "target_group": TermFacet(ListingTerm, "target_group"),
         "kind": KindFacet(),
@@ -120,7 +133,7 @@ def content_changed(**kwargs):
 
 def forget_searches_on_changes():
     """Any page saved, published, moved or deleted, or a term renamed: cached searches go."""
-    from directory.models import ExpertiseCategory, TargetGroup
+    from directory.models import ExpertiseCategory, Place, TargetGroup
 
     def page_changed(sender, instance, **kwargs):
         if isinstance(instance, Page):
@@ -128,7 +141,7 @@ def forget_searches_on_changes():
 
     post_save.connect(page_changed, weak=False, dispatch_uid="search_page_saved")
     post_delete.connect(page_changed, weak=False, dispatch_uid="search_page_deleted")
-    for model in (ExpertiseCategory, TargetGroup):
+    for model in (ExpertiseCategory, TargetGroup, Place):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"search_{model}_saved")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"search_{model}_deleted")
 

@@ -21,6 +21,7 @@ from directory.models import (
     ExpertiseCategory,
     OrganisationAccount,
     OrganisationPage,
+    Place,
     TargetGroup,
 )
 from directory.models.workflow import (
@@ -56,6 +57,7 @@ def directory_saved(sender, instance, created, raw=False, **kwargs):
 
 post_save.connect(indexing.term_saved, sender=ExpertiseCategory, dispatch_uid="reindex_category")
 post_save.connect(indexing.term_saved, sender=TargetGroup, dispatch_uid="reindex_target_group")
+post_save.connect(indexing.term_saved, sender=Place, dispatch_uid="reindex_place")
 
 # The directory's workflow and task names read in the admin's language (models/workflow.py).
 for model in (Workflow, Task, CountryFacilitatorsApprovalTask):

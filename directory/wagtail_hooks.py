@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from directory import admin_scope, organisation_admin, translation_guard, vocabulary_admin
 from directory.emails import registered_organisation_count
 from directory.enquiry_admin import EnquiryViewSet
-from directory.models import Enquiry, ExpertiseCategory, TargetGroup
+from directory.models import Enquiry, ExpertiseCategory, Place, TargetGroup
 from directory.scoped_policy import OrganisationMessagePolicy
 
 # The organisation's own admin screens: its dashboard checklist, "Mark as verified" and "Revoke
@@ -51,8 +51,22 @@ class TargetGroupViewSet(SnippetViewSet):
     usage_view_class = vocabulary_admin.TermUsageView
 
 
+class PlaceViewSet(SnippetViewSet):
+    """Places, administered by central staff: a country's towns, each named in every language."""
+
+    model = Place
+    icon = "site"
+    menu_label = _("Places")
+    list_display = ["name", "slug", "country", "kind", "locale"]
+    list_filter = ["country", "kind"]
+    ordering = ["country", "name"]
+    delete_view_class = vocabulary_admin.TermDeleteView
+    edit_view_class = vocabulary_admin.TermEditView
+    usage_view_class = vocabulary_admin.TermUsageView
+
+
 class VocabularyViewSetGroup(SnippetViewSetGroup):
-    items = (ExpertiseCategoryViewSet, TargetGroupViewSet)
+    items = (ExpertiseCategoryViewSet, TargetGroupViewSet, PlaceViewSet)
     menu_icon = "list-ul"
     menu_label = _("Vocabularies")
     menu_name = "vocabularies"

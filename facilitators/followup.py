@@ -39,7 +39,13 @@ from core.roles import FACILITATORS_PREFIX, Role, country_code_of_group
 from directory.completeness import OrganisationTree
 from directory.countries import country_names
 from directory.listing import attach_parents
-from directory.models import CountryPage, Enquiry, OrganisationAccount, OrganisationPage
+from directory.models import (
+    CountryPage,
+    Enquiry,
+    OrganisationAccount,
+    OrganisationPage,
+    PlaceNames,
+)
 from directory.standing import current_standings, latest_email_status, stored_completeness
 from emails.models import OutboxEmail
 
@@ -112,7 +118,7 @@ class Organisation:
         "email",
         "phone",
         "contact_person",
-        "city",
+        "place_id",
         "logo_id",
         "cover_image_id",
         "translation_key",
@@ -263,7 +269,11 @@ def _organisations(organisations):
         .annotate(last_contact_id=_latest_contact(), last_email_status=latest_email_status())
         .values(*Organisation.FIELDS, "last_contact_id", "last_email_status")
     )
-    return [Organisation(row, locales.get(row["locale_id"])) for row in rows]
+    places = PlaceNames()
+    found = [Organisation(row, locales.get(row["locale_id"])) for row in rows]
+    for organisation in found:
+        organisation.place_name = places.name(organisation.place_id)
+    return found
 
 
 def _last_contact(row):

@@ -40,7 +40,7 @@ from wagtail.models import Page, PageLogEntry, WorkflowState
 from wagtail.permissions import policy_registry
 
 from directory.countries import country_names
-from directory.models import Enquiry, OrganisationAccount, OrganisationPage
+from directory.models import Enquiry, OrganisationAccount, OrganisationPage, PlaceNames
 from directory.models.workflow import facilitates
 from directory.timeline import TimelineEntry, TimelineSource, registered_sources
 from emails.models import OutboxEmail, TemplateKey
@@ -500,6 +500,7 @@ class OrganisationFileView(StandingMixin, WagtailAdminTemplateMixin, TemplateVie
                 timeline[f"{name}_url"] = self.page_link(timeline[name])
         pages = self.pages()
         context.update(
+            place_label=PlaceNames().name(self.page.place_id, with_region=True),
             page=self.page,
             row=row,
             country_name=country_names().get(row.country_code, ""),

@@ -170,7 +170,7 @@ def report_table(rows):
             page.contact_person,
             page.email,
             page.phone,
-            page.city,
+            getattr(page, "place_name", ""),
             ", ".join(row.facilitators),
             local_date(row.registered_at),
             local_date(row.approved_at),

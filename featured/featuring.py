@@ -25,7 +25,7 @@ from wagtail.models import Page
 from directory.completeness import missing_items
 from directory.countries import country_names
 from directory.listing import Locales, attach_parents, one_per_translation, request_locales
-from directory.models import CountryPage, OrganisationPage, ServicePage
+from directory.models import CountryPage, OrganisationPage, PlaceNames, ServicePage
 from directory.models.choices import SocialPlatform
 from facilitators.contacts import country_code_by_path
 from facilitators.models import ContactChannel, ContactLog
@@ -140,7 +140,8 @@ def draft_caption(page, feature, country, locales, request=None):
         arabic_script = language.split("-")[0] in ARABIC_SCRIPT
         comma, semicolon = ("، ", "؛ ") if arabic_script else (", ", "; ")
         country_name = country.place_name if country else ""
-        place = comma.join(part for part in (page.city, country_name) if part)
+        town = PlaceNames().name(page.place_id, language=language)
+        place = comma.join(part for part in (town, country_name) if part)
         if place:
             opening = _("In the spotlight on MoreThanAJob: %(name)s (%(place)s).") % {
                 "name": page.title,

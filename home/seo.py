@@ -21,7 +21,13 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
-from directory.models import CountryPage, OrganisationPage, ServicePage, ServicesIndexPage
+from directory.models import (
+    CountryPage,
+    OrganisationPage,
+    PlaceNames,
+    ServicePage,
+    ServicesIndexPage,
+)
 from directory.models.organisation import COVER_FILTER, LOGO_FILTER
 from featured.share_card import SHARE_IMAGE, share_card
 from featured.share_card import SIZE as SHARE_IMAGE_SIZE
@@ -272,12 +278,14 @@ def _compact(data):
 def organisation_data(request, organisation, country_page=None, url=None):
     if country_page is None:
         country_page = organisation.get_parent().specific
+    places = PlaceNames()
+    region = places.region_of.get(organisation.place_id)
     address = _compact(
         {
             "@type": "PostalAddress",
             "streetAddress": organisation.address,
-            "addressLocality": organisation.city,
-            "addressRegion": organisation.region,
+            "addressLocality": places.name(organisation.place_id),
+            "addressRegion": places.name(region),
             "addressCountry": getattr(country_page, "code", ""),
         }
     )
@@ -308,7 +316,7 @@ def organisation_data(request, organisation, country_page=None, url=None):
 
 def service_data(request, service, context, url=None):
     organisation = service_organisation(service, context)
-    place = context.get("place") or service.location or organisation.city
+    place = context.get("place") or PlaceNames().name(service.place_id_with(organisation))
     category = context.get("category_label") or (service.category.name if service.category else "")
     offer = {"@type": "Offer", "url": url or canonical_url(request, service)}
     if service.is_free:

@@ -72,10 +72,11 @@ def days(n):
     return timezone.localdate() + datetime.timedelta(days=n)
 
 
-def term(factory, slug, names):
-    """A vocabulary term named in each language of `names` (the first is the source), by code."""
+def term(factory, slug, names, **fields):
+    """A vocabulary term named in each language of `names` (the first is the source), by code;
+    `fields`: its other fields (a place's country...)."""
     codes = list(names)
-    source = factory(slug=slug, name=names[codes[0]], locale=locale(codes[0]))
+    source = factory(slug=slug, name=names[codes[0]], locale=locale(codes[0]), **fields)
     terms = {codes[0]: source}
     for code in codes[1:]:
         translation = source.copy_for_translation(locale(code))
@@ -92,7 +93,7 @@ def registration_form(**changes):
         "acronym": "",
         "kind": "social_cooperative",
         "country": "it",
-        "city": "Palermo",
+        "place": "",
         "first_name": "Giulia",
         "last_name": "Rossi",
         "email": "giulia@ponte.example.org",

@@ -16,6 +16,10 @@ legal advice desk, a vocational course...) written once in every language; some 
 variants (the trade taught, the language taught) that fill a gap in the text. Organisations pick
 families from their own expertise categories, so each directory entry reads as a whole.
 
+Places (a country's towns) are named in every language; each organisation (but those whose country
+is not set) names its `place`, and a service held at another venue than the organisation's own door
+has the organisation's `venue_address` (the venue's name first).
+
 Each organisation is written in its `language` and sits under its `country`; its texts are under
 "organisations" in the file of that language, and in the other languages' files when it is
 translated into them (into English by the directory demo, into the others by the collaboration
@@ -111,6 +115,10 @@ def load():
         "TARGET_GROUPS": [
             {"slug": slug, **_terms(texts, "target_groups", slug)}
             for slug in structure["target_groups"]
+        ],
+        "PLACES": [
+            {**entry, "name": _by_language(texts, "places", entry["slug"])}
+            for entry in structure["places"]
         ],
         "ACTIVITIES": {
             slug: _by_language(texts, "activities", slug) for slug in english["activities"]

@@ -9,7 +9,7 @@ from .portfolio import PortfolioProjectPage
 from .service import ServicePage
 from .services_index import ServicesIndexPage, service_cards
 from .standing import OrganisationStanding
-from .taxonomy import CategoryIcon, ExpertiseCategory, TargetGroup
+from .taxonomy import CategoryIcon, ExpertiseCategory, Place, PlaceKind, PlaceNames, TargetGroup
 from .workflow import CountryFacilitatorsApprovalTask
 
 __all__ = [
@@ -30,6 +30,9 @@ __all__ = [
     "OrganisationPage",
     "OrganisationSocialLink",
     "OrganisationStanding",
+    "Place",
+    "PlaceKind",
+    "PlaceNames",
     "PortfolioProjectPage",
     "ProjectScope",
     "ServiceKind",

@@ -19,7 +19,8 @@ class ListingRow(models.Model):
     in_language = models.BooleanField(default=False)  # the page is written in `language`
     kind = models.CharField(max_length=20, blank=True)
     country = models.CharField(max_length=2, blank=True)
-    place = models.CharField(max_length=200, blank=True)
+    place = models.CharField(max_length=255, blank=True)  # its town's slug
+    region = models.CharField(max_length=255, blank=True)  # its town's region's slug
     delivery = models.CharField(max_length=20, blank=True)
     is_free = models.BooleanField(default=False)
     deadline = models.DateField(null=True, blank=True)

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.fields import optional_link
 from core.indexing import filtered, searched, searched_in_every_language
 from core.roles import ORGANISATION_KEY, Role
 from core.translation import PAGE_TRANSLATABLE, synchronized, translated
@@ -29,7 +30,7 @@ from directory.panels import VerificationPanel
 
 from .choices import SPOKEN_LANGUAGE_CODES, OrganisationKind, SocialPlatform
 from .mixins import RICH_TEXT_FEATURES, image_field
-from .taxonomy import ExpertiseCategory, TargetGroup
+from .taxonomy import ExpertiseCategory, Place, PlaceNames, TargetGroup
 
 LOGO_FILTER = "fill-160x160"
 COVER_FILTER = "fill-1200x400"
@@ -125,8 +126,11 @@ class OrganisationPage(RoutesAcrossTranslations, Page):
     target_groups = ParentalManyToManyField(
         TargetGroup, verbose_name=_("target groups served"), blank=True, related_name="+"
     )
-    city = models.CharField(_("city"), max_length=120, blank=True)
-    region = models.CharField(_("region"), max_length=120, blank=True)
+    place = optional_link(
+        Place,
+        _("city or town"),
+        help_text=_("Where the organisation is, among the places of its country."),
+    )
     address = models.CharField(_("address"), max_length=255, blank=True)
     contact_person = models.CharField(_("contact person"), max_length=120, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -161,7 +165,7 @@ class OrganisationPage(RoutesAcrossTranslations, Page):
             _("What you do and for whom"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("city"), FieldPanel("region")]), FieldPanel("address")],
+            [FieldPanel("place"), FieldPanel("address")],
             _("Where"),
         ),
         MultiFieldPanel(
@@ -181,19 +185,20 @@ class OrganisationPage(RoutesAcrossTranslations, Page):
         *searched("acronym", boost=3),
         index.AutocompleteField("acronym"),
         *searched("short_description", boost=2),
-        *searched("mission", "main_activities", "city", "region"),
+        *searched("mission", "main_activities"),
         *searched_in_every_language("search_terms", boost=0.5),
         *filtered("kind"),
     ]
 
     translatable_fields = [
         *PAGE_TRANSLATABLE,
-        *translated("short_description", "mission", "main_activities", "city", "region"),
+        *translated("short_description", "mission", "main_activities"),
         *synchronized(
             "acronym",
             "kind",
             "expertise_categories",
             "target_groups",
+            "place",
             "address",
             "contact_person",
             "email",
@@ -222,7 +227,7 @@ class OrganisationPage(RoutesAcrossTranslations, Page):
         return self.get_parent().specific
 
     def search_terms(self):
-        """Vocabulary and country names in every language, for search."""
+        """Vocabulary, place and country names in every language, for search."""
         if hasattr(self, "precomputed_search_terms"):  # set by bulk loaders such as the bench
             return self.precomputed_search_terms
         from directory.indexing import organisation_terms
@@ -262,10 +267,12 @@ class OrganisationPage(RoutesAcrossTranslations, Page):
         )
         attach_parents(organisations, Page, "country_page")
         labels = TermLabels(ExpertiseCategory)
+        places = PlaceNames()
         for organisation in organisations:
             organisation.expertise_labels = labels.names_here(
                 organisation.expertise_categories.all()
             )
+            organisation.place_label = places.name(organisation.place_id)
         return attach_visitor_urls(organisations)
 
     def get_context(self, request, *args, **kwargs):
@@ -276,6 +283,9 @@ class OrganisationPage(RoutesAcrossTranslations, Page):
         labels = TermLabels(ExpertiseCategory, TargetGroup)
         context["expertise_labels"] = labels.names_here(self.expertise_categories.all())
         context["target_group_labels"] = labels.names_here(self.target_groups.all())
+        places = PlaceNames()
+        context["place_name"] = places.name(self.place_id)
+        context["place_label"] = places.name(self.place_id, with_region=True)
         services = list(
             self.children_of_type(ServicePage, locales)
             .select_related("category")

@@ -20,30 +20,29 @@ from directory.forms import LocalisedTermsPageForm
 from .choices import Delivery, ServiceKind
 from .country import CountryPage
 from .mixins import RICH_TEXT_FEATURES
-from .taxonomy import ExpertiseCategory, TargetGroup
+from .taxonomy import ExpertiseCategory, Place, PlaceNames, TargetGroup
 
 
 @dataclass(frozen=True)
 class Whereabouts:
-    """Where a service takes place, as its page shows it: online, or at a place with its map."""
+    """Where a service takes place, as its page shows it: online, or at an address with its map."""
 
     online: bool = False
-    venue: str = ""  # the service's own place (a venue, a town), if it names one
-    address: str = ""  # a street address
-    town: str = ""  # the organisation's town, with its address
+    address: str = ""  # a street address, a venue's name first where it has one
+    town: str = ""  # its place's name, in the visitor's language
     country: str = ""
 
     @property
     def lines(self):
         """The address as written on an envelope; the town only where the address lacks it."""
         town = "" if self.town.casefold() in self.address.casefold() else self.town
-        return [line for line in (self.venue, self.address, town) if line]
+        return [line for line in (self.address, town) if line]
 
     @property
     def map_url(self):
         """A map search for the address, opened by the visitor's maps app or browser; none
         for a town alone, which is no place to go to."""
-        if not (self.address or self.venue):
+        if not self.address:
             return ""
         query = ", ".join([*self.lines, self.country] if self.country else self.lines)
         return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
@@ -72,19 +71,18 @@ class ServicePage(Page):
     delivery = models.CharField(
         _("delivery"), max_length=20, choices=Delivery.choices, default=Delivery.IN_PERSON
     )
-    location = models.CharField(
-        _("location"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leave empty to use the organisation's city."),
+    place = optional_link(
+        Place,
+        _("city or town"),
+        help_text=_("Leave empty if it takes place in the organisation's city or town."),
     )
     address = models.CharField(
         _("street address"),
         max_length=255,
         blank=True,
         help_text=_(
-            "Street, number, postcode and town, if it does not take place at the organisation's "
-            "address."
+            "The venue's name, street, number, postcode and town, if it does not take place at "
+            "the organisation's address."
         ),
     )
     opening_hours = models.TextField(
@@ -130,7 +128,7 @@ class ServicePage(Page):
         FieldPanel("how_to_access"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("delivery"), FieldPanel("location")]),
+                FieldRowPanel([FieldPanel("delivery"), FieldPanel("place")]),
                 FieldPanel("address"),
                 FieldPanel("opening_hours"),
                 FieldPanel("getting_there"),
@@ -162,7 +160,7 @@ class ServicePage(Page):
     search_fields = [
         *Page.search_fields,
         *searched("summary", boost=2),
-        *searched("description", "eligibility", "location"),
+        *searched("description", "eligibility", "address"),  # a venue is found by its name
         *searched_in_every_language("search_terms", boost=0.5),
         *filtered("kind", "category", "delivery", "is_free", "application_deadline", "end_date"),
     ]
@@ -175,7 +173,6 @@ class ServicePage(Page):
             "eligibility",
             "how_to_access",
             "cost",
-            "location",
             "opening_hours",
             "getting_there",
         ),
@@ -185,6 +182,7 @@ class ServicePage(Page):
             "target_groups",
             "is_free",
             "delivery",
+            "place",
             "address",
             "start_date",
             "end_date",
@@ -243,26 +241,32 @@ class ServicePage(Page):
         )
         return deadline & (models.Q(end_date__isnull=True) | models.Q(end_date__gte=today))
 
-    def place_line(self, organisation, country_page):
-        """Where it is, in a few words for its card: "Online", or its place and its country
-        (none for the organisations whose country is not set)."""
+    def place_id_with(self, organisation):
+        """Its own place, else its organisation's."""
+        return self.place_id or getattr(organisation, "place_id", None)
+
+    def place_line(self, organisation, country, places):
+        """Where it is, in a few words for its card, in the visitor's language: "Online", or
+        its place (named by `places`, a `PlaceNames`) and `country`, its country's name (none
+        for the organisations whose country is not set)."""
         if self.is_online:
             return gettext("Online")
-        country = country_page.place_name if country_page else ""
-        place = self.location or getattr(organisation, "city", "")
+        place = places.name(self.place_id_with(organisation))
         return ", ".join(part for part in (place, country) if part)
 
-    def whereabouts(self, organisation, country_page):
+    def whereabouts(self, organisation, country_page, places):
         """Where it takes place, for its page: its own address, else the organisation's; none
         when it is only online."""
         if self.is_online:
             return Whereabouts(online=True)
         country = country_page.place_name if country_page else ""
+        town = places.name(self.place_id_with(organisation))
         if self.address:
-            return Whereabouts(venue=self.location, address=self.address, country=country)
-        if self.location:  # a place of its own, somewhere else than the organisation's address
-            return Whereabouts(venue=self.location, country=country)
-        return Whereabouts(address=organisation.address, town=organisation.city, country=country)
+            return Whereabouts(address=self.address, town=town, country=country)
+        if self.place_id and self.place_id != organisation.place_id:
+            # Somewhere else than the organisation's address, which is therefore not given.
+            return Whereabouts(town=town, country=country)
+        return Whereabouts(address=organisation.address, town=town, country=country)
 
     def get_context(self, request, *args, **kwargs):
         from directory.listing import TermLabels
@@ -273,12 +277,13 @@ class ServicePage(Page):
         # The country as the visitor reads it: the page may be shown in their language.
         country_page = CountryPage.objects.parent_of(organisation).first()
         country_page = country_page.localized if country_page else None
+        places = PlaceNames()
         context.update(
             organisation=organisation,
             category_label=labels.here(self.category),
             target_group_labels=labels.names_here(self.target_groups.all()),
-            place=self.location or organisation.city,
-            where=self.whereabouts(organisation, country_page),
+            place=places.name(self.place_id_with(organisation)),
+            where=self.whereabouts(organisation, country_page, places),
             email=self.contact_email or organisation.email,
             phone=self.contact_phone or organisation.phone,
         )

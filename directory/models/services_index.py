@@ -13,7 +13,7 @@ from directory.listing import TermLabels, attach_parents
 from .country import DirectoryIndexPage
 from .mixins import IntroPage
 from .organisation import LOGO_FILTER, OrganisationPage
-from .taxonomy import ExpertiseCategory, TargetGroup
+from .taxonomy import ExpertiseCategory, PlaceNames, TargetGroup
 
 
 def service_cards(services):
@@ -25,12 +25,18 @@ def service_cards(services):
         Prefetch("logo__renditions", queryset=logos)
     )
     attach_parents(services, OrganisationPage, "organisation", queryset=organisations)
+    from directory.countries import country_names  # it reads the page models of this package
+
     from .country import CountryPage
 
     attach_parents(services, CountryPage, "country_page", levels_up=2)
     labels = TermLabels(ExpertiseCategory, TargetGroup)
+    places = PlaceNames()
+    countries = country_names()
     for service in services:
-        service.place_label = service.place_line(service.organisation, service.country_page)
+        country = service.country_page
+        country_name = countries.get(country.code, "") if country and country.code else ""
+        service.place_label = service.place_line(service.organisation, country_name, places)
         service.category_label = labels.here(service.category)
         service.target_group_labels = labels.names_here(service.target_groups.all())
     return attach_visitor_urls(services)

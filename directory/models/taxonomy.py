@@ -1,17 +1,22 @@
-"""Shared vocabularies: the expertise categories and the target groups that services serve.
+"""Shared vocabularies: the expertise categories, the target groups that services serve, and
+the places where organisations work.
 
 Each term exists once per locale (wagtail-localize translates its name). Its slug is the same in
 every locale, so filters and addresses work whatever language a page is written in.
 """
 
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.translation import synchronized, translated
-from directory.forms import TermForm
+from directory.forms import PlaceForm, TermForm
 
 
 class Term(TranslatableMixin, index.Indexed, models.Model):
@@ -94,3 +99,100 @@ class TargetGroup(Term):
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_target_slug_locale")
         ]
+
+
+class PlaceKind(models.TextChoices):
+    TOWN = "town", _("City or town")
+    REGION = "region", _("Region")
+
+
+class Place(Term):
+    """A city or town (or a region) where organisations work and services take place: one place
+    with its name in every language (Beirut, بيروت, Βηρυτός), chosen from a list rather than
+    written by hand, so that a place is one filter value and is found by any of its names. A
+    venue (a youth centre, a library) is not a place: it is written in an address."""
+
+    kind = models.CharField(
+        _("kind of place"), max_length=10, choices=PlaceKind.choices, default=PlaceKind.TOWN
+    )
+    country = models.CharField(
+        _("country code"),
+        max_length=2,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, as in IT or LB."))],
+        help_text=_("The code of the place's country, in capitals (IT, GR, LB, JO, PS)."),
+    )
+    region = models.ForeignKey(
+        "self",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": PlaceKind.REGION},
+        help_text=_("Optional: the region a town is in (a town is also found under its region)."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("country"),
+        FieldPanel("region"),
+        FieldPanel("description"),
+    ]
+    base_form_class = PlaceForm
+    translatable_fields = [*Term.translatable_fields, *synchronized("kind", "country", "region")]
+    search_fields = [*Term.search_fields, index.FilterField("country")]
+
+    class Meta(Term.Meta):
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_place_slug_locale")
+        ]
+
+
+def _visitor_language():
+    try:
+        return get_supported_content_language_variant(get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+class PlaceNames:
+    """Every place's names in every language, read in one query (places are few: a country's
+    towns). A page points at its place in whichever language; its place is named in the
+    visitor's language, else in English, else as it was written."""
+
+    def __init__(self):
+        self.key_of, self.own, self.region_of, self.names = {}, {}, {}, {}
+        rows = Place.objects.values_list(
+            "pk", "translation_key", "locale__language_code", "name", "region_id"
+        )
+        for pk, key, language, name, region_id in rows:
+            self.key_of[pk], self.own[pk], self.region_of[pk] = key, name, region_id
+            self.names.setdefault(key, {})[language] = name
+
+    def name(self, place_id, language=None, with_region=False):
+        """The place's name in `language` (the visitor's by default); "" for no place.
+        `with_region`: followed by its region's, "Palermo (Sicily)"."""
+        if place_id not in self.key_of:
+            return ""
+        language = language or _visitor_language()
+        names = self.names[self.key_of[place_id]]
+        name = names.get(language) or names.get(settings.LANGUAGE_CODE) or self.own[place_id]
+        region = self.region_of[place_id]
+        if with_region and region:
+            return _("%(place)s (%(region)s)") % {
+                "place": name,
+                "region": self.name(region, language),
+            }
+        return name
+
+    def every_name(self, place_id):
+        """The place's names in every language, and its region's, for search."""
+        if place_id not in self.key_of:
+            return []
+        names = set(self.names[self.key_of[place_id]].values())
+        region = self.region_of[place_id]
+        return sorted(names | set(self.every_name(region) if region else ()))

@@ -16,7 +16,7 @@ def test_a_profile_approved_with_a_comment_reaches_the_organisation(demo_server,
     page_id = demo_server.python(
         "from directory.registration import register_organisation; "
         "user, page, _a = register_organisation({'organisation_name': 'Forno Sociale Aperto', "
-        "'acronym': '', 'kind': 'social_cooperative', 'country': 'it', 'city': 'Catania', "
+        "'acronym': '', 'kind': 'social_cooperative', 'country': 'it', 'place': None, "
         "'first_name': 'Chiara', 'last_name': 'Greco', "
         f"'email': {EMAIL!r}, 'password': {PASSWORD!r}}}); "
         "user.is_active = True; user.save(); print(f'page={page.pk}')"

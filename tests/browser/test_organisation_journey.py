@@ -29,7 +29,7 @@ def test_register_in_arabic_then_publish_a_service_after_approval(demo_server, c
     page.fill("[name=organisation_name]", "جمعية النحلة للتمكين الاقتصادي")
     page.select_option("[name=kind]", "association")
     page.select_option("[name=country]", "lb")
-    page.fill("[name=city]", "طرابلس")
+    page.select_option("[name=place]", "tripoli-lb")
     page.fill("[name=first_name]", "ليلى")
     page.fill("[name=last_name]", "حداد")
     page.fill("[name=email]", email)

@@ -22,7 +22,7 @@ def test_a_new_registration_reaches_its_facilitator_and_gets_a_follow_up(demo_se
     page.fill("[name=organisation_name]", NAME)
     page.select_option("[name=kind]", "social_cooperative")
     page.select_option("[name=country]", "it")
-    page.fill("[name=city]", "Lecce")
+    page.select_option("[name=place]", "bari")
     page.fill("[name=first_name]", "Rosa")
     page.fill("[name=last_name]", "Mancini")
     page.fill("[name=email]", EMAIL)

@@ -27,6 +27,7 @@ def test_every_shared_text_is_in_every_language():
         *(family["text"] for family in content.SERVICE_FAMILIES.values()),
         *content.PROJECT_FAMILIES.values(),
         *(call["text"] for call in content.CALLS),
+        *(entry["name"] for entry in content.PLACES),
     ]
     for texts in shared:
         assert set(texts) == languages, texts
@@ -37,3 +38,14 @@ def test_every_organisation_has_its_text_in_its_own_language():
         assert organisation["language"] in content.LANGUAGES
         assert organisation["text"]["title"]
         assert organisation["country"] in {entry["code"] for entry in content.COUNTRIES}
+
+
+def test_every_organisation_with_a_country_has_a_place_of_that_country():
+    places = {entry["slug"]: entry["country"] for entry in content.PLACES}
+    countries = {entry["code"] for entry in content.COUNTRIES if entry["code"]}
+    assert set(places.values()) == countries
+    for organisation in content.ORGANISATIONS:
+        if organisation["country"]:
+            assert places[organisation["place"]] == organisation["country"], organisation["slug"]
+        else:
+            assert "place" not in organisation

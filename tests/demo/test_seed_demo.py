@@ -18,6 +18,7 @@ from collaboration.models import (
     CollaborationIndexPage,
     ExpressionOfInterest,
 )
+from demo import content
 from directory.listing import Locales
 from directory.models import (
     CountryPage,
@@ -26,6 +27,7 @@ from directory.models import (
     ExpertiseCategory,
     GoodPracticesIndexPage,
     OrganisationPage,
+    Place,
     PortfolioProjectPage,
     ServicePage,
     ServicesIndexPage,
@@ -198,6 +200,24 @@ def test_vocabularies_exist_in_every_language_with_the_same_codes(seeded):
             assert not set(terms.values_list("slug", "name")) & english, code
     arabic = ExpertiseCategory.objects.get(locale__language_code="ar", slug="legal-aid")
     assert arabic.name == "المساعدة القانونية"
+
+
+@pytest.mark.django_db
+def test_places_are_named_in_every_language_and_every_page_has_one(seeded):
+    beirut = {p.locale.language_code: p.name for p in Place.objects.filter(slug="beirut")}
+    assert beirut == {"en": "Beirut", "it": "Beirut", "el": "Βηρυτός", "ar": "بيروت"}
+    for code in ("IT", "GR", "LB", "JO", "PS"):
+        assert Place.objects.filter(country=code, locale__language_code="en").count() >= 5
+    located = OrganisationPage.objects.exclude(
+        path__startswith=CountryPage.objects.get(code="", locale__language_code="en").path
+    )
+    assert not located.filter(place__isnull=True).exists()
+    for service in ServicePage.objects.filter(delivery="in_person").select_related("place"):
+        assert service.place_id or service.get_parent().specific.place_id
+    # Venues are in addresses, not places.
+    venues = {entry["venue_address"] for entry in content.ORGANISATIONS if "venue_address" in entry}
+    assert venues & set(ServicePage.objects.values_list("address", flat=True))
+    assert not Place.objects.filter(name__icontains="centre").exists()
 
 
 @pytest.mark.django_db

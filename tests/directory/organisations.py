@@ -3,7 +3,8 @@
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from directory.factories import PASSWORD
+from directory.factories import PASSWORD, place_named
+from directory.models import CountryPage
 from directory.registration import register_organisation
 
 __all__ = ["PASSWORD", "profile_edit_data", "refused", "registered"]
@@ -17,7 +18,12 @@ def registered(country="it", email="giulia@ponte.example.org", name="Cooperativa
             "acronym": "",
             "kind": "social_cooperative",
             "country": country,
-            "city": "Palermo" if country == "it" else "Athens",
+            "place": place_named(
+                "Palermo" if country == "it" else "Athens",
+                CountryPage.objects.filter(code=country.upper()).first(),
+            )
+            if country != "none"
+            else None,
             "first_name": "Giulia",
             "last_name": "Rossi",
             "email": email,
@@ -54,7 +60,7 @@ def profile_edit_data(page, **extra):
             "short_description": "Bread, work and Italian lessons in Palermo.",
             "mission": rich_text(""),
             "main_activities": rich_text(""),
-            "city": page.city,
+            "place": page.place_id or "",
             "email": page.email,
             "social_links": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
             **extra,

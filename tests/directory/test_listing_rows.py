@@ -7,6 +7,7 @@ from django.db import transaction
 from directory.factories import (
     ExpertiseCategoryFactory,
     OrganisationPageFactory,
+    PlaceFactory,
     ServicePageFactory,
     TargetGroupFactory,
 )
@@ -24,6 +25,7 @@ ROW_FIELDS = [
     "kind",
     "country",
     "place",
+    "region",
     "delivery",
     "is_free",
     "deadline",
@@ -55,14 +57,16 @@ def assert_in_step():
 
 
 def test_new_content_is_listed_in_every_language_in_its_own(portal):
-    organisation = OrganisationPageFactory(parent=portal.countries["IT"], city="Palermo")
+    sicily = PlaceFactory(name="Sicilia", slug="sicilia", kind="region")
+    palermo = PlaceFactory(name="Palermo", slug="palermo", region=sicily)
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"], place=palermo)
     service = ServicePageFactory(parent=organisation, delivery="online", is_free=False, cost="5 €")
     rows = rows_of(service)
     assert set(rows) == {"en", "it", "el", "ar"}
     assert {row.page_id for row in rows.values()} == {service.pk}
     assert rows["en"].in_language and not rows["it"].in_language
     assert rows["ar"].country == "it"
-    assert rows["ar"].place == "Palermo"  # the organisation's city
+    assert (rows["ar"].place, rows["ar"].region) == ("palermo", "sicilia")  # the organisation's
     greek = rows["el"]
     assert (greek.delivery, greek.is_free, greek.kind) == ("online", False, "service")
     assert rows_of(organisation)["it"].kind == "organisation"
@@ -92,12 +96,13 @@ def test_unpublished_and_deleted_content_leaves_the_listings(portal):
     assert_in_step()
 
 
-def test_a_move_and_a_new_city_reach_the_services_below(portal):
-    organisation = OrganisationPageFactory(parent=portal.countries["IT"], city="Napoli")
+def test_a_move_and_a_new_place_reach_the_services_below(portal):
+    napoli, salerno = PlaceFactory(name="Napoli"), PlaceFactory(name="Salerno", slug="salerno")
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"], place=napoli)
     service = ServicePageFactory(parent=organisation)
-    organisation.city = "Salerno"
+    organisation.place = salerno
     organisation.save_revision().publish()
-    assert rows_of(service)["en"].place == "Salerno"
+    assert rows_of(service)["en"].place == "salerno"
     organisation.refresh_from_db()
     organisation.move(portal.countries["GR"], pos="last-child")
     assert rows_of(service)["en"].country == "gr"

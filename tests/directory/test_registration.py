@@ -11,13 +11,23 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from wagtail.models import Collection, GroupPagePermission, Page
 
+from directory.factories import PlaceFactory
 from directory.models import CountryPage, OrganisationAccount, OrganisationPage
 from emails.models import OutboxEmail
 from facilitators.models import ContactLog
-from tests.helpers import log_in, translate
+from tests.helpers import log_in, term, translate
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
+
+
+@pytest.fixture(autouse=True)
+def places(db):
+    """Two towns to choose from, one in each of the portal's countries."""
+    return {
+        "palermo": term(PlaceFactory, "palermo", {"it": "Palermo", "ar": "باليرمو"}, country="IT"),
+        "athens": term(PlaceFactory, "athens", {"el": "Αθήνα", "en": "Athens"}, country="GR"),
+    }
 
 
 def valid(**changes):
@@ -26,7 +36,7 @@ def valid(**changes):
         "acronym": "CSIP",
         "kind": "social_cooperative",
         "country": "it",
-        "city": "Palermo",
+        "place": "palermo",
         "first_name": "Giulia",
         "last_name": "Rossi",
         "email": "Giulia@Ponte.example.org",
@@ -79,7 +89,7 @@ def test_registration_creates_the_account_page_group_and_collection(
     assert not page.live
     assert page.locale.language_code == "it", "written in the country's language"
     assert page.get_parent().specific.code == "IT"
-    assert page.acronym == "CSIP" and page.city == "Palermo"
+    assert page.acronym == "CSIP" and page.place.slug == "palermo"
 
     account = OrganisationAccount.objects.get(translation_key=page.translation_key)
     assert list(user.groups.all()) == [account.group]
@@ -128,7 +138,7 @@ def test_an_organisation_without_a_country_is_asked_for_it(
     client, portal, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        register(client, country="none", email="info@nowhere.example.org")
+        register(client, country="none", place="", email="info@nowhere.example.org")
     page = OrganisationPage.objects.get()
     assert page.get_parent().specific.code == ""
     user = User.objects.get(email="info@nowhere.example.org")
@@ -159,7 +169,9 @@ def test_a_translation_made_later_gets_the_same_rights(client, portal):
         ({"country": "xx"}, "country", "valid choice"),
         ({"kind": "bank"}, "kind", "valid choice"),
         ({"accept_terms": ""}, "accept_terms", "accept the terms"),
-        ({"city": ""}, "city", "required"),
+        ({"place": ""}, "place", "Choose the city or town"),
+        ({"place": "nowhere"}, "place", "valid choice"),
+        ({"place": "athens"}, "place", "of the country you chose"),
     ],
 )
 def test_bad_input_returns_the_form_with_a_message_and_creates_nothing(
@@ -238,10 +250,10 @@ HOSTILE = st.text(
     password=HOSTILE,
     country=HOSTILE | st.sampled_from(["it", "gr", "none"]),
     kind=HOSTILE | st.sampled_from(["association", "municipality"]),
-    city=HOSTILE,
+    place=HOSTILE | st.sampled_from(["palermo", "athens", ""]),
 )
 def test_hostile_input_never_breaks_registration(
-    client, portal, settings, name, email, password, country, kind, city
+    client, portal, settings, name, email, password, country, kind, place
 ):
     settings.PORTAL_REGISTRATION_RATE_LIMIT = 0
     before = everything()
@@ -258,7 +270,7 @@ def test_hostile_input_never_breaks_registration(
             password_confirm=password,
             country=country,
             kind=kind,
-            city=city,
+            place=place,
             first_name=name,
             last_name=name,
         ),

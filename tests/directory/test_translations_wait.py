@@ -43,10 +43,11 @@ def test_the_editor_refuses_to_publish_before_the_source(client, italian_draft):
     sync_organisation(account)
     client.force_login(user)
 
-    response = edit(client, english, **{"action-publish": "publish", "city": "Palermo (PA)"})
+    response = edit(client, english, **{"action-publish": "publish", "address": "Via Maqueda 214"})
     english.refresh_from_db()
     assert not english.live
-    assert english.get_latest_revision().as_object().city == "Palermo (PA)", "the draft is kept"
+    draft = english.get_latest_revision().as_object()
+    assert draft.address == "Via Maqueda 214", "the draft is kept"
     html = response.content.decode()
     assert "publish the Italian version first" in html
     # The same refusal from the organisation's one-click publish.

@@ -13,9 +13,10 @@ from directory.factories import (
     ExpertiseCategoryFactory,
     OpportunityPageFactory,
     OrganisationPageFactory,
+    PlaceFactory,
     ServicePageFactory,
 )
-from directory.models import OrganisationSocialLink
+from directory.models import OrganisationSocialLink, PlaceKind
 from tests.helpers import meta, translate
 
 pytestmark = pytest.mark.django_db
@@ -53,8 +54,11 @@ def organisation(portal):
         slug="il-ponte",
         acronym="IPSC",
         short_description="Job placement in Palermo.",
-        city="Palermo",
-        region="Sicily",
+        place=PlaceFactory(
+            name="Palermo",
+            country="IT",
+            region=PlaceFactory(name="Sicily", country="IT", kind=PlaceKind.REGION),
+        ),
         address="Via Roma 1",
         email="info@ilponte.example.org",
         phone="+39 091 000000",
@@ -82,7 +86,7 @@ def service(organisation):
         category=ExpertiseCategoryFactory(name="Employment"),
         is_free=False,
         cost="10 euro a meeting",
-        location="Palermo centre",
+        town="Monreale",
         external_link="https://ilponte.example.org/apply",
     )
 
@@ -225,7 +229,7 @@ def test_service_page_tags_and_json_ld(client, service):
     assert data["@type"] == "Service"
     assert data["name"] == "Job coaching"
     assert data["serviceType"] == "Employment"
-    assert data["areaServed"] == "Palermo centre"
+    assert data["areaServed"] == "Monreale"  # its own place, not its organisation's
     assert data["provider"] == {
         "@type": "Organization",
         "name": "Il Ponte Social Cooperative",

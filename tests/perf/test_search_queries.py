@@ -28,7 +28,7 @@ SEARCH_BUDGET = 30
 ALL_FILTERS = {
     "q": "formazione lavoro",
     "country": "it",
-    "place": "Palermo",
+    "place": "palermo",
     "category": "training",
     "target_group": "young",
     "kind": "opportunity",

@@ -44,7 +44,7 @@ def test_a_name_with_letters_in_any_script_registers_with_an_address_of_its_own(
     assert page.title == name and page.slug
 
 
-@pytest.mark.parametrize("field", ["first_name", "city", "organisation_name", "email"])
+@pytest.mark.parametrize("field", ["first_name", "place", "organisation_name", "email"])
 def test_a_nul_byte_in_registration_is_a_form_error(client, portal, field):
     value = registration_form()[field] + "\x00"
     response = client.post("/en/register/", registration_form(**{field: value}))

@@ -10,10 +10,11 @@ from directory.factories import (
     CountryPageFactory,
     ExpertiseCategoryFactory,
     OrganisationPageFactory,
+    PlaceFactory,
     ServicePageFactory,
     TargetGroupFactory,
 )
-from directory.models import Delivery, ServiceKind
+from directory.models import Delivery, PlaceKind, ServiceKind
 from tests.helpers import load_portal, module_transaction, reload, term, translate
 
 
@@ -80,6 +81,24 @@ def make_directory(portal):
     )["en"]
     found.terms = {"training": training, "legal": legal, "young": youth, "women": women}
 
+    sicily = term(
+        PlaceFactory,
+        "sicily",
+        {"it": "Sicilia", "en": "Sicily", "ar": "صقلية"},
+        country="IT",
+        kind=PlaceKind.REGION,
+    )["it"]
+    palermo = term(
+        PlaceFactory, "palermo", {"it": "Palermo", "ar": "باليرمو"}, country="IT", region=sicily
+    )["it"]
+    catania = term(
+        PlaceFactory, "catania", {"it": "Catania", "ar": "كاتانيا"}, country="IT", region=sicily
+    )["it"]
+    athens = term(
+        PlaceFactory, "athens", {"en": "Athens", "it": "Atene", "ar": "أثينا"}, country="GR"
+    )["en"]
+    tripoli = term(PlaceFactory, "tripoli", {"ar": "طرابلس", "en": "Tripoli"}, country="LB")["ar"]
+
     italy_it = portal.localized(portal.countries["IT"], "it")
     greece_en = portal.countries["GR"]
     lebanon = CountryPageFactory(
@@ -90,8 +109,7 @@ def make_directory(portal):
     faro = OrganisationPageFactory(
         parent=italy_it,
         title="Cooperativa Sociale Il Faro",
-        city="Palermo",
-        region="Sicilia",
+        place=palermo,
         short_description="Inserimento lavorativo e formazione a Palermo.",
     )
     faro.expertise_categories.set([training])
@@ -112,7 +130,7 @@ def make_directory(portal):
         title="Sportello di consulenza legale per migranti",
         summary="Consulenza gratuita su permessi di soggiorno e diritti sul lavoro.",
         category=legal,
-        location="Catania",
+        place=catania,
     )
     service(
         "sartoria",
@@ -130,7 +148,7 @@ def make_directory(portal):
     doors = OrganisationPageFactory(
         parent=greece_en,
         title="Open Doors Employment Centre",
-        city="Athens",
+        place=athens,
         short_description="Jobs, skills and advice for newcomers in Athens.",
     )
     doors.expertise_categories.set([legal, training])
@@ -168,7 +186,7 @@ def make_directory(portal):
     amal = OrganisationPageFactory(
         parent=lebanon_ar,
         title="جمعية أمل للتنمية",
-        city="طرابلس",
+        place=tripoli,
         short_description="تدريب وتشغيل الشباب والنساء في طرابلس.",
     )
     amal.expertise_categories.set([training])

@@ -176,8 +176,8 @@ class Command(BaseCommand):
                 short_description=source.short_description,
                 mission=source.mission,
                 main_activities=source.main_activities,
-                city=source.city,
-                region=source.region,
+                place_id=source.place_id,  # the same town, named in every language
+                address=source.address,
                 email=f"bench{number}@example.org",
                 languages_spoken=source.languages_spoken,
             )
@@ -214,7 +214,8 @@ class Command(BaseCommand):
                     is_free=source.is_free,
                     cost=source.cost,
                     delivery=source.delivery,
-                    location=source.location,
+                    place_id=source.place_id,
+                    address=source.address,
                     start_date=source.start_date,
                     end_date=source.end_date,
                     application_deadline=source.application_deadline,
