@@ -281,6 +281,8 @@ def current():
     lock and the others go on without waiting for it.
     """
     marked = ListingStale.objects.all()
+    if not marked.exists():
+        return
     if connection.features.has_select_for_update_skip_locked:
         with transaction.atomic():
             keys = list(
@@ -289,9 +291,7 @@ def current():
             if keys:
                 refresh(keys)
         return
-    keys = list(marked.values_list("translation_key", flat=True))
-    if keys:
-        refresh(keys)
+    refresh(list(marked.values_list("translation_key", flat=True)))
 
 
 # Marking content stale ---------------------------------------------------------------------------
@@ -356,3 +356,18 @@ def mark_using_term(vocabulary, term):
         ]
     for pages in linked:
         mark(pages.values_list("translation_key", flat=True))
+
+
+def mark_using_place(place):
+    """Mark stale the content in `place` (in any of its languages), directly or through its
+    organisation: its slug or its region may have changed."""
+    from django.db.models import Exists
+
+    key = place.translation_key
+    in_place = OrganisationPage.objects.filter(place__translation_key=key)
+    mark(in_place.values_list("translation_key", flat=True))
+    through_organisation = Exists(in_place.filter(path=ancestor_path(1)))
+    services = ServicePage.objects.filter(
+        Q(place__translation_key=key) | Q(place__isnull=True) & through_organisation
+    )
+    mark(services.values_list("translation_key", flat=True))

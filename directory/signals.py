@@ -124,6 +124,13 @@ def term_renaming(sender, instance, raw=False, **kwargs):
         listing_rows.mark_using_term(vocabulary, instance)
 
 
+@receiver(post_save, sender=Place)
+def place_saved(sender, instance, raw=False, **kwargs):
+    """A place's slug or region: the listings' rows of the content in it are marked stale."""
+    if not raw:
+        listing_rows.mark_using_place(instance)
+
+
 @receiver(post_save, sender=OrganisationAccount)
 @receiver(post_delete, sender=OrganisationAccount)
 def account_changed(sender, instance, raw=False, **kwargs):

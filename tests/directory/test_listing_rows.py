@@ -143,3 +143,15 @@ def test_refresh_listings_works_every_row_out_again(portal):
     ListingRow.objects.all().delete()
     call_command("refresh_listings", verbosity=0)
     assert len(rows_of(organisation)) == 4
+
+
+def test_a_place_given_a_region_reaches_its_content(portal):
+    palermo = PlaceFactory(name="Palermo", slug="palermo")
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"], place=palermo)
+    service = ServicePageFactory(parent=organisation)
+    assert rows_of(service)["it"].region == ""
+    palermo.region = PlaceFactory(name="Sicilia", slug="sicilia", kind="region")
+    palermo.save()
+    assert rows_of(service)["it"].region == "sicilia"
+    assert rows_of(organisation)["it"].region == "sicilia"
+    assert_in_step()
