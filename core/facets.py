@@ -170,15 +170,22 @@ class RowSearch:
     def searched_pages(self):
         raise NotImplementedError
 
+    def matching(self, words):
+        """The rows' pages that match the words, as the search backend gives them (ordered on
+        the database backends), and the index's order of them, if it gives one (Elasticsearch,
+        OpenSearch)."""
+        from core.listing import ranked_matches
+
+        matching, index_order = ranked_matches(self.searched_pages(), words)
+        return matching.filter(pk__in=self.rows().values("page_id")), index_order
+
     def matches(self, words):
         """[(page id, how many of the words it has)] for the rows' pages that match the words,
         the most words first, then by relevance."""
-        from core.listing import WORDS_MATCHED, ranked_matches
+        from core.listing import WORDS_MATCHED
 
-        matching, index_order = ranked_matches(self.searched_pages(), words)
-        pairs = matching.filter(pk__in=self.rows().values("page_id")).values_list(
-            "pk", WORDS_MATCHED
-        )
+        matching, index_order = self.matching(words)
+        pairs = matching.values_list("pk", WORDS_MATCHED)
         if index_order is None:
             return list(pairs)
         return sorted(pairs, key=lambda pair: (-pair[1], index_order[pair[0]]))
