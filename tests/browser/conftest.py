@@ -109,6 +109,11 @@ def demo_server():
         # The address of the server, as `make run` gives it: the links the portal writes use it.
         "WAGTAILADMIN_BASE_URL": base,
         "PYTHONUNBUFFERED": "1",
+        # The journeys, all from this one address, send more enquiries and registrations in an
+        # hour than one visitor may: the limits themselves are tested in tests/portal.
+        "PORTAL_ENQUIRY_RATE_LIMIT": "1000",
+        "PORTAL_REGISTRATION_RATE_LIMIT": "1000",
+        "PORTAL_RESEND_RATE_LIMIT": "1000",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
