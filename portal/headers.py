@@ -12,6 +12,10 @@ from django.conf import settings
 
 
 def is_admin(request):
+    """An admin screen, or a preview the admin shows in its frame (Wagtail renders a preview
+    through a request of its own, at the public address of the page or snippet)."""
+    if getattr(request, "is_preview", False):
+        return True
     return request.path_info.startswith(settings.PORTAL_ADMIN_PATH_PREFIXES)
 
 

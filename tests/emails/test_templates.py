@@ -560,3 +560,15 @@ def test_only_who_may_change_email_templates_sends_a_test(client, django_user_mo
 
     assert logged_in(editor).post(url).status_code == 302
     assert OutboxEmail.objects.filter(to=["editor@example.org"]).exists()
+
+
+def test_the_preview_can_be_shown_in_the_admins_frame(staff_client):
+    """Wagtail renders a preview through a request at the public address; the public pages'
+    enforced policy (no framing) would leave the admin's preview panel empty."""
+    template = template_in("profile_reminder", "it")
+    url = admin_url("preview_on_edit", template.pk)
+    staff_client.post(url, edit_data(template))
+    response = staff_client.get(url, {"mode": "", "in_preview_panel": "true"})
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy-Report-Only"]
