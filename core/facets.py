@@ -95,9 +95,8 @@ class Only(Facet):
 class LazyResults(Sequence):
     """The rows passing the filters, in order, read a page at a time (for `Paginator`)."""
 
-    def __init__(self, rows, transform=None):
+    def __init__(self, rows):
         self.rows = rows
-        self.transform = transform or (lambda ids: ids)
 
     @cached_property
     def _count(self):
@@ -111,8 +110,8 @@ class LazyResults(Sequence):
 
     def __getitem__(self, item):
         if isinstance(item, slice):
-            return self.transform(list(self.rows[item]))
-        return self.transform([self.rows[item]])[0]
+            return list(self.rows[item])
+        return self.rows[item]
 
 
 class FacetedRows:
