@@ -228,10 +228,15 @@ PORTAL_SCHEDULE = [
     ("30 3 * * *", "refresh_standings"),
     # The listings' rows (search, countries, good practices) worked out again, likewise.
     ("0 4 * * *", "refresh_listings"),
-    # Housekeeping: expired sessions, finished task results.
+    # Housekeeping: expired sessions, finished task results, and tasks a dead worker left
+    # "running" (with the database task backend).
     ("15 3 * * *", "clearsessions"),
     ("45 3 * * *", "prune_db_task_results"),
+    ("5-59/10 * * * *", "reap_dead_tasks"),
 ]
+# A database task "running" for longer than this many minutes lost its worker: reap_dead_tasks
+# puts it back in line, or marks it failed once three workers died running it.
+PORTAL_TASK_TIMEOUT_MINUTES = env_int("PORTAL_TASK_TIMEOUT_MINUTES", 60)
 
 # What `manage.py restore_backup` runs once a dump is restored: the migrations it predates, and
 # the organisations' standings and listings' rows, kept in step with data written around the
