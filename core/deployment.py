@@ -21,6 +21,8 @@ LOCAL_EMAIL_BACKENDS = (
     "anymail.backends.test.",
     "django.core.mail.backends.",
 )
+#: Django's EMAIL_BACKEND: every message through the outbox.
+OUTBOX_BACKEND = "emails.backends.OutboxBackend"
 TASKS_WITH_WORKER = "django_tasks_db.DatabaseBackend"
 REDIS_CACHE = "django.core.cache.backends.redis.RedisCache"
 LOCAL_MEDIA = "django.core.files.storage.FileSystemStorage"
@@ -71,11 +73,18 @@ def _database(settings):
 
 
 def _email_backend(settings):
-    backend = settings.EMAIL_BACKEND
+    """The provider behind the outbox (the EMAIL_BACKEND variable sets
+    PORTAL_EMAIL_PROVIDER_BACKEND), and the outbox in front of it."""
+    backend = getattr(settings, "PORTAL_EMAIL_PROVIDER_BACKEND", "")
     if not backend.startswith("anymail.backends.") or backend.startswith(LOCAL_EMAIL_BACKENDS):
         return (
             f"an anymail provider's backend (e.g. anymail.backends.postmark.EmailBackend), "
             f"not {backend}, which sends nothing."
+        )
+    if settings.EMAIL_BACKEND != OUTBOX_BACKEND:
+        return (
+            f"the provider's backend, with Django's EMAIL_BACKEND left to {OUTBOX_BACKEND}: "
+            f"{settings.EMAIL_BACKEND} would send around the outbox."
         )
     return None
 

@@ -7,11 +7,22 @@
 
 Nothing is sent if the caller's transaction rolls back, and nothing the user did is lost if the
 provider is down: the row stays in the outbox, waiting to retry, and `send_queued_email` (a cron
-job, every minute) sends whatever is due.
+job, every minute) sends whatever is due. Django's and Wagtail's own mail (password reset,
+moderation notifications) is written here too, by EMAIL_BACKEND (`emails.backends`).
+
+Exactly once: a worker takes a row under a lease (`claim`: SELECT ... FOR UPDATE SKIP LOCKED,
+then "sending" with a lease owner and end, committed before the provider is called). A row
+whose lease ran out while "sending" (the worker died, or the provider never answered) is never
+sent again blindly: the provider's tracking webhook settles it (every message carries the row's
+id and the attempt's lease owner as anymail `metadata`, which providers return with their
+events), and until it does, it is "unknown – check", for staff to look up in the provider's log
+and resend if it never left. anymail exposes no idempotency key for any provider it supports
+(15.x), so the lease and the reconciliation are the portal's own.
 """
 
 import datetime
 import logging
+import uuid
 from functools import partial
 
 from anymail.exceptions import (
@@ -21,12 +32,15 @@ from anymail.exceptions import (
     AnymailUnsupportedFeature,
 )
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F, Q
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django_tasks import task
+from requests.exceptions import ReadTimeout
 
 from .default_templates import default_text
 from .models import EmailTemplate, OutboxEmail
@@ -42,8 +56,9 @@ Status = OutboxEmail.Status
 #: Minutes to wait before the 1st, 2nd, ... retry; the last value repeats.
 RETRY_BACKOFF_MINUTES = (1, 5, 30, 120, 720)
 DEFAULT_MAX_ATTEMPTS = 6
-#: A row left in "sending" longer than this (a worker died) is sent again.
-STUCK_SENDING_AFTER = datetime.timedelta(minutes=15)
+DEFAULT_LEASE_MINUTES = 15
+#: The metadata keys every message carries to the provider, and back in its tracking events.
+OUTBOX_ID, OUTBOX_ATTEMPT = "outbox_id", "outbox_attempt"
 
 #: Errors that will not go away by trying again: the message itself is wrong.
 PERMANENT_ERRORS = (
@@ -60,6 +75,12 @@ def max_attempts():
     return getattr(settings, "PORTAL_EMAIL_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS)
 
 
+def lease_duration():
+    """How long a worker may take to send one message before its row is reconciled."""
+    minutes = getattr(settings, "PORTAL_EMAIL_LEASE_MINUTES", DEFAULT_LEASE_MINUTES)
+    return datetime.timedelta(minutes=minutes)
+
+
 def retry_delay(attempts):
     """How long to wait after the `attempts`-th failed attempt."""
     index = min(max(attempts, 1), len(RETRY_BACKOFF_MINUTES)) - 1
@@ -70,15 +91,31 @@ def retry_delay(attempts):
 
 
 def queue_email(
-    *, to, subject, body, reply_to=None, language="", template_key="", organisation=None
+    *,
+    to,
+    subject,
+    body,
+    reply_to=None,
+    language="",
+    template_key="",
+    organisation=None,
+    cc=None,
+    bcc=None,
+    from_email=None,
+    body_html="",
+    headers=None,
 ):
     """Write a message to the outbox and send it once the current transaction commits."""
     email = OutboxEmail.objects.create(
         to=_address_list(to),
+        cc=_address_list(cc or []),
+        bcc=_address_list(bcc or []),
         reply_to=_address_list(reply_to or []),
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         subject=" ".join(subject.split()),  # a header: no line breaks
         body_text=body,
+        body_html=body_html or "",
+        headers={str(k): str(v) for k, v in (headers or {}).items()},
         language=language or "",
         template_key=template_key or "",
         organisation=organisation,
@@ -86,6 +123,36 @@ def queue_email(
     schedule_send(email.pk)
     email_queued.send(sender=OutboxEmail, email=email)
     return email
+
+
+def queue_message(message, language=""):
+    """Write a Django `EmailMessage` (Django's, Wagtail's, a library's) to the outbox.
+
+    The outbox keeps text, HTML, recipients and headers; a message with attachments is refused
+    (ValueError) rather than sent without them. A message without recipients is not written.
+    """
+    if message.attachments:
+        raise ValueError("The outbox does not keep attachments.")
+    if not message.recipients():
+        return None
+    text, html = message.body or "", ""
+    if message.content_subtype == "html":
+        text, html = strip_tags(text), text
+    for content, mimetype in getattr(message, "alternatives", []):
+        if mimetype == "text/html" and not html:
+            html = content
+    return queue_email(
+        to=message.to,
+        cc=message.cc,
+        bcc=message.bcc,
+        reply_to=message.reply_to,
+        from_email=message.from_email,
+        subject=str(message.subject),
+        body=text,
+        body_html=html,
+        headers=message.extra_headers,
+        language=language,
+    )
 
 
 def schedule_send(email_id, run_after=None):
@@ -154,30 +221,77 @@ def send_templated_email(key, *, to, language, context, organisation=None, reply
 # Sending --------------------------------------------------------------------------------------
 
 
-def claim(email_id):
-    """Mark the row "sending" if it is waiting and due. Only one worker can win."""
-    now = timezone.now()
-    claimed = (
-        OutboxEmail.objects.filter(pk=email_id, status__in=[Status.QUEUED, Status.RETRYING])
-        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-        .update(status=Status.SENDING, attempts=F("attempts") + 1, updated_at=now)
-    )
-    return claimed == 1
+def provider_connection():
+    """The provider's backend (PORTAL_EMAIL_PROVIDER_BACKEND): only the outbox's sender uses it."""
+    backend = settings.PORTAL_EMAIL_PROVIDER_BACKEND
+    if backend == settings.EMAIL_BACKEND:
+        raise ImproperlyConfigured(
+            "PORTAL_EMAIL_PROVIDER_BACKEND must be the provider's backend, not EMAIL_BACKEND "
+            "(the outbox): the outbox would write each message to itself again."
+        )
+    return get_connection(backend)
 
 
-@task()
-def send_outbox_email(email_id):
-    """Send one outbox row through Django's email backend (anymail). Returns its new status."""
-    if not claim(email_id):
-        return None  # already sent, being sent by another worker, or not due yet
-    email = OutboxEmail.objects.get(pk=email_id)
-    message = EmailMessage(
+def claim(email_id, now=None):
+    """Take the row for one attempt, if it is waiting and due: mark it "sending" under a lease
+    (a new owner token, an end time) and commit that before anything is sent. Returns the row,
+    or None when another worker has it, it is not due, or it left already."""
+    now = now or timezone.now()
+    owner = uuid.uuid4().hex
+    with transaction.atomic():
+        email = due_emails(now).filter(pk=email_id).select_for_update(skip_locked=True).first()
+        # The conditional update is the guard where rows cannot be locked (SQLite).
+        taken = (
+            email is not None
+            and due_emails(now)
+            .filter(pk=email_id)
+            .update(
+                status=Status.SENDING,
+                attempts=F("attempts") + 1,
+                lease_owner=owner,
+                claimed_until=now + lease_duration(),
+                updated_at=now,
+            )
+            == 1
+        )
+    if not taken:
+        return None
+    return OutboxEmail.objects.get(pk=email_id)
+
+
+def provider_message(email, connection=None):
+    """The row as a message for the provider, tagged with the row and the attempt."""
+    message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
         from_email=email.from_email,
         to=email.to,
+        cc=email.cc or None,
+        bcc=email.bcc or None,
         reply_to=email.reply_to or None,
+        headers=email.headers or None,
+        connection=connection,
     )
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    message.metadata = {OUTBOX_ID: str(email.pk), OUTBOX_ATTEMPT: email.lease_owner}
+    return message
+
+
+def may_have_left(error):
+    """Whether the provider may have taken the message although the call failed: it timed out
+    waiting for the answer, after the request was sent."""
+    return isinstance(error.__cause__, ReadTimeout) or isinstance(error, ReadTimeout)
+
+
+@task()
+def send_outbox_email(email_id):
+    """Send one outbox row through the provider (anymail). Returns its new status."""
+    connection = provider_connection()  # a wrong configuration leaves the row waiting
+    email = claim(email_id)
+    if email is None:
+        return None  # already sent, being sent by another worker, or not due yet
+    message = provider_message(email, connection=connection)
     try:
         message.send()
     except PERMANENT_ERRORS as error:
@@ -185,7 +299,10 @@ def send_outbox_email(email_id):
         _fail(email, error)
     except Exception as error:  # AnymailError, connection errors (OSError) and anything else
         logger.warning("Outbox email %s: attempt %s failed: %r", email.pk, email.attempts, error)
-        _retry_or_fail(email, error)
+        if may_have_left(error):
+            _unknown(email, f"{type(error).__name__}: {error}")
+        else:
+            _retry_or_fail(email, error)
     else:
         _record_status(email, message)
         statuses = getattr(getattr(message, "anymail_status", None), "status", None)
@@ -201,18 +318,27 @@ def send_outbox_email(email_id):
 
 
 def _save(email):
-    """Save what sending changes, and nothing else (a webhook may be writing to the row)."""
-    email.save(
-        update_fields=[
-            "status",
-            "sent_at",
-            "next_attempt_at",
-            "last_error",
-            "provider_message_id",
-            "provider_status",
-            "updated_at",
-        ]
+    """Record the attempt's outcome, if the attempt still holds the row (its lease owner): a
+    lease that ran out made it "unknown", which this answer settles. When the provider's
+    webhook got there first (delivered, bounced...), its status stays; only what this answer
+    alone knows (the provider's id) is added."""
+    fields = {
+        "status": email.status,
+        "sent_at": email.sent_at,
+        "next_attempt_at": email.next_attempt_at,
+        "last_error": email.last_error,
+        "provider_message_id": email.provider_message_id,
+        "provider_status": email.provider_status,
+        "claimed_until": None,
+        "updated_at": timezone.now(),
+    }
+    attempt = OutboxEmail.objects.filter(pk=email.pk, lease_owner=email.lease_owner)
+    if attempt.filter(status__in=[Status.SENDING, Status.UNKNOWN]).update(**fields):
+        return True
+    attempt.filter(provider_message_id="").update(
+        provider_message_id=email.provider_message_id, sent_at=email.sent_at
     )
+    return False
 
 
 def _record_status(email, message):
@@ -233,6 +359,13 @@ def _fail(email, error):
     _save(email)
 
 
+def _unknown(email, reason):
+    email.status = Status.UNKNOWN
+    email.next_attempt_at = None
+    email.last_error = str(reason)
+    _save(email)
+
+
 def _retry_or_fail(email, error):
     email.last_error = f"{type(error).__name__}: {error}"
     if email.attempts >= max_attempts():
@@ -242,14 +375,15 @@ def _retry_or_fail(email, error):
         return
     email.status = Status.RETRYING
     email.next_attempt_at = timezone.now() + retry_delay(email.attempts)
-    _save(email)
-    schedule_send(email.pk, run_after=email.next_attempt_at)
+    if _save(email):
+        schedule_send(email.pk, run_after=email.next_attempt_at)
 
 
 def resend(email):
-    """Send an outbox row again, whatever happened to it before (the admin's "Resend").
+    """Send an outbox row again, whatever happened to it before (the admin's "Resend"), an
+    "unknown" one included: staff have checked that it never left.
 
-    Returns False, changing nothing, while the row is being sent.
+    Returns False, changing nothing, while the row is being sent under a lease.
     """
     updated = (
         OutboxEmail.objects.filter(pk=email.pk)
@@ -259,6 +393,8 @@ def resend(email):
             attempts=0,
             next_attempt_at=None,
             last_error="",
+            lease_owner="",
+            claimed_until=None,
             updated_at=timezone.now(),
         )
     )
@@ -275,30 +411,38 @@ def due_emails(now=None):
     )
 
 
-def stuck_emails(now=None):
-    """Rows left in "sending" for too long: the worker that claimed them has died."""
+def expired_leases(now=None):
+    """Rows still "sending" after their lease: the worker died, or the provider never answered."""
     now = now or timezone.now()
-    return OutboxEmail.objects.filter(
-        status=Status.SENDING, updated_at__lt=now - STUCK_SENDING_AFTER
+    return OutboxEmail.objects.filter(status=Status.SENDING).filter(
+        Q(claimed_until__lt=now)
+        | Q(claimed_until__isnull=True, updated_at__lt=now - lease_duration())
+    )
+
+
+#: What staff read on a row whose sending was interrupted.
+INTERRUPTED = (
+    "The sending was interrupted before the provider answered: it may or may not have left. "
+    "The provider's delivery events settle it; otherwise check the provider's log, and resend "
+    "only if it is not there."
+)
+
+
+def reconcile_expired(now=None):
+    """Mark the rows whose lease ran out "unknown – check", never sending them again: whether
+    the provider took them is for its webhook (or staff) to say. Returns how many."""
+    now = now or timezone.now()
+    return expired_leases(now).update(
+        status=Status.UNKNOWN, last_error=INTERRUPTED, next_attempt_at=None, updated_at=now
     )
 
 
 def overdue_emails(late_after, now=None):
-    """Rows due for longer than `late_after` and still not sent, and rows stuck in "sending":
-    nothing drains the outbox (no worker, or no `send_queued_email` schedule), or the provider
-    refuses everything. /healthz counts them."""
+    """Rows due for longer than `late_after` and still not sent, and rows "sending" past their
+    lease: nothing drains the outbox (no worker, or no `send_queued_email` schedule), or the
+    provider refuses everything. /healthz counts them. Rows "unknown – check" are staff's to
+    settle (the outbox screen lists them), not a backlog."""
     now = now or timezone.now()
     since = now - late_after
     late = due_emails(since).filter(Q(next_attempt_at__isnull=False) | Q(created_at__lte=since))
-    return late | stuck_emails(now)
-
-
-def release_stuck(email_id, now=None):
-    """Put a stuck row back in line (or fail it, out of attempts). False if it finished since."""
-    now = now or timezone.now()
-    stuck = stuck_emails(now).filter(pk=email_id)
-    if stuck.filter(attempts__gte=max_attempts()).update(
-        status=Status.FAILED, last_error="Interrupted while sending.", updated_at=now
-    ):
-        return False
-    return bool(stuck.update(status=Status.RETRYING, next_attempt_at=now, updated_at=now))
+    return late | expired_leases(now)

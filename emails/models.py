@@ -133,7 +133,12 @@ class EmailTemplate(PreviewableMixin, TranslatableMixin, models.Model):
 
 
 class OutboxEmail(models.Model):
-    """A message the portal sends. Written first, then sent (and retried) by a background task."""
+    """A message the portal sends. Written first, then sent (and retried) by a background task.
+
+    Every message leaves this way: the portal's own (`emails.mail.queue_email`) and Django's and
+    Wagtail's (password reset, moderation notifications...), which EMAIL_BACKEND
+    (`emails.backends.OutboxBackend`) writes here. Only the sender talks to the provider.
+    """
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -145,12 +150,29 @@ class OutboxEmail(models.Model):
         BOUNCED = "bounced", _("Bounced")
         COMPLAINED = "complained", _("Marked as spam")
         REJECTED = "rejected", _("Rejected by the provider")
+        # The worker stopped while the provider was being called and the provider has not said
+        # since whether it took the message: staff check before sending it again.
+        UNKNOWN = "unknown", _("Unknown – check")
+
+    #: What staff should look at: it did not arrive, or nobody knows whether it did.
+    NEEDS_ATTENTION = (
+        Status.FAILED,
+        Status.BOUNCED,
+        Status.COMPLAINED,
+        Status.REJECTED,
+        Status.UNKNOWN,
+    )
 
     to = models.JSONField(_("to"), default=list)
+    cc = models.JSONField(_("cc"), default=list, blank=True)
+    bcc = models.JSONField(_("bcc"), default=list, blank=True)
     reply_to = models.JSONField(_("reply to"), default=list, blank=True)
     from_email = models.CharField(_("from"), max_length=254)
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    # Extra headers, e.g. Wagtail's "Auto-Submitted: auto-generated".
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     language = models.CharField(_("language"), max_length=12, blank=True)
     template_key = models.CharField(
         _("template"), max_length=40, choices=TemplateKey.choices, blank=True
@@ -164,6 +186,10 @@ class OutboxEmail(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
     )
+    # The lease of the worker sending it: who (a random token per attempt) and until when. Past
+    # that time, a row still "sending" is reconciled, never sent again blindly (mail.py).
+    lease_owner = models.CharField(_("sent by worker"), max_length=64, blank=True)
+    claimed_until = models.DateTimeField(_("lease ends"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
@@ -184,6 +210,7 @@ class OutboxEmail(models.Model):
         indexes = [
             models.Index(fields=["status"], name="outbox_status_idx"),
             models.Index(fields=["next_attempt_at"], name="outbox_next_attempt_idx"),
+            models.Index(fields=["claimed_until"], name="outbox_claimed_until_idx"),
         ]
         # Rows are written by the mail code only: staff may look at them and resend them.
         default_permissions = ("view",)
@@ -195,3 +222,7 @@ class OutboxEmail(models.Model):
     @property
     def recipients(self):
         return ", ".join(self.to)
+
+    @property
+    def needs_attention(self):
+        return self.status in self.NEEDS_ATTENTION

@@ -1,5 +1,11 @@
 """Delivery news from the provider: anymail's tracking webhook updates the outbox.
 
+Events are matched by the provider's message id, or, for a row whose sender never heard the
+provider's answer (its worker died: "sending" or "unknown – check"), by the metadata every
+message carries (the row's id and the attempt's lease owner, see mail.py). Any news of such a
+message settles it: delivered, bounced... as for any row, and any other event (queued, sent,
+deferred, opened...) means the provider took it: "sent".
+
 The webhook (/anymail/<provider>/tracking/) is protected by anymail's basic-auth secret,
 ANYMAIL["WEBHOOK_SECRET"] ("user:password"); the provider calls it with those credentials.
 """
@@ -11,6 +17,7 @@ from django.db.models import Q
 from django.dispatch import receiver
 from django.utils import timezone
 
+from .mail import OUTBOX_ATTEMPT, OUTBOX_ID
 from .models import OutboxEmail
 
 logger = logging.getLogger(__name__)
@@ -40,11 +47,39 @@ def emails_with_message_id(message_id):
     )
 
 
+#: Rows whose sender does not know whether the provider took them.
+UNSETTLED = (Status.SENDING, Status.UNKNOWN)
+
+
+def emails_with_metadata(metadata):
+    """The row and attempt named by the metadata the portal sent, if it is still unsettled."""
+    metadata = metadata or {}
+    email_id, attempt = str(metadata.get(OUTBOX_ID, "")), str(metadata.get(OUTBOX_ATTEMPT, ""))
+    if not (email_id.isdigit() and attempt):
+        return OutboxEmail.objects.none()
+    return OutboxEmail.objects.filter(pk=int(email_id), lease_owner=attempt, status__in=UNSETTLED)
+
+
+def settle_unsettled(event, event_time):
+    """A "sending"/"unknown" row the event is about: the provider took it. Returns how many."""
+    unsettled = emails_with_metadata(event.metadata)
+    if not unsettled.exists():
+        return 0
+    changes = {"claimed_until": None, "updated_at": timezone.now()}
+    if event.message_id:
+        changes["provider_message_id"] = str(event.message_id)[:255]
+    if event.event_type != "unknown":
+        status = EVENT_STATUS.get(event.event_type, Status.SENT)
+        changes.update(status=status, sent_at=event_time, last_error="")
+    return unsettled.update(**changes)
+
+
 @receiver(tracking, dispatch_uid="emails_outbox_tracking")
 def update_outbox_from_tracking(sender, event, esp_name, **kwargs):
+    event_time = event.timestamp or timezone.now()
+    settled = settle_unsettled(event, event_time)
     if not event.message_id:
         return
-    event_time = event.timestamp or timezone.now()
     emails = emails_with_message_id(str(event.message_id)).filter(
         # Providers may deliver events out of order: an older event never overrides a newer one.
         Q(provider_event_at__isnull=True) | Q(provider_event_at__lte=event_time)
@@ -61,7 +96,7 @@ def update_outbox_from_tracking(sender, event, esp_name, **kwargs):
                 part for part in (event.description, event.mta_response) if part
             )[:2000]
     updated = emails.update(**changes)
-    if not updated:
+    if not (updated or settled):
         logger.info(
             "%s tracking event %s for unknown message %s",
             esp_name,

@@ -1,6 +1,7 @@
 """Admin screens for email: the outbox (read-only listing and detail, and the "Resend" action)
 and, on an email template's edit screen, "Send me a test"."""
 
+import django_filters
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.middleware.csrf import get_token
@@ -10,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -40,6 +42,25 @@ class OutboxPermissionPolicy(ModelPermissionPolicy):
         if not actions:
             return super().users_with_any_permission([]).none()
         return super().users_with_any_permission(actions)
+
+
+class OutboxFilterSet(WagtailFilterSet):
+    """Status, template, and "Needs attention": what did not arrive, or may not have (a
+    sending interrupted, "unknown – check")."""
+
+    needs_attention = django_filters.BooleanFilter(
+        label=gettext_lazy("Needs attention"), method="filter_needs_attention"
+    )
+
+    class Meta:
+        model = OutboxEmail
+        fields = ["needs_attention", "status", "template_key"]
+
+    def filter_needs_attention(self, queryset, name, value):
+        if value is None:
+            return queryset
+        rows = {"status__in": OutboxEmail.NEEDS_ATTENTION}
+        return queryset.filter(**rows) if value else queryset.exclude(**rows)
 
 
 class OutboxInspectView(RecordInspectView):

@@ -11,6 +11,7 @@ from core.admin_views import RecordViewSet
 from .models import EmailTemplate, OutboxEmail
 from .views import (
     EmailTemplateEditView,
+    OutboxFilterSet,
     OutboxInspectView,
     OutboxPermissionPolicy,
     OutboxResendView,
@@ -61,7 +62,7 @@ class OutboxEmailViewSet(RecordViewSet):
     action_name = "resend"
     action_view_class = OutboxResendView
     list_display = ["created_at", "recipients", "subject", "status", "attempts"]
-    list_filter = ["status", "template_key"]
+    filterset_class = OutboxFilterSet
     search_fields = ["subject", "to"]
 
     def get_permissions_to_register(self):

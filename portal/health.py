@@ -1,10 +1,11 @@
 """/healthz: may this process take traffic? For the load balancer, the container and monitoring.
 
 It checks what every page needs (the database, the shared cache) and that email leaves (the
-outbox drains: a dead worker or scheduler shows as a backlog). 200 with {"status": "ok"} when
-all is well, 503 naming what fails. It says nothing about anyone, is never cached, and lives
-outside the language prefixes and the HTTPS redirect (SECURE_REDIRECT_EXEMPT) so that a health
-probe on the bare address gets its answer.
+outbox drains: a dead worker or scheduler shows as a backlog, or as an email "sending" past its
+lease; one marked "unknown – check" is staff's to settle in the outbox screen, not a backlog).
+200 with {"status": "ok"} when all is well, 503 naming what fails. It says nothing about anyone,
+is never cached, and lives outside the language prefixes and the HTTPS redirect
+(SECURE_REDIRECT_EXEMPT) so that a health probe on the bare address gets its answer.
 """
 
 import logging

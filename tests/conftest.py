@@ -29,12 +29,14 @@ def empty_cache():
 
 @pytest.fixture(autouse=True)
 def anymail_test_backend(settings):
-    """Email goes through anymail's test backend, as portal.settings.test says.
+    """Email goes through the outbox to anymail's test backend, as portal.settings.test says.
 
     Django's test set-up swaps EMAIL_BACKEND for its locmem backend whatever the settings say;
-    this puts anymail's back (it fills django.core.mail.outbox too, with anymail's status).
+    this puts the outbox back, in front of anymail's test backend (which fills
+    django.core.mail.outbox, with anymail's status).
     """
-    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    settings.EMAIL_BACKEND = "emails.backends.OutboxBackend"
+    settings.PORTAL_EMAIL_PROVIDER_BACKEND = "anymail.backends.test.EmailBackend"
 
 
 def build_portal():

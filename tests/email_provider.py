@@ -28,9 +28,10 @@ def provider(settings):
     """The list of responses the provider gives to the next messages, in order.
 
     Autouse because Django's test set-up replaces EMAIL_BACKEND with its locmem backend,
-    whatever portal.settings.test says; this puts anymail's test backend back.
+    whatever portal.settings.test says; this puts the outbox back, in front of the provider.
     """
-    settings.EMAIL_BACKEND = "tests.email_provider.ScriptedEmailBackend"
+    settings.EMAIL_BACKEND = "emails.backends.OutboxBackend"
+    settings.PORTAL_EMAIL_PROVIDER_BACKEND = "tests.email_provider.ScriptedEmailBackend"
     ScriptedEmailBackend.responses = []
     yield ScriptedEmailBackend.responses
     ScriptedEmailBackend.responses = []

@@ -160,8 +160,12 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Email: every message goes through django-anymail. The backend is chosen per environment.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")
+# Email: every message goes through the outbox (emails/): EMAIL_BACKEND writes Django's and
+# Wagtail's mail (password reset, moderation notifications) there too, and only the outbox's
+# sender talks to the provider, a django-anymail backend chosen per environment by the
+# EMAIL_BACKEND environment variable.
+EMAIL_BACKEND = "emails.backends.OutboxBackend"
+PORTAL_EMAIL_PROVIDER_BACKEND = env_str("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MoreThanAJob <portal@morethanajob.example>")
 ANYMAIL = {}
 # The providers' tracking webhooks (/anymail/<provider>/tracking/) update the outbox's delivery
@@ -169,6 +173,9 @@ ANYMAIL = {}
 # start without it; elsewhere the webhooks refuse every post until it is set: emails/webhooks.py).
 PORTAL_EMAIL_TRACKING = env_bool("PORTAL_EMAIL_TRACKING", True)
 PORTAL_EMAIL_MAX_ATTEMPTS = env_int("PORTAL_EMAIL_MAX_ATTEMPTS", 6)
+# How long a worker may take to hand one message to the provider. A message still "sending"
+# after that is not sent again: it waits for the provider's webhook, or staff ("unknown – check").
+PORTAL_EMAIL_LEASE_MINUTES = env_int("PORTAL_EMAIL_LEASE_MINUTES", 15)
 # /healthz fails when an email has waited this many minutes past its time (portal/health.py).
 PORTAL_HEALTH_OUTBOX_MINUTES = env_int("PORTAL_HEALTH_OUTBOX_MINUTES", 15)
 
@@ -216,7 +223,8 @@ PORTAL_FEATURE_COUNTRY_GAP_DAYS = env_int("PORTAL_FEATURE_COUNTRY_GAP_DAYS", 7)
 # The periodic commands, run by `manage.py run_schedule` (core/schedule.py): (when, command).
 # `when` reads as cron's five fields, in TIME_ZONE; a day and a weekday given must both match.
 PORTAL_SCHEDULE = [
-    # The outbox: what is due for a retry and what a dead worker left half-sent.
+    # The outbox: what is due for a retry; what a dead worker left "sending" past its lease is
+    # marked "unknown – check" (never sent twice).
     ("* * * * *", "send_queued_email"),
     # Pages whose "go live" or "expiry" time has come.
     ("*/5 * * * *", "publish_scheduled"),

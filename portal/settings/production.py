@@ -34,7 +34,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Email: an anymail provider, e.g. EMAIL_BACKEND=anymail.backends.postmark.EmailBackend, with its
 # settings as ANYMAIL_<NAME> (ANYMAIL_POSTMARK_SERVER_TOKEN, ANYMAIL_WEBHOOK_SECRET...).
-EMAIL_BACKEND = env_required("EMAIL_BACKEND")
+# EMAIL_BACKEND itself stays the outbox (base.py); the variable names the provider.
+PORTAL_EMAIL_PROVIDER_BACKEND = env_required("EMAIL_BACKEND")
 ANYMAIL = env_prefixed("ANYMAIL_")
 
 # Background tasks are run by `manage.py db_worker`, never inside a request.

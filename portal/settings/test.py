@@ -8,7 +8,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+PORTAL_EMAIL_PROVIDER_BACKEND = "anymail.backends.test.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files are served by the test server itself; whitenoise needs a collectstatic first.

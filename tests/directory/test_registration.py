@@ -328,7 +328,7 @@ def test_a_provider_failure_keeps_the_registration_and_the_email_is_sent_later(
 
     from tests.email_provider import ScriptedEmailBackend
 
-    settings.EMAIL_BACKEND = "tests.email_provider.ScriptedEmailBackend"
+    settings.PORTAL_EMAIL_PROVIDER_BACKEND = "tests.email_provider.ScriptedEmailBackend"
     ScriptedEmailBackend.responses = [AnymailAPIError("503 Service Unavailable")]
     with django_capture_on_commit_callbacks(execute=True):
         response = register(client)

@@ -29,7 +29,7 @@ def production(settings, tmp_path):
         **settings.DATABASES,
         "default": {**settings.DATABASES["default"], "ENGINE": "django.db.backends.postgresql"},
     }
-    settings.EMAIL_BACKEND = "anymail.backends.postmark.EmailBackend"
+    settings.PORTAL_EMAIL_PROVIDER_BACKEND = "anymail.backends.postmark.EmailBackend"
     settings.ANYMAIL = {"POSTMARK_SERVER_TOKEN": "token", "WEBHOOK_SECRET": "user:s3cret"}
     settings.PORTAL_EMAIL_TRACKING = True
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -65,7 +65,7 @@ def broken(production, name):
             "default": {**production.DATABASES["default"], "ENGINE": "django.db.backends.sqlite3"}
         }
     elif name == "EMAIL_BACKEND":
-        production.EMAIL_BACKEND = "anymail.backends.console.EmailBackend"
+        production.PORTAL_EMAIL_PROVIDER_BACKEND = "anymail.backends.console.EmailBackend"
     elif name == "TASKS_BACKEND":
         production.TASKS = {"default": {"BACKEND": IMMEDIATE_TASKS}}
     elif name == "REDIS_URL":

@@ -5,6 +5,7 @@ import json
 import logging
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from emails.models import OutboxEmail
@@ -87,6 +88,25 @@ def test_an_email_stuck_in_sending_is_a_backlog(client):
     )
 
     assert client.get("/healthz").json()["checks"]["outbox"] == "failing"
+
+
+def test_an_email_sending_past_its_lease_is_a_backlog_until_the_cron_job_settles_it(client):
+    """Past its lease, a row still "sending" means nothing reconciles the outbox; once the
+    cron job has marked it "unknown – check", it is staff's to settle (the outbox screen's
+    "Needs attention"), not a backlog."""
+    email = late_email(minutes=1)
+    OutboxEmail.objects.filter(pk=email.pk).update(
+        status=OutboxEmail.Status.SENDING,
+        lease_owner="worker",
+        claimed_until=timezone.now() - datetime.timedelta(minutes=1),
+    )
+    assert client.get("/healthz").json()["checks"]["outbox"] == "failing"
+
+    call_command("send_queued_email", verbosity=0)
+
+    email.refresh_from_db()
+    assert email.status == OutboxEmail.Status.UNKNOWN
+    assert client.get("/healthz").json()["checks"]["outbox"] == "ok"
 
 
 def test_a_cache_out_of_reach_fails_it_and_is_logged_with_the_request_id(client, settings):
