@@ -58,6 +58,18 @@ def send_verification(request, user, page, language):
     )
 
 
+def send_existing_account(user, language):
+    """To an account's owner: someone filled in the registration form with its address."""
+    context = {
+        "recipient_name": user.get_full_name() or user.email,
+        "signin_link": absolute_admin_url(reverse("wagtailadmin_login")),
+        "password_reset_link": absolute_admin_url(reverse("wagtailadmin_password_reset")),
+    }
+    return mail.send_templated_email(
+        "registration_existing_account", to=[user.email], language=language, context=context
+    )
+
+
 def send_welcome(user):
     """The welcome email, in the organisation's language, once its address is confirmed."""
     account_groups = user.groups.filter(organisation_account__isnull=False)

@@ -174,8 +174,9 @@ class ResendForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-def email_taken(email):
-    return get_user_model().objects.filter(email__iexact=email).exists()
+def account_with_email(email):
+    """The account registered with `email` (any case), or None."""
+    return get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
 
 
 def places_by_country(locales):
@@ -215,18 +216,25 @@ def _unique_group_name(name, pk):
 
 
 @transaction.atomic
-def register_organisation(data):
-    """Create the user, the organisation's draft page, its group and collection, all or nothing."""
+def register_organisation(data, password_hash=None):
+    """Create the user, the organisation's draft page, its group and collection, all or nothing.
+
+    `password_hash`: `data["password"]` hashed already (`make_password`), as the registration
+    form does for every answer (directory/views.py); hashed here otherwise.
+    """
     User = get_user_model()
     country = country_page_for(data["country"])
     user = User.objects.create_user(
         username=data["email"],
         email=data["email"],
-        password=data["password"],
+        password=None if password_hash else data["password"],
         first_name=data["first_name"],
         last_name=data["last_name"],
         is_active=False,
     )
+    if password_hash:
+        user.password = password_hash
+        user.save(update_fields=["password"])
     page = OrganisationPage(
         title=data["organisation_name"],
         acronym=data.get("acronym", ""),

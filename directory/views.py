@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -19,7 +20,7 @@ from directory.models import OrganisationPage
 from directory.registration import (
     RegistrationForm,
     ResendForm,
-    email_taken,
+    account_with_email,
     register_organisation,
     user_for_token,
 )
@@ -29,8 +30,9 @@ from directory.registration import (
 def register(request):
     """The registration form. Filled in, the answer is "check your email" whether or not the
     address already has an account, so that nobody can find out who has registered; only a new
-    address gets an account and a link. At most PORTAL_REGISTRATION_RATE_LIMIT per client
-    address and per email address in the window (429)."""
+    address gets an account and a link, an account's owner an email saying someone tried. At
+    most PORTAL_REGISTRATION_RATE_LIMIT per client address and per email address in the window
+    (429)."""
     locales = request_locales(request)
     if request.method == "POST":
         form = RegistrationForm(request.POST, locales=locales)
@@ -43,13 +45,20 @@ def register(request):
         if not limit.take():
             form.add_error(None, TOO_MANY)
             return render(request, "directory/register.html", {"form": form}, status=429)
-        if not email_taken(email):
-            try:
-                with transaction.atomic():
-                    user, page, _account = register_organisation(form.cleaned_data)
+        # Both answers do the same work, so that their timing says nothing either: the
+        # password is hashed, and one email is written to the outbox for the address (its
+        # verification link, or, to an account's owner, word that someone tried).
+        password_hash = make_password(form.cleaned_data["password"])
+        account = account_with_email(email)
+        try:
+            with transaction.atomic():
+                if account is None:
+                    user, page, _account = register_organisation(form.cleaned_data, password_hash)
                     emails.send_verification(request, user, page, language=get_language())
-            except IntegrityError:  # the same address registered at the same moment
-                pass
+                else:
+                    emails.send_existing_account(account, language=get_language())
+        except IntegrityError:  # the same address registered at the same moment
+            pass
         return redirect("register_sent")
     return render(request, "directory/register.html", {"form": RegistrationForm(locales=locales)})
 

@@ -1145,7 +1145,82 @@ Il team di {site_name}
     },
 }
 
-for _extra in (WORKFLOW_TEMPLATES, MODERATION_TEMPLATES):
+# Someone filled in the registration form with an address that already has an account: its owner
+# hears of it (no account is created), as a new address gets its verification link, so that the
+# form's answer says nothing about who has registered (directory/views.py).
+
+ACCOUNT_TEMPLATES = {
+    "en": {
+        "registration_existing_account": (
+            "Someone tried to register with your address on {site_name}",
+            """Dear {recipient_name},
+
+Someone has just filled in the registration form of {site_name} with this email address, which already has an account. No new account was created.
+
+If it was you, sign in as usual: {signin_link}
+
+If you have forgotten your password, ask for a new one: {password_reset_link}
+
+If it was not you, you can ignore this email: your account has not changed.
+
+The {site_name} team
+""",
+        ),
+    },
+    "it": {
+        "registration_existing_account": (
+            "Qualcuno ha provato a registrarsi con il tuo indirizzo su {site_name}",
+            """Gentile {recipient_name},
+
+qualcuno ha appena compilato il modulo di registrazione di {site_name} con questo indirizzo email, che ha già un account. Non è stato creato nessun nuovo account.
+
+Se sei stato tu, accedi come sempre: {signin_link}
+
+Se hai dimenticato la password, richiedine una nuova: {password_reset_link}
+
+Se non sei stato tu, puoi ignorare questa email: il tuo account non è cambiato.
+
+Il team di {site_name}
+""",
+        ),
+    },
+    "el": {
+        "registration_existing_account": (
+            "Κάποιος προσπάθησε να εγγραφεί με τη διεύθυνσή σας στο {site_name}",
+            """Αγαπητέ/ή {recipient_name},
+
+Κάποιος μόλις συμπλήρωσε τη φόρμα εγγραφής του {site_name} με αυτή τη διεύθυνση email, η οποία έχει ήδη λογαριασμό. Δεν δημιουργήθηκε νέος λογαριασμός.
+
+Αν ήσασταν εσείς, συνδεθείτε όπως πάντα: {signin_link}
+
+Αν ξεχάσατε τον κωδικό σας, ζητήστε νέο: {password_reset_link}
+
+Αν δεν ήσασταν εσείς, μπορείτε να αγνοήσετε αυτό το email: ο λογαριασμός σας δεν άλλαξε.
+
+Η ομάδα του {site_name}
+""",
+        ),
+    },
+    "ar": {
+        "registration_existing_account": (
+            "حاول شخص ما التسجيل بعنوانك على {site_name}",
+            """عزيزي/عزيزتي {recipient_name}،
+
+قام شخص ما للتو بملء نموذج التسجيل على {site_name} بعنوان البريد الإلكتروني هذا، وهو مرتبط بحساب موجود بالفعل. لم يُنشأ أي حساب جديد.
+
+إذا كنت أنت، فسجّل الدخول كالمعتاد: {signin_link}
+
+إذا نسيت كلمة المرور، فاطلب كلمة مرور جديدة: {password_reset_link}
+
+إذا لم تكن أنت، يمكنك تجاهل هذه الرسالة: لم يتغير شيء في حسابك.
+
+فريق {site_name}
+""",
+        ),
+    },
+}
+
+for _extra in (WORKFLOW_TEMPLATES, MODERATION_TEMPLATES, ACCOUNT_TEMPLATES):
     for _code, _texts in _extra.items():
         DEFAULT_TEMPLATES[_code].update(_texts)
 

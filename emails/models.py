@@ -51,6 +51,10 @@ class TemplateKey(models.TextChoices):
     )
     MODERATION_APPROVED = "moderation_approved", _("Site page approved")
     MODERATION_REJECTED = "moderation_rejected", _("Changes requested on a site page")
+    REGISTRATION_EXISTING_ACCOUNT = (
+        "registration_existing_account",
+        _("Registration with an address that has an account"),
+    )
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

@@ -55,6 +55,8 @@ PLACEHOLDERS = {
     "dashboard_link": _("admin link to the recipient's home in the admin"),
     "recipient_name": _("the name of the person the email is written to"),
     "submitter_name": _("the name of the person who submitted the page for approval"),
+    "signin_link": _("the admin's sign-in page"),
+    "password_reset_link": _("the page where one asks for a new password"),
     "week": _("the week the digest covers"),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
@@ -141,6 +143,8 @@ TEMPLATE_PLACEHOLDERS = {
     "moderation_submission": {"recipient_name", "submitter_name", "page_title", "page_edit_link"},
     "moderation_approved": {"recipient_name", "page_title", "comment", "page_edit_link"},
     "moderation_rejected": {"recipient_name", "page_title", "comment", "page_edit_link"},
+    # To whoever has an account, when the registration form is filled in with its address.
+    "registration_existing_account": {"recipient_name", "signin_link", "password_reset_link"},
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -287,6 +291,8 @@ def sample_values():
         "dashboard_link": _admin_link("wagtailadmin_home"),
         "recipient_name": "Sara Conti",
         "submitter_name": "Luca Greco",
+        "signin_link": _admin_link("wagtailadmin_login"),
+        "password_reset_link": _admin_link("wagtailadmin_password_reset"),
         "week": _("week %(week)s of %(year)s") % {"week": 49, "year": 2026},
         "digest": _("New registrations (1)\n- Cooperativa Sole, Palermo"),
     }

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.contrib.auth.models import Group
 from django.core import mail
 from hypothesis import HealthCheck, given
@@ -193,21 +194,63 @@ def test_bad_input_returns_the_form_with_a_message_and_creates_nothing(
     assert everything() == before
 
 
-def test_a_taken_email_address_gets_the_same_answer_and_nothing_is_made_or_sent(
+def test_a_taken_email_address_gets_the_same_answer_and_nothing_is_made(
     client, portal, django_capture_on_commit_callbacks
 ):
-    """Nobody can find out from the form whether an address has an account."""
+    """Nobody can find out from the form whether an address has an account: the owner of the
+    account hears that someone tried, and nothing else is made."""
     with django_capture_on_commit_callbacks(execute=True):
         new = register(client, email="someone.new@example.org")
-    User.objects.create_user("someone", "giulia@ponte.example.org", "x")
+    User.objects.create_user("someone", "giulia@ponte.example.org", "x", first_name="Giulia")
     before = everything()
     with django_capture_on_commit_callbacks(execute=True):
         taken = register(client, organisation_name="Whatever The Attacker Wrote")
     assert taken.status_code == new.status_code == 302
     assert taken["Location"] == new["Location"] == "/en/register/sent/"
-    assert everything() == before
-    assert len(mail.outbox) == 1, "only the new address got a link"
-    assert "Whatever The Attacker Wrote" not in mail.outbox[0].body
+    assert everything() == {**before, "emails": before["emails"] + 1}
+    notice = mail.outbox[-1]
+    assert notice.to == ["giulia@ponte.example.org"]
+    assert "already has an account" in notice.body
+    assert "http://testserver/admin/password_reset/" in notice.body
+    assert "Whatever The Attacker Wrote" not in notice.body
+    assert User.objects.get(email="giulia@ponte.example.org").check_password("x")
+
+
+class CountingHasher(MD5PasswordHasher):
+    """The test settings' hasher, counting the passwords it hashes."""
+
+    algorithm = "counting_md5"
+    hashed = 0
+
+    def encode(self, password, salt):
+        type(self).hashed += 1
+        return super().encode(password, salt)
+
+
+@pytest.fixture
+def counting_hasher(settings):
+    settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
+    CountingHasher.hashed = 0
+    return CountingHasher
+
+
+def emails_to(address):
+    return OutboxEmail.objects.filter(to=[address]).count()
+
+
+def test_a_new_and_a_taken_address_cost_the_same_work(client, portal, counting_hasher):
+    """What the two answers do, rather than how long they take: each hashes the password once
+    and writes one email to the outbox for the address, in the request."""
+    register(client, email="someone.new@example.org")
+    assert counting_hasher.hashed == 1
+    assert emails_to("someone.new@example.org") == 1
+    assert User.objects.get(email="someone.new@example.org").check_password("bread-and-roses-2026")
+
+    User.objects.create_user("giulia", "giulia@ponte.example.org", "x")
+    counting_hasher.hashed = 0
+    register(client, email="giulia@ponte.example.org")
+    assert counting_hasher.hashed == 1
+    assert emails_to("giulia@ponte.example.org") == 1
 
 
 def test_a_robot_filling_the_hidden_field_is_refused(client, portal):

@@ -12,7 +12,12 @@ from django.urls import reverse
 from collaboration.admin import send_response
 from collaboration.models import ExpressionOfInterest
 from collaboration.views import receive_interest
-from directory.emails import organisation_placeholders, send_verification, send_welcome
+from directory.emails import (
+    organisation_placeholders,
+    send_existing_account,
+    send_verification,
+    send_welcome,
+)
 from directory.enquiries import send_reply
 from directory.events import EMAIL_CONFIRMED, REGISTERED, announce
 from directory.factories import OrganisationPageFactory
@@ -209,6 +214,10 @@ def send_verification_email(world):
     send_verification(request, world.it_user, world.it_page, "el")
 
 
+def send_registration_with_a_taken_address(world):
+    send_existing_account(world.it_user, "el")
+
+
 def send_welcome_email(world):
     send_welcome(world.it_user)
 
@@ -355,6 +364,7 @@ SENDERS = {
     "moderation_submission": moderation,
     "moderation_approved": lambda world: moderation(world, "approve"),
     "moderation_rejected": lambda world: moderation(world, "reject"),
+    "registration_existing_account": send_registration_with_a_taken_address,
 }
 
 
