@@ -293,7 +293,7 @@ def send_outbox_email(email_id):
         return None  # already sent, being sent by another worker, or not due yet
     message = provider_message(email, connection=connection)
     try:
-        message.send()
+        _send(message)
     except PERMANENT_ERRORS as error:
         _record_status(email, message)
         _fail(email, error)
@@ -315,6 +315,19 @@ def send_outbox_email(email_id):
             email.last_error = ""
             _save(email)
     return email.status
+
+
+def _send(message):
+    """Send through the provider; one without metadata (anymail's Postal backend) gets the
+    message without it, its events then matched by the provider's message id only. anymail
+    refuses an unsupported feature before calling the provider: nothing left the first time."""
+    try:
+        message.send()
+    except AnymailUnsupportedFeature as error:
+        if "metadata" not in str(error):
+            raise
+        del message.metadata
+        message.send()
 
 
 def _save(email):

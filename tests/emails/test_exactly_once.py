@@ -4,6 +4,7 @@ lease, then for the provider's word or staff's; it is never sent again blindly."
 import datetime
 
 import pytest
+from anymail.backends import test as anymail_test
 from anymail.exceptions import AnymailRequestsAPIError
 from django.core import mail
 from django.core.management import call_command
@@ -199,3 +200,24 @@ def test_a_row_taken_by_one_worker_is_skipped_by_another(email):
     assert claim(email.pk) is None
     assert send_outbox_email.call(email.pk) is None
     assert mail.outbox == []
+
+
+class PayloadWithoutMetadata(anymail_test.TestPayload):
+    def set_metadata(self, metadata):
+        self.unsupported_feature("metadata")
+
+
+class ProviderWithoutMetadata(ScriptedEmailBackend):
+    """A provider anymail sends no metadata to (as its Postal backend)."""
+
+    def build_message_payload(self, message, defaults):
+        return PayloadWithoutMetadata(backend=self, message=message, defaults=defaults)
+
+
+def test_a_provider_without_metadata_still_gets_the_message_once(settings, email):
+    settings.PORTAL_EMAIL_PROVIDER_BACKEND = f"{__name__}.ProviderWithoutMetadata"
+
+    assert send_outbox_email.call(email.pk) == Status.SENT
+
+    [sent] = mail.outbox
+    assert "metadata" not in sent.anymail_test_params
