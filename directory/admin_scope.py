@@ -1,36 +1,45 @@
-"""What an organisation sees and touches in the admin: its own pages and collection, nothing else.
+"""What an organisation sees and touches in the admin: its own pages and collection, nothing else;
+what a facilitator sees: their countries' pages.
 
 Wagtail's own page views already refuse a page the user has no rights on, and its explorer, admin
-search and image/document choosers already list only what the user's rights reach. Two things
-need help, and live here:
+search and image/document choosers already list only what the user's rights reach. What needs
+help lives here:
 
 - Scoping (hooks, registered in directory/wagtail_hooks.py): the page chooser lists every page of
-  the site, drafts included; for an organisation user it lists only the pages it may explore (its
-  own pages, and their ancestors to navigate through). The explorer gets the same filter, as a
-  second line behind Wagtail's.
-- wagtail-localize (URL guard): its views check only the global `submit_translation` permission,
-  not the page. `guarded_admin_urls()` wraps every wagtail-localize admin view, and the page
-  chooser's browse view, so that they refuse a page the user cannot edit. portal/urls.py mounts
-  these wrapped views before Wagtail's admin URLs, at the same addresses.
+  the site, drafts included; for anyone but central staff it lists only the pages they may explore
+  (their own pages, and their ancestors to navigate through). The explorer gets the same filter,
+  as a second line behind Wagtail's. Reports are the whole site's: organisations have none.
+- The URL guard: wagtail-localize's views check only the global `submit_translation` permission,
+  not the page; the explorer and the page chooser head their listing with any page asked for; a
+  bulk action's confirmation names every object asked for; the admin API lists every image and
+  document. `guarded_admin_urls()` wraps those views so that they refuse what the user cannot
+  reach, and remakes every listing with filters so that its user filters offer only the people
+  the user may know of (directory/admin_listings.py). portal/urls.py mounts these views before
+  Wagtail's admin URLs, at the same addresses.
 
-"Staff" are never scoped: superusers, facilitators ("Facilitators: …" groups) and central staff.
-Every other signed-in admin user is, whether or not it belongs to an organisation (default deny):
-`core.roles.Role.is_scoped`.
+"Staff" are not scoped to one organisation: superusers, facilitators ("Facilitators: …" groups)
+and central staff. Every other signed-in admin user is, whether or not it belongs to an
+organisation (default deny): `core.roles.Role.is_scoped`.
 """
 
 from contextlib import suppress
 from functools import wraps
 
+from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
-from django.urls import URLPattern, URLResolver, reverse
+from django.urls import URLPattern, URLResolver
+from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 from wagtail.snippets.permissions import user_can_edit_snippet_type
 
 from core.roles import Role
+from directory import admin_listings
 
 LOCALIZE_NAMESPACE = "wagtail_localize"
+REPORTS_NAMESPACE = "wagtailadmin_reports"
 
 
 # Who is scoped ----------------------------------------------------------------------------------
@@ -48,8 +57,14 @@ def explorable_pages(user):
 # Scoping hooks ----------------------------------------------------------------------------------
 
 
+def sees_whole_site(user):
+    """Central staff (and superusers) see every page; facilitators their countries' only."""
+    return Role.of(user).is_central_staff
+
+
 def scope_page_chooser(pages, request):
-    if is_scoped(request.user):
+    """The chooser lists (drafts' titles included) only pages the user may explore."""
+    if not sees_whole_site(request.user):
         pages = pages.filter(pk__in=explorable_pages(request.user).values("pk"))
     return pages
 
@@ -60,11 +75,11 @@ def scope_explorer(parent_page, pages, request):
     return pages
 
 
-def hide_translations_report(request, menu_items):
-    """The translations report lists every translation of the site: not for organisations."""
+def hide_reports(request, menu_items):
+    """Reports (pages, history, workflows, translations) are the whole site's: not for
+    organisations, whose own pages their explorer and history show."""
     if is_scoped(request.user):
-        report_url = reverse(f"{LOCALIZE_NAMESPACE}:translations_report")
-        menu_items[:] = [item for item in menu_items if item.url != report_url]
+        menu_items[:] = []
 
 
 def refuse_move_confirmation(request, page, destination):
@@ -164,10 +179,52 @@ def check_nothing(request, **kwargs):
     return None
 
 
+def check_explorable_parent(request, parent_page_id, **kwargs):
+    """The explorer heads its listing with the parent page: only one the user may explore."""
+    if not explorable_pages(request.user).filter(pk=parent_page_id).exists():
+        raise PermissionDenied
+
+
+def check_central_staff(request, **kwargs):
+    """For central staff only (the admin API lists the whole site's images and documents)."""
+    if not Role.of(request.user).is_central_staff:
+        raise PermissionDenied
+
+
+def check_bulk_action(request, app_label, model_name, action, **kwargs):
+    """A bulk action's confirmation names every object asked for, even one the user may not act
+    on: it is refused unless each is one the user reaches."""
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    if action_class is None:
+        raise Http404
+    reachable = reachable_instances(request.user, model)
+    objects, without_access = action_class(request, model).get_actionable_objects()
+    asked = {obj.pk for obj in [*objects, *without_access["items_with_no_access"]]}
+    if asked - set(reachable.filter(pk__in=asked).values_list("pk", flat=True)):
+        raise PermissionDenied
+
+
+REACHING_ACTIONS = ["add", "change", "delete", "choose", "view", "publish", "lock", "unlock"]
+
+
+def reachable_instances(user, model):
+    """The objects of `model` the user may see in the admin (pages: explore), by its policy."""
+    if issubclass(model, Page):
+        return explorable_pages(user)
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, REACHING_ACTIONS)
+
+
 def check_chooser_parent(request, parent_page_id, **kwargs):
     """The page chooser shows its parent page: only one the user may explore."""
     if (
-        is_scoped(request.user)
+        not sees_whole_site(request.user)
         and not explorable_pages(request.user).filter(pk=parent_page_id).exists()
     ):
         raise PermissionDenied
@@ -193,6 +250,17 @@ LOCALIZE_CHECKS = {
 }
 WAGTAIL_CHECKS = {
     "wagtailadmin_choose_page_child": check_chooser_parent,
+    "wagtailadmin_explore": check_explorable_parent,
+    "wagtailadmin_explore_results": check_explorable_parent,
+    "wagtail_bulk_action": check_bulk_action,
+    # Wagtail's deliberate error page, to try error reporting: central staff's only.
+    "wagtailadmin_error_test": check_central_staff,
+    "wagtailadmin_api:images:listing": check_central_staff,
+    "wagtailadmin_api:images:detail": check_central_staff,
+    "wagtailadmin_api:images:find": check_central_staff,
+    "wagtailadmin_api:documents:listing": check_central_staff,
+    "wagtailadmin_api:documents:detail": check_central_staff,
+    "wagtailadmin_api:documents:find": check_central_staff,
     # Wagtail 8.0 answers this one for any page: the page's workflow and task, to anybody.
     "wagtailadmin_pages:confirm_workflow_cancellation": check_edit_page,
 }
@@ -211,6 +279,9 @@ def guard(view, check):
 
 
 def _check_for(namespace, name):
+    if namespace == REPORTS_NAMESPACE:
+        # Reports are the whole site's: not for organisations.
+        return check_staff_only
     if namespace == LOCALIZE_NAMESPACE:
         # A wagtail-localize view this module does not know yet: staff only until reviewed.
         return LOCALIZE_CHECKS.get(name, check_staff_only)
@@ -230,15 +301,28 @@ def _guarded_patterns(patterns, namespace=""):
                 guarded.append(URLResolver(pattern.pattern, inner, pattern.default_kwargs))
         elif isinstance(pattern, URLPattern):
             check = _check_for(namespace, pattern.name)
+            view = _scoped_listing(pattern.callback)
             if check is not None:
                 GUARDED.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+                view = guard(view or pattern.callback, check)
+            if view is not None:
                 # No name: reverse() keeps finding the original pattern, at the same address.
-                guarded.append(
-                    URLPattern(
-                        pattern.pattern, guard(pattern.callback, check), pattern.default_args
-                    )
-                )
+                guarded.append(URLPattern(pattern.pattern, view, pattern.default_args))
     return guarded
+
+
+def _scoped_listing(callback):
+    """A listing view with filters, remade with its user filters scoped (admin_listings.py), and
+    the decorators Wagtail gives every admin view; None for any other view."""
+    from wagtail.admin.auth import require_admin_access
+    from wagtail.admin.urls import display_custom_404
+
+    view_class = getattr(callback, "view_class", None)
+    initkwargs = getattr(callback, "view_initkwargs", None) or {}
+    if view_class is None or not admin_listings.has_filters(view_class, initkwargs):
+        return None
+    view = admin_listings.scoped_listing_view(view_class).as_view(**initkwargs)
+    return never_cache(display_custom_404(require_admin_access(view)))
 
 
 def guarded_admin_urls():

@@ -4,7 +4,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory import admin_scope, organisation_admin, translation_guard, vocabulary_admin
+from directory import (
+    admin_listings,
+    admin_scope,
+    organisation_admin,
+    translation_guard,
+    vocabulary_admin,
+)
 from directory.emails import registered_organisation_count
 from directory.enquiry_admin import EnquiryViewSet
 from directory.models import Enquiry, ExpertiseCategory, Place, TargetGroup
@@ -86,9 +92,10 @@ def register_enquiry_viewset():
 
 
 # Organisations see and touch only their own pages and collection (directory/admin_scope.py).
+hooks.register("register_admin_viewset", admin_listings.ScopedPageViewSet)
 hooks.register("construct_page_chooser_queryset", admin_scope.scope_page_chooser)
 hooks.register("construct_explorer_page_queryset", admin_scope.scope_explorer)
-hooks.register("construct_reports_menu", admin_scope.hide_translations_report)
+hooks.register("construct_reports_menu", admin_scope.hide_reports)
 hooks.register("before_move_page", admin_scope.refuse_move_confirmation)
 hooks.register("construct_homepage_summary_items", admin_scope.hide_site_page_count, order=100)
 
