@@ -16,8 +16,11 @@ from wagtail.images.tests.utils import get_test_image_file
 from directory.factories import (
     CentralStaffFactory,
     CountryFacilitatorFactory,
+    EnquiryFactory,
     ServicePageFactory,
 )
+from emails.factories import OutboxEmailFactory
+from facilitators.factories import ContactLogFactory
 from tests.directory.organisations import registered
 from tests.helpers import load_portal, module_transaction, reload
 
@@ -27,9 +30,10 @@ B_SERVICE = "Omicron hidden coaching"
 B_IMAGE = "omicron-logo-file"
 B_DOCUMENT = "omicron-annual-report"
 B_PERSON = ("Zorbas", "Hiddenpapas")
+B_WRITER = "Omicronwriter Secretcitizen"  # a citizen who wrote to B
 GR_FACILITATOR = ("Eleni", "Unseenaki")
 # What neither A nor Italy's facilitator may read anywhere in the admin.
-B_SECRETS = [B_NAME, B_DRAFT, B_SERVICE, B_IMAGE, B_DOCUMENT, *B_PERSON, *GR_FACILITATOR]
+B_SECRETS = [B_NAME, B_DRAFT, B_SERVICE, B_IMAGE, B_DOCUMENT, B_WRITER, *B_PERSON, *GR_FACILITATOR]
 A_NAME = "Cooperativa Alfa Lavoro"
 
 
@@ -77,6 +81,12 @@ class World:
             title=B_DOCUMENT, collection=self.b_account.collection, uploaded_by_user=self.b_user
         )
         self.b_document.file.save("omicron.txt", ContentFile(b"report"), save=True)
+        # B's messages, contacts and emails: the portal's own screens.
+        self.b_enquiry = EnquiryFactory(organisation=self.b_page, name=B_WRITER)
+        self.b_contact = ContactLogFactory(
+            organisation=self.b_page, by=self.gr_facilitator, note=f"Called {B_NAME}"
+        )
+        self.b_email = OutboxEmailFactory(to=[self.b_user.email], subject=f"Hello {B_NAME}")
         self.b_page.refresh_from_db()
 
     def fresh(self):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from directory.factories import ExpertiseCategoryFactory
+from emails.models import EmailTemplate
 from tests.admin_leaks.conftest import B_DRAFT, B_NAME, B_PERSON, B_SERVICE, secrets_in
 from tests.directory.organisations import refused
 
@@ -32,19 +33,23 @@ BULK_ACTIONS = (
     ]
     + [("auth", "user", action, "user") for action in ["delete", "assign_role", "set_active_state"]]
     + [
-        ("directory", "expertisecategory", "delete", "none"),
-        ("emails", "emailtemplate", "delete", "none"),
+        ("directory", "expertisecategory", "delete", "term"),
+        ("emails", "emailtemplate", "delete", "template"),
     ]
 )
 
 
 def bulk_ids(world, kind):
+    if kind == "term":
+        return [ExpertiseCategoryFactory(name="Housing", slug="housing").pk]
+    if kind == "template":
+        return list(EmailTemplate.objects.values_list("pk", flat=True)[:2])
     return {
         "pages": [world.b_page.pk, world.b_service.pk],
         "image": [world.b_image.pk],
         "document": [world.b_document.pk],
         "user": [world.b_user.pk],
-    }.get(kind) or [ExpertiseCategoryFactory(name="Housing", slug="housing").pk]
+    }[kind]
 
 
 @pytest.mark.parametrize(("app_label", "model_name", "action", "kind"), BULK_ACTIONS)

@@ -29,8 +29,19 @@ ROUTES = sorted(set(admin_routes()))
 def fill(route, name, world):
     """The route's address, each parameter pointing at one of B's objects."""
 
+    own_rows = {
+        "enquiries:": world.b_enquiry,
+        "contacts:": world.b_contact,
+        "outbox:": world.b_email,
+    }
+
     def value(match):
         converter, variable = match.group(1), match.group(2).lower()
+        for prefix, row in own_rows.items():
+            if name.startswith(prefix) and variable == "pk":
+                return str(row.pk)
+        if converter == "uuid":
+            return str(world.b_page.translation_key)
         if "image" in variable or ("wagtailimages" in name and variable in ("pk", "object_id")):
             return str(world.b_image.pk)
         if "document" in variable or ("wagtaildocs" in name and variable in ("pk", "object_id")):
