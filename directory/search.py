@@ -254,6 +254,8 @@ class DirectorySearch(RowSearch):
         rows that pass every filter, the most words first, then in the order asked for."""
         if not self.words:
             return None
+        if self.sort == RELEVANCE:
+            return self.by_relevance(faceted)
         passing = faceted.passing().values_list(
             "page_id", "in_language", "published_at", "deadline"
         )
@@ -268,10 +270,8 @@ class DirectorySearch(RowSearch):
                 if deadline is None:
                     return (-matched, 1, 0, position)
                 return (-matched, 2, -deadline.toordinal(), position)
-            if self.sort == NEWEST:
-                stamp = published.timestamp() if published else 0
-                return (-matched, not in_language, -stamp, position)
-            return (-matched, not in_language, position)
+            stamp = published.timestamp() if published else 0  # newest first
+            return (-matched, not in_language, -stamp, position)
 
         return [row[0] for row in sorted(passing, key=key)]
 
@@ -313,21 +313,28 @@ class DirectorySearch(RowSearch):
 __all__ = ["DirectorySearch", "SORTS", "RELEVANCE", "NEWEST", "CLOSING"]
 
 
-def directory_figures():
-    """How many organisations and services the directory lists, and in how many countries its
-    organisations are: one query on the listing rows."""
+def home_figures(language, count):
+    """What the home page reads from the listing rows, worked out first once: how many
+    organisations and services the directory lists and in how many countries its organisations
+    are (one query), and the ids of the `count` newest services and opportunities still open in
+    `language`'s listings, those written in it first (one query)."""
     from directory import listing_rows
     from directory.models import ListingRow
 
     listing_rows.current()
     organisation = Q(kind=ORGANISATION_KIND)
-    return ListingRow.objects.filter(
+    figures = ListingRow.objects.filter(
         language=settings.LANGUAGE_CODE, listing=listing_rows.DIRECTORY
     ).aggregate(
         organisations=Count("pk", filter=organisation),
         services=Count("pk", filter=NOT_ORGANISATION),
         countries=Count("country", distinct=True, filter=organisation & ~Q(country="")),
     )
+    rows = ListingRow.objects.filter(language=language, listing=listing_rows.DIRECTORY)
+    rows = rows.filter(NOT_ORGANISATION & is_open(timezone.localdate()))
+    order = ["-in_language", F("published_at").desc(nulls_last=True), "-page_id"]
+    latest = list(rows.order_by(*order).values_list("page_id", flat=True)[:count])
+    return figures, latest
 
 
 def organisations_by_country():
@@ -340,16 +347,3 @@ def organisations_by_country():
         language=settings.LANGUAGE_CODE, listing=listing_rows.DIRECTORY, kind=ORGANISATION_KIND
     )
     return dict(rows.order_by().values_list("country").annotate(n=Count("pk")))
-
-
-def latest_services(language, count):
-    """The ids of the newest services and opportunities still open, in `language`'s listings:
-    those written in it first."""
-    from directory import listing_rows
-    from directory.models import ListingRow
-
-    listing_rows.current()
-    rows = ListingRow.objects.filter(language=language, listing=listing_rows.DIRECTORY)
-    rows = rows.filter(NOT_ORGANISATION & is_open(timezone.localdate()))
-    order = ["-in_language", F("published_at").desc(nulls_last=True), "-page_id"]
-    return list(rows.order_by(*order).values_list("page_id", flat=True)[:count])
