@@ -185,6 +185,17 @@ def test_a_page_of_the_visitors_language_keeps_its_address_and_the_other_keeps_i
     assert f'<a href="{english.service.url}">Greek for work</a>' in services.content.decode()
 
 
+def test_a_service_in_another_language_names_its_organisation_in_the_visitors(client, english):
+    italian = translate(english.organisation, "it", title="Porte Aperte Atene")
+    html = client.get(f"{italian.url}greek-for-work/").content.decode()
+    assert '<h1 lang="en" dir="ltr">Greek for work' in html
+    # "Offered by" (in Italian), the organisation's Italian name, at its Italian address.
+    assert f'<p>A cura di <a href="{italian.url}">Porte Aperte Atene</a></p>' in html
+    # Not translated into Greek: its own name, marked as English.
+    html = client.get(english.service.url.replace("/en/", "/el/", 1)).content.decode()
+    assert 'lang="en" dir="ltr">Athens Open Doors</a>' in html
+
+
 @pytest.mark.parametrize(
     "path",
     ["nowhere/", "athens-open-doors/nowhere/", "athens-open-doors/greek-for-work/more/"],
