@@ -21,12 +21,11 @@ from collections import Counter
 
 from django import forms
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, prefetch_related_objects
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
-from core.facets import Facet, LazyResults, RowSearch, TermFacet
+from core.facets import Facet, TermFacet
 from core.listing import id_in, ranked_matches
 from core.text import MAX_LENGTH
 from directory.addresses import attach_visitor_urls
@@ -48,7 +47,7 @@ from directory.models import (
     TargetGroup,
 )
 from directory.presentation import active_filters, listing
-from directory.search import is_open
+from directory.search import ListingSearch, is_open
 
 from .models import CallKind, CollaborationCallPage
 
@@ -219,31 +218,20 @@ class CallFilterForm(FilterForm):
 # The search -------------------------------------------------------------------------------------
 
 
-class CallSearch(RowSearch):
+class CallSearch(ListingSearch):
     """The open calls for one request: the results in order, and the filters' counts."""
 
     def __init__(self, form, locales):
-        super().__init__(form, form.words)
-        self.locales = locales
-        self.today = timezone.localdate()
-        from directory import listing_rows  # the rows are worked out when first read
+        super().__init__(form, locales, form.words)
 
-        listing_rows.current()
-        faceted = self.faceted()
-        self._facets = self.count(faceted)
-        if faceted is None:
-            self._results = []
-        elif self.words:
-            self._results = self.by_relevance(faceted)
-        else:
-            order = [
-                "-in_language",
-                F("deadline").asc(nulls_last=True),
-                F("published_at").desc(nulls_last=True),
-                "-page_id",
-            ]
-            passing = faceted.passing().order_by(*order).values_list("page_id", flat=True)
-            self._results = LazyResults(passing)
+    def order(self):
+        """Those written in the visitor's language first, then the soonest deadline."""
+        return [
+            "-in_language",
+            F("deadline").asc(nulls_last=True),
+            F("published_at").desc(nulls_last=True),
+            "-page_id",
+        ]
 
     def rows(self):
         """The calls open today, one row each, in the visitor's language where translated."""
@@ -281,14 +269,6 @@ class CallSearch(RowSearch):
             if shown.get(pk) is not None:
                 best.setdefault(shown[pk], matched)
         return list(best.items())
-
-    def results(self):
-        """The ids of the calls that pass every filter, in order."""
-        return self._results
-
-    def facets(self):
-        """{filter name: {value: count}}: for each filter, with every other filter applied."""
-        return self._facets
 
     @staticmethod
     def cards(ids):

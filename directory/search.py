@@ -310,7 +310,41 @@ class DirectorySearch(RowSearch):
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
-__all__ = ["DirectorySearch", "SORTS", "RELEVANCE", "NEWEST", "CLOSING"]
+class ListingSearch(RowSearch):
+    """A listing with one order and no cache (the good practices, the calls): its results and
+    counts, worked out on creation. Subclasses give `order()` (without words), besides what
+    `RowSearch` asks for."""
+
+    def __init__(self, form, locales, typed):
+        super().__init__(form, typed)
+        self.locales = locales
+        self.today = timezone.localdate()
+        from directory import listing_rows
+
+        listing_rows.current()
+        faceted = self.faceted()
+        self._facets = self.count(faceted)
+        if faceted is None:
+            self._results = []
+        elif self.words:
+            self._results = self.by_relevance(faceted)
+        else:
+            passing = faceted.passing().order_by(*self.order())
+            self._results = LazyResults(passing.values_list("page_id", flat=True))
+
+    def order(self):
+        raise NotImplementedError
+
+    def results(self):
+        """The ids of the pages that pass every filter, in order."""
+        return self._results
+
+    def facets(self):
+        """{filter name: {value: count}}: for each filter, with every other filter applied."""
+        return self._facets
+
+
+__all__ = ["DirectorySearch", "ListingSearch", "SORTS", "RELEVANCE", "NEWEST", "CLOSING"]
 
 
 def home_figures(language, count):
