@@ -76,23 +76,24 @@ class KindFacet(Facet):
 
 
 class PlaceFacet(Facet):
-    """A town, or a region (its towns); a row is counted under its town and under its town's
-    region, once each: one `GROUP BY` on both columns."""
+    """A town, or a region (its towns). A row is counted under its town and under that town's
+    region (`regions`: {town: its region}), once each."""
 
-    def __init__(self):
+    def __init__(self, regions=None):
         super().__init__("place")
+        self.regions = regions or {}
 
     def condition(self, value):
         return Q(place=value) | Q(region=value)
 
     def counts(self, rows):
-        counts = Counter()
-        pairs = rows.order_by().values_list("place", "region").annotate(n=Count("pk"))
-        for place, region, n in pairs:
-            counts[place] += n
-            if region and region != place:
-                counts[region] += n
+        return self.tally(super().counts(rows))
+
+    def tally(self, counts):
         counts.pop("", None)
+        for town, n in list(counts.items()):
+            if region := self.regions.get(town):
+                counts[region] += n
         return Counter(dict(counts.most_common()))  # the most common first
 
 
@@ -103,12 +104,13 @@ def is_open(today):
     )
 
 
-def directory_facets(today):
+def directory_facets(today, regions=None):
+    """The directory's filters; `regions` {town: its region}, for the regions' counts."""
     from directory.models import ListingTerm
 
     return {
         "country": Facet("country"),
-        "place": PlaceFacet(),
+        "place": PlaceFacet(regions),
         "category": TermFacet(ListingTerm, "category"),
         "target_group": TermFacet(ListingTerm, "target_group"),
         "kind": KindFacet(),
@@ -206,7 +208,7 @@ class DirectorySearch(RowSearch):
         return rows
 
     def facet_filters(self):
-        return directory_facets(self.today)
+        return directory_facets(self.today, getattr(self.form, "regions", None))
 
     def searched_pages(self):
         from directory.listing_rows import Directory
