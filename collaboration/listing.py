@@ -150,7 +150,11 @@ class PartnerCountryFacet(TermFacet):
         return Q(Exists(linked))
 
     def counts(self, rows):
-        counts = super().counts(rows)
+        return self.tally(super().counts(rows))
+
+    def tally(self, counts):
+        """{country: calls}, from the terms' counts (the calls open to any country under "*");
+        the same again if given its own result."""
         anywhere = counts.pop(ANY_COUNTRY, 0)
         return Counter({code: counts.get(code, 0) + anywhere for code in self.codes})
 
