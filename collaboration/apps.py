@@ -6,3 +6,11 @@ class CollaborationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "collaboration"
     verbose_name = _("Collaboration")
+
+    def ready(self):
+        # The list of calls reads the directory's listing rows: its source joins theirs.
+        from directory import listing_rows
+
+        from .listing import Calls
+
+        listing_rows.register(Calls())

@@ -18,7 +18,7 @@ whatever their length.
 """
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -72,8 +72,9 @@ class Addresses:
     """Where each of `pages` is for a visitor in each of `codes`, in two queries for any number.
 
     A page live in that language is at its own address there; otherwise at its nearest translated
-    ancestor's address followed by the slugs below it, provided that ancestor routes there. A page
-    with no such address (its own language's tree only) keeps its own address.
+    ancestor's address followed by the slugs below it, provided that ancestor routes there and
+    has no live child of its own with the first of those slugs (which that address serves). A
+    page with no such address (its own language's tree only) keeps its own address.
     """
 
     def __init__(self, pages, codes, request=None):
@@ -90,13 +91,23 @@ class Addresses:
                 "path", "depth", "slug", "translation_key"
             )
         }
-        self.here = {
-            (page.translation_key, page.locale.language_code): page
-            for page in Page.objects.live()
-            .filter(translation_key__in={row.translation_key for row in self.rows.values()})
+        # The live pages of those contents in the visitor's languages, and, in the same query,
+        # the live pages there with a slug of theirs at its depth: a page of the visitor's own
+        # tree at an address a content of another language would take (`taken`).
+        keys = {row.translation_key for row in self.rows.values()}
+        slugs = {row.slug for row in self.rows.values()}
+        depths = {row.depth for row in self.rows.values()}
+        self.taken = set()
+        for found in (
+            Page.objects.live()
+            .filter(Q(translation_key__in=keys) | Q(slug__in=slugs, depth__in=depths))
             .filter(locale__language_code__in=codes)
             .select_related("locale")
-        }
+        ):
+            code = found.locale.language_code
+            if found.translation_key in keys:
+                self.here[(found.translation_key, code)] = found
+            self.taken.add((found.path[: -Page.steplen], found.slug, code))
 
     def translation(self, page, code):
         """The live translation of `page` in `code`, if it has one."""
@@ -114,6 +125,8 @@ class Addresses:
                     return url
                 if url is None or not routes_across_translations(translation):
                     break
+                if (translation.path, slugs[-1], code) in self.taken:
+                    break  # a page of the visitor's language is there: this one keeps its own
                 return url + "/".join(reversed(slugs)) + "/"
             slugs.append(row.slug)
             path = path[: -Page.steplen]

@@ -86,10 +86,12 @@ class DirectoryFilterForm(FilterForm):
             (term.slug, term.name)
             for term in one_per_translation(ExpertiseCategory.objects.all(), locale, default)
         ]
+        places = list(one_per_translation(Place.objects.select_related("region"), locale, default))
         self.fields["place"].choices = [("", _("Everywhere"))] + [
-            (place.slug, place.name)
-            for place in one_per_translation(Place.objects.all(), locale, default)
+            (place.slug, place.name) for place in places
         ]
+        # Each town's region, by their codes: a region counts its towns' results.
+        self.regions = {place.slug: place.region.slug for place in places if place.region_id}
         self.fields["target_group"].choices = [("", _("Everyone"))] + [
             (term.slug, term.name)
             for term in one_per_translation(TargetGroup.objects.all(), locale, default)

@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import F, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
-from core.facets import Facet, LazyResults, RowSearch, TermFacet
+from core.facets import Facet, TermFacet
 from core.text import MAX_LENGTH, cut_to_length
 from directory.addresses import attach_visitor_urls
 from directory.filters import FilterForm
@@ -20,6 +20,7 @@ from directory.listing import (
     attach_parents,
     one_per_translation,
 )
+from directory.search import ListingSearch
 
 
 class GoodPracticeFilterForm(FilterForm):
@@ -63,25 +64,14 @@ class GoodPracticeFilterForm(FilterForm):
         return getattr(self, "cleaned_data", {}).get("q", "")
 
 
-class GoodPracticeSearch(RowSearch):
+class GoodPracticeSearch(ListingSearch):
     """The good practices for one request: the results in order, and the filters' counts."""
 
     def __init__(self, form, locales):
-        super().__init__(form, form.words)
-        self.locales = locales
-        from directory import listing_rows
+        super().__init__(form, locales, form.words)
 
-        listing_rows.current()
-        faceted = self.faceted()
-        self._facets = self.count(faceted)
-        if faceted is None:
-            self._results = []
-        elif self.words:
-            self._results = self.by_relevance(faceted)
-        else:
-            order = [F("listed_since").desc(nulls_last=True), "-in_language", "-page_id"]
-            passing = faceted.passing().order_by(*order).values_list("page_id", flat=True)
-            self._results = LazyResults(passing)
+    def order(self):
+        return [F("listed_since").desc(nulls_last=True), "-in_language", "-page_id"]
 
     def rows(self):
         from directory.listing_rows import GOOD_PRACTICES
@@ -105,14 +95,6 @@ class GoodPracticeSearch(RowSearch):
         from directory.models import PortfolioProjectPage
 
         return PortfolioProjectPage.objects.live()
-
-    def results(self):
-        """The ids of the good practices that pass every filter, in order."""
-        return self._results
-
-    def facets(self):
-        """{filter name: {value: count}}: for each filter, with every other filter applied."""
-        return self._facets
 
     @staticmethod
     def cards(ids):

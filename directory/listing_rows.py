@@ -168,6 +168,18 @@ class Directory:
             page_ids,
         )
 
+    def using_term(self, vocabulary, term):
+        """The pages linked to `term` (of "category" or "target_group")."""
+        if vocabulary == "category":
+            return [
+                ServicePage.objects.filter(category=term),
+                OrganisationPage.objects.filter(expertise_categories=term),
+            ]
+        return [
+            ServicePage.objects.filter(target_groups=term),
+            OrganisationPage.objects.filter(target_groups=term),
+        ]
+
 
 class GoodPractices:
     """The portfolio projects marked as good practices, for the good practices library."""
@@ -198,8 +210,27 @@ class GoodPractices:
             page_ids,
         )
 
+    def using_term(self, vocabulary, term):
+        if vocabulary == "category":
+            return [PortfolioProjectPage.objects.filter(categories=term)]
+        return [PortfolioProjectPage.objects.filter(target_groups=term)]
+
 
 SOURCES = [Directory(), GoodPractices()]
+
+
+def register(source):
+    """Add the rows of an upper app's listing (its `AppConfig.ready`), as the directory's own.
+
+    A source names its `listing` and the page `models` it lists, and gives `versions(keys)`
+    ((page id, translation key, locale id, row fields) of every live version of the content
+    with these keys it lists), `terms(page_ids)` (the `ListingTerm` rows of the versions
+    shown), `using_term(vocabulary, term)` (querysets of the pages linked to a term) and,
+    optionally, `in_country(country)` (querysets of the pages whose rows name a country
+    without being under it).
+    """
+    if all(known.listing != source.listing for known in SOURCES):
+        SOURCES.append(source)
 
 
 def listed_types():
@@ -344,18 +375,18 @@ def country_changes(country):
 def mark_using_term(vocabulary, term):
     """Mark stale the content linked to `term` (whose slug changed), of "category" or
     "target_group"."""
-    if vocabulary == "category":
-        linked = [
-            ServicePage.objects.filter(category=term),
-            OrganisationPage.objects.filter(expertise_categories=term),
-        ]
-    else:
-        linked = [
-            ServicePage.objects.filter(target_groups=term),
-            OrganisationPage.objects.filter(target_groups=term),
-        ]
-    for pages in linked:
-        mark(pages.values_list("translation_key", flat=True))
+    for source in SOURCES:
+        for pages in source.using_term(vocabulary, term):
+            mark(pages.values_list("translation_key", flat=True))
+
+
+def mark_in_country(country):
+    """Mark stale the content that names `country` (whose code changed) from elsewhere in the
+    tree (the countries a call seeks partners from)."""
+    for source in SOURCES:
+        if hasattr(source, "in_country"):
+            for pages in source.in_country(country):
+                mark(pages.values_list("translation_key", flat=True))
 
 
 def mark_using_place(place):

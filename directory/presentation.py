@@ -51,10 +51,8 @@ def filter_widgets(form, counts):
                 {
                     "value": value,
                     "label": label,
-                    # No count for "everywhere", nor for a region chosen (its towns are counted).
-                    "count": None
-                    if value == "" or value not in facet and name == "place"
-                    else facet.get(value, 0),
+                    # No count for "everywhere"; a place chosen without results counts 0.
+                    "count": None if value == "" else facet.get(value, 0),
                     "selected": str(value) == str(current),
                 }
             )

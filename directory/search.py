@@ -22,6 +22,7 @@ A page's index entry holds the names of its category and target groups in every 
 import hashlib
 import json
 import time
+from collections import Counter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -75,18 +76,27 @@ class KindFacet(Facet):
 
 
 class PlaceFacet(Facet):
-    """A town, or a region (its towns); rows are counted under their town."""
+    """A town, or a region (its towns). A row is counted under its town and under that town's
+    region (`regions`: {town: its region}), once each."""
 
-    def __init__(self):
+    def __init__(self, regions=None):
         super().__init__("place")
+        self.regions = regions or {}
 
     def condition(self, value):
         return Q(place=value) | Q(region=value)
 
     def counts(self, rows):
-        counts = super().counts(rows)
+        towns = rows.order_by().values_list("place").annotate(n=Count("pk"))
+        return self.tally(Counter(dict(towns)))
+
+    def tally(self, counts):
+        """The towns' counts with their regions' added."""
         counts.pop("", None)
-        return counts
+        for town, n in list(counts.items()):
+            if region := self.regions.get(town):
+                counts[region] += n
+        return Counter(dict(counts.most_common()))  # the most common first
 
 
 def is_open(today):
@@ -96,12 +106,13 @@ def is_open(today):
     )
 
 
-def directory_facets(today):
+def directory_facets(today, regions=None):
+    """The directory's filters; `regions` {town: its region}, for the regions' counts."""
     from directory.models import ListingTerm
 
     return {
         "country": Facet("country"),
-        "place": PlaceFacet(),
+        "place": PlaceFacet(regions),
         "category": TermFacet(ListingTerm, "category"),
         "target_group": TermFacet(ListingTerm, "target_group"),
         "kind": KindFacet(),
@@ -199,7 +210,7 @@ class DirectorySearch(RowSearch):
         return rows
 
     def facet_filters(self):
-        return directory_facets(self.today)
+        return directory_facets(self.today, getattr(self.form, "regions", None))
 
     def searched_pages(self):
         from directory.listing_rows import Directory
@@ -247,6 +258,8 @@ class DirectorySearch(RowSearch):
         rows that pass every filter, the most words first, then in the order asked for."""
         if not self.words:
             return None
+        if self.sort == RELEVANCE:
+            return self.by_relevance(faceted)
         passing = faceted.passing().values_list(
             "page_id", "in_language", "published_at", "deadline"
         )
@@ -261,10 +274,8 @@ class DirectorySearch(RowSearch):
                 if deadline is None:
                     return (-matched, 1, 0, position)
                 return (-matched, 2, -deadline.toordinal(), position)
-            if self.sort == NEWEST:
-                stamp = published.timestamp() if published else 0
-                return (-matched, not in_language, -stamp, position)
-            return (-matched, not in_language, position)
+            stamp = published.timestamp() if published else 0  # newest first
+            return (-matched, not in_language, -stamp, position)
 
         return [row[0] for row in sorted(passing, key=key)]
 
@@ -303,24 +314,65 @@ class DirectorySearch(RowSearch):
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
-__all__ = ["DirectorySearch", "SORTS", "RELEVANCE", "NEWEST", "CLOSING"]
+class ListingSearch(RowSearch):
+    """A listing with one order and no cache (the good practices, the calls): its results and
+    counts, worked out on creation. Subclasses give `order()` (without words), besides what
+    `RowSearch` asks for."""
+
+    def __init__(self, form, locales, typed):
+        super().__init__(form, typed)
+        self.locales = locales
+        self.today = timezone.localdate()
+        from directory import listing_rows
+
+        listing_rows.current()
+        faceted = self.faceted()
+        self._facets = self.count(faceted)
+        if faceted is None:
+            self._results = []
+        elif self.words:
+            self._results = self.by_relevance(faceted)
+        else:
+            passing = faceted.passing().order_by(*self.order())
+            self._results = LazyResults(passing.values_list("page_id", flat=True))
+
+    def order(self):
+        raise NotImplementedError
+
+    def results(self):
+        """The ids of the pages that pass every filter, in order."""
+        return self._results
+
+    def facets(self):
+        """{filter name: {value: count}}: for each filter, with every other filter applied."""
+        return self._facets
 
 
-def directory_figures():
-    """How many organisations and services the directory lists, and in how many countries its
-    organisations are: one query on the listing rows."""
+__all__ = ["DirectorySearch", "ListingSearch", "SORTS", "RELEVANCE", "NEWEST", "CLOSING"]
+
+
+def home_figures(language, count):
+    """What the home page reads from the listing rows, worked out first once: how many
+    organisations and services the directory lists and in how many countries its organisations
+    are (one query), and the ids of the `count` newest services and opportunities still open in
+    `language`'s listings, those written in it first (one query)."""
     from directory import listing_rows
     from directory.models import ListingRow
 
     listing_rows.current()
     organisation = Q(kind=ORGANISATION_KIND)
-    return ListingRow.objects.filter(
+    figures = ListingRow.objects.filter(
         language=settings.LANGUAGE_CODE, listing=listing_rows.DIRECTORY
     ).aggregate(
         organisations=Count("pk", filter=organisation),
         services=Count("pk", filter=NOT_ORGANISATION),
         countries=Count("country", distinct=True, filter=organisation & ~Q(country="")),
     )
+    rows = ListingRow.objects.filter(language=language, listing=listing_rows.DIRECTORY)
+    rows = rows.filter(NOT_ORGANISATION & is_open(timezone.localdate()))
+    order = ["-in_language", F("published_at").desc(nulls_last=True), "-page_id"]
+    latest = list(rows.order_by(*order).values_list("page_id", flat=True)[:count])
+    return figures, latest
 
 
 def organisations_by_country():
@@ -333,16 +385,3 @@ def organisations_by_country():
         language=settings.LANGUAGE_CODE, listing=listing_rows.DIRECTORY, kind=ORGANISATION_KIND
     )
     return dict(rows.order_by().values_list("country").annotate(n=Count("pk")))
-
-
-def latest_services(language, count):
-    """The ids of the newest services and opportunities still open, in `language`'s listings:
-    those written in it first."""
-    from directory import listing_rows
-    from directory.models import ListingRow
-
-    listing_rows.current()
-    rows = ListingRow.objects.filter(language=language, listing=listing_rows.DIRECTORY)
-    rows = rows.filter(NOT_ORGANISATION & is_open(timezone.localdate()))
-    order = ["-in_language", F("published_at").desc(nulls_last=True), "-page_id"]
-    return list(rows.order_by(*order).values_list("page_id", flat=True)[:count])

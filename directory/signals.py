@@ -99,6 +99,7 @@ def country_saving(sender, instance, raw=False, **kwargs):
     """A country's new code (or its going live or not) changes where its content is listed."""
     if not raw and listing_rows.country_changes(instance):
         instance._listing_subtree = True
+        listing_rows.mark_in_country(instance)
 
 
 @receiver(m2m_changed, sender=OrganisationPage.expertise_categories.through)

@@ -16,7 +16,7 @@ from directory.models import (
 )
 from directory.models.mixins import RICH_TEXT_FEATURES
 from directory.models.services_index import service_cards, services_search_url
-from directory.search import directory_figures, latest_services
+from directory.search import home_figures
 
 LATEST = 6  # services on the home page
 
@@ -76,14 +76,13 @@ class HomePage(RoutesAcrossTranslations, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["counts"] = directory_figures()
+        locales = request_locales(request)
+        context["counts"], latest = home_figures(locales.active.language_code, LATEST)
         # Late: home's models load before the apps are ready, and featured's views (which
         # featuring imports) build admin forms that need every model loaded.
         from featured.featuring import featured_for_visitor
 
         context["featured_organisations"] = featured_for_visitor(request)
-        locales = request_locales(request)
-        latest = latest_services(locales.active.language_code, LATEST)
         pages = ServicePage.objects.filter(pk__in=latest).select_related("locale", "category")
         by_id = {page.pk: page for page in service_cards(pages)}
         context["latest_services"] = [by_id[pk] for pk in latest if pk in by_id]

@@ -280,6 +280,8 @@ class ServicePage(Page):
         places = PlaceNames()
         context.update(
             organisation=organisation,
+            # Named as the visitor reads it where it is translated (the page may not be).
+            offered_by=organisation.localized,
             category_label=labels.here(self.category),
             target_group_labels=labels.names_here(self.target_groups.all()),
             place=places.name(self.place_id_with(organisation)),

@@ -551,3 +551,30 @@ def test_the_search_index_holds_every_page_with_its_vocabulary_in_every_language
     found = ServicePage.objects.live().filter(locale=service.locale).search(arabic.name)
     assert service.pk in {page.pk for page in found}
     assert ServicePage.objects.live().search(service.title.split()[0]).count() > 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "word"),
+    [("en", "training"), ("it", "formazione"), ("el", "κατάρτιση"), ("ar", "تدريب")],
+)
+def test_each_language_lists_its_own_content_first_and_the_rest_after(
+    seeded, client, settings, language, word
+):
+    settings.PORTAL_PAGE_SIZE = 500
+    everything = distinct(
+        Page.objects.live().type(OrganisationPage, ServicePage).filter(depth__gt=4)
+    )
+
+    def languages(response, name):
+        return [page.locale.language_code == language for page in response.context[name]]
+
+    listed = languages(client.get(f"/{language}/search/"), "results")
+    assert len(listed) == everything  # nothing hidden for being in another language
+    assert listed == sorted(listed, reverse=True) and listed[0]
+    found = languages(client.get(f"/{language}/search/", {"q": word}), "results")
+    assert found and found == sorted(found, reverse=True)
+    latest = languages(client.get(f"/{language}/"), "latest_services")
+    assert latest and all(latest)
+    calls = languages(client.get(f"/{language}/collaboration/"), "calls")
+    assert calls == sorted(calls, reverse=True) and calls[0]

@@ -563,3 +563,11 @@ def test_a_good_practice_since_date_is_kept_while_marked(practices):
     project.save_revision().publish()
     project.refresh_from_db()
     assert project.good_practice_since == datetime.date(2024, 5, 1)
+
+
+def test_a_categorys_new_slug_reaches_the_good_practices_filtered_by_it(client, practices, library):
+    for translation in practices.housing.values():
+        translation.slug = "shelter"
+        translation.save()
+    titles, _html = listed(client, library, "en", "?category=shelter")
+    assert titles == ["Casa comune"]

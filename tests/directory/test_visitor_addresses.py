@@ -163,6 +163,39 @@ def test_cards_and_results_link_to_the_visitors_address(client, portal, english)
     assert f'href="{english.it}mentors-in-piraeus/" lang="en" dir="ltr"' in profile
 
 
+def test_a_page_of_the_visitors_language_keeps_its_address_and_the_other_keeps_its_own(
+    client, portal, english
+):
+    """An Italian organisation with the English one's slug under the Italian Greece: the
+    Italian address is the Italian organisation's; the English one is linked at its own."""
+    greece_it = portal.localized(portal.countries["GR"], "it")
+    italian = OrganisationPageFactory(
+        parent=greece_it, title="Porte Aperte Atene", slug="athens-open-doors"
+    )
+    italian.save_revision().publish()
+    assert italian.url == english.it
+    page = client.get(english.it).content.decode()
+    assert "Porte Aperte Atene" in page and "Athens Open Doors" not in page
+    results = client.get("/it/search/?q=Athens Atene").content.decode()
+    assert f'<a href="{english.organisation.url}">Athens Open Doors</a>' in results
+    assert f'<a href="{english.it}">Porte Aperte Atene</a>' in results
+    assert "Athens Open Doors" in client.get(english.organisation.url).content.decode()
+    # Below it, the English service is still reached at its own address from the card.
+    services = client.get(portal.localized(portal.services, "it").url, follow=True)
+    assert f'<a href="{english.service.url}">Greek for work</a>' in services.content.decode()
+
+
+def test_a_service_in_another_language_names_its_organisation_in_the_visitors(client, english):
+    italian = translate(english.organisation, "it", title="Porte Aperte Atene")
+    html = client.get(f"{italian.url}greek-for-work/").content.decode()
+    assert '<h1 lang="en" dir="ltr">Greek for work' in html
+    # "Offered by" (in Italian), the organisation's Italian name, at its Italian address.
+    assert f'<p>A cura di <a href="{italian.url}">Porte Aperte Atene</a></p>' in html
+    # Not translated into Greek: its own name, marked as English.
+    html = client.get(english.service.url.replace("/en/", "/el/", 1)).content.decode()
+    assert 'lang="en" dir="ltr">Athens Open Doors</a>' in html
+
+
 @pytest.mark.parametrize(
     "path",
     ["nowhere/", "athens-open-doors/nowhere/", "athens-open-doors/greek-for-work/more/"],

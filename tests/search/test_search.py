@@ -103,6 +103,12 @@ def test_place_filter_by_city_or_region_in_any_language(client, directory):
     response = search(client, "en")
     assert option_count(response, "place", "catania") == 1
     assert option_count(response, "place", "palermo") == 3
+    # A region counts its towns' results, each once, with the other filters in force.
+    assert option_count(response, "place", "sicily") == len(sicily) == 4
+    training = search(client, "en", category="training")
+    assert option_count(training, "place", "sicily") == len(
+        titles(search(client, "en", category="training", place="sicily"))
+    )
 
 
 def test_sort_by_closing_date_and_newest(client, directory):
