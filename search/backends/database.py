@@ -174,7 +174,6 @@ def postgres_backend():
         SearchVectorField,
     )
     from django.db.models import Func, TextField
-    from django.db.models.expressions import CombinedExpression
     from django.db.models.sql.subqueries import InsertQuery
     from modelsearch.backends.database.postgres.postgres import (
         EMPTY_VECTOR,
@@ -323,8 +322,12 @@ def postgres_backend():
                 return rows.none()
             readings = [word_query(word) for word in words]
             query = reduce(or_, readings)
-            document = CombinedExpression(
-                F("search_title"), "||", F("search_body"), output_field=SearchVectorField()
+            # title || body, as the rows' GIN index has it (directory's migration 0016).
+            document = Func(
+                F("search_title"),
+                F("search_body"),
+                function="listing_row_words",
+                output_field=SearchVectorField(),
             )
             rows = rows.alias(_search_document=document)
             if every:
