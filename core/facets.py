@@ -5,14 +5,20 @@ A listing hands `FacetedRows` a queryset of rows, one per piece of content it ma
 directory, `directory.models.ListingRow` in the visitor's language), the facets it filters on
 and the values chosen. Then:
 
-- the words, if any, go through Wagtail's search backend once (`core.listing.ranked_matches`),
-  restricted to the rows' pages: the ids of the matches, most words first, in order of
-  relevance (`Matches`);
+- the words, if any: on PostgreSQL the rows hold their page's index words
+  (`directory.listing_rows.copy_search_text`), and the portal's backend matches and ranks them
+  on the rows themselves (`ranked_rows`: a GIN index on the row's language and words), each
+  row with how many of the words it has and its relevance. Elsewhere (SQLite,
+  Elasticsearch/OpenSearch) they go through Wagtail's search backend once
+  (`core.listing.ranked_matches`), restricted to the rows' pages: the ids of the matches, most
+  words first, in order of relevance;
 - each facet's counts are one `GROUP BY` query on the rows that pass every other filter in
-  force (and match the words): what the visitor would get by choosing that value;
-- the results are the rows that pass every filter: without words a page of them is read in
-  the listing's order (`LazyResults`: a count and one page); with words their ids are read and
-  put in order of relevance.
+  force (and match the words): what the visitor would get by choosing that value. With words
+  on PostgreSQL, all the facets are counted in one query that reads the matching rows once
+  (`FacetedRows.at_once`);
+- the results are the rows that pass every filter, in the listing's order, read a page at a
+  time (`LazyResults`: a count and one page); with words, the most words first, then by
+  relevance. Where the backend gives the matches as ids, their ids are read and put in order.
 
 Nothing here knows which rows are listed: each facet says how it narrows the rows and how it
 counts them.
@@ -23,7 +29,8 @@ from collections.abc import Sequence
 from functools import cached_property, reduce
 from operator import and_
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db import connections
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Value
 
 from core.listing import id_in
 
@@ -38,7 +45,20 @@ class Facet:
         return Q(**{self.column: value})
 
     def counts(self, rows):
-        return Counter(dict(rows.order_by().values_list(self.column).annotate(n=Count("pk"))))
+        return self.tally(
+            Counter(dict(rows.order_by().values_list(self.column).annotate(n=Count("pk"))))
+        )
+
+    def grouping(self):
+        """How `FacetedRows.counts` counts it in one query with the others: {"value": the
+        expression counted by} or {"terms": (terms model, vocabulary)}, and "applies" (a Q)
+        when only some rows are counted."""
+        return {"value": F(self.column)}
+
+    def tally(self, counts):
+        """The counts as the filter shows them, from {value: rows} (values as text when
+        counted in one query with the others)."""
+        return counts
 
 
 class TermFacet(Facet):
@@ -52,16 +72,20 @@ class TermFacet(Facet):
         self.vocabulary = vocabulary
 
     def condition(self, value):
-        linked = self.terms.objects.filter(
-            page_id=OuterRef("page_id"), vocabulary=self.vocabulary, slug=value
-        )
-        return Q(Exists(linked))
+        # The pages with the term, worked out once (a hashed subquery), not once per row.
+        linked = self.terms.objects.filter(vocabulary=self.vocabulary, slug=value)
+        return Q(page_id__in=linked.values("page_id"))
 
     def counts(self, rows):
         terms = self.terms.objects.filter(
             vocabulary=self.vocabulary, page_id__in=rows.order_by().values("page_id")
         )
-        return Counter(dict(terms.order_by().values_list("slug").annotate(n=Count("pk"))))
+        return self.tally(
+            Counter(dict(terms.order_by().values_list("slug").annotate(n=Count("pk"))))
+        )
+
+    def grouping(self):
+        return {"terms": (self.terms, self.vocabulary)}
 
 
 class CheckFacet(Facet):
@@ -75,6 +99,12 @@ class CheckFacet(Facet):
 
     def counts(self, rows):
         return Counter({True: rows.filter(self.check).count()})
+
+    def grouping(self):
+        return {"value": ExpressionWrapper(self.check, output_field=BooleanField())}
+
+    def tally(self, counts):
+        return Counter({True: counts.get("true", 0)})
 
 
 class Only(Facet):
@@ -91,12 +121,21 @@ class Only(Facet):
     def counts(self, rows):
         return self.inner.counts(rows.filter(self.applies))
 
+    def grouping(self):
+        inner = self.inner.grouping()
+        return {**inner, "applies": self.applies & inner.get("applies", Q())}
+
+    def tally(self, counts):
+        return self.inner.tally(counts)
+
 
 class LazyResults(Sequence):
     """The rows passing the filters, in order, read a page at a time (for `Paginator`)."""
 
-    def __init__(self, rows):
+    def __init__(self, rows, count=None):
         self.rows = rows
+        if count is not None:  # already counted (`FacetedRows.total`)
+            self._count = count
 
     @cached_property
     def _count(self):
@@ -116,14 +155,18 @@ class LazyResults(Sequence):
 
 class FacetedRows:
     """The rows of a listing for one request: `facets` {name: Facet}, `values` {name: value in
-    force}, `ids` the pages the words matched (None without words)."""
+    force}, `ids` the pages the words matched (None without words); `at_once`: count every
+    facet in one query (PostgreSQL)."""
 
-    def __init__(self, rows, facets, values, ids=None, page_column="page_id"):
+    def __init__(self, rows, facets, values, ids=None, page_column="page_id", at_once=False):
         self.facets = facets
         self.values = {name: value for name, value in values.items() if name in facets}
         if ids is not None:
             rows = rows.filter(id_in(page_column, ids))
         self.rows = rows
+        self.page_column = page_column
+        self.at_once = at_once
+        self.total = None  # how many rows pass every filter, when counted with the facets
 
     @cached_property
     def conditions(self):
@@ -139,8 +182,60 @@ class FacetedRows:
 
     def counts(self, names):
         """{facet name: Counter of its values}, each with every other filter in force applied:
-        one query per facet."""
+        one query per facet, or one for them all (`at_once`)."""
+        if self.at_once and names:
+            return self._counts_at_once(names)
         return {name: self.facets[name].counts(self._narrowed(leaving_out=name)) for name in names}
+
+    def _counts_at_once(self, names):
+        """The same counts in one query: the rows read once (a materialized CTE, with for each
+        facet whether the row passes every other filter and the value it is counted under),
+        then a `GROUP BY` of them per facet; and how many pass every filter (`total`)."""
+        every = list(self.conditions.values())
+        columns = {"facet_passes": self._passes(every)}
+        branches, branch_params = ["SELECT -1, NULL, count(*) FROM m WHERE facet_passes"], []
+        for number, name in enumerate(names):
+            grouping = self.facets[name].grouping()
+            others = [q for other, q in self.conditions.items() if other != name]
+            if "applies" in grouping:
+                others.append(grouping["applies"])
+            passes = f"facet_passes_{number}"
+            columns[passes] = self._passes(others)
+            if "terms" in grouping:
+                model, vocabulary = grouping["terms"]
+                branches.append(
+                    f"SELECT {number}, t.slug, count(*) FROM m "  # noqa: S608 (own names)
+                    f"JOIN {model._meta.db_table} t ON t.page_id = m.{self.page_column} "
+                    f"WHERE m.{passes} AND t.vocabulary = %s GROUP BY 2"
+                )
+                branch_params.append(vocabulary)
+            else:
+                value = f"facet_value_{number}"
+                columns[value] = grouping["value"]
+                branches.append(
+                    f"SELECT {number}, ({value})::text, count(*) FROM m "  # noqa: S608
+                    f"WHERE {passes} GROUP BY 2"
+                )
+        base = self.rows.order_by().values(self.page_column).annotate(**columns)
+        sql, params = base.query.sql_with_params()
+        counted = [Counter() for _name in names]
+        with connections[self.rows.db].cursor() as cursor:
+            cursor.execute(
+                f"WITH m AS MATERIALIZED ({sql}) " + " UNION ALL ".join(branches),
+                [*params, *branch_params],
+            )
+            for number, value, n in cursor.fetchall():
+                if number < 0:
+                    self.total = n
+                else:
+                    counted[number][value] = n
+        return {name: self.facets[name].tally(counted[i]) for i, name in enumerate(names)}
+
+    @staticmethod
+    def _passes(conditions):
+        if not conditions:
+            return Value(True)
+        return ExpressionWrapper(reduce(and_, conditions), output_field=BooleanField())
 
 
 class RowSearch:
@@ -159,6 +254,7 @@ class RowSearch:
         self.any_word = False  # True when no page has every word: those with most are listed
         self.corrected = ""  # the words searched instead, when nothing had the visitor's
         self.matched = {}  # {page id: (how many of the words it has, its place by relevance)}
+        self.searched_words = []  # the words searched: the visitor's, or the corrected ones
 
     def rows(self):
         raise NotImplementedError
@@ -189,6 +285,58 @@ class RowSearch:
             return list(pairs)
         return sorted(pairs, key=lambda pair: (-pair[1], index_order[pair[0]]))
 
+    @cached_property
+    def ranks_rows(self):
+        """Whether the search backend matches and ranks the words on the rows themselves (the
+        portal's PostgreSQL backend, over rows holding their page's index words). A listing
+        that finds its words its own way (its own `matching` or `matches`) keeps it."""
+        from wagtail.search.backends import get_search_backend
+
+        own_way = type(self).matching is not RowSearch.matching
+        own_way = own_way or type(self).matches is not RowSearch.matches
+        fields = {field.name for field in self.rows().model._meta.get_fields()}
+        return (
+            not own_way
+            and hasattr(get_search_backend(), "ranked_rows")
+            and {"search_title", "search_body"} <= fields
+        )
+
+    def ranked_rows(self, words, every=False):
+        """The rows with at least half of `words` (`every`: all of them), ranked by the backend
+        (see `ranks_rows`)."""
+        from wagtail.search.backends import get_search_backend
+
+        return get_search_backend().ranked_rows(self.rows(), words, every=every)
+
+    def searched_rows(self):
+        """The rows the search lists from: with words, those matching the words searched."""
+        if self.searched_words and self.ranks_rows:
+            return self.ranked_rows(self.searched_words)
+        return self.rows()
+
+    def _found_in_rows(self, words):
+        """None when no row has half of `words`; else whether some of them are missing (the
+        rows with most are listed): one query, two when not every word is found."""
+        if self.ranked_rows(words, every=True).exists():
+            return False
+        if len(words) > 1 and self.ranked_rows(words).exists():
+            return True
+        return None
+
+    def _find(self, words):
+        """Whether some rows match `words`, setting `any_word` (and `matched` when the backend
+        gives the matches rather than ranking the rows)."""
+        if self.ranks_rows:
+            found = self._found_in_rows(words)
+            self.any_word = bool(found)
+            return found is not None
+        matches = self.matches(words)
+        if not matches:
+            return False
+        self.any_word = matches[0][1] < len(words)
+        self.matched = {pk: (matched, position) for position, (pk, matched) in enumerate(matches)}
+        return True
+
     def faceted(self):
         """The rows with their filters, narrowed to the pages with the words (or the closest
         indexed words); None when nothing has any of them."""
@@ -198,23 +346,34 @@ class RowSearch:
         if not self.words:
             return FacetedRows(self.rows(), facets, values)
         words = self.words
-        matches = self.matches(words)
-        if not matches:
+        found = self._find(words)
+        if not found:
             closest = corrections(words)
-            if closest != words:
-                matches = self.matches(closest)
-                if matches:
-                    words = closest
-                    self.corrected = " ".join(closest)
-        if not matches:
+            if closest != words and self._find(closest):
+                words, found = closest, True
+                self.corrected = " ".join(closest)
+        if not found:
             return None
-        self.any_word = matches[0][1] < len(words)
-        self.matched = {pk: (matched, position) for position, (pk, matched) in enumerate(matches)}
+        self.searched_words = words
+        if self.ranks_rows:
+            return FacetedRows(self.searched_rows(), facets, values, at_once=True)
         return FacetedRows(self.rows(), facets, values, ids=list(self.matched))
+
+    def word_order(self, order):
+        """`order` (expressions, the page id last) for the rows matching the words: the most
+        words first, then `order`, relevance before the page id (see `ranks_rows`)."""
+        from core.listing import ROW_SCORE, WORDS_MATCHED
+
+        first = [F(WORDS_MATCHED).desc()] if len(self.searched_words) > 1 else []
+        return [*first, *order[:-1], F(ROW_SCORE).desc(), order[-1]]
 
     def by_relevance(self, faceted):
         """The ids of the rows passing every filter: the most words first, then pages in the
         visitor's language, then by relevance."""
+        if self.ranks_rows:
+            order = self.word_order(["-in_language", "-page_id"])
+            passing = faceted.passing().order_by(*order).values_list("page_id", flat=True)
+            return LazyResults(passing, count=faceted.total)
 
         def key(row):
             matched, position = self.matched[row[0]]

@@ -26,6 +26,8 @@ from wagtail.search.backends import get_search_backend
 MAX_INDEX_MATCHES = 10_000
 # The annotation of `ranked_matches`: how many of the words a page has.
 WORDS_MATCHED = "search_words_matched"
+# A listing row's relevance to the words, where the backend ranks rows (`core.facets.RowSearch`).
+ROW_SCORE = "search_row_score"
 
 
 class RankedWords(PlainText):

@@ -17,6 +17,11 @@ Keeping the rows in step costs one cheap query per change, never a recomputation
 - `current()`, which every listing calls first, works the marked content out again, in a fixed
   number of queries, then clears the marks.
 
+On PostgreSQL a row also holds the search index's words of the version it lists
+(`copy_search_text`), copied when the row is worked out and again whenever that page's index
+entry is written (`search.backends.database`), so that searches match, count and rank words on
+the rows alone.
+
 The mark is written in the same transaction as the change, so it is undone with it. Rows are
 only ever worked out from the database as it is, so content refreshed too often is merely
 wasted work, never wrong. Pages written around the portal's code (in bulk, or straight in the
@@ -295,7 +300,33 @@ def _refresh(keys):
     )
     ListingRow.objects.bulk_create(rows, batch_size=1000)
     ListingTerm.objects.bulk_create(terms, batch_size=1000)
+    copy_search_text("translation_key", keys)
     ListingStale.objects.filter(translation_key__in=keys).delete()
+
+
+COPY_SEARCH_TEXT = """
+    UPDATE {rows} AS row SET search_title = entry.title, search_body = entry.body
+    FROM {pages} AS page, {entries} AS entry
+    WHERE row.{column} = ANY(%s) AND page.id = row.page_id
+      AND entry.content_type_id = page.content_type_id AND entry.object_id = (page.id)::varchar(50)
+"""
+
+
+def copy_search_text(column, values):
+    """On PostgreSQL, the search index's words of their pages onto the rows whose `column`
+    ("translation_key" or "page_id") is one of `values`: one query. Elsewhere nothing."""
+    from wagtail.search.models import IndexEntry
+
+    if connection.vendor != "postgresql" or not values:
+        return
+    sql = COPY_SEARCH_TEXT.format(
+        rows=ListingRow._meta.db_table,
+        pages=Page._meta.db_table,
+        entries=IndexEntry._meta.db_table,
+        column={"translation_key": "translation_key", "page_id": "page_id"}[column],
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [list(values)])
 
 
 def _delete(rows):

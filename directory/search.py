@@ -5,13 +5,15 @@ that language's listings show (the visitor's language, else English, else the la
 first written in) and what the filters look at. A search is then a few queries on those rows
 (`core.facets.FacetedRows`), whatever the size of the directory:
 
-- the words go through Wagtail's search backend (PostgreSQL full text, SQLite FTS5, or
-  Elasticsearch/OpenSearch by setting) once, restricted to the rows' pages: the matches with
-  the most words first, then by relevance. When nothing has any of them, the backend's
-  closest indexed words are searched instead, and the page says so (`corrected`);
-- each filter's counts are one `GROUP BY` query, with every other filter applied;
-- the results come in the order asked for, pages in the visitor's language first; without words
-  only the page of results shown is read, with words their ids are;
+- the words are matched on the rows themselves on PostgreSQL (each holds its page's index
+  words), else go through Wagtail's search backend (SQLite FTS5, or Elasticsearch/OpenSearch by
+  setting) once, restricted to the rows' pages: the matches with the most words first, then by
+  relevance. When nothing has any of them, the backend's closest indexed words are searched
+  instead, and the page says so (`corrected`);
+- each filter's counts are one `GROUP BY` query, with every other filter applied (with words on
+  PostgreSQL, one query for them all);
+- the results come in the order asked for, pages in the visitor's language first; only the page
+  of results shown is read, except with words where the backend gives ids, where their ids are;
 - only the page of results shown is loaded as pages, for its cards.
 
 A page's index entry holds the names of its category and target groups in every language
@@ -69,8 +71,7 @@ class KindFacet(Facet):
             return NOT_ORGANISATION
         return super().condition(value)
 
-    def counts(self, rows):
-        counts = super().counts(rows)
+    def tally(self, counts):
         counts[ANY_SERVICE_KIND] = sum(n for kind, n in counts.items() if kind != ORGANISATION_KIND)
         return counts
 
@@ -168,7 +169,7 @@ class DirectorySearch(RowSearch):
         key = self._cache_key()
         cached = cache.get(key) if key else None
         if cached:
-            self._ids, self._facets, self.any_word, self.corrected = cached
+            self._restore(cached)
             return
         from directory import listing_rows
 
@@ -176,9 +177,17 @@ class DirectorySearch(RowSearch):
         faceted = self.faceted()
         self._ids = self._ordered_ids(faceted) if faceted is not None else []
         self._facets = self.count(faceted)
+        self._total = faceted.total if faceted is not None else None
         if key:
-            state = (self._ids, self._facets, self.any_word, self.corrected)
-            cache.set(key, state, cache_seconds())
+            cache.set(key, {name: getattr(self, name) for name in self.CACHED}, cache_seconds())
+
+    # What a cached search keeps: its results' ids (with words the backend gives), counts, total
+    # and what was searched.
+    CACHED = ("_ids", "_facets", "_total", "any_word", "corrected", "searched_words")
+
+    def _restore(self, cached):
+        for name in self.CACHED:
+            setattr(self, name, cached[name])
 
     def _cache_key(self):
         """The same search, in the same language, on the same content: the same answer."""
@@ -228,9 +237,19 @@ class DirectorySearch(RowSearch):
         return RELEVANCE if self.query_text else NEWEST
 
     def _order(self):
-        """The rows' order without words: pages in the visitor's language first."""
+        """The rows' order: without words, pages in the visitor's language first; with words
+        (ranked on the rows), the most words first, then as asked, then by relevance."""
+        newest = F("published_at").desc(nulls_last=True)
+        if self.searched_words:
+            if self.sort == CLOSING:
+                order = ["closing", "open_deadline", F("past_deadline").desc(nulls_last=True)]
+            elif self.sort == NEWEST:
+                order = ["-in_language", newest]
+            else:
+                order = ["-in_language"]
+            return self.word_order([*order, "-page_id"])
         if self.sort != CLOSING:
-            return ["-in_language", F("published_at").desc(nulls_last=True), "-page_id"]
+            return ["-in_language", newest, "-page_id"]
         return [
             "closing",
             "open_deadline",
@@ -255,8 +274,9 @@ class DirectorySearch(RowSearch):
 
     def _ordered_ids(self, faceted):
         """Without words: None (`results` reads a page at a time). With words: the ids of the
-        rows that pass every filter, the most words first, then in the order asked for."""
-        if not self.words:
+        rows that pass every filter, the most words first, then in the order asked for. With
+        words ranked on the rows (`RowSearch.ranks_rows`), None too."""
+        if not self.words or self.ranks_rows:
             return None
         if self.sort == RELEVANCE:
             return self.by_relevance(faceted)
@@ -283,11 +303,12 @@ class DirectorySearch(RowSearch):
         """The ids of the pages that pass every filter, in the order asked for."""
         if self._ids is not None:
             return self._ids
-        faceted = FacetedRows(self.rows(), self.facet_filters(), self.form.values)
+        faceted = FacetedRows(self.searched_rows(), self.facet_filters(), self.form.values)
         rows = faceted.passing()
         if self.sort == CLOSING:
             rows = self._closing(rows)
-        return LazyResults(rows.order_by(*self._order()).values_list("page_id", flat=True))
+        ids = rows.order_by(*self._order()).values_list("page_id", flat=True)
+        return LazyResults(ids, count=self._total)
 
     def facets(self):
         """{filter name: {value: count}}: for each filter, with every other filter applied."""

@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,12 @@ class ListingRow(models.Model):
     end_date = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     listed_since = models.DateField(null=True, blank=True)  # e.g. a good practice's mark
+    # On PostgreSQL, the search index's words of the version listed (its title, the rest), so
+    # that a search matches, counts and ranks on the rows themselves (`core.facets`); a GIN
+    # index on (language, title || body) serves the words of one language's rows. Empty on
+    # other databases, whose searches go through the search backend.
+    search_title = SearchVectorField(null=True, editable=False)
+    search_body = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("listing row")

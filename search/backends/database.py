@@ -35,7 +35,7 @@ from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import PlainText
 
 from core.indexing import EveryLanguageField
-from core.listing import WORDS_MATCHED, RankedWords
+from core.listing import ROW_SCORE, WORDS_MATCHED, RankedWords
 
 from . import analysis
 
@@ -168,6 +168,7 @@ class WordsMatched:
 def postgres_backend():
     from django.contrib.postgres.search import (
         SearchQuery,
+        SearchRank,
         SearchVector,
         SearchVectorCombinable,
         SearchVectorField,
@@ -182,8 +183,12 @@ def postgres_backend():
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
+    from modelsearch.backends.database.postgres.weights import get_sql_weights
     from modelsearch.index import SearchField
     from modelsearch.utils import ADD, get_content_type_pk
+    from wagtail.models import Page
+
+    from directory.listing_rows import copy_search_text
 
     def word_query(word):
         # Each configuration that reads the word differently, as Python's stemmers (the same
@@ -274,6 +279,8 @@ def postgres_backend():
             remember_words(
                 text for indexer in indexers for text in (indexer.title_text, indexer.body_text)
             )
+            if issubclass(model, Page):  # the listings' rows of these pages hold their words
+                copy_search_text("page_id", [obj.pk for obj in objs])
 
     class LanguageQueryCompiler(WordsMatched, PostgresSearchQueryCompiler):
         score_order = f"-{SCORE}"
@@ -304,6 +311,42 @@ def postgres_backend():
     class LanguageSearchBackend(Suggestions, PostgresSearchBackend):
         query_compiler_class = LanguageQueryCompiler
         index_class = LanguageIndex
+
+        def ranked_rows(self, rows, words, every=False):
+            """Listing rows holding their page's index words (`search_title`, `search_body`:
+            `directory.listing_rows.copy_search_text`) with at least half of `words` (`every`:
+            with all of them), as `RankedWords` ranks pages: aliased with how many of the words
+            each has (`WORDS_MATCHED`) and the same relevance (`ROW_SCORE`), for ordering."""
+            words = query_words(RankedWords(words))
+            if not words:
+                return rows.none()
+            readings = [word_query(word) for word in words]
+            query = reduce(or_, readings)
+            # title || body, as the rows' GIN index has it (directory's migration 0016).
+            document = Func(
+                F("search_title"),
+                F("search_body"),
+                function="listing_row_words",
+                output_field=SearchVectorField(),
+            )
+            rows = rows.alias(_search_document=document)
+            if every:
+                return rows.filter(_search_document=reduce(lambda a, b: a & b, readings))
+            weights = get_sql_weights()
+            score = SearchRank(F("search_title"), query, weights=weights) * TITLE_WEIGHT
+            score += SearchRank(F("search_body"), query, weights=weights)
+            # Only worked out where used: to order by, or to keep the rows with half the words.
+            # Each word's rows are found from the GIN index once (a hashed subquery): testing
+            # each row's words instead reads every matching row's vectors once per word.
+            with_word = [rows.filter(_search_document=r).values("pk") for r in readings]
+            matched = sum(
+                (Case(When(pk__in=ids, then=1), default=0) for ids in with_word), Value(0)
+            )
+            rows = rows.filter(_search_document=query)
+            rows = rows.alias(**{WORDS_MATCHED: matched, ROW_SCORE: score})
+            if at_least(words) > 1:
+                rows = rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
+            return rows
 
         def near(self, word):
             # `%`: pg_trgm's similarity above its threshold, served by the words' trigram index.
