@@ -11,6 +11,10 @@ Anything published, unpublished, moved, deleted, and any snippet (vocabularies, 
 templates), locale, site or image saved, empties it at once (`purge`: one number, the cache's
 generation, is changed; a kept page of an older generation is no longer served).
 
+The pages asked most are also kept in each process's memory (`LocalCopies`,
+PORTAL_PAGE_CACHE_LOCAL_PAGES of them), checked against the generation in the shared cache at
+most every PORTAL_PAGE_CACHE_LOCAL_SECONDS: a page served again then costs no round trip to Redis.
+
 Headers: a kept page says `public, max-age=PORTAL_PAGE_CACHE_MAX_AGE,
 s-maxage=PORTAL_PAGE_CACHE_PROXY_SECONDS`, so a proxy in front may keep it too, and has no
 `Vary: Cookie` (the page is the same whatever cookies an anonymous visitor has); everything
@@ -22,7 +26,10 @@ the pages it keeps), so a page served from the cache reads neither the session n
 """
 
 import hashlib
+import pickle
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -39,13 +46,59 @@ GENERATION_KEY = "page-cache:generation"
 NOT_KEPT = {"private", "no-store", "no-cache"}
 
 
-def generation():
-    return cache.get(GENERATION_KEY)
+class LocalCopies:
+    """The most asked pages, also kept in this process's memory, so that a page served again
+    costs no round trip to Redis either. Each copy is of one generation: the generation is read
+    from the shared cache at most every PORTAL_PAGE_CACHE_LOCAL_SECONDS, so another process's
+    purge reaches this one's copies within that time (this process's own purge at once)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.pages = OrderedDict()
+        self.generation = None
+        self.read_at = float("-inf")
+
+    def current_generation(self):
+        if time.monotonic() - self.read_at >= settings.PORTAL_PAGE_CACHE_LOCAL_SECONDS:
+            self.generation = cache.get(GENERATION_KEY)
+            self.read_at = time.monotonic()
+        return self.generation
+
+    def get(self, key):
+        with self.lock:
+            found = self.pages.get(key)
+            if found is None:
+                return None
+            generation, expires, content = found
+            if generation != self.current_generation() or expires < time.monotonic():
+                del self.pages[key]
+                return None
+            self.pages.move_to_end(key)
+        return pickle.loads(content)  # noqa: S301 - written by this process, below
+
+    def put(self, key, generation, response, seconds):
+        content = pickle.dumps(response)
+        with self.lock:
+            self.pages[key] = (generation, time.monotonic() + seconds, content)
+            self.pages.move_to_end(key)
+            while len(self.pages) > settings.PORTAL_PAGE_CACHE_LOCAL_PAGES:
+                self.pages.popitem(last=False)
+
+    def forget(self, generation):
+        with self.lock:
+            self.pages.clear()
+            self.generation = generation
+            self.read_at = time.monotonic()
+
+
+local_copies = LocalCopies()
 
 
 def purge(**kwargs):
     """Forget every kept page: the next request of each is rendered again."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    generation = time.time_ns()
+    cache.set(GENERATION_KEY, generation, None)
+    local_copies.forget(generation)
 
 
 def cache_key(request):
@@ -108,6 +161,11 @@ class PageCacheMiddleware:
         key = cache_key(request)
         kept_seconds = settings.PORTAL_PAGE_CACHE_SECONDS
         current = None
+        local = key and kept_seconds and settings.PORTAL_PAGE_CACHE_LOCAL_SECONDS
+        if local:
+            response = local_copies.get(key)
+            if response is not None:
+                return response
         if key and kept_seconds:
             found = cache.get_many([GENERATION_KEY, key])
             current = found.get(GENERATION_KEY)
@@ -115,6 +173,8 @@ class PageCacheMiddleware:
             if kept is not None and kept[0] == current:
                 response = kept[1]
                 response["X-Page-Cache"] = "hit"
+                if local:
+                    local_copies.put(key, current, response, kept_seconds)
                 return response
         response = self.get_response(request)
         if key and may_keep(request, response):

@@ -198,6 +198,11 @@ if env_str("REDIS_URL"):
 PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
 PORTAL_PAGE_CACHE_MAX_AGE = env_int("PORTAL_PAGE_CACHE_MAX_AGE", 0)
 PORTAL_PAGE_CACHE_PROXY_SECONDS = env_int("PORTAL_PAGE_CACHE_PROXY_SECONDS", 300)
+# Each process also keeps the PORTAL_PAGE_CACHE_LOCAL_PAGES pages asked most in its memory,
+# reading the cache's generation at most every PORTAL_PAGE_CACHE_LOCAL_SECONDS: another
+# process's purge reaches it within that time (0: no copies in memory).
+PORTAL_PAGE_CACHE_LOCAL_SECONDS = env_int("PORTAL_PAGE_CACHE_LOCAL_SECONDS", 1)
+PORTAL_PAGE_CACHE_LOCAL_PAGES = env_int("PORTAL_PAGE_CACHE_LOCAL_PAGES", 200)
 # Paths never kept nor marked public, besides the admin's (PORTAL_ADMIN_PATH_PREFIXES).
 PORTAL_PAGE_CACHE_EXCLUDED = ("/healthz", "/documents/", "/media/", "/anymail/", "/i18n/")
 # A caching proxy in front (Varnish, nginx with a purge module...): Wagtail purges a page's

@@ -17,3 +17,5 @@ MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: 
 PORTAL_SECOND_FACTOR_REQUIRED = False
 # Pages are rendered afresh for every request; the page cache's own tests turn it on.
 PORTAL_PAGE_CACHE_SECONDS = 0
+# Each test starts from an empty cache: no page copies kept in the process's memory across tests.
+PORTAL_PAGE_CACHE_LOCAL_SECONDS = 0

@@ -13,10 +13,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from core.page_cache import GENERATION_KEY, local_copies
 from directory.factories import ExpertiseCategoryFactory
 from directory.models import Enquiry
 from emails.models import OutboxEmail
@@ -153,6 +155,22 @@ def test_a_second_anonymous_visit_is_served_from_the_cache_without_a_query(org, 
         assert len(queries) == 0, url
         assert second.content == first.content, url
         assert second["X-Page-Cache"] == "hit", url
+
+
+def test_pages_kept_in_memory_are_served_without_the_shared_cache_and_purged(org, kept, settings):
+    settings.PORTAL_PAGE_CACHE_LOCAL_SECONDS = 60
+    local_copies.forget(cache.get(GENERATION_KEY))
+    Client().get(org.service.url)  # rendered, kept in the shared cache
+    Client().get(org.service.url)  # from the shared cache, and now in memory too
+    cache.delete_many(list(local_copies.pages))  # gone from the shared cache
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get(org.service.url)
+    assert response["X-Page-Cache"] == "hit" and len(queries) == 0
+
+    org.service.title = "Corso di italiano per adulti"
+    publish(org.service)
+    assert b"Corso di italiano per adulti" in Client().get(org.service.url).content
+    local_copies.forget(None)  # nothing left for the next test
 
 
 def test_each_language_and_query_is_kept_apart(org, kept):
