@@ -213,6 +213,8 @@ http {{
 
 
 def main():
+    # Stopped from outside (Ctrl-C, a timeout): the cleanup below still runs.
+    signal.signal(signal.SIGTERM, lambda *args: sys.exit(143))
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is missing: apt-get install -y wrk nginx")
