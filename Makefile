@@ -9,7 +9,7 @@ LANGS := it el ar
 # `make test TEST_WORKERS=0` runs everything in one process.
 TEST_WORKERS ?= 2
 
-.PHONY: run test lint format messages bench install install-dev serve serve-prod restore
+.PHONY: run test lint format messages bench loadtest install install-dev serve serve-prod restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -104,6 +104,17 @@ bench: install
 	$(BIN)/python manage.py bench_search --json bench-results/search.json $(BENCH_ARGS)
 	$(BIN)/python manage.py bench_facilitation --json bench-results/facilitation.json \
 		$(BENCH_FACILITATION_ARGS)
+
+# The production stack (gunicorn, production settings, PostgreSQL, Redis) on this machine under
+# wrk, on the loopback only: a mix of pages, searches and messages, then a page kept in the page
+# cache against nginx serving the same bytes from a file (demo/loadtest/run.py says what and how).
+# Its own database (LOADTEST_DATABASE_URL, dropped and made afresh; morethanajob_loadtest),
+# Redis database 14 (LOADTEST_REDIS_URL), ports LOADTEST_PORT and LOADTEST_NGINX_PORT (8090,
+# 8091); LOADTEST_SECONDS (60), LOADTEST_CONNECTIONS (50). Writes bench-results/loadtest.json.
+# Not part of `make test` or CI: it takes a few minutes and a quiet machine.
+loadtest: install
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || apt-get install -y wrk nginx
+	$(BIN)/python demo/loadtest/run.py
 
 messages: install
 	$(BIN)/python manage.py makemessages $(foreach l,$(LANGS),-l $(l)) --ignore=.venv \

@@ -12,3 +12,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         # The deploy checks of what production cannot do without.
         from . import checks  # noqa: F401
+        from .page_cache import purge_on_changes
+
+        # Public pages kept in the cache are forgotten when what they show changes.
+        purge_on_changes()

@@ -24,7 +24,7 @@ LOCAL_EMAIL_BACKENDS = (
 #: Django's EMAIL_BACKEND: every message through the outbox.
 OUTBOX_BACKEND = "emails.backends.OutboxBackend"
 TASKS_WITH_WORKER = "django_tasks_db.DatabaseBackend"
-REDIS_CACHE = "django.core.cache.backends.redis.RedisCache"
+REDIS_CACHES = ("core.cache.ResilientRedisCache", "django.core.cache.backends.redis.RedisCache")
 LOCAL_MEDIA = "django.core.files.storage.FileSystemStorage"
 S3_MEDIA = "storages.backends.s3.S3Storage"
 #: Keys anyone can read in the portal's source.
@@ -98,7 +98,7 @@ def _tasks_backend(settings):
 
 def _cache(settings):
     backend = settings.CACHES["default"]["BACKEND"]
-    if backend != REDIS_CACHE or not settings.CACHES["default"].get("LOCATION"):
+    if backend not in REDIS_CACHES or not settings.CACHES["default"].get("LOCATION"):
         return (
             "a Redis address (redis://host:6379/0): the cache is shared by every process, "
             f"not {backend}."

@@ -5,6 +5,14 @@ so that a limit holds across every worker process and server, not per process. E
 the public forms (messages to organisations, registration, a new verification link, a new
 password) and the sign-in lockout (django-axes, AXES_CLIENT_IP_CALLABLE) read the client's
 address through `client_ip`, so that one rule decides who "one client" is.
+
+When the shared cache cannot be reached (core/cache.py), the limits fail open: nothing can be
+counted, so every message, registration and request for a link is let through, and a warning
+is logged. Failing closed would turn a cache outage into refusing every citizen's message and
+every registration, the portal's purpose, for as long as it lasts; failing open risks only
+what the limits slow down (a burst of spam or of emails asked for), while the hidden field
+still stops robots, django-axes' sign-in lockout (kept in the database) still holds, and
+/healthz reports the cache as failing so that the outage is short.
 """
 
 from django.conf import settings

@@ -3,13 +3,17 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.csrf import csrf_refusal
 from core.ratelimit import TOO_MANY, RateLimit
 from directory import emails
 from directory.addresses import visitor_url
@@ -112,12 +116,23 @@ def verify_email(request, token):
     )
 
 
+@never_cache
+@require_safe
+def enquiry_token(request):
+    """The CSRF token the message form fetches when it is sent: the pages it is on are kept in
+    caches, so they carry none (core/csrf.py). Never cached; sets the CSRF cookie."""
+    return JsonResponse({"token": get_token(request)})
+
+
+@csrf_exempt  # checked below, so that a refused message is shown again rather than lost
 @require_POST
 def enquiry(request, page_id):
     """A citizen's message to an organisation, from the form on its page or a service's page.
 
     Sent: back to the page (303), at the form, which thanks them. Mistakes: the page again with
-    the form and its messages (400). A robot: 400 and nothing kept. Too many: 429.
+    the form and its messages (400). A robot: 400 and nothing kept. Too many: 429. Sent without
+    a valid CSRF token (a page kept in a cache, without JavaScript, or left open for long): the
+    page again with the form as it was written and a fresh token, to send again (403).
     """
     recipient = recipient_for(page_id)
     if recipient is None or not all(
@@ -127,6 +142,15 @@ def enquiry(request, page_id):
         raise Http404
     form = EnquiryForm(request.POST)
     valid = form.is_valid()
+    if csrf_refusal(request) is not None:
+        form.add_error(
+            None,
+            _(
+                "Your message has not been sent yet: for your security, please check it and "
+                "press “Send the message” again."
+            ),
+        )
+        return _page_with_form(request, recipient, form, status=403)
     if form.is_spam:
         return _page_with_form(request, recipient, form, status=400)
     limit = rate_limit(request, form.cleaned_data.get("email", ""))

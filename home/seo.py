@@ -158,10 +158,15 @@ def robots_txt(request):
 
 
 def current_page_number(context):
-    """The number of the listing page shown, when the page lists results across several."""
+    """The number of the listing page shown, when the page lists results across several.
+
+    Values are told apart by their own type, never `isinstance`, which would evaluate the lazy
+    ones (the CSRF token, the user): that would give every page a CSRF cookie and read the
+    session, and no anonymous page could be cached.
+    """
     for layer in context.dicts:
         for value in layer.values():
-            if isinstance(value, PaginatorPage) and value.paginator.num_pages > 1:
+            if issubclass(type(value), PaginatorPage) and value.paginator.num_pages > 1:
                 return value.number
     return None
 

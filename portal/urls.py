@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("register/resend/", directory_views.resend_verification, name="register_resend"),
     path("register/verify/<str:token>/", directory_views.verify_email, name="register_verify"),
     path("enquiry/<int:page_id>/", directory_views.enquiry, name="enquiry"),
+    path("enquiry/token/", directory_views.enquiry_token, name="enquiry_token"),
     path(
         "interest/<int:page_id>/",
         collaboration_views.express_interest,

@@ -54,6 +54,9 @@ MIDDLEWARE = [
     "portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: an anonymous page served from the cache reads neither it nor the
+    # database (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -192,8 +195,33 @@ CACHES = {
 }
 if env_str("REDIS_URL"):
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.cache.ResilientRedisCache",
         "LOCATION": env_str("REDIS_URL"),
+    }
+
+# Anonymous pages (core/page_cache.py): kept in the shared cache for PORTAL_PAGE_CACHE_SECONDS
+# (0: not kept), emptied whenever something they show is published or changed; browsers may
+# keep them PORTAL_PAGE_CACHE_MAX_AGE seconds, a proxy in front PORTAL_PAGE_CACHE_PROXY_SECONDS.
+PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 300)
+PORTAL_PAGE_CACHE_MAX_AGE = env_int("PORTAL_PAGE_CACHE_MAX_AGE", 0)
+PORTAL_PAGE_CACHE_PROXY_SECONDS = env_int("PORTAL_PAGE_CACHE_PROXY_SECONDS", 300)
+# Each process also keeps the PORTAL_PAGE_CACHE_LOCAL_PAGES pages asked most in its memory,
+# reading the cache's generation at most every PORTAL_PAGE_CACHE_LOCAL_SECONDS: another
+# process's purge reaches it within that time (0: no copies in memory).
+PORTAL_PAGE_CACHE_LOCAL_SECONDS = env_int("PORTAL_PAGE_CACHE_LOCAL_SECONDS", 1)
+PORTAL_PAGE_CACHE_LOCAL_PAGES = env_int("PORTAL_PAGE_CACHE_LOCAL_PAGES", 200)
+# Paths never kept nor marked public, besides the admin's (PORTAL_ADMIN_PATH_PREFIXES).
+PORTAL_PAGE_CACHE_EXCLUDED = ("/healthz", "/documents/", "/media/", "/anymail/", "/i18n/")
+# A caching proxy in front (Varnish, nginx with a purge module...): Wagtail purges a page's
+# address from it when the page is published or unpublished (wagtail.contrib.frontend_cache),
+# with an HTTP PURGE request to PORTAL_FRONTEND_CACHE_URL (e.g. http://127.0.0.1:6081).
+if env_str("PORTAL_FRONTEND_CACHE_URL"):
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env_str("PORTAL_FRONTEND_CACHE_URL"),
+        }
     }
 
 # Directory listings

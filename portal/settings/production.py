@@ -41,11 +41,17 @@ ANYMAIL = env_prefixed("ANYMAIL_")
 # Background tasks are run by `manage.py db_worker`, never inside a request.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# One cache shared by every process: rate limits and cached searches hold across workers.
+# One cache shared by every process: rate limits, cached searches and pages hold across
+# workers. Should Redis be unreachable, pages are still served without it (core/cache.py), each
+# request waiting at most REDIS_TIMEOUT seconds for it.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.cache.ResilientRedisCache",
         "LOCATION": env_required("REDIS_URL"),
+        "OPTIONS": {
+            "socket_connect_timeout": float(env_str("REDIS_TIMEOUT", "0.5")),
+            "socket_timeout": float(env_str("REDIS_TIMEOUT", "0.5")),
+        },
     }
 }
 

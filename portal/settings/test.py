@@ -15,3 +15,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
 # Abuse controls: the second factor is required only by the tests about it.
 PORTAL_SECOND_FACTOR_REQUIRED = False
+# Pages are rendered afresh for every request; the page cache's own tests turn it on.
+PORTAL_PAGE_CACHE_SECONDS = 0
+# Each test starts from an empty cache: no page copies kept in the process's memory across tests.
+PORTAL_PAGE_CACHE_LOCAL_SECONDS = 0

@@ -43,3 +43,27 @@ document.querySelectorAll("input[data-suggest-url]").forEach((input) => {
     }, 200);
   });
 });
+
+// A message form on a page kept in a cache carries no CSRF token: it is fetched when the form is
+// sent. Without it (no JavaScript, no network) the portal shows the form again, to send again.
+document.querySelectorAll("input[data-csrf-url]").forEach((input) => {
+  const form = input.form;
+  let sending = false;
+  form.addEventListener("submit", async (event) => {
+    if (input.value) return;
+    event.preventDefault();
+    if (sending) return;
+    sending = true;
+    try {
+      const response = await fetch(input.dataset.csrfUrl, {
+        credentials: "same-origin",
+        cache: "no-store",
+        headers: { Accept: "application/json" },
+      });
+      if (response.ok) input.value = (await response.json()).token;
+    } catch {
+      // Sent without a token: the portal answers with the form, to send again.
+    }
+    form.submit();
+  });
+});

@@ -4,6 +4,7 @@ The server runs on a database of its own (a sibling PostgreSQL database when DAT
 PostgreSQL, else a temporary SQLite file), so the browser sees exactly what `make run` shows.
 """
 
+import contextlib
 import os
 import shutil
 import socket
@@ -118,6 +119,19 @@ def demo_server():
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "seed_demo", "--quiet"], env=env, check=True, cwd=ROOT)
+    try:
+        with serving(env, port):
+            yield DemoServer(base, env)
+    finally:
+        drop()
+        shutil.rmtree(media, True)
+
+
+@contextlib.contextmanager
+def serving(env, port):
+    """`manage.py runserver` on `port` with `env`, from its first answer until the block ends."""
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    base = f"http://127.0.0.1:{port}"
     # The server's log goes to a file: a pipe nobody reads fills up (about 64 KB of request
     # lines) and then blocks the server mid-request.
     with tempfile.TemporaryFile() as log:
@@ -138,12 +152,10 @@ def demo_server():
                         log.seek(0)
                         raise RuntimeError(log.read().decode()) from None
                     time.sleep(0.2)
-            yield DemoServer(base, env)
+            yield
         finally:
             server.terminate()
             server.wait(10)
-            drop()
-            shutil.rmtree(media, True)
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,11 @@
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from directory.factories import PASSWORD, place_named
+from directory.factories import PASSWORD, ServicePageFactory, place_named
 from directory.models import CountryPage
 from directory.registration import register_organisation
 
-__all__ = ["PASSWORD", "profile_edit_data", "refused", "registered"]
+__all__ = ["PASSWORD", "live_with_service", "profile_edit_data", "refused", "registered"]
 
 
 def registered(country="it", email="giulia@ponte.example.org", name="Cooperativa Il Ponte"):
@@ -33,6 +33,19 @@ def registered(country="it", email="giulia@ponte.example.org", name="Cooperativa
     user.is_active = True
     user.save()
     return user, page, account
+
+
+def live_with_service():
+    """Cooperativa Il Ponte (Italy, page in Italian), published, with a service that has its own
+    contact address: (user, page, account, service)."""
+    from tests.helpers import publish
+
+    user, page, account = registered("it", "info@ponte.example.org", "Cooperativa Il Ponte")
+    page = publish(page)
+    service = ServicePageFactory(
+        parent=page, title="Corso di italiano", contact_email="corsi@ponte.example.org"
+    )
+    return user, page, account, service
 
 
 def refused(response):

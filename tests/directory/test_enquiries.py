@@ -36,7 +36,7 @@ from directory.permissions import access_admin, sync_central_staff
 from emails.default_templates import DEFAULT_TEMPLATES
 from emails.mail import render_template
 from emails.models import EmailTemplate, OutboxEmail
-from tests.directory.organisations import PASSWORD, refused, registered
+from tests.directory.organisations import PASSWORD, live_with_service, refused, registered
 from tests.helpers import publish, translate
 
 pytestmark = pytest.mark.django_db
@@ -45,11 +45,7 @@ User = get_user_model()
 
 @pytest.fixture
 def a(portal):
-    user, page, account = registered("it", "info@ponte.example.org", "Cooperativa Il Ponte")
-    page = publish(page)
-    service = ServicePageFactory(
-        parent=page, title="Corso di italiano", contact_email="corsi@ponte.example.org"
-    )
+    user, page, account, service = live_with_service()
     return SimpleNamespace(user=user, page=page, account=account, service=service)
 
 
