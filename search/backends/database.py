@@ -188,6 +188,7 @@ def postgres_backend():
     from modelsearch.utils import ADD, get_content_type_pk
     from wagtail.models import Page
 
+    # The directory's models are ready only once this backend is first asked for.
     from directory.listing_rows import copy_search_text
 
     def word_query(word):
