@@ -117,7 +117,7 @@ def test_without_javascript_the_form_comes_back_as_written_with_a_fresh_token(or
 
     assert refused.status_code == 403
     html = refused.content.decode()
-    assert "has not been sent yet" in html
+    assert "non è ancora stato inviato" in html  # the Italian page says so in Italian
     assert "Amina Haddad" in html and "is the Italian course still open?" in html
     assert not Enquiry.objects.exists() and not OutboxEmail.objects.exists()
     assert "no-store" in refused["Cache-Control"]
