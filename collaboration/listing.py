@@ -225,6 +225,8 @@ class CallFilterForm(FilterForm):
 class CallSearch(ListingSearch):
     """The open calls for one request: the results in order, and the filters' counts."""
 
+    words_on_rows = False  # every language version of a call is searched (`matching`)
+
     def __init__(self, form, locales):
         super().__init__(form, locales, form.words)
 

@@ -245,6 +245,10 @@ class RowSearch:
     searched in (`searched_pages`) and its form (with `values`, the filters in force).
     """
 
+    # False for a listing that finds its words its own way (its own `matching`/`matches`): the
+    # words are then never matched on the rows themselves (`ranks_rows`).
+    words_on_rows = True
+
     def __init__(self, form, typed):
         from core import text
 
@@ -289,14 +293,12 @@ class RowSearch:
     def ranks_rows(self):
         """Whether the search backend matches and ranks the words on the rows themselves (the
         portal's PostgreSQL backend, over rows holding their page's index words). A listing
-        that finds its words its own way (its own `matching` or `matches`) keeps it."""
+        that finds its words its own way (`words_on_rows` False) keeps it."""
         from wagtail.search.backends import get_search_backend
 
-        own_way = type(self).matching is not RowSearch.matching
-        own_way = own_way or type(self).matches is not RowSearch.matches
         fields = {field.name for field in self.rows().model._meta.get_fields()}
         return (
-            not own_way
+            self.words_on_rows
             and hasattr(get_search_backend(), "ranked_rows")
             and {"search_title", "search_body"} <= fields
         )
