@@ -8,9 +8,15 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from directory import signals  # noqa: F401
+        from wagtail.signals import page_published
+
+        from directory import (
+            freshness,
+            signals,  # noqa: F401
+        )
         from directory.notifications import replace_wagtail_notifications
         from directory.search import forget_searches_on_changes
 
         forget_searches_on_changes()
+        page_published.connect(freshness.page_published, dispatch_uid="freshness_on_publish")
         replace_wagtail_notifications()

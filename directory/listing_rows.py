@@ -38,6 +38,7 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
 from core.listing import id_in
+from directory import freshness
 from directory.listing import ancestor_path
 from directory.models import (
     CountryPage,
@@ -85,9 +86,13 @@ class Directory:
         """Every live version of the content with these keys, with what its rows say."""
         types = ContentType.objects.get_for_models(*self.models)
         organisation = OrganisationPage.objects.filter(path=ancestor_path(1))
+        checked_on = Coalesce("servicepage__checked_on", "organisationpage__checked_on")
         versions = (
             Page.objects.live()
             .filter(translation_key__in=keys, content_type__in=[t.pk for t in types.values()])
+            # Content unchecked for too long leaves the listings (`directory.freshness`).
+            .annotate(checked_on=checked_on)
+            .exclude(checked_on__lt=freshness.hidden_before())
             .annotate(
                 # A service's place is its own, else its organisation's.
                 service_place=Coalesce(
@@ -115,8 +120,10 @@ class Directory:
                 "service_region",
                 "organisationpage__place__slug",
                 "organisationpage__place__region__slug",
+                "checked_on",
             )
         )
+        note_before = freshness.note_before()
         country_of = country_codes()
         organisation = types[OrganisationPage].pk
         for version in versions:
@@ -137,7 +144,9 @@ class Directory:
                     "end_date": version["servicepage__end_date"],
                 }
             fields.update(
-                country=country_of(version["path"]), published_at=version["first_published_at"]
+                country=country_of(version["path"]),
+                published_at=version["first_published_at"],
+                checked_recently=not version["checked_on"] or version["checked_on"] >= note_before,
             )
             yield version["pk"], version["translation_key"], version["locale_id"], fields
 

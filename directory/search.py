@@ -55,6 +55,9 @@ SORTS = [
     (CLOSING, _("Closing soon")),
 ]
 NOT_ORGANISATION = ~Q(kind=ORGANISATION_KIND)
+#: The one ordering term freshness adds to the listings: content checked in the last
+#: PORTAL_FRESHNESS_NOTE_MONTHS first (`directory.freshness`).
+FRESH_FIRST = "-checked_recently"
 
 # The directory's models import this module (the services index and the country pages list with
 # it), so the models are imported inside the functions that use them.
@@ -238,7 +241,8 @@ class DirectorySearch(RowSearch):
 
     def _order(self):
         """The rows' order: without words, pages in the visitor's language first; with words
-        (ranked on the rows), the most words first, then as asked, then by relevance."""
+        (ranked on the rows), the most words first, then as asked, then by relevance. Content
+        not checked recently comes after the rest, in each of these (`directory.freshness`)."""
         newest = F("published_at").desc(nulls_last=True)
         if self.searched_words:
             if self.sort == CLOSING:
@@ -247,10 +251,11 @@ class DirectorySearch(RowSearch):
                 order = ["-in_language", newest]
             else:
                 order = ["-in_language"]
-            return self.word_order([*order, "-page_id"])
+            return self.word_order([FRESH_FIRST, *order, "-page_id"])
         if self.sort != CLOSING:
-            return ["-in_language", newest, "-page_id"]
+            return [FRESH_FIRST, "-in_language", newest, "-page_id"]
         return [
+            FRESH_FIRST,
             "closing",
             "open_deadline",
             F("past_deadline").desc(nulls_last=True),
@@ -281,21 +286,21 @@ class DirectorySearch(RowSearch):
         if self.sort == RELEVANCE:
             return self.by_relevance(faceted)
         passing = faceted.passing().values_list(
-            "page_id", "in_language", "published_at", "deadline"
+            "page_id", "in_language", "published_at", "deadline", "checked_recently"
         )
         today = self.today
 
         def key(row):
-            pk, in_language, published, deadline = row
+            pk, in_language, published, deadline, fresh = row
             matched, position = self.matched[pk]
             if self.sort == CLOSING:
                 if deadline and deadline >= today:
-                    return (-matched, 0, deadline.toordinal(), position)
+                    return (-matched, not fresh, 0, deadline.toordinal(), position)
                 if deadline is None:
-                    return (-matched, 1, 0, position)
-                return (-matched, 2, -deadline.toordinal(), position)
+                    return (-matched, not fresh, 1, 0, position)
+                return (-matched, not fresh, 2, -deadline.toordinal(), position)
             stamp = published.timestamp() if published else 0  # newest first
-            return (-matched, not in_language, -stamp, position)
+            return (-matched, not fresh, not in_language, -stamp, position)
 
         return [row[0] for row in sorted(passing, key=key)]
 

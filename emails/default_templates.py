@@ -1220,7 +1220,101 @@ Il team di {site_name}
     },
 }
 
-for _extra in (WORKFLOW_TEMPLATES, MODERATION_TEMPLATES, ACCOUNT_TEMPLATES):
+# The yearly check (freshness app): each organisation confirms, one link per item, that its
+# profile and services are still accurate.
+
+CHECK_TEMPLATES = {
+    "en": {
+        "yearly_check": (
+            "{organisation_name}: are your pages on {site_name} still accurate?",
+            """Dear {contact_name},
+
+Once a year we ask each organisation to check what {site_name} says about it, so that the people who find it can trust it. Please look at each item below and choose one answer:
+
+- "Still accurate": nothing to change (no need to sign in);
+- "Needs changes": opens the page in the editor;
+- "No longer offered": takes the service off the portal, after you confirm.
+
+{check_list}
+
+The links work once each, until {check_until}. A page not checked for a long time is shown lower in the directory, and then no longer listed.
+
+If you have a question, reply to this email.
+
+Best wishes,
+The {site_name} team
+""",
+        ),
+    },
+    "it": {
+        "yearly_check": (
+            "{organisation_name}: le vostre pagine su {site_name} sono ancora esatte?",
+            """Gentile {contact_name},
+
+una volta l'anno chiediamo a ogni organizzazione di verificare ciò che {site_name} dice di lei, perché chi la trova possa fidarsene. Guardate ciascuna voce qui sotto e scegliete una risposta:
+
+- "Ancora esatto": niente da cambiare (non serve accedere);
+- "Richiede modifiche": apre la pagina nell'editor;
+- "Non più offerto": toglie il servizio dal portale, dopo la vostra conferma.
+
+{check_list}
+
+Ogni link funziona una volta, fino al {check_until}. Una pagina non verificata da molto tempo compare più in basso nella directory, e poi non è più elencata.
+
+Per qualsiasi domanda, rispondete a questa email.
+
+Cordiali saluti,
+Il team di {site_name}
+""",
+        ),
+    },
+    "el": {
+        "yearly_check": (
+            "{organisation_name}: είναι ακόμη ακριβείς οι σελίδες σας στο {site_name};",
+            """Αγαπητέ/ή {contact_name},
+
+Μία φορά τον χρόνο ζητάμε από κάθε οργανισμό να ελέγξει όσα λέει γι' αυτόν το {site_name}, ώστε να μπορούν να τα εμπιστεύονται όσοι τον βρίσκουν. Δείτε κάθε στοιχείο παρακάτω και επιλέξτε μία απάντηση:
+
+- «Ακόμη ακριβές»: τίποτα να αλλάξει (χωρίς σύνδεση)·
+- «Χρειάζεται αλλαγές»: ανοίγει τη σελίδα στον επεξεργαστή·
+- «Δεν προσφέρεται πια»: αφαιρεί την υπηρεσία από την πύλη, αφού το επιβεβαιώσετε.
+
+{check_list}
+
+Κάθε σύνδεσμος λειτουργεί μία φορά, έως τις {check_until}. Μια σελίδα που δεν έχει ελεγχθεί για πολύ καιρό εμφανίζεται χαμηλότερα στον κατάλογο και έπειτα δεν εμφανίζεται πια.
+
+Για οποιαδήποτε ερώτηση, απαντήστε σε αυτό το email.
+
+Με εκτίμηση,
+Η ομάδα του {site_name}
+""",
+        ),
+    },
+    "ar": {
+        "yearly_check": (
+            "{organisation_name}: هل ما زالت صفحاتكم على {site_name} دقيقة؟",
+            """عزيزي/عزيزتي {contact_name}،
+
+نطلب مرة في السنة من كل منظمة أن تراجع ما يقوله {site_name} عنها، حتى يثق به من يجدها. يرجى مراجعة كل بند أدناه واختيار إجابة واحدة:
+
+- "ما زال دقيقًا": لا شيء يحتاج إلى تغيير (دون تسجيل الدخول)؛
+- "يحتاج إلى تعديل": يفتح الصفحة في المحرر؛
+- "لم يعد متاحًا": يزيل الخدمة من البوابة بعد تأكيدكم.
+
+{check_list}
+
+يعمل كل رابط مرة واحدة، حتى {check_until}. الصفحة التي لم تُراجَع منذ وقت طويل تظهر في مرتبة أدنى في الدليل، ثم لا تعود مدرجة فيه.
+
+إذا كان لديكم أي سؤال، ردّوا على هذه الرسالة.
+
+مع أطيب التحيات،
+فريق {site_name}
+""",
+        ),
+    },
+}
+
+for _extra in (WORKFLOW_TEMPLATES, MODERATION_TEMPLATES, ACCOUNT_TEMPLATES, CHECK_TEMPLATES):
     for _code, _texts in _extra.items():
         DEFAULT_TEMPLATES[_code].update(_texts)
 

@@ -55,6 +55,7 @@ class TemplateKey(models.TextChoices):
         "registration_existing_account",
         _("Registration with an address that has an account"),
     )
+    YEARLY_CHECK = "yearly_check", _("Yearly check of an organisation's pages")
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

@@ -58,6 +58,11 @@ PLACEHOLDERS = {
     "signin_link": _("the admin's sign-in page"),
     "password_reset_link": _("the page where one asks for a new password"),
     "week": _("the week the digest covers"),
+    "check_list": _(
+        "the organisation's profile and services, each with its links: still accurate, needs "
+        "changes, no longer offered"
+    ),
+    "check_until": _("the last day the links of the yearly check work"),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
         "organisations to contact and follow-ups due"
@@ -145,6 +150,8 @@ TEMPLATE_PLACEHOLDERS = {
     "moderation_rejected": {"recipient_name", "page_title", "comment", "page_edit_link"},
     # To whoever has an account, when the registration form is filled in with its address.
     "registration_existing_account": {"recipient_name", "signin_link", "password_reset_link"},
+    # The yearly check of an organisation's profile and services (freshness app).
+    "yearly_check": ORGANISATION | {"check_list", "check_until"},
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")

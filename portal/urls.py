@@ -11,6 +11,7 @@ from core.signin import LimitedPasswordResetView
 from directory import views as directory_views
 from directory.admin_scope import guarded_admin_urls
 from emails import webhooks as email_webhooks
+from freshness import views as freshness_views
 from home import seo
 from portal import health, media
 from search import views as search_views
@@ -54,6 +55,7 @@ urlpatterns += i18n_patterns(
         collaboration_views.express_interest,
         name="collaboration_interest",
     ),
+    path("check/<str:token>/", freshness_views.answer, name="freshness_answer"),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),

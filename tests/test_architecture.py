@@ -17,7 +17,7 @@ LAYERS = [
     {"emails"},
     {"directory"},
     {"collaboration", "facilitators"},
-    {"featured"},
+    {"featured", "freshness"},
     {"home", "search"},
     {"demo"},
     {"portal"},

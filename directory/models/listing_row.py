@@ -28,6 +28,9 @@ class ListingRow(models.Model):
     end_date = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     listed_since = models.DateField(null=True, blank=True)  # e.g. a good practice's mark
+    # False once the content has gone unchecked past PORTAL_FRESHNESS_NOTE_MONTHS: listings
+    # rank it after the rest (`directory.freshness`). Content unchecked for longer has no row.
+    checked_recently = models.BooleanField(default=True)
     # On PostgreSQL, the search index's words of the version listed (its title, the rest), so
     # that a search matches, counts and ranks on the rows themselves (`core.facets`); a GIN
     # index on (language, title || body) serves the words of one language's rows. Empty on

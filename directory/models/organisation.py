@@ -29,7 +29,7 @@ from directory.listing import (
 from directory.panels import VerificationPanel
 
 from .choices import SPOKEN_LANGUAGE_CODES, OrganisationKind, SocialPlatform
-from .mixins import RICH_TEXT_FEATURES, image_field
+from .mixins import RICH_TEXT_FEATURES, CheckedMixin, image_field
 from .taxonomy import ExpertiseCategory, Place, PlaceNames, TargetGroup
 
 LOGO_FILTER = "fill-160x160"
@@ -98,7 +98,7 @@ class OrganisationPageForm(LocalisedTermsPageForm):
     )
 
 
-class OrganisationPage(RoutesAcrossTranslations, Page):
+class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, Page):
     """An organisation's profile. Its services, opportunities and portfolio sit below it."""
 
     acronym = models.CharField(

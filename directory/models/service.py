@@ -19,7 +19,7 @@ from directory.forms import LocalisedTermsPageForm
 
 from .choices import Delivery, ServiceKind
 from .country import CountryPage
-from .mixins import RICH_TEXT_FEATURES
+from .mixins import RICH_TEXT_FEATURES, CheckedMixin
 from .taxonomy import ExpertiseCategory, Place, PlaceNames, TargetGroup
 
 
@@ -48,7 +48,7 @@ class Whereabouts:
         return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
 
 
-class ServicePage(Page):
+class ServicePage(CheckedMixin, Page):
     """A service an organisation offers, or an opportunity (a course, a job, a grant) with dates."""
 
     kind = models.CharField(

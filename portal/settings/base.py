@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "emails",
     "facilitators",
     "featured",
+    "freshness",
     "collaboration",
     "search",
     "core",
@@ -230,6 +231,17 @@ PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 12)
 # page or a vocabulary term empties it.
 PORTAL_SEARCH_CACHE_SECONDS = env_int("PORTAL_SEARCH_CACHE_SECONDS", 300)
 
+# Freshness (directory/freshness.py): content not checked for this many months carries a note and
+# ranks lower; for the second number of months, it leaves the listings and the search.
+PORTAL_FRESHNESS_NOTE_MONTHS = env_int("PORTAL_FRESHNESS_NOTE_MONTHS", 12)
+PORTAL_FRESHNESS_HIDE_MONTHS = env_int("PORTAL_FRESHNESS_HIDE_MONTHS", 18)
+# The yearly check (freshness app): each organisation is asked to confirm its services once
+# every this many months, by at most the second number of emails per run of the command; its
+# links work for the third number of days.
+PORTAL_CHECK_EVERY_MONTHS = env_int("PORTAL_CHECK_EVERY_MONTHS", 12)
+PORTAL_CHECK_EMAILS_PER_RUN = env_int("PORTAL_CHECK_EMAILS_PER_RUN", 50)
+PORTAL_CHECK_LINK_DAYS = env_int("PORTAL_CHECK_LINK_DAYS", 30)
+
 # Citizens' messages to organisations: at most this many per client address and per email
 # address in the window (seconds); 0 turns the limit off. Counted in the cache (CACHES).
 PORTAL_ENQUIRY_RATE_LIMIT = env_int("PORTAL_ENQUIRY_RATE_LIMIT", 5)
@@ -264,6 +276,8 @@ PORTAL_SCHEDULE = [
     ("30 3 * * *", "refresh_standings"),
     # The listings' rows (search, countries, good practices) worked out again, likewise.
     ("0 4 * * *", "refresh_listings"),
+    # The yearly check of each organisation's services, a few emails every weekday morning.
+    ("0 10 * * 1-5", "send_yearly_checks"),
     # Housekeeping: expired sessions, finished task results, and tasks a dead worker left
     # "running" (with the database task backend).
     ("15 3 * * *", "clearsessions"),

@@ -1,0 +1,75 @@
+"""How fresh a listed piece of content is: when it was last confirmed accurate (`checked_on`).
+
+Past `PORTAL_FRESHNESS_NOTE_MONTHS` (12) without a check, its page and card say it was not
+checked recently and listings rank it lower; past `PORTAL_FRESHNESS_HIDE_MONTHS` (18) it is left
+out of the listings and the search (its page still answers, marked), and the facilitators'
+panel flags its organisation. Nothing is deleted or unpublished for it.
+
+A check is dated for all the language versions of the content at once (one translation key).
+The listing rows carry the outcome (`ListingRow.checked_recently`, and no row once hidden); the
+nightly `refresh_listings` works them out again as the dates cross the thresholds.
+"""
+
+import calendar
+
+from django.conf import settings
+from django.utils import timezone
+
+RECENT, OLD, HIDDEN = "recent", "old", "hidden"
+
+
+def today():
+    return timezone.localdate()
+
+
+def months_before(day, months):
+    """The same day `months` calendar months earlier (the month's last day where it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last))
+
+
+def note_before(on=None):
+    """Content checked before this day carries the "not checked recently" note."""
+    return months_before(on or today(), settings.PORTAL_FRESHNESS_NOTE_MONTHS)
+
+
+def hidden_before(on=None):
+    """Content checked before this day is left out of listings and search."""
+    return months_before(on or today(), settings.PORTAL_FRESHNESS_HIDE_MONTHS)
+
+
+def freshness(checked_on, on=None):
+    """RECENT, OLD or HIDDEN for content last checked on `checked_on` (never checked: RECENT,
+    as content that is not yet published has no date and gets one when it is)."""
+    if checked_on is None or checked_on >= note_before(on):
+        return RECENT
+    if checked_on >= hidden_before(on):
+        return OLD
+    return HIDDEN
+
+
+def record_check(translation_keys, on=None):
+    """Date a check of the content with these keys (every language version), and have its
+    listing rows worked out again. Returns the number of pages dated."""
+    from directory import listing_rows  # listing_rows reads the models this module serves
+    from directory.models import OrganisationPage, ServicePage
+
+    keys = list(translation_keys)
+    day = on or today()
+    dated = 0
+    for model in (OrganisationPage, ServicePage):
+        dated += model.objects.filter(translation_key__in=keys).update(checked_on=day)
+    listing_rows.mark(keys)
+    return dated
+
+
+def page_published(sender, instance, **kwargs):
+    """Publishing a version of a service or an organisation is a check of it: its people or a
+    facilitator have just read it through (Wagtail's `page_published`)."""
+    from directory.models import OrganisationPage, ServicePage  # see record_check
+
+    if isinstance(instance, OrganisationPage | ServicePage):
+        record_check([instance.translation_key])
