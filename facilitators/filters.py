@@ -22,6 +22,7 @@ class Attention:
     ENQUIRIES = "enquiries"
     FOLLOW_UP = "follow_up"
     DELIVERY = "delivery"
+    UNCHECKED = "unchecked"
     # What the summary per country counts, each count a link to its list.
     PUBLISHED = "published"
     NOT_VERIFIED = "not_verified"
@@ -37,6 +38,7 @@ class Attention:
         (PENDING, _("Pages waiting for approval")),
         (ENQUIRIES, _("Messages unanswered")),
         (DELIVERY, _("Emails not delivered")),
+        (UNCHECKED, _("Pages not checked for a long time")),
         (NOT_VERIFIED, _("Not verified")),
         (PUBLISHED, _("Published")),
         (COMPLETE, _("Profile complete")),
@@ -54,6 +56,7 @@ class Attention:
         ENQUIRIES: lambda row: row.late_enquiries > 0,
         FOLLOW_UP: lambda row: row.follow_up_due,
         DELIVERY: lambda row: row.delivery_problem,
+        UNCHECKED: lambda row: row.unchecked > 0,
         NOT_VERIFIED: lambda row: not row.verified,
         PUBLISHED: lambda row: row.live,
         COMPLETE: lambda row: not row.incomplete,

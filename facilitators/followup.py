@@ -36,6 +36,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, WorkflowState
 
 from core.roles import FACILITATORS_PREFIX, Role, country_code_of_group
+from directory import freshness
 from directory.completeness import OrganisationTree
 from directory.countries import country_names
 from directory.listing import attach_parents
@@ -45,6 +46,7 @@ from directory.models import (
     OrganisationAccount,
     OrganisationPage,
     PlaceNames,
+    ServicePage,
 )
 from directory.standing import current_standings, latest_email_status, stored_completeness
 from emails.models import OutboxEmail
@@ -181,6 +183,7 @@ class Row:
     days_since_contact: int | None = None
     pending_approvals: int = 0
     late_enquiries: int = 0
+    unchecked: int = 0  # its pages left out of the listings, not checked for too long
     last_update: datetime.datetime | None = None
     facilitators: list = field(default_factory=list)
     verified: bool = False
@@ -223,6 +226,7 @@ class Row:
             or self.overdue
             or self.pending_approvals
             or self.late_enquiries
+            or self.unchecked
             or self.follow_up_due
             or self.delivery_problem
         )
@@ -320,6 +324,30 @@ def pending_approvals():
     return pending
 
 
+def long_unchecked(now):
+    """{organisation key: how many of its live pieces of content (its profile, its services) are
+    not checked for PORTAL_FRESHNESS_HIDE_MONTHS, and so left out of the listings}: three
+    queries, whatever the number of organisations."""
+    before = freshness.hidden_before(timezone.localdate(now))
+    organisations = OrganisationPage.objects.live().filter(checked_on__lt=before)
+    unchecked = {key: {key} for key in organisations.values_list("translation_key", flat=True)}
+    services = list(
+        ServicePage.objects.live()
+        .filter(checked_on__lt=before)
+        .values_list("path", "translation_key")
+    )
+    step = Page.steplen
+    owners = dict(
+        OrganisationPage.objects.filter(
+            path__in={path[:-step] for path, _key in services}
+        ).values_list("path", "translation_key")
+    )
+    for path, key in services:
+        if (owner := owners.get(path[:-step])) is not None:
+            unchecked.setdefault(owner, set()).add(key)
+    return {owner: len(keys) for owner, keys in unchecked.items()}
+
+
 def late_enquiries(now):
     """{organisation key: its messages still unanswered after the allowed days}: they are few."""
     late = now - datetime.timedelta(days=settings.PORTAL_ENQUIRY_OVERDUE_DAYS)
@@ -352,6 +380,7 @@ def follow_up(organisations, now=None):
     # organisations here, cheaper than a second pass of the database over the pages.
     followed = {page.translation_key for page in pages}
     late = late_enquiries(now)
+    unchecked = long_unchecked(now)
     accounts = [
         account
         for account in OrganisationAccount.objects.values_list(
@@ -385,6 +414,7 @@ def follow_up(organisations, now=None):
                 days_since_contact=days_since(contact.contacted_at, today) if contact else None,
                 pending_approvals=pending.get(key, 0),
                 late_enquiries=late.get(key, 0),
+                unchecked=unchecked.get(key, 0),
                 last_update=standings[key].last_update,
                 facilitators=facilitators.get(code, []),
                 verified=key in verified,
@@ -420,11 +450,11 @@ class Standing:
     __slots__ = (
         "pk", "title", "acronym", "country_code", "live", "verified", "completeness",
         "last_update", "last_email_status", "follow_up_on", "days_since_contact",
-        "follow_up_due", "pending_approvals", "late_enquiries", "facilitators",
+        "follow_up_due", "pending_approvals", "late_enquiries", "unchecked", "facilitators",
     )  # fmt: skip
     country = None  # only its code is read: the summary names countries by code
 
-    def __init__(self, values, today, contacts, pending, late, facilitators):
+    def __init__(self, values, today, contacts, pending, late, facilitators, unchecked=None):
         (
             self.pk, key, self.title, self.acronym, self.country_code, self.live, self.verified,
             complete, share, services, self.last_update, self.last_email_status,
@@ -435,6 +465,7 @@ class Standing:
         self.follow_up_due = bool(self.follow_up_on and self.follow_up_on <= today)
         self.pending_approvals = pending.get(key, 0)
         self.late_enquiries = late.get(key, 0)
+        self.unchecked = (unchecked or {}).get(key, 0)
         self.facilitators = facilitators.get(self.country_code, [])
 
     @property
@@ -480,8 +511,11 @@ def standings_for(user, now=None):
     contacts = latest_contact_days()
     pending = pending_approvals()
     late = late_enquiries(now)
+    unchecked = long_unchecked(now)
     facilitators = facilitators_by_country()
-    return [Standing(values, today, contacts, pending, late, facilitators) for values in rows]
+    return [
+        Standing(values, today, contacts, pending, late, facilitators, unchecked) for values in rows
+    ]
 
 
 def is_due(contact, today):
