@@ -15,6 +15,8 @@ import calendar
 from django.conf import settings
 from django.utils import timezone
 
+from core import page_cache
+
 RECENT, OLD, HIDDEN = "recent", "old", "hidden"
 
 
@@ -55,6 +57,7 @@ def record_check(translation_keys, on=None):
     """Date a check of the content with these keys (every language version), and have its
     listing rows worked out again. Returns the number of pages dated."""
     from directory import listing_rows  # listing_rows reads the models this module serves
+    from directory.search import content_changed  # as listing_rows
     from directory.models import OrganisationPage, ServicePage
 
     keys = list(translation_keys)
@@ -63,6 +66,9 @@ def record_check(translation_keys, on=None):
     for model in (OrganisationPage, ServicePage):
         dated += model.objects.filter(translation_key__in=keys).update(checked_on=day)
     listing_rows.mark(keys)
+    # Written around the pages' save: cached searches and pages are forgotten here.
+    content_changed()
+    page_cache.purge()
     return dated
 
 
