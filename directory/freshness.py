@@ -57,8 +57,8 @@ def record_check(translation_keys, on=None):
     """Date a check of the content with these keys (every language version), and have its
     listing rows worked out again. Returns the number of pages dated."""
     from directory import listing_rows  # listing_rows reads the models this module serves
-    from directory.search import content_changed  # as listing_rows
     from directory.models import OrganisationPage, ServicePage
+    from directory.search import content_changed  # as listing_rows
 
     keys = list(translation_keys)
     day = on or today()

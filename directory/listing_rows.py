@@ -92,7 +92,7 @@ class Directory:
             .filter(translation_key__in=keys, content_type__in=[t.pk for t in types.values()])
             # Content unchecked for too long leaves the listings (`directory.freshness`).
             .annotate(checked_on=checked_on)
-            .exclude(checked_on__lt=freshness.hidden_before())
+            .filter(Q(checked_on__isnull=True) | Q(checked_on__gte=freshness.hidden_before()))
             .annotate(
                 # A service's place is its own, else its organisation's.
                 service_place=Coalesce(
