@@ -17,6 +17,7 @@ from demo.builder import (
     ensure_local_site_address,
 )
 from demo.featured import ensure_demo_features
+from demo.freshness import ensure_demo_freshness
 from demo.history import ensure_demo_emails
 
 
@@ -54,6 +55,8 @@ class Command(BaseCommand):
             created["contacts"] += contacts
         if features := ensure_demo_features():
             created["featured organisations"] += features
+        if aged := ensure_demo_freshness():
+            created["pages not checked recently"] += aged
         if emails := ensure_demo_emails():
             created["emails sent"] += emails
         if quiet:
