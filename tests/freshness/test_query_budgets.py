@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db
 def age(directory):
     """Every third service checked 13 months ago, every fifth 19 months ago."""
     services = list(
-        ServicePage.objects.filter(title__startswith="Servizio ").order_by("pk").values_list(
-            "translation_key", flat=True
-        )
+        ServicePage.objects.filter(title__startswith="Servizio ")
+        .order_by("pk")
+        .values_list("translation_key", flat=True)
     )
     today = timezone.localdate()
     record_check(services[::3], on=months_before(today, 13) - datetime.timedelta(days=1))
