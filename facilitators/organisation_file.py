@@ -20,11 +20,14 @@ import heapq
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
@@ -39,14 +42,21 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, PageLogEntry, WorkflowState
 from wagtail.permissions import policy_registry
 
+from directory import freshness
 from directory.countries import country_names
-from directory.models import Enquiry, OrganisationAccount, OrganisationPage, PlaceNames
+from directory.models import (
+    Enquiry,
+    OrganisationAccount,
+    OrganisationPage,
+    PlaceNames,
+    ServicePage,
+)
 from directory.models.workflow import facilitates
 from directory.timeline import TimelineEntry, TimelineSource, registered_sources
 from emails.models import OutboxEmail, TemplateKey
 
 from .followup import can_follow_up, follow_up, organisations_for
-from .models import ContactLog
+from .models import ContactChannel, ContactLog
 
 URL_NAME = "facilitators_organisation_file"
 
@@ -409,6 +419,31 @@ class OrganisationFileView(StandingMixin, WagtailAdminTemplateMixin, TemplateVie
 
     def get_page_title(self):
         return _("File: %(name)s") % {"name": self.page.title}
+
+    def post(self, request, key):
+        """ "Record a check": the facilitator went through the organisation's pages with it and
+        they are accurate. Its profile and every published service are dated today
+        (`directory.freshness`), and the check is a contact in the log."""
+        if request.POST.get("action") != "checked":
+            return HttpResponseBadRequest(_("Unknown action."))
+        versions = OrganisationPage.objects.filter(translation_key=key)
+        under = Q(pk__in=[])
+        for version in versions:
+            under |= Q(path__startswith=version.path, depth=version.depth + 1)
+        services = (
+            ServicePage.objects.live().filter(under).values_list("translation_key", flat=True)
+        )
+        with transaction.atomic():
+            freshness.record_check([key, *services])
+            ContactLog.objects.create(
+                organisation_key=key,
+                organisation_id=self.page.pk,
+                channel=ContactChannel.OTHER,
+                note=_("Checked its pages with the organisation: they are accurate."),
+                by=request.user,
+            )
+        messages.success(request, _("Its profile and services are marked as checked today."))
+        return redirect(request.get_full_path())
 
     def get_breadcrumbs_items(self):
         return [

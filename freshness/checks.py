@@ -13,6 +13,7 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from core.urls import absolute_admin_url
@@ -123,7 +124,7 @@ def send_check(organisation, now=None):
         )
         expires = timezone.localdate(check.sent_at) + timezone.timedelta(days=link_days())
         with translation.override(language):
-            until = f"{expires:%Y-%m-%d}"
+            until = date_format(expires, "DATE_FORMAT")
         context = {
             **organisation_placeholders(organisation),
             "check_list": check_list(check, items_of(organisation, language)),
@@ -218,12 +219,11 @@ class Link:
     def refuse_if_used(self):
         previous = self.used()
         if previous is not None:
-            with translation.override(translation.get_language()):
-                day = previous.answered_at.date()
+            day = timezone.localdate(previous.answered_at)
             raise LinkRefused(
                 409,
                 gettext("This answer was already given on %(day)s: nothing was changed.")
-                % {"day": f"{day:%Y-%m-%d}"},
+                % {"day": date_format(day, "DATE_FORMAT")},
             )
 
     @transaction.atomic

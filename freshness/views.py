@@ -8,6 +8,7 @@ about another organisation's service) changes nothing and says why. Never cached
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -24,7 +25,7 @@ def answer(request, token):
         if link.answer == Answer.GONE and request.method != "POST":
             return render(request, "freshness/confirm_gone.html", {"page": link.page})
         if request.method == "POST" and link.answer != Answer.GONE:
-            return render(request, "freshness/confirm_gone.html", {"page": link.page}, status=405)
+            raise LinkRefused(405, gettext("This link is answered by opening it, not by a form."))
         if request.method == "HEAD":
             return render(request, "freshness/answered.html", {"page": link.page})
         link.record(by=request.user)

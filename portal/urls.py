@@ -58,5 +58,10 @@ urlpatterns += i18n_patterns(
     path("check/<str:token>/", freshness_views.answer, name="freshness_answer"),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    re_path(
+        r"^search/download\.(?P<extension>csv|xlsx)$",
+        search_views.download,
+        name="search_download",
+    ),
     path("", include(wagtail_urls)),
 )

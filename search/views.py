@@ -10,6 +10,7 @@ from directory.models import ExpertiseCategory, OrganisationPage
 from directory.presentation import active_filters, listing
 from directory.search import DirectorySearch
 
+from . import downloads
 from .forms import SearchForm
 
 SUGGESTIONS = 8
@@ -31,6 +32,14 @@ def search(request):
         "searched": bool(engine.query_text or form.active),
     }
     return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def download(request, extension):
+    """The results of the search with this query string, as CSV or XLSX (`search.downloads`)."""
+    if extension == "xlsx":
+        return downloads.download_xlsx(request)
+    return downloads.download_csv(request)
 
 
 @require_GET

@@ -234,6 +234,12 @@ def send_profile_reminder(world):
     send_reminder(world.it_page, subject=subject, body=body)
 
 
+def send_yearly_check(world):
+    from freshness.checks import send_check  # the freshness app sits above the emails
+
+    send_check(world.it_page)
+
+
 def send_enquiry(world):
     Client().post(
         f"/it/enquiry/{world.it_page.pk}/",
@@ -365,6 +371,7 @@ SENDERS = {
     "moderation_approved": lambda world: moderation(world, "approve"),
     "moderation_rejected": lambda world: moderation(world, "reject"),
     "registration_existing_account": send_registration_with_a_taken_address,
+    "yearly_check": send_yearly_check,
 }
 
 

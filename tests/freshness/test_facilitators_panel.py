@@ -43,3 +43,32 @@ def test_the_panel_flags_pages_unchecked_for_eighteen_months(client, portal):
     assert (
         "Cooperativa Il Ponte" not in client.get(home, {"attention": "unchecked"}).content.decode()
     )
+
+
+def test_a_facilitator_records_a_check_from_the_organisation_file(client, portal):
+    from facilitators.models import ContactLog
+    from facilitators.organisation_file import file_url
+
+    _u, organisation, _a = registered("it", "a@ponte.example.org", "Cooperativa Il Ponte")
+    organisation = publish(organisation)
+    service = publish(ServicePageFactory(parent=organisation, title="Corso"))
+    long_ago = months_before(timezone.localdate(), 19)
+    record_check([organisation.translation_key, service.translation_key], on=long_ago)
+    url = file_url(organisation)
+
+    # Another country's facilitator cannot, and nothing changes.
+    client.force_login(CountryFacilitatorFactory(username="eleni", country=portal.countries["GR"]))
+    assert client.post(url, {"action": "checked"}).status_code == 404
+    service.refresh_from_db()
+    assert service.checked_on == long_ago
+
+    client.force_login(CountryFacilitatorFactory(username="marco", country=portal.countries["IT"]))
+    assert "Record a check" in client.get(url).content.decode()
+    response = client.post(url, {"action": "checked"})
+    assert response.status_code == 302
+    service.refresh_from_db()
+    organisation.refresh_from_db()
+    assert service.checked_on == organisation.checked_on == timezone.localdate()
+    contact = ContactLog.objects.filter(organisation_key=organisation.translation_key).first()
+    assert contact.by.username == "marco" and "accurate" in contact.note
+    assert client.post(url, {"action": "other"}).status_code == 400

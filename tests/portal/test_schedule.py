@@ -69,3 +69,8 @@ def test_a_wrong_schedule_stops_the_scheduler(settings):
 
     with pytest.raises(CommandError, match="PORTAL_SCHEDULE"):
         call_command("run_schedule", "--list")
+
+
+def test_the_yearly_checks_go_out_on_weekday_mornings():
+    assert "send_yearly_checks" in due_at(datetime.datetime(2026, 12, 14, 10, 0))  # a Monday
+    assert "send_yearly_checks" not in due_at(datetime.datetime(2026, 12, 13, 10, 0))  # Sunday
