@@ -26,9 +26,7 @@ def card(html, title):
     return html[start : html.index("</article>", start)]
 
 
-def test_every_card_and_page_says_when_it_was_checked_in_the_visitors_language(
-    client, directory
-):
+def test_every_card_and_page_says_when_it_was_checked_in_the_visitors_language(client, directory):
     record_check([directory["faro"].translation_key], on=datetime.date(2026, 3, 10))
     expected = {
         "en": "Checked in March 2026",
