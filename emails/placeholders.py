@@ -266,6 +266,9 @@ def sample_values():
         "services_link": _admin_link("wagtailadmin_pages:add", "directory", "servicepage", 1),
         "collaboration_link": _admin_link("wagtailadmin_home"),
         "missing_items": [_("a logo"), _("at least one portfolio project")],
+        "check_list": "Cooperativa Sole\n  https://example.org/en/check/…/\n\n"
+        "Job club\n  https://example.org/en/check/…/",
+        "check_until": "31/12/2026",
         "verification_link": _verification_link(),
         "citizen_name": "Giorgos Papadopoulos",
         "citizen_email": "giorgos.papadopoulos@example.org",
