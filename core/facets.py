@@ -152,6 +152,10 @@ class LazyResults(Sequence):
             return list(self.rows[item])
         return self.rows[item]
 
+    def __iter__(self):
+        # One query for every row (a Sequence would otherwise read one index at a time).
+        return iter(self.rows)
+
 
 class FacetedRows:
     """The rows of a listing for one request: `facets` {name: Facet}, `values` {name: value in
