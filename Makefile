@@ -36,7 +36,7 @@ run: install
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# The production stack on this machine: gunicorn, the task worker and the scheduler (Procfile),
+# The production stack on this machine: granian, the task worker and the scheduler (Procfile),
 # with production settings, on PostgreSQL and Redis (both running already). Every variable of
 # README "Deploy" can be given; the defaults below are for trying it locally over plain HTTP
 # (so the admin's sign-in, whose cookies need HTTPS, wants a TLS proxy in front). Email goes to
@@ -105,7 +105,7 @@ bench: install
 	$(BIN)/python manage.py bench_facilitation --json bench-results/facilitation.json \
 		$(BENCH_FACILITATION_ARGS)
 
-# The production stack (gunicorn, production settings, PostgreSQL, Redis) on this machine under
+# The production stack (granian, production settings, PostgreSQL, Redis) on this machine under
 # wrk, on the loopback only: a mix of pages, searches and messages, then a page kept in the page
 # cache against nginx serving the same bytes from a file (demo/loadtest/run.py says what and how).
 # Its own database (LOADTEST_DATABASE_URL, dropped and made afresh; morethanajob_loadtest),

@@ -9,7 +9,11 @@ the admin and the other PORTAL_PAGE_CACHE_EXCLUDED paths.
 
 Anything published, unpublished, moved, deleted, and any snippet (vocabularies, email
 templates), locale, site or image saved, empties it at once (`purge`: one number, the cache's
-generation, is changed; a kept page of an older generation is no longer served).
+generation, is changed; a kept page of an older generation is no longer served). Saving a draft
+or verifying an organisation does not: nothing public changes.
+
+A page served as a hit is marked with its generation (`page_cache_generation`), so that the
+layer in front of Django (portal/cached_pages.py) may keep it as sent and answer it again.
 
 The pages asked most are also kept in each process's memory (`LocalCopies`,
 PORTAL_PAGE_CACHE_LOCAL_PAGES of them), checked against the generation in the shared cache at
@@ -74,7 +78,9 @@ class LocalCopies:
                 del self.pages[key]
                 return None
             self.pages.move_to_end(key)
-        return pickle.loads(content)  # noqa: S301 - written by this process, below
+        response = pickle.loads(content)  # noqa: S301 - written by this process, below
+        response.page_cache_generation = generation
+        return response
 
     def put(self, key, generation, response, seconds):
         content = pickle.dumps(response)
@@ -175,6 +181,7 @@ class PageCacheMiddleware:
                 response["X-Page-Cache"] = "hit"
                 if local:
                     local_copies.put(key, current, response, kept_seconds)
+                    response.page_cache_generation = current
                 return response
         response = self.get_response(request)
         if key and may_keep(request, response):

@@ -14,9 +14,11 @@ class DirectoryConfig(AppConfig):
             freshness,
             signals,  # noqa: F401
         )
+        from directory.frontend_cache import purge_proxy_on_changes
         from directory.notifications import replace_wagtail_notifications
         from directory.search import forget_searches_on_changes
 
         forget_searches_on_changes()
         page_published.connect(freshness.page_published, dispatch_uid="freshness_on_publish")
+        purge_proxy_on_changes()
         replace_wagtail_notifications()

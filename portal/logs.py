@@ -10,6 +10,8 @@ import contextvars
 import json
 import logging
 import re
+import sys
+import time
 import uuid
 from datetime import UTC, datetime
 
@@ -71,3 +73,49 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+class AccessLog:
+    """One JSON line on standard output for each request the WSGI application `application`
+    answers, with its id, method, path (without its query: searches are typed by people), status,
+    bytes and duration; no client address. Written as is, without the logging machinery: it is
+    on every request, kept pages included."""
+
+    def __init__(self, application, stream=None):
+        self.application = application
+        self.stream = stream
+
+    def __call__(self, environ, start_response):
+        started = time.perf_counter()
+        sent = []
+
+        def noted(status, headers, exc_info=None):
+            sent[:] = [status, headers]
+            return start_response(status, headers, exc_info)
+
+        try:
+            return self.application(environ, noted)
+        finally:
+            status, headers = sent or ("500", [])
+            rid = size = ""
+            for name, value in headers:
+                lowered = name.lower()
+                if lowered == "x-request-id":
+                    rid = value
+                elif lowered == "content-length":
+                    size = value
+            path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+            line = json.dumps(
+                {
+                    "time": datetime.now(UTC).isoformat(),
+                    "logger": "portal.access",
+                    "request_id": rid,
+                    "method": environ.get("REQUEST_METHOD", ""),
+                    "path": path.encode("latin-1", "replace").decode("utf-8", "replace"),
+                    "status": int(status[:3]),
+                    "bytes": size or "-",
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                },
+                ensure_ascii=False,
+            )
+            (self.stream or sys.stdout).write(line + "\n")

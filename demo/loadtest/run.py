@@ -1,6 +1,6 @@
 """`make loadtest`: the production stack on this machine under wrk, on the loopback only.
 
-gunicorn with production settings (as the Procfile's `web`) on PostgreSQL and Redis, seeded with
+The web process with production settings (the Procfile's `web`, granian) on PostgreSQL and Redis, seeded with
 the demo content, then:
 
 1. a mix of what visitors ask (demo/loadtest/mix.lua): the home page, searches with filters (a
@@ -118,7 +118,7 @@ def manage(env, *args, capture=False):
 
 def get(path, base=BASE):
     with urllib.request.urlopen(f"{base}{path}", timeout=30) as response:  # noqa: S310
-        return response.status, dict(response.headers), response.read()
+        return response.status, response.headers, response.read()  # names in any case
 
 
 def wait_until_up(process, base, path="/healthz"):
@@ -222,7 +222,7 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="portal-loadtest-"))
     work.chmod(0o755)  # nginx's worker, an unprivileged user, reads the page from it
     env = production_env(work / "media")
-    gunicorn = nginx = log = None
+    web = nginx = log = None
     try:
         create_database()
         print("Loading the demo content into", DATABASE_URL, flush=True)
@@ -231,13 +231,9 @@ def main():
         manage(env, "seed_demo", "--quiet")
         pages = json.loads(manage(env, "shell", "--no-imports", "-c", DISCOVER, capture=True))
 
-        log = open(work / "gunicorn.log", "w")  # noqa: SIM115 - closed once gunicorn stops
-        gunicorn = start(
-            [PYTHON, "-m", "gunicorn", "portal.wsgi", "--config", "python:portal.gunicorn"],
-            env,
-            log,
-        )
-        wait_until_up(gunicorn, BASE)
+        log = open(work / "web.log", "w")  # noqa: SIM115 - closed once the web process stops
+        web = start([PYTHON, "-m", "portal.serve"], env, log)
+        wait_until_up(web, BASE)
 
         _status, headers, _body = get("/en/enquiry/token/")
         token = json.loads(_body)["token"]
@@ -297,7 +293,9 @@ def main():
             "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
             "stack": {
-                "gunicorn_workers": int(os.environ.get("WEB_CONCURRENCY", "3")),
+                "server": "granian (python -m portal.serve)",
+                "web_workers": int(os.environ.get("WEB_CONCURRENCY", "2")),
+                "web_threads": int(os.environ.get("WEB_THREADS", "4")),
                 "database": "PostgreSQL",
                 "cache": "Redis",
                 "connections": CONNECTIONS,
@@ -320,11 +318,11 @@ def main():
     except Exception:
         if log:
             log.flush()
-            print("".join((work / "gunicorn.log").read_text().splitlines(True)[-30:]))
+            print("".join((work / "web.log").read_text().splitlines(True)[-30:]))
         raise
     finally:
         stop(nginx)
-        stop(gunicorn)
+        stop(web)
         if log:
             log.close()
         shutil.rmtree(work, ignore_errors=True)

@@ -213,11 +213,13 @@ PORTAL_PAGE_CACHE_LOCAL_SECONDS = env_int("PORTAL_PAGE_CACHE_LOCAL_SECONDS", 1)
 PORTAL_PAGE_CACHE_LOCAL_PAGES = env_int("PORTAL_PAGE_CACHE_LOCAL_PAGES", 200)
 # Paths never kept nor marked public, besides the admin's (PORTAL_ADMIN_PATH_PREFIXES).
 PORTAL_PAGE_CACHE_EXCLUDED = ("/healthz", "/documents/", "/media/", "/anymail/", "/i18n/")
-# A caching proxy in front (Varnish, nginx with a purge module...): Wagtail purges a page's
-# address from it when the page is published or unpublished (wagtail.contrib.frontend_cache),
-# with an HTTP PURGE request to PORTAL_FRONTEND_CACHE_URL (e.g. http://127.0.0.1:6081).
+# A caching proxy in front (Varnish, nginx with a purge module...): a page published or
+# unpublished is purged from it, at each address a visitor of each language is shown it
+# (directory/frontend_cache.py), with an HTTP PURGE request to PORTAL_FRONTEND_CACHE_URL (e.g.
+# http://127.0.0.1:6081). Those addresses are worked out there: Wagtail's own swapping of the
+# language prefix is off (WAGTAILFRONTENDCACHE_LANGUAGES).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if env_str("PORTAL_FRONTEND_CACHE_URL"):
-    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
     WAGTAILFRONTENDCACHE = {
         "proxy": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
