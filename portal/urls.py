@@ -12,6 +12,8 @@ from directory import views as directory_views
 from directory.admin_scope import guarded_admin_urls
 from emails import webhooks as email_webhooks
 from home import seo
+from opendata import views as opendata_views
+from opendata.api import api as opendata_api
 from portal import health, media
 from search import views as search_views
 
@@ -40,6 +42,9 @@ if settings.DEBUG:
 urlpatterns += [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    # Open data: the HSDS API and the data package, the same address in every language.
+    path("api/hsds/", opendata_api.urls),
+    path("open-data/hsds-<str:lang>.zip", opendata_views.tabular_package, name="hsds_package"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -55,6 +60,7 @@ urlpatterns += i18n_patterns(
         name="collaboration_interest",
     ),
     path("search/", search_views.search, name="search"),
+    path("open-data/", opendata_views.open_data, name="open_data"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
 )
