@@ -60,7 +60,8 @@ urlpatterns += i18n_patterns(
         name="collaboration_interest",
     ),
     path("search/", search_views.search, name="search"),
-    path("open-data/", opendata_views.open_data, name="open_data"),
+    # The footer's "Open data": to the open data page in the visitor's language, wherever it is.
+    path("data/", opendata_views.open_data, name="open_data"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
 )
