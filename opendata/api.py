@@ -22,6 +22,7 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 from pydantic import Field
 
+from core.facets import LazyResults
 from core.ratelimit import RateLimit
 from directory.filters import ANY_SERVICE_KIND
 from directory.search import DirectorySearch
@@ -215,7 +216,11 @@ def page_of(directory, rows, filters, services=True):
         return total, ids
     values = {"kind": ANY_SERVICE_KIND if services else "organisation"}
     engine = DirectorySearch(SearchForm(filters.search, values), directory.locales)
-    ranked = list(engine.results())
+    ranked = engine.results()
+    if isinstance(ranked, LazyResults):
+        # Ranked in the database: the other filters join the ranked rows, paged there too.
+        passing = ranked.rows.filter(page_id__in=rows.values("page_id"))
+        return passing.count(), list(passing[start : start + filters.per_page])
     passing = set(rows.filter(page_id__in=ranked).values_list("page_id", flat=True))
     ids = [pk for pk in ranked if pk in passing]
     return len(ids), ids[start : start + filters.per_page]
