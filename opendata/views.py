@@ -15,7 +15,7 @@ def open_data(request):
     locales = Locales()
     try:
         here = locales.get(get_language() or settings.LANGUAGE_CODE)
-    except KeyError:
+    except (KeyError, LookupError):
         here = locales.default
     page = one_per_translation(OpenDataPage.objects.live(), here, locales.default).first()
     if page is None:
