@@ -65,6 +65,7 @@ api = HsdsApi(
     ),
     urls_namespace="hsds",
     docs_url=None,
+    openapi_url=None,  # served below, as every answer is: open to other sites
 )
 
 
@@ -237,6 +238,11 @@ def about(request, lang: str = ""):
         "profile": PROFILE,
         "openapi_url": request.build_absolute_uri(reverse("hsds:openapi-json")),
     }
+
+
+@api.get("/openapi.json", include_in_schema=False, url_name="openapi-json")
+def openapi(request):
+    return api.get_openapi_schema()
 
 
 @api.get("/services", summary="Services and opportunities")

@@ -70,7 +70,9 @@ def test_the_api_says_what_it_is(client):
     assert about["version"] == "3.0"
     assert about["profile"].startswith("https://")
     assert about["openapi_url"].endswith("/api/hsds/openapi.json")
-    description = client.get(f"{API}/openapi.json").json()
+    response = get(client, "/openapi.json")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    description = response.json()
     for path in ("/services", "/services/{id}", "/organizations", "/taxonomy_terms/{id}"):
         assert f"/api/hsds{path}" in description["paths"]
 
