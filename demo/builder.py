@@ -59,6 +59,7 @@ from directory.models import (
 from directory.permissions import sync_organisation
 from facilitators.models import ContactChannel, ContactLog, ContactOutcome, Facilitator
 from home.models import HomePage, StandardPage
+from opendata.models import OpenDataPage
 
 from . import content
 from .collaboration import build_collaboration
@@ -162,6 +163,7 @@ class DemoBuilder:
             self._build_services_index()
             self._build_good_practices_index()
             self._build_standard_pages()
+            self._build_open_data_page()
             self.countries = self._build_countries()
             for index, organisation in enumerate(content.ORGANISATIONS):
                 self._build_organisation(index, organisation)
@@ -554,6 +556,26 @@ class DemoBuilder:
                 )  # fmt: skip
             for language in content.TRANSLATIONS:
                 self._translate(page, language, {**fields(language), "slug": slug})
+
+    def _build_open_data_page(self):
+        """The open data page (the footer's "Open data"), in every language."""
+
+        def fields(language):
+            text = content.OPEN_DATA[language]
+            return {
+                "title": text["title"],
+                "intro": text["intro"],
+                "body": paragraphs(text["body"]),
+            }
+
+        page = self._child(self.home, OpenDataPage, "open-data")
+        if page is None:
+            page = self._add_page(
+                self.home, OpenDataPage(slug="open-data", locale=self.en, **fields("en"))
+            )
+        for language in content.TRANSLATIONS:
+            self._translate(page, language, {**fields(language), "slug": "open-data"})
+        return page
 
     def _build_countries(self):
         countries = {}

@@ -44,6 +44,7 @@ class HomePage(RoutesAcrossTranslations, Page):
         "directory.ServicesIndexPage",
         "directory.GoodPracticesIndexPage",
         "collaboration.CollaborationIndexPage",
+        "opendata.OpenDataPage",
         "home.StandardPage",
     ]
     max_count_per_parent = 1

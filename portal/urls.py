@@ -13,6 +13,8 @@ from directory.admin_scope import guarded_admin_urls
 from emails import webhooks as email_webhooks
 from freshness import views as freshness_views
 from home import seo
+from opendata import views as opendata_views
+from opendata.api import api as opendata_api
 from portal import health, media
 from search import views as search_views
 
@@ -41,6 +43,9 @@ if settings.DEBUG:
 urlpatterns += [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    # Open data: the HSDS API and the data package, the same address in every language.
+    path("api/hsds/", opendata_api.urls),
+    path("open-data/hsds-<str:lang>.zip", opendata_views.tabular_package, name="hsds_package"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -57,6 +62,8 @@ urlpatterns += i18n_patterns(
     ),
     path("check/<str:token>/", freshness_views.answer, name="freshness_answer"),
     path("search/", search_views.search, name="search"),
+    # The footer's "Open data": to the open data page in the visitor's language, wherever it is.
+    path("data/", opendata_views.open_data, name="open_data"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     re_path(
         r"^search/download\.(?P<extension>csv|xlsx)$",

@@ -16,7 +16,7 @@ LAYERS = [
     {"core"},
     {"emails"},
     {"directory"},
-    {"collaboration", "facilitators"},
+    {"collaboration", "facilitators", "opendata"},
     {"featured", "freshness"},
     {"home", "search"},
     {"demo"},

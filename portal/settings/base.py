@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "freshness",
     "collaboration",
     "search",
+    "opendata",
     "core",
     "demo",
     "wagtail_localize",
@@ -248,6 +249,19 @@ PORTAL_CHECK_LINK_DAYS = env_int("PORTAL_CHECK_LINK_DAYS", 30)
 # address in the window (seconds); 0 turns the limit off. Counted in the cache (CACHES).
 PORTAL_ENQUIRY_RATE_LIMIT = env_int("PORTAL_ENQUIRY_RATE_LIMIT", 5)
 PORTAL_ENQUIRY_RATE_WINDOW = env_int("PORTAL_ENQUIRY_RATE_WINDOW", 60 * 60)
+# The open data API (/api/hsds/): answers not served from the page cache, per client address
+# per window (seconds); 0 turns the limit off.
+PORTAL_HSDS_RATE_LIMIT = env_int("PORTAL_HSDS_RATE_LIMIT", 120)
+PORTAL_HSDS_RATE_WINDOW = env_int("PORTAL_HSDS_RATE_WINDOW", 60)
+# The licence of the directory's open data (the API, the downloads), named on the open data
+# page and in the data package.
+PORTAL_OPEN_DATA_LICENCE_NAME = env_str("PORTAL_OPEN_DATA_LICENCE_NAME", "CC-BY-4.0")
+PORTAL_OPEN_DATA_LICENCE_TITLE = env_str(
+    "PORTAL_OPEN_DATA_LICENCE_TITLE", "Creative Commons Attribution 4.0 International"
+)
+PORTAL_OPEN_DATA_LICENCE_URL = env_str(
+    "PORTAL_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
 # How many reverse proxies in front of the portal append the client's address to
 # X-Forwarded-For (0: none, REMOTE_ADDR is the client). Without it, behind a proxy, every
 # citizen would share one address and one rate limit.

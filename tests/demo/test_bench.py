@@ -22,6 +22,7 @@ CASE_NAMES = [
     "services index, filtered",
     "type-ahead",
     "home page",
+    "HSDS API, services",
 ]
 
 

@@ -35,6 +35,7 @@ from directory.models import (
 )
 from facilitators.models import ContactLog, Facilitator
 from home.models import HomePage, StandardPage
+from opendata.models import OpenDataPage
 from tests.helpers import log_in, module_transaction
 
 LANGUAGES = ["en", "it", "el", "ar"]
@@ -145,10 +146,13 @@ def test_the_site_pages_exist_in_every_language(seeded):
         assert services.get_url() == f"/{code}/services/"
         assert StandardPage.objects.live().filter(locale=locale).count() == 3
         assert CountryPage.objects.live().filter(locale=locale).count() == 6
+        open_data = OpenDataPage.objects.live().get(locale=locale)
+        assert open_data.get_url() == f"/{code}/open-data/"
 
     arabic_directory = DirectoryIndexPage.objects.get(locale__language_code="ar")
     assert arabic_directory.title == "المنظمات"
     assert "Organisations" not in arabic_directory.intro
+    assert OpenDataPage.objects.get(locale__language_code="ar").title == "البيانات المفتوحة"
 
 
 @pytest.mark.django_db

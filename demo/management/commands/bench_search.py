@@ -63,6 +63,8 @@ CASES = [
     ),
     ("type-ahead", "/el/search/suggest/", {"q": "coop"}),
     ("home page", "/en/", {}),
+    # Open data: a page of the HSDS API's services, as other services read it (opendata/api.py).
+    ("HSDS API, services", "/api/hsds/services", {"per_page": 50}),
 ]
 
 
@@ -255,6 +257,7 @@ class Command(BaseCommand):
             "ROOT_URLCONF": "portal.bench_urls",
             "DEBUG": False,
             "PORTAL_SEARCH_CACHE_SECONDS": 0,  # every request does the whole work
+            "PORTAL_HSDS_RATE_LIMIT": 0,  # one client asks thousands of times
             "ALLOWED_HOSTS": ["localhost"],
             "STORAGES": {
                 "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
