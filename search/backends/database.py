@@ -190,6 +190,7 @@ def postgres_backend():
 
     # The directory's models are ready only once this backend is first asked for.
     from directory.listing_rows import copy_search_text
+    from directory.models import ListingWords
 
     def word_query(word):
         # Each configuration that reads the word differently, as Python's stemmers (the same
@@ -281,7 +282,7 @@ def postgres_backend():
                 text for indexer in indexers for text in (indexer.title_text, indexer.body_text)
             )
             if issubclass(model, Page):  # the listings' rows of these pages hold their words
-                copy_search_text("page_id", [obj.pk for obj in objs])
+                copy_search_text("id", [obj.pk for obj in objs])
 
     class LanguageQueryCompiler(WordsMatched, PostgresSearchQueryCompiler):
         score_order = f"-{SCORE}"
@@ -314,7 +315,7 @@ def postgres_backend():
         index_class = LanguageIndex
 
         def ranked_rows(self, rows, words, every=False):
-            """Listing rows holding their page's index words (`search_title`, `search_body`:
+            """Listing rows with their page's index words (`ListingWords`, joined on the page:
             `directory.listing_rows.copy_search_text`) with at least half of `words` (`every`:
             with all of them), as `RankedWords` ranks pages: aliased with how many of the words
             each has (`WORDS_MATCHED`) and the same relevance (`ROW_SCORE`), for ordering."""
@@ -323,25 +324,29 @@ def postgres_backend():
                 return rows.none()
             readings = [word_query(word) for word in words]
             query = reduce(or_, readings)
-            # title || body, as the rows' GIN index has it (directory's migration 0016).
-            document = Func(
-                F("search_title"),
-                F("search_body"),
-                function="listing_row_words",
-                output_field=SearchVectorField(),
-            )
-            rows = rows.alias(_search_document=document)
+
+            def document(prefix):
+                # title || body, as the words' GIN index has it (directory's migration 0017).
+                return Func(
+                    F(f"{prefix}title"),
+                    F(f"{prefix}body"),
+                    function="listing_row_words",
+                    output_field=SearchVectorField(),
+                )
+
+            rows = rows.alias(_search_document=document("words__"))
             if every:
                 return rows.filter(_search_document=reduce(lambda a, b: a & b, readings))
             weights = get_sql_weights()
-            score = SearchRank(F("search_title"), query, weights=weights) * TITLE_WEIGHT
-            score += SearchRank(F("search_body"), query, weights=weights)
+            score = SearchRank(F("words__title"), query, weights=weights) * TITLE_WEIGHT
+            score += SearchRank(F("words__body"), query, weights=weights)
             # Only worked out where used: to order by, or to keep the rows with half the words.
-            # Each word's rows are found from the GIN index once (a hashed subquery): testing
+            # Each word's pages are found from the GIN index once (a hashed subquery): testing
             # each row's words instead reads every matching row's vectors once per word.
-            with_word = [rows.filter(_search_document=r).values("pk") for r in readings]
+            pages = ListingWords.objects.alias(_search_document=document(""))
+            with_word = [pages.filter(_search_document=r).values("page_id") for r in readings]
             matched = sum(
-                (Case(When(pk__in=ids, then=1), default=0) for ids in with_word), Value(0)
+                (Case(When(page_id__in=ids, then=1), default=0) for ids in with_word), Value(0)
             )
             rows = rows.filter(_search_document=query)
             rows = rows.alias(**{WORDS_MATCHED: matched, ROW_SCORE: score})
