@@ -2,8 +2,8 @@
 
 The words were two columns of every listing row (one row per page and visitor language), so a
 word's rows were read from their TOAST storage once per row ranked, and every listing read rows
-several kilobytes wide. They are now copied once per page, kept within the row (a TOAST target
-above their size), with the GIN index on title || body (`listing_row_words`, migration 0016).
+several kilobytes wide. They are now copied once per page, with the GIN index on title || body
+(`listing_row_words`, migration 0016).
 On other databases the table stays empty and no index is made.
 """
 
@@ -17,9 +17,6 @@ INDEX = "listing_words_search"
 def move_words(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    # Kept in the row up to a whole page: ranking a common word's thousand pages then reads
-    # no TOAST storage (a larger vector still goes there, as any other).
-    schema_editor.execute("ALTER TABLE directory_listingwords SET (toast_tuple_target = 8160)")
     schema_editor.execute(
         "INSERT INTO directory_listingwords (page_id, title, body) "
         "SELECT DISTINCT ON (page_id) page_id, search_title, search_body "

@@ -65,9 +65,8 @@ class ListingRow(models.Model):
 class ListingWords(models.Model):
     """On PostgreSQL, the search index's words of a listed page (its title, the rest), copied
     from its index entry (`directory.listing_rows.copy_search_text`): one row per page version,
-    whichever visitor languages list it. A GIN index on title || body finds a word's pages; the
-    words are kept within the row itself (not in separate TOAST storage), so that ranking the
-    thousands of pages a common word matches reads them where they are. Empty on other
+    whichever visitor languages list it. A GIN index on title || body finds a word's pages, read
+    from narrow rows (the vectors stay in TOAST storage, read only to rank). Empty on other
     databases, whose searches go through the search backend."""
 
     page = models.OneToOneField(

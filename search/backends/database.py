@@ -325,33 +325,45 @@ def postgres_backend():
             readings = [word_query(word) for word in words]
             query = reduce(or_, readings)
 
-            def document(prefix):
-                # title || body, as the words' GIN index has it (directory's migration 0017).
-                return Func(
-                    F(f"{prefix}title"),
-                    F(f"{prefix}body"),
-                    function="listing_row_words",
-                    output_field=SearchVectorField(),
-                )
+            # title || body, as the words' GIN index has it (directory's migration 0017).
+            document = Func(
+                F("title"),
+                F("body"),
+                function="listing_row_words",
+                output_field=SearchVectorField(),
+            )
+            # The pages with the words are found from the words' GIN index once (a hashed
+            # subquery), never by testing each row's words: joining a page's two vectors, read
+            # from their TOAST storage, costs far more than looking it up.
+            pages = ListingWords.objects.alias(_search_document=document)
 
-            rows = rows.alias(_search_document=document("words__"))
+            def having(tsquery):
+                return pages.filter(_search_document=tsquery).values("page_id")
+
             if every:
-                return rows.filter(_search_document=reduce(lambda a, b: a & b, readings))
+                return rows.filter(page_id__in=having(reduce(lambda a, b: a & b, readings)))
             weights = get_sql_weights()
             score = SearchRank(F("words__title"), query, weights=weights) * TITLE_WEIGHT
             score += SearchRank(F("words__body"), query, weights=weights)
             # Only worked out where used: to order by, or to keep the rows with half the words.
-            # Each word's pages are found from the GIN index once (a hashed subquery): testing
-            # each row's words instead reads every matching row's vectors once per word.
-            pages = ListingWords.objects.alias(_search_document=document(""))
-            with_word = [pages.filter(_search_document=r).values("page_id") for r in readings]
             matched = sum(
-                (Case(When(page_id__in=ids, then=1), default=0) for ids in with_word), Value(0)
+                (Case(When(page_id__in=having(r), then=1), default=0) for r in readings),
+                Value(0),
             )
-            rows = rows.filter(_search_document=query)
             rows = rows.alias(**{WORDS_MATCHED: matched, ROW_SCORE: score})
-            if at_least(words) > 1:
-                rows = rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
+            if len(words) > 1:
+                # The count of words alone: a filter on any of them as well would be joined to
+                # the rows, and tested on each row's vectors.
+                return rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
+            # One word: its rows are found through the row's own words (joined), which lets the
+            # planner rank only the rows in the visitor's language first.
+            joined = Func(
+                F("words__title"),
+                F("words__body"),
+                function="listing_row_words",
+                output_field=SearchVectorField(),
+            )
+            rows = rows.alias(_search_document=joined).filter(_search_document=query)
             return rows
 
         def near(self, word):
