@@ -5,10 +5,10 @@ A listing hands `FacetedRows` a queryset of rows, one per piece of content it ma
 directory, `directory.models.ListingRow` in the visitor's language), the facets it filters on
 and the values chosen. Then:
 
-- the words, if any: on PostgreSQL the rows hold their page's index words
-  (`directory.listing_rows.copy_search_text`), and the portal's backend matches and ranks them
-  on the rows themselves (`ranked_rows`: a GIN index on the row's language and words), each
-  row with how many of the words it has and its relevance. Elsewhere (SQLite,
+- the words, if any: on PostgreSQL the rows are joined to their page's index words (a `words`
+  relation: `directory.listing_rows.copy_search_text`), and the portal's backend matches and
+  ranks them there (`ranked_rows`: a GIN index on the words), each row with how many of the
+  words it has and its relevance. Elsewhere (SQLite,
   Elasticsearch/OpenSearch) they go through Wagtail's search backend once
   (`core.listing.ranked_matches`), restricted to the rows' pages: the ids of the matches, most
   words first, in order of relevance;
@@ -301,11 +301,8 @@ class RowSearch:
         from wagtail.search.backends import get_search_backend
 
         fields = {field.name for field in self.rows().model._meta.get_fields()}
-        return (
-            self.words_on_rows
-            and hasattr(get_search_backend(), "ranked_rows")
-            and {"search_title", "search_body"} <= fields
-        )
+        backend_ranks = hasattr(get_search_backend(), "ranked_rows")
+        return self.words_on_rows and backend_ranks and "words" in fields
 
     def ranked_rows(self, words, every=False):
         """The rows with at least half of `words` (`every`: all of them), ranked by the backend

@@ -17,10 +17,10 @@ Keeping the rows in step costs one cheap query per change, never a recomputation
 - `current()`, which every listing calls first, works the marked content out again, in a fixed
   number of queries, then clears the marks.
 
-On PostgreSQL a row also holds the search index's words of the version it lists
-(`copy_search_text`), copied when the row is worked out and again whenever that page's index
-entry is written (`search.backends.database`), so that searches match, count and rank words on
-the rows alone.
+On PostgreSQL each listed page also has its search index's words (`ListingWords`, one row per
+page version, joined to the rows on the page), copied when its rows are worked out and again
+whenever that page's index entry is written (`search.backends.database`), so that searches
+match, count and rank words on the rows and their words alone.
 
 The mark is written in the same transaction as the change, so it is undone with it. Rows are
 only ever worked out from the database as it is, so content refreshed too often is merely
@@ -45,6 +45,7 @@ from directory.models import (
     ListingRow,
     ListingStale,
     ListingTerm,
+    ListingWords,
     OrganisationPage,
     PortfolioProjectPage,
     ServicePage,
@@ -265,6 +266,7 @@ def refresh(keys=None):
         with transaction.atomic():
             _delete(ListingRow.objects.all())
             _delete(ListingTerm.objects.all())
+            _delete(ListingWords.objects.all())
     keys = list(keys)
     for start in range(0, len(keys), BATCH):
         with transaction.atomic():
@@ -314,25 +316,30 @@ def _refresh(keys):
 
 
 COPY_SEARCH_TEXT = """
-    UPDATE {rows} AS row SET search_title = entry.title, search_body = entry.body
-    FROM {pages} AS page, {entries} AS entry
-    WHERE row.{column} = ANY(%s) AND page.id = row.page_id
-      AND entry.content_type_id = page.content_type_id AND entry.object_id = (page.id)::varchar(50)
+    INSERT INTO {words} (page_id, title, body)
+    SELECT page.id, entry.title, entry.body
+    FROM {pages} AS page JOIN {entries} AS entry
+      ON entry.content_type_id = page.content_type_id AND entry.object_id = (page.id)::varchar(50)
+    WHERE page.{column} = ANY(%s)
+      AND EXISTS (SELECT 1 FROM {rows} AS row WHERE row.page_id = page.id)
+    ON CONFLICT (page_id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body
 """
 
 
 def copy_search_text(column, values):
-    """On PostgreSQL, the search index's words of their pages onto the rows whose `column`
-    ("translation_key" or "page_id") is one of `values`: one query. Elsewhere nothing."""
+    """On PostgreSQL, the search index's words of the listed pages whose `column`
+    ("translation_key" or "id") is one of `values` into their `ListingWords`: one query.
+    Elsewhere nothing."""
     from wagtail.search.models import IndexEntry
 
     if connection.vendor != "postgresql" or not values:
         return
     sql = COPY_SEARCH_TEXT.format(
+        words=ListingWords._meta.db_table,
         rows=ListingRow._meta.db_table,
         pages=Page._meta.db_table,
         entries=IndexEntry._meta.db_table,
-        column={"translation_key": "translation_key", "page_id": "page_id"}[column],
+        column={"translation_key": "translation_key", "id": "id"}[column],
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [list(values)])

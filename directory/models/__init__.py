@@ -3,7 +3,7 @@ from .choices import Delivery, OrganisationKind, ProjectScope, ServiceKind, Soci
 from .country import CountryPage, DirectoryIndexPage
 from .enquiry import Enquiry, EnquiryReply
 from .good_practices import GoodPracticesIndexPage
-from .listing_row import ListingRow, ListingStale, ListingTerm
+from .listing_row import ListingRow, ListingStale, ListingTerm, ListingWords
 from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
 from .service import ServicePage
@@ -25,6 +25,7 @@ __all__ = [
     "ListingRow",
     "ListingStale",
     "ListingTerm",
+    "ListingWords",
     "OrganisationAccount",
     "OrganisationKind",
     "OrganisationPage",

@@ -31,12 +31,18 @@ class ListingRow(models.Model):
     # False once the content has gone unchecked past PORTAL_FRESHNESS_NOTE_MONTHS: listings
     # rank it after the rest (`directory.freshness`). Content unchecked for longer has no row.
     checked_recently = models.BooleanField(default=True)
-    # On PostgreSQL, the search index's words of the version listed (its title, the rest), so
-    # that a search matches, counts and ranks on the rows themselves (`core.facets`); a GIN
-    # index on (language, title || body) serves the words of one language's rows. Empty on
-    # other databases, whose searches go through the search backend.
-    search_title = SearchVectorField(null=True, editable=False)
-    search_body = SearchVectorField(null=True, editable=False)
+    # On PostgreSQL, the search index's words of the version listed (`ListingWords`, one row per
+    # page, not per visitor language), joined on the page: a search matches, counts and ranks
+    # on the rows and their words (`core.facets`). Not a column: the words stay in their own
+    # narrow table, so that listings without words read small rows.
+    words = models.ForeignObject(
+        "directory.ListingWords",
+        from_fields=["page"],
+        to_fields=["page"],
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("listing row")
@@ -57,6 +63,27 @@ class ListingRow(models.Model):
 
     def __str__(self):
         return f"{self.language} {self.listing} {self.page_id}"
+
+
+class ListingWords(models.Model):
+    """On PostgreSQL, the search index's words of a listed page (its title, the rest), copied
+    from its index entry (`directory.listing_rows.copy_search_text`): one row per page version,
+    whichever visitor languages list it. A GIN index on title || body finds a word's pages, read
+    from narrow rows (the vectors stay in TOAST storage, read only to rank). Empty on other
+    databases, whose searches go through the search backend."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    title = SearchVectorField(null=True, editable=False)
+    body = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("listing words")
+        verbose_name_plural = _("listing words")
+
+    def __str__(self):
+        return str(self.page_id)
 
 
 class ListingTerm(models.Model):

@@ -190,6 +190,7 @@ def postgres_backend():
 
     # The directory's models are ready only once this backend is first asked for.
     from directory.listing_rows import copy_search_text
+    from directory.models import ListingWords
 
     def word_query(word):
         # Each configuration that reads the word differently, as Python's stemmers (the same
@@ -281,7 +282,7 @@ def postgres_backend():
                 text for indexer in indexers for text in (indexer.title_text, indexer.body_text)
             )
             if issubclass(model, Page):  # the listings' rows of these pages hold their words
-                copy_search_text("page_id", [obj.pk for obj in objs])
+                copy_search_text("id", [obj.pk for obj in objs])
 
     class LanguageQueryCompiler(WordsMatched, PostgresSearchQueryCompiler):
         score_order = f"-{SCORE}"
@@ -314,7 +315,7 @@ def postgres_backend():
         index_class = LanguageIndex
 
         def ranked_rows(self, rows, words, every=False):
-            """Listing rows holding their page's index words (`search_title`, `search_body`:
+            """Listing rows with their page's index words (`ListingWords`, joined on the page:
             `directory.listing_rows.copy_search_text`) with at least half of `words` (`every`:
             with all of them), as `RankedWords` ranks pages: aliased with how many of the words
             each has (`WORDS_MATCHED`) and the same relevance (`ROW_SCORE`), for ordering."""
@@ -323,30 +324,46 @@ def postgres_backend():
                 return rows.none()
             readings = [word_query(word) for word in words]
             query = reduce(or_, readings)
-            # title || body, as the rows' GIN index has it (directory's migration 0016).
+
+            # title || body, as the words' GIN index has it (directory's migration 0017).
             document = Func(
-                F("search_title"),
-                F("search_body"),
+                F("title"),
+                F("body"),
                 function="listing_row_words",
                 output_field=SearchVectorField(),
             )
-            rows = rows.alias(_search_document=document)
+            # The pages with the words are found from the words' GIN index once (a hashed
+            # subquery), never by testing each row's words: joining a page's two vectors, read
+            # from their TOAST storage, costs far more than looking it up.
+            pages = ListingWords.objects.alias(_search_document=document)
+
+            def having(tsquery):
+                return pages.filter(_search_document=tsquery).values("page_id")
+
             if every:
-                return rows.filter(_search_document=reduce(lambda a, b: a & b, readings))
+                return rows.filter(page_id__in=having(reduce(lambda a, b: a & b, readings)))
             weights = get_sql_weights()
-            score = SearchRank(F("search_title"), query, weights=weights) * TITLE_WEIGHT
-            score += SearchRank(F("search_body"), query, weights=weights)
+            score = SearchRank(F("words__title"), query, weights=weights) * TITLE_WEIGHT
+            score += SearchRank(F("words__body"), query, weights=weights)
             # Only worked out where used: to order by, or to keep the rows with half the words.
-            # Each word's rows are found from the GIN index once (a hashed subquery): testing
-            # each row's words instead reads every matching row's vectors once per word.
-            with_word = [rows.filter(_search_document=r).values("pk") for r in readings]
             matched = sum(
-                (Case(When(pk__in=ids, then=1), default=0) for ids in with_word), Value(0)
+                (Case(When(page_id__in=having(r), then=1), default=0) for r in readings),
+                Value(0),
             )
-            rows = rows.filter(_search_document=query)
             rows = rows.alias(**{WORDS_MATCHED: matched, ROW_SCORE: score})
-            if at_least(words) > 1:
-                rows = rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
+            if len(words) > 1:
+                # The count of words alone: a filter on any of them as well would be joined to
+                # the rows, and tested on each row's vectors.
+                return rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
+            # One word: its rows are found through the row's own words (joined), which lets the
+            # planner rank only the rows in the visitor's language first.
+            joined = Func(
+                F("words__title"),
+                F("words__body"),
+                function="listing_row_words",
+                output_field=SearchVectorField(),
+            )
+            rows = rows.alias(_search_document=joined).filter(_search_document=query)
             return rows
 
         def near(self, word):

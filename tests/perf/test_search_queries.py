@@ -130,7 +130,7 @@ def test_postgresql_matches_text_through_the_gin_index(portal):
     # The words are matched on the listing rows of the visitor's language, which hold them.
     assert engine.ranks_rows
     plan = engine.ranked_rows(engine.words).explain()
-    assert "listing_row_search" in plan, plan
+    assert "listing_words_search" in plan, plan
 
 
 def test_postgresql_counts_every_filter_at_once_as_one_by_one(portal):
