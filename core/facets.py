@@ -374,15 +374,15 @@ class RowSearch:
         """The ids of the rows passing every filter: the most words first, then pages in the
         visitor's language, then by relevance."""
         if self.ranks_rows:
-            order = self.word_order(["-checked_recently", "-in_language", "-page_id"])
+            order = self.word_order(["-in_language", "-checked_recently", "-page_id"])
             passing = faceted.passing().order_by(*order).values_list("page_id", flat=True)
             return LazyResults(passing, count=faceted.total)
 
         def key(row):
             matched, position = self.matched[row[0]]
-            return (-matched, not row[2], not row[1], position)
+            return (-matched, not row[1], not row[2], position)
 
-        # Rows not checked recently rank after the rest (the directory's freshness).
+        # In the visitor's language first; in each, rows not checked recently after the rest.
         passing = faceted.passing().values_list("page_id", "in_language", "checked_recently")
         return [row[0] for row in sorted(passing, key=key)]
 

@@ -241,25 +241,27 @@ class DirectorySearch(RowSearch):
 
     def _order(self):
         """The rows' order: without words, pages in the visitor's language first; with words
-        (ranked on the rows), the most words first, then as asked, then by relevance. Content
-        not checked recently comes after the rest, in each of these (`directory.freshness`)."""
+        (ranked on the rows), the most words first, then as asked, then by relevance. Among the
+        pages in one language, content not checked recently comes after the rest
+        (`directory.freshness`): it ranks lower without leaving the visitor's language first."""
         newest = F("published_at").desc(nulls_last=True)
         if self.searched_words:
             if self.sort == CLOSING:
                 order = ["closing", "open_deadline", F("past_deadline").desc(nulls_last=True)]
+                order += ["-in_language", FRESH_FIRST]
             elif self.sort == NEWEST:
-                order = ["-in_language", newest]
+                order = ["-in_language", FRESH_FIRST, newest]
             else:
-                order = ["-in_language"]
-            return self.word_order([FRESH_FIRST, *order, "-page_id"])
+                order = ["-in_language", FRESH_FIRST]
+            return self.word_order([*order, "-page_id"])
         if self.sort != CLOSING:
-            return [FRESH_FIRST, "-in_language", newest, "-page_id"]
+            return ["-in_language", FRESH_FIRST, newest, "-page_id"]
         return [
-            FRESH_FIRST,
             "closing",
             "open_deadline",
             F("past_deadline").desc(nulls_last=True),
             "-in_language",
+            FRESH_FIRST,
             F("published_at").desc(nulls_last=True),
             "-page_id",
         ]

@@ -190,7 +190,7 @@ def postgres_backend():
 
     # The directory's models are ready only once this backend is first asked for.
     from directory.listing_rows import copy_search_text
-    from directory.models import ListingWords
+    from directory.models import ListingWords  # late, as above
 
     def word_query(word):
         # Each configuration that reads the word differently, as Python's stemmers (the same

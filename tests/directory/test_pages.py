@@ -20,6 +20,7 @@ from directory.models import (
     ServicesIndexPage,
 )
 from home.models import HomePage, StandardPage
+from opendata.models import OpenDataPage
 from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +36,10 @@ class TestPageTypeRules(WagtailPageTestCase):
                 GoodPracticesIndexPage,
                 CollaborationIndexPage,
                 StandardPage,
+                OpenDataPage,
             },
         )
+        self.assertAllowedSubpageTypes(OpenDataPage, set())
         self.assertAllowedSubpageTypes(DirectoryIndexPage, {CountryPage})
         self.assertAllowedSubpageTypes(CountryPage, {OrganisationPage})
         self.assertAllowedSubpageTypes(
