@@ -196,6 +196,35 @@ def test_a_service_in_another_language_names_its_organisation_in_the_visitors(cl
     assert 'lang="en" dir="ltr">Athens Open Doors</a>' in html
 
 
+def enquiry_heading(html):
+    return re.search(r'<h2 id="enquiry-heading">(.*?)</h2>', html).group(1)
+
+
+def test_the_message_form_names_the_organisation_in_the_visitors_language(client, english):
+    """The form's heading names the organisation as "Offered by" does: by its translation into
+    the visitor's language, whether the service itself is translated or not."""
+    italian = translate(english.organisation, "it", title="Porte Aperte Atene")
+    greek = translate(english.organisation, "el", title="Ανοιχτές Πόρτες Αθήνας")
+
+    # The English service, untranslated, shown at the Italian and Greek addresses.
+    html = client.get(f"{italian.url}greek-for-work/").content.decode()
+    assert enquiry_heading(html) == "Scrivi a Porte Aperte Atene"
+    html = client.get(f"{greek.url}greek-for-work/").content.decode()
+    assert enquiry_heading(html) == "Γράψτε στον οργανισμό Ανοιχτές Πόρτες Αθήνας"
+
+    # A translated service.
+    service = translate(english.service, "it", title="Greco per il lavoro")
+    html = client.get(service.url).content.decode()
+    assert enquiry_heading(html) == "Scrivi a Porte Aperte Atene"
+
+    # Not translated into Arabic: its own name; the English pages keep it too.
+    arabic = client.get(english.service.url.replace("/en/", "/ar/", 1)).content.decode()
+    assert "Athens Open Doors" in enquiry_heading(arabic)
+    for page in (english.service, english.organisation):
+        html = client.get(page.url).content.decode()
+        assert enquiry_heading(html) == "Write to Athens Open Doors"
+
+
 @pytest.mark.parametrize(
     "path",
     ["nowhere/", "athens-open-doors/nowhere/", "athens-open-doors/greek-for-work/more/"],
