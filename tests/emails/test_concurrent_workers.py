@@ -1,9 +1,11 @@
 """Two workers sending the outbox at the same time, each on its own database connection, never
 take the same message: every message leaves exactly once.
 
-These tests commit for real (`transaction=True`): each thread is its own worker with its own
-connection, and a thread sees only what another committed. pytest-django runs such tests after
-the ones that roll back, and empties the database after each; this module holds nothing else.
+These tests commit for real: each thread is its own worker with its own connection, and sees
+only what another committed. They do so outside pytest-django's test transaction and remove
+the messages they wrote afterwards, rather than as `transaction=True` tests, which empty every
+table when they end: the portal built once for the session (tests/conftest.py) would be gone
+for the tests that run after them in the same process.
 """
 
 import threading
@@ -15,20 +17,26 @@ from django.db import connection, transaction
 from emails.mail import claim, send_outbox_email
 from emails.models import OutboxEmail
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 Status = OutboxEmail.Status
 
 MESSAGES = 12
 
 
 @pytest.fixture(autouse=True)
-def row_locks():
+def real_commits(django_db_blocker):
+    """Autocommit on every connection, as in production; the messages written, removed."""
     if connection.vendor == "sqlite":
         pytest.skip(
             "SQLite has a single writer and no row locks (no SELECT ... FOR UPDATE SKIP LOCKED): "
             "two workers cannot claim at the same moment there."
         )
+    with django_db_blocker.unblock():
+        before = set(OutboxEmail.objects.values_list("pk", flat=True))
+        try:
+            yield
+        finally:
+            OutboxEmail.objects.exclude(pk__in=before).delete()
+            connection.close()
 
 
 def waiting_messages(count):
