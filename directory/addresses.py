@@ -18,7 +18,8 @@ whatever their length.
 """
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -73,8 +74,10 @@ class Addresses:
 
     A page live in that language is at its own address there; otherwise at its nearest translated
     ancestor's address followed by the slugs below it, provided that ancestor routes there and
-    has no live child of its own with the first of those slugs (which that address serves). A
-    page with no such address (its own language's tree only) keeps its own address.
+    has no live child of its own with the first of those slugs (which that address serves), nor a
+    child of another of its translations with that slug that is tried before this page's
+    (`reached_first`). A page with no such address (its own language's tree only, or another
+    page's there) keeps its own address.
     """
 
     def __init__(self, pages, codes, request=None):
@@ -92,29 +95,58 @@ class Addresses:
             )
         }
         # The live pages of those contents in the visitor's languages, and, in the same query,
-        # the live pages there with a slug of theirs at its depth: a page of the visitor's own
-        # tree at an address a content of another language would take (`taken`).
+        # every page with a slug of theirs at its depth: a live page of the visitor's own tree
+        # at an address a content of another language would take (`taken`), and the pages of
+        # other languages competing with it for that address (`competing`).
         keys = {row.translation_key for row in self.rows.values()}
         slugs = {row.slug for row in self.rows.values()}
         depths = {row.depth for row in self.rows.values()}
+        parent = Page.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - step)
+        )
         self.taken = set()
+        self.competing = {}
         for found in (
-            Page.objects.live()
-            .filter(Q(translation_key__in=keys) | Q(slug__in=slugs, depth__in=depths))
-            .filter(locale__language_code__in=codes)
+            Page.objects.filter(
+                Q(translation_key__in=keys, live=True, locale__language_code__in=codes)
+                | Q(slug__in=slugs, depth__in=depths)
+            )
             .select_related("locale")
+            .annotate(parent_key=Subquery(parent.values("translation_key")[:1]))
         ):
             code = found.locale.language_code
-            if found.translation_key in keys:
-                self.here[(found.translation_key, code)] = found
-            self.taken.add((found.path[: -Page.steplen], found.slug, code))
+            if found.live and code in codes:
+                if found.translation_key in keys:
+                    self.here[(found.translation_key, code)] = found
+                if found.slug in slugs and found.depth in depths:
+                    self.taken.add((found.path[: -Page.steplen], found.slug, code))
+            if found.slug in slugs and found.depth in depths:
+                self.competing.setdefault((found.parent_key, found.slug), []).append(found)
 
     def translation(self, page, code):
         """The live translation of `page` in `code`, if it has one."""
         return self.here.get((page.translation_key, code))
 
+    def reached_first(self, translation, child):
+        """Whether the address of `translation` followed by `child`'s slug leads to `child`, a
+        child of one of its other translations: it is the first of the children with that slug
+        `RoutesAcrossTranslations` tries (`children_elsewhere`). Two untranslated pages of two
+        other languages may share a slug there; only the first is reached."""
+        tried = [
+            other
+            for other in self.competing.get((translation.translation_key, child.slug), [])
+            if other.depth == child.depth and other.path[: -Page.steplen] != translation.path
+        ]
+        first = min(
+            tried,
+            key=lambda other: (other.locale.language_code != settings.LANGUAGE_CODE, other.pk),
+            default=None,
+        )
+        return first is not None and first.pk == child.pk
+
     def url(self, page, code):
         slugs = []
+        child = None
         path = page.path
         while path in self.rows:
             row = self.rows[path]
@@ -127,8 +159,11 @@ class Addresses:
                     break
                 if (translation.path, slugs[-1], code) in self.taken:
                     break  # a page of the visitor's language is there: this one keeps its own
+                if not self.reached_first(translation, child):
+                    break  # another language's page with its slug is there: the same
                 return url + "/".join(reversed(slugs)) + "/"
             slugs.append(row.slug)
+            child = row
             path = path[: -Page.steplen]
         return page.get_url(self.request)
 

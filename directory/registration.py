@@ -179,6 +179,22 @@ def account_with_email(email):
     return get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
 
 
+def awaiting_confirmation(user):
+    """The organisation page `user` registered, if they never confirmed their email address
+    (inactive, never signed in); else None. Such a person gets a fresh verification link
+    whenever they ask for one or register again."""
+    if user is None or user.is_active or user.last_login is not None:
+        return None
+    group = (
+        user.groups.filter(organisation_account__isnull=False)
+        .select_related("organisation_account")
+        .first()
+    )
+    if group is None:
+        return None
+    return OrganisationPage.objects.first_version(group.organisation_account.translation_key)
+
+
 def places_by_country(locales):
     """{country code: its towns}, each once, named in the visitor's language where translated,
     in alphabetical order."""

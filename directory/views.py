@@ -20,11 +20,11 @@ from directory.addresses import visitor_url
 from directory.enquiries import FORM_ID, EnquiryForm, rate_limit, receive_enquiry, recipient_for
 from directory.events import EMAIL_CONFIRMED, announce
 from directory.listing import request_locales
-from directory.models import OrganisationPage
 from directory.registration import (
     RegistrationForm,
     ResendForm,
     account_with_email,
+    awaiting_confirmation,
     register_organisation,
     user_for_token,
 )
@@ -34,9 +34,10 @@ from directory.registration import (
 def register(request):
     """The registration form. Filled in, the answer is "check your email" whether or not the
     address already has an account, so that nobody can find out who has registered; only a new
-    address gets an account and a link, an account's owner an email saying someone tried. At
-    most PORTAL_REGISTRATION_RATE_LIMIT per client address and per email address in the window
-    (429)."""
+    address gets an account and a link. An account whose address was never confirmed gets a
+    fresh link (its registration stands as it was), a confirmed account's owner an email saying
+    someone tried. At most PORTAL_REGISTRATION_RATE_LIMIT per client address and per email
+    address in the window (429)."""
     locales = request_locales(request)
     if request.method == "POST":
         form = RegistrationForm(request.POST, locales=locales)
@@ -54,11 +55,14 @@ def register(request):
         # verification link, or, to an account's owner, word that someone tried).
         password_hash = make_password(form.cleaned_data["password"])
         account = account_with_email(email)
+        unconfirmed = awaiting_confirmation(account)
         try:
             with transaction.atomic():
                 if account is None:
                     user, page, _account = register_organisation(form.cleaned_data, password_hash)
                     emails.send_verification(request, user, page, language=get_language())
+                elif unconfirmed is not None:
+                    emails.send_verification(request, account, unconfirmed, language=get_language())
                 else:
                     emails.send_existing_account(account, language=get_language())
         except IntegrityError:  # the same address registered at the same moment
@@ -89,9 +93,8 @@ def resend_verification(request):
         .objects.filter(email__iexact=email, is_active=False, last_login=None)
         .first()
     )
-    account = user and user.groups.filter(organisation_account__isnull=False).first()
-    if account is not None:
-        page = OrganisationPage.objects.first_version(account.organisation_account.translation_key)
+    page = awaiting_confirmation(user)
+    if page is not None:
         with transaction.atomic():
             emails.send_verification(request, user, page, language=get_language())
     return redirect("register_sent")

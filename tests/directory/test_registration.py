@@ -404,3 +404,57 @@ def test_first_and_last_name_are_both_asked_and_kept(client, portal):
     assert (user.first_name, user.last_name) == ("Giulia", "Rossi")
     page = OrganisationPage.objects.get(title="Cooperativa Sociale Il Ponte")
     assert page.contact_person == "Giulia Rossi"
+
+
+def verification_path(message):
+    return re.search(r"http://testserver(/\w+/register/verify/[^\s]+/)", message.body).group(1)
+
+
+def test_registering_again_before_confirming_sends_a_fresh_link(client, portal, on_commit):
+    """Someone who never confirmed their address and registers again gets a new verification
+    link rather than word that the address has an account; once confirmed, the notice. The page
+    answers the same each time, and nothing new is made."""
+    with on_commit():
+        first = register(client)
+    before = everything()
+    with on_commit():
+        again = register(
+            client,
+            "it",
+            organisation_name="Il Ponte Di Nuovo",
+            password="another-long-phrase-2026",
+            password_confirm="another-long-phrase-2026",
+        )
+    assert again.status_code == first.status_code == 302
+    assert again["Location"] == "/it/register/sent/"
+    assert everything() == {**before, "emails": before["emails"] + 1}
+    link = mail.outbox[-1]
+    assert link.to == ["giulia@ponte.example.org"]
+    assert link.subject.startswith("Confermate il vostro indirizzo email")  # the visitor's
+    assert "/it/register/verify/" in link.body
+    assert OutboxEmail.objects.filter(template_key="email_verification").count() == 2
+    assert not OutboxEmail.objects.filter(template_key="registration_existing_account").exists()
+
+    with on_commit():
+        client.get(verification_path(link))
+    user = User.objects.get(email="giulia@ponte.example.org")
+    assert user.is_active
+    assert user.check_password("bread-and-roses-2026")  # the second form changed nothing
+
+    with on_commit():
+        confirmed = register(client)
+    assert confirmed["Location"] == "/en/register/sent/"
+    notice = mail.outbox[-1]
+    assert "already has an account" in notice.body
+    assert "http://testserver/admin/password_reset/" in notice.body
+    assert OutboxEmail.objects.filter(template_key="email_verification").count() == 2
+
+
+def test_fresh_links_by_registering_again_are_rate_limited(client, portal, settings, on_commit):
+    settings.PORTAL_REGISTRATION_RATE_LIMIT = 2
+    for _attempt in range(2):
+        with on_commit():
+            assert register(client).status_code == 302
+    with on_commit():
+        assert register(client).status_code == 429
+    assert OutboxEmail.objects.filter(template_key="email_verification").count() == 2

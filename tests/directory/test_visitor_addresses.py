@@ -196,6 +196,35 @@ def test_a_service_in_another_language_names_its_organisation_in_the_visitors(cl
     assert 'lang="en" dir="ltr">Athens Open Doors</a>' in html
 
 
+def enquiry_heading(html):
+    return re.search(r'<h2 id="enquiry-heading">(.*?)</h2>', html).group(1)
+
+
+def test_the_message_form_names_the_organisation_in_the_visitors_language(client, english):
+    """The form's heading names the organisation as "Offered by" does: by its translation into
+    the visitor's language, whether the service itself is translated or not."""
+    italian = translate(english.organisation, "it", title="Porte Aperte Atene")
+    greek = translate(english.organisation, "el", title="Ανοιχτές Πόρτες Αθήνας")
+
+    # The English service, untranslated, shown at the Italian and Greek addresses.
+    html = client.get(f"{italian.url}greek-for-work/").content.decode()
+    assert enquiry_heading(html) == "Scrivi a Porte Aperte Atene"
+    html = client.get(f"{greek.url}greek-for-work/").content.decode()
+    assert enquiry_heading(html) == "Γράψτε στον οργανισμό Ανοιχτές Πόρτες Αθήνας"
+
+    # A translated service.
+    service = translate(english.service, "it", title="Greco per il lavoro")
+    html = client.get(service.url).content.decode()
+    assert enquiry_heading(html) == "Scrivi a Porte Aperte Atene"
+
+    # Not translated into Arabic: its own name; the English pages keep it too.
+    arabic = client.get(english.service.url.replace("/en/", "/ar/", 1)).content.decode()
+    assert "Athens Open Doors" in enquiry_heading(arabic)
+    for page in (english.service, english.organisation):
+        html = client.get(page.url).content.decode()
+        assert enquiry_heading(html) == "Write to Athens Open Doors"
+
+
 @pytest.mark.parametrize(
     "path",
     ["nowhere/", "athens-open-doors/nowhere/", "athens-open-doors/greek-for-work/more/"],
@@ -269,3 +298,62 @@ def test_an_enquiry_from_the_visitors_address_reaches_the_organisation(client, e
     wrong = client.post(action, {**data, "email": "not an address"})
     assert wrong.status_code == 400
     assert '<html lang="it"' in wrong.content.decode()
+
+
+def card_link(html, title):
+    found = re.findall(rf'<a href="([^"]+)"[^>]*>{re.escape(title)}</a>', html)
+    assert found, f"no card for {title}"
+    return found[0]
+
+
+def test_two_pages_of_two_other_languages_with_one_slug_are_each_reached(client, portal):
+    """An Italian and a Greek service with the same slug, under the Italian and the Greek
+    versions of one organisation, both untranslated: an English visitor follows each card to
+    that service, never the other one at a shared address."""
+    courses = term(ExpertiseCategoryFactory, "cooking", {"en": "Cooking", "it": "Cucina"})
+    italian_org = OrganisationPageFactory(
+        parent=portal.localized(portal.countries["IT"], "it"),
+        title="Cooperativa Il Ponte",
+        slug="il-ponte",
+        email="info@ponte.example.org",
+    )
+    italian_org.save_revision().publish()
+    translate(italian_org, "en", title="The Bridge Cooperative")
+    greek_org = translate(italian_org, "el", title="Συνεταιρισμός Η Γέφυρα")
+    services = {}
+    for parent, title, category in (
+        (italian_org, "Corso di cucina siciliana", courses["it"]),
+        (greek_org, "Μαθήματα ελληνικής κουζίνας", courses["en"]),
+    ):
+        service = ServicePageFactory(parent=parent, title=title, slug="kitchen", category=category)
+        service.save_revision().publish()
+        services[title] = service
+
+    listing = client.get(portal.services.url, follow=True).content.decode()
+    addresses = {title: card_link(listing, title) for title in services}
+    assert len(set(addresses.values())) == 2
+    for title, address in addresses.items():
+        response = client.get(address)
+        assert response.status_code == 200
+        assert re.search(rf"<h1[^>]*>{re.escape(title)}", response.content.decode())
+
+
+def test_two_organisations_of_two_other_languages_with_one_slug_are_each_reached(client, portal):
+    """An Italian and a Greek organisation called alike in Italy, neither translated: the
+    English country page links each card to that organisation."""
+    italy = portal.countries["IT"]
+    organisations = {}
+    for code, title in (("it", "Casa Aperta Palermo"), ("el", "Ανοιχτό Σπίτι Παλέρμο")):
+        organisation = OrganisationPageFactory(
+            parent=portal.localized(italy, code), title=title, slug="casa-aperta"
+        )
+        organisation.save_revision().publish()
+        organisations[title] = organisation
+
+    listing = client.get(italy.url).content.decode()
+    addresses = {title: card_link(listing, title) for title in organisations}
+    assert len(set(addresses.values())) == 2
+    for title, address in addresses.items():
+        response = client.get(address)
+        assert response.status_code == 200
+        assert re.search(rf"<h1[^>]*>{re.escape(title)}", response.content.decode())
