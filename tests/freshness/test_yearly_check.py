@@ -2,13 +2,15 @@
 answer a single-use signed link that changes exactly what it says, or nothing and says why."""
 
 import datetime
+import html
 import re
 import time
 
 import pytest
 from django.core import signing
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from directory.factories import OrganisationPageFactory, ServicePageFactory
 from directory.models import ServicePage
@@ -41,6 +43,19 @@ def checked(portal):
     ServicePage.objects.filter(pk__in=[course.pk, other_service.pk]).update(checked_on=old)
     [check] = send_due(limit=10)
     return organisation, course, other_service, check
+
+
+def italian(text):
+    """`text` as Il Ponte reads it: its email and the answers' pages are in Italian."""
+    with translation.override("it"):
+        return gettext(text)
+
+
+ACCURATE, GONE = italian("Still accurate"), italian("No longer offered")
+
+
+def page_text(response):
+    return html.unescape(response.content.decode())
 
 
 def path_of(url):
@@ -88,7 +103,7 @@ def test_the_command_sends_at_most_the_number_asked(portal, settings):
 
 def test_still_accurate_needs_no_sign_in_and_works_once(client, checked):
     organisation, course, other_service, check = checked
-    accurate = answer_paths(check, "Corso di italiano")["Still accurate"]
+    accurate = answer_paths(check, "Corso di italiano")[ACCURATE]
     response = client.get(accurate)
     assert response.status_code == 200
     assert "Corso di italiano" in response.content.decode()
@@ -103,7 +118,8 @@ def test_still_accurate_needs_no_sign_in_and_works_once(client, checked):
     # Twice: refused, nothing changed, and it says why.
     again = client.get(accurate)
     assert again.status_code == 409
-    assert "already given" in again.content.decode()
+    already = italian("This answer was already given on %(day)s: nothing was changed.")
+    assert already.split("%(day)s")[0] in page_text(again)
     assert (
         CheckAnswer.objects.count() == 1
         and ContactLog.objects.filter(email=check.email).count() == 1
@@ -112,7 +128,7 @@ def test_still_accurate_needs_no_sign_in_and_works_once(client, checked):
 
 def test_no_longer_offered_unpublishes_exactly_that_service_after_confirmation(client, checked):
     organisation, course, other_service, check = checked
-    gone = answer_paths(check, "Corso di italiano")["No longer offered"]
+    gone = answer_paths(check, "Corso di italiano")[GONE]
     page = client.get(gone)
     assert page.status_code == 200 and 'method="post"' in page.content.decode()
     assert ServicePage.objects.get(pk=course.pk).live  # a GET changes nothing
@@ -131,7 +147,7 @@ def test_needs_changes_opens_the_editor(client, checked):
     [changes] = [
         path
         for label, path in answer_paths(check, "Corso di italiano").items()
-        if label not in ("Still accurate", "No longer offered")
+        if label not in (ACCURATE, GONE)
     ]
     response = client.get(changes)
     assert response.status_code == 302
@@ -141,11 +157,14 @@ def test_needs_changes_opens_the_editor(client, checked):
 
 def test_a_changed_link_changes_nothing_and_says_why(client, checked):
     organisation, course, other_service, check = checked
-    accurate = answer_paths(check, "Corso di italiano")["Still accurate"]
+    accurate = answer_paths(check, "Corso di italiano")[ACCURATE]
     tampered = accurate.replace("/it/check/", "/it/check/x")
     response = client.get(tampered)
     assert response.status_code == 400
-    assert "has been changed" in response.content.decode()
+    changed = italian(
+        "This link is not complete or has been changed. Copy the whole link from the email."
+    )
+    assert changed in page_text(response)
     # A token signed for another answer cannot be made from this one either.
     other = signing.dumps({"c": check.pk, "k": str(course.translation_key), "a": "gone"}, salt="x")
     assert client.get(f"/it/check/{other}/").status_code == 400
@@ -160,7 +179,11 @@ def test_an_expired_link_changes_nothing_and_says_why(client, checked):
     )
     response = client.get(f"/it/check/{then}/")
     assert response.status_code == 410
-    assert "expired" in response.content.decode()
+    expired = italian(
+        "This link has expired: the links of the yearly check work for %(days)s days. "
+        "Sign in to update your pages, or write to your facilitator."
+    )
+    assert expired.split("%(days)s")[0] in page_text(response)
     course.refresh_from_db()
     assert course.checked_on < timezone.localdate()
     assert not CheckAnswer.objects.exists()
@@ -175,5 +198,7 @@ def test_a_link_for_another_organisations_service_changes_nothing(client, checke
     )
     response = client.post(f"/it/check/{token}/")
     assert response.status_code == 403
-    assert "not one of the services" in response.content.decode()
+    assert italian("This service is not one of the services of the organisation asked.") in (
+        page_text(response)
+    )
     assert ServicePage.objects.get(pk=theirs.pk).live
