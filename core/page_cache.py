@@ -50,6 +50,41 @@ GENERATION_KEY = "page-cache:generation"
 NOT_KEPT = {"private", "no-store", "no-cache"}
 
 
+class Kept:
+    """Values kept in this process's memory, each of one generation of the page cache and
+    until it expires, the least asked dropped past PORTAL_PAGE_CACHE_LOCAL_PAGES; a value of
+    another generation than `generations.current_generation()` is never given back."""
+
+    def __init__(self, generations):
+        self.generations = generations
+        self.lock = threading.Lock()
+        self.pages = OrderedDict()
+
+    def get(self, key):
+        """(generation, value) kept under `key`, or None."""
+        with self.lock:
+            found = self.pages.get(key)
+            if found is None:
+                return None
+            generation, expires, value = found
+            if generation != self.generations.current_generation() or expires < time.monotonic():
+                del self.pages[key]
+                return None
+            self.pages.move_to_end(key)
+            return generation, value
+
+    def put(self, key, generation, value, seconds):
+        with self.lock:
+            self.pages[key] = (generation, time.monotonic() + seconds, value)
+            self.pages.move_to_end(key)
+            while len(self.pages) > settings.PORTAL_PAGE_CACHE_LOCAL_PAGES:
+                self.pages.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+
+
 class LocalCopies:
     """The most asked pages, also kept in this process's memory, so that a page served again
     costs no round trip to Redis either. Each copy is of one generation: the generation is read
@@ -57,8 +92,7 @@ class LocalCopies:
     purge reaches this one's copies within that time (this process's own purge at once)."""
 
     def __init__(self):
-        self.lock = threading.Lock()
-        self.pages = OrderedDict()
+        self.kept = Kept(self)
         self.generation = None
         self.read_at = float("-inf")
 
@@ -69,32 +103,21 @@ class LocalCopies:
         return self.generation
 
     def get(self, key):
-        with self.lock:
-            found = self.pages.get(key)
-            if found is None:
-                return None
-            generation, expires, content = found
-            if generation != self.current_generation() or expires < time.monotonic():
-                del self.pages[key]
-                return None
-            self.pages.move_to_end(key)
+        found = self.kept.get(key)
+        if found is None:
+            return None
+        generation, content = found
         response = pickle.loads(content)  # noqa: S301 - written by this process, below
         response.page_cache_generation = generation
         return response
 
     def put(self, key, generation, response, seconds):
-        content = pickle.dumps(response)
-        with self.lock:
-            self.pages[key] = (generation, time.monotonic() + seconds, content)
-            self.pages.move_to_end(key)
-            while len(self.pages) > settings.PORTAL_PAGE_CACHE_LOCAL_PAGES:
-                self.pages.popitem(last=False)
+        self.kept.put(key, generation, pickle.dumps(response), seconds)
 
     def forget(self, generation):
-        with self.lock:
-            self.pages.clear()
-            self.generation = generation
-            self.read_at = time.monotonic()
+        self.kept.clear()
+        self.generation = generation
+        self.read_at = time.monotonic()
 
 
 local_copies = LocalCopies()

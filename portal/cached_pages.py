@@ -24,17 +24,14 @@ default), as it reaches the page cache's own copies in memory. The layer is off 
 cache or its copies in memory are (PORTAL_PAGE_CACHE_SECONDS or PORTAL_PAGE_CACHE_LOCAL_SECONDS 0).
 """
 
-import threading
-import time
 import uuid
-from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import parse_cookie
 from django.utils.translation import get_language_from_path
 
-from core.page_cache import local_copies
+from core.page_cache import Kept, local_copies
 from portal.logs import HEADER as REQUEST_ID_HEADER
 from portal.logs import SANE_ID
 
@@ -72,9 +69,7 @@ class PageCacheApp:
 
     def __init__(self, application, copies=local_copies):
         self.application = application
-        self.copies = copies  # whose generation a kept answer is checked against
-        self.lock = threading.Lock()
-        self.pages = OrderedDict()
+        self.kept = Kept(copies)  # each answer checked against the generation `copies` read
 
     def __call__(self, environ, start_response):
         if not (settings.PORTAL_PAGE_CACHE_SECONDS and settings.PORTAL_PAGE_CACHE_LOCAL_SECONDS):
@@ -106,22 +101,10 @@ class PageCacheApp:
         return response
 
     def find(self, key):
-        with self.lock:
-            found = self.pages.get(key)
-            if found is None:
-                return None
-            generation, expires, kept = found
-            if generation != self.copies.current_generation() or expires < time.monotonic():
-                del self.pages[key]
-                return None
-            self.pages.move_to_end(key)
-            return kept
+        found = self.kept.get(key)
+        return None if found is None else found[1]
 
     def keep(self, key, generation, status, headers, body):
         headers = [(n, v) for n, v in headers if n.lower() != REQUEST_ID_HEADER.lower()]
-        expires = time.monotonic() + settings.PORTAL_PAGE_CACHE_SECONDS
-        with self.lock:
-            self.pages[key] = (generation, expires, (status, headers, body))
-            self.pages.move_to_end(key)
-            while len(self.pages) > settings.PORTAL_PAGE_CACHE_LOCAL_PAGES:
-                self.pages.popitem(last=False)
+        kept = (status, headers, body)
+        self.kept.put(key, generation, kept, settings.PORTAL_PAGE_CACHE_SECONDS)

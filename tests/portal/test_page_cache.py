@@ -162,7 +162,7 @@ def test_pages_kept_in_memory_are_served_without_the_shared_cache_and_purged(org
     local_copies.forget(cache.get(GENERATION_KEY))
     Client().get(org.service.url)  # rendered, kept in the shared cache
     Client().get(org.service.url)  # from the shared cache, and now in memory too
-    cache.delete_many(list(local_copies.pages))  # gone from the shared cache
+    cache.delete_many(list(local_copies.kept.pages))  # gone from the shared cache
     with CaptureQueriesContext(connection) as queries:
         response = Client().get(org.service.url)
     assert response["X-Page-Cache"] == "hit" and len(queries) == 0
