@@ -23,7 +23,6 @@ from ninja.errors import ValidationError
 from pydantic import Field
 
 from core.facets import LazyResults
-from core.ratelimit import RateLimit
 from directory.filters import ANY_SERVICE_KIND
 from directory.search import DirectorySearch
 from opendata.hsds import (
@@ -31,6 +30,7 @@ from opendata.hsds import (
     VOCABULARIES,
     Directory,
     Records,
+    within_limit,
 )
 
 HSDS_VERSION = "3.0"
@@ -111,13 +111,7 @@ def response_language(request, lang):
 
 def begin(request, lang):
     """Checks the client's limit, settles the answer's language and activates it."""
-    limit = RateLimit(
-        "hsds",
-        request,
-        limit=settings.PORTAL_HSDS_RATE_LIMIT,
-        window=settings.PORTAL_HSDS_RATE_WINDOW,
-    )
-    if not limit.take():
+    if not within_limit(request):
         raise BadRequest(
             _("Too many requests from your connection: please wait a minute and try again."),
             status=429,

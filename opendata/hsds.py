@@ -30,6 +30,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.ratelimit import RateLimit
 from directory.listing import Locales, attach_parents, one_per_translation
 from directory.listing_rows import DIRECTORY
 from directory.models import (
@@ -110,6 +111,17 @@ def language_terms():
 
 
 TAXONOMIES = (*VOCABULARIES, CONTENT_LANGUAGE)
+
+
+def within_limit(request):
+    """Takes one of the client's requests to the open data (the API and the packages alike):
+    False once it has used PORTAL_HSDS_RATE_LIMIT of them in PORTAL_HSDS_RATE_WINDOW seconds."""
+    return RateLimit(
+        "hsds",
+        request,
+        limit=settings.PORTAL_HSDS_RATE_LIMIT,
+        window=settings.PORTAL_HSDS_RATE_WINDOW,
+    ).take()
 
 
 def text(html):

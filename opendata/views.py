@@ -4,8 +4,8 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from core.ratelimit import RateLimit
 from directory.listing import Locales, one_per_translation
+from opendata.hsds import within_limit
 from opendata.models import OpenDataPage
 from opendata.tabular import package
 
@@ -27,13 +27,7 @@ def tabular_package(request, lang):
     """The HSDS tabular data package of the directory in `lang`, a zip of CSV files."""
     if lang not in dict(settings.LANGUAGES):
         raise Http404
-    limit = RateLimit(
-        "hsds",
-        request,
-        limit=settings.PORTAL_HSDS_RATE_LIMIT,
-        window=settings.PORTAL_HSDS_RATE_WINDOW,
-    )
-    if not limit.take():
+    if not within_limit(request):
         return HttpResponse(status=429)
     response = HttpResponse(package(lang, request), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="morethanajob-hsds-{lang}.zip"'
