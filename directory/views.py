@@ -185,7 +185,11 @@ def enquiry(request, page_id):
             "Thank you, your message has been sent to %(organisation)s. They will answer you by "
             "email at %(email)s."
         )
-        % {"organisation": recipient.organisation.title, "email": form.cleaned_data["email"]},
+        % {
+            # Named as the form's heading named it: its translation into the visitor's language.
+            "organisation": recipient.organisation.localized.title,
+            "email": form.cleaned_data["email"],
+        },
         extra_tags=FORM_ID,
     )
     response = redirect(f"{page_url}#{FORM_ID}")

@@ -273,17 +273,21 @@ def test_the_sitemap_lists_each_page_once_at_its_own_address(client, english):
     assert xml.count("greek-for-work/</loc>") == 1
 
 
+#: A citizen's message, as the form sends it.
+MESSAGE = {
+    "name": "Amina Haddad",
+    "email": "amina@example.org",
+    "message": "Buongiorno, il corso è ancora aperto?",
+    "consent": "on",
+    "website": "",
+}
+
+
 def test_an_enquiry_from_the_visitors_address_reaches_the_organisation(client, english, on_commit):
     html = client.get(f"{english.it}greek-for-work/").content.decode()
     action = re.search(r'<form method="post" action="([^"#]+)', html).group(1)
     assert action == f"/it/enquiry/{english.service.pk}/"
-    data = {
-        "name": "Amina Haddad",
-        "email": "amina@example.org",
-        "message": "Buongiorno, il corso è ancora aperto?",
-        "consent": "on",
-        "website": "",
-    }
+    data = MESSAGE
     with on_commit():
         response = client.post(action, data)
     assert response.status_code == 303
@@ -298,6 +302,24 @@ def test_an_enquiry_from_the_visitors_address_reaches_the_organisation(client, e
     wrong = client.post(action, {**data, "email": "not an address"})
     assert wrong.status_code == 400
     assert '<html lang="it"' in wrong.content.decode()
+
+
+def test_the_thanks_name_the_organisation_as_the_form_did(client, english, on_commit):
+    """After a message from the English service shown at its Italian address, the thanks name
+    the organisation by its Italian name, as the form's heading did."""
+    italian = translate(english.organisation, "it", title="Porte Aperte Atene")
+    address = f"{italian.url}greek-for-work/"
+    html = client.get(address).content.decode()
+    assert enquiry_heading(html) == "Scrivi a Porte Aperte Atene"
+    action = re.search(r'<form method="post" action="([^"#]+)', html).group(1)
+    data = MESSAGE
+    with on_commit():
+        response = client.post(action, data)
+    assert response.status_code == 303
+    assert response["Location"] == f"{address}#enquiry"
+    thanks = client.get(response["Location"]).content.decode()
+    assert "Grazie, il tuo messaggio è stato inviato a Porte Aperte Atene" in thanks
+    assert "Athens Open Doors" not in thanks.split('id="enquiry"')[1].split("</form>")[0]
 
 
 def card_link(html, title):
