@@ -197,12 +197,26 @@ def filtered(directory, rows, filters):
     return rows
 
 
-def page_of(directory, rows, filters, services=True):
-    """(total, the page's ids in order), searching words with the portal's search engine."""
+def filtering(filters):
+    """Whether a list is narrowed by any filter but the words."""
+    return bool(
+        filters.country
+        or filters.taxonomy_term_id
+        or filters.taxonomy_id
+        or filters.organization_id
+        or filters.modified_after
+    )
+
+
+def page_of(directory, rows, filters, services=True, whole=None):
+    """(total, the page's ids in order), searching words with the portal's search engine.
+    `whole` names the directory's figure that counts `rows` ("services", "organisations"),
+    read instead of counting them when no filter narrows the list (`Directory.total`)."""
+    narrowed = filtering(filters)
     rows = filtered(directory, rows, filters)
     start = (filters.page - 1) * filters.per_page
     if not filters.search.strip():
-        total = rows.count()
+        total = directory.total(rows, None if narrowed else whole)
         ids = list(
             directory.ordered(rows).values_list("page_id", flat=True)[
                 start : start + filters.per_page
@@ -242,7 +256,7 @@ def openapi(request):
 @api.get("/services", summary="Services and opportunities")
 def services(request, filters: Query[ServiceFilters]):
     directory = begin(request, filters.lang)
-    total, ids = page_of(directory, directory.service_rows(), filters)
+    total, ids = page_of(directory, directory.service_rows(), filters, whole="services")
     records = Records(directory, request)
     return envelope(total, filters, [records.service(page) for page in directory.services(ids)])
 
@@ -260,7 +274,9 @@ def service(request, id: UUID, lang: str = ""):
 def organizations(request, filters: Query[ServiceFilters]):
     directory = begin(request, filters.lang)
     filters.organization_id = None  # an organisation is not under itself
-    total, ids = page_of(directory, directory.organisation_rows(), filters, services=False)
+    total, ids = page_of(
+        directory, directory.organisation_rows(), filters, services=False, whole="organisations"
+    )
     records = Records(directory, request)
     return envelope(
         total, filters, [records.organisation(page) for page in directory.organisations(ids)]
