@@ -264,10 +264,10 @@ def services(request, filters: Query[ServiceFilters]):
 @api.get("/services/{id}", summary="One service, in full")
 def service(request, id: UUID, lang: str = ""):
     directory = begin(request, lang)
-    row = directory.row_of(id)
-    if row is None:
+    page_id = directory.version_of(id)
+    if page_id is None:
         raise Http404
-    return Records(directory, request).service(directory.services([row.page_id])[0], full=True)
+    return Records(directory, request).service(directory.services([page_id])[0], full=True)
 
 
 @api.get("/organizations", summary="Organisations")
@@ -286,10 +286,10 @@ def organizations(request, filters: Query[ServiceFilters]):
 @api.get("/organizations/{id}", summary="One organisation, in full")
 def organization(request, id: UUID, lang: str = ""):
     directory = begin(request, lang)
-    row = directory.row_of(id, organisation=True)
-    if row is None:
+    page_id = directory.version_of(id, organisation=True)
+    if page_id is None:
         raise Http404
-    page = directory.organisations([row.page_id])[0]
+    page = directory.organisations([page_id])[0]
     return Records(directory, request).organisation(page, full=True)
 
 
@@ -307,10 +307,10 @@ def service_at_locations(request, filters: Query[ServiceFilters]):
 @api.get("/service_at_locations/{id}", summary="One service where it takes place")
 def service_at_location(request, id: UUID, lang: str = ""):
     directory = begin(request, lang)
-    row = directory.row_of(id)
-    if row is None or row.delivery == "online":
+    page_id = directory.version_of(id)
+    page = directory.services([page_id])[0] if page_id is not None else None
+    if page is None or page.delivery == "online":
         raise Http404
-    page = directory.services([row.page_id])[0]
     return Records(directory, request).service_at_location(page)
 
 

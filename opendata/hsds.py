@@ -298,10 +298,23 @@ class Directory:
             condition |= Q(page__path__startswith=page.path, page__depth__gt=page.depth)
         return condition
 
-    def row_of(self, key, organisation=False):
-        """The row of the content with translation key `key`, or None."""
+    def version_of(self, key, organisation=False):
+        """The id of the page this language's answer gives for the service (or organisation)
+        with translation key `key`, or None: its listing row's. Content left out of the
+        listings for want of a check (`directory.freshness`, past PORTAL_FRESHNESS_HIDE_MONTHS)
+        has no row, yet still answers by id, as its page does: its live version in this
+        language, else English, else the one written first."""
         rows = self.organisation_rows() if organisation else self.service_rows()
-        return rows.filter(translation_key=key).first()
+        row = rows.filter(translation_key=key).values_list("page_id", flat=True).first()
+        if row is not None:
+            return row
+        versions = (OrganisationPage if organisation else ServicePage).objects.live()
+        versions = versions.filter(translation_key=key)
+        under = self.under_organisations_not_live()
+        if under is not None:
+            versions = versions.exclude(pk__in=under)
+        versions = one_per_translation(versions, self.locale, self.default)
+        return versions.values_list("pk", flat=True).first()
 
 
 # Records ---------------------------------------------------------------------------------------
