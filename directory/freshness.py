@@ -53,18 +53,27 @@ def freshness(checked_on, on=None):
     return HIDDEN
 
 
+def date_check(translation_keys, on=None):
+    """Write the date of a check of the content with these keys (every language version): one
+    update per page type, nothing else. Returns the number of pages dated."""
+    from directory.models import OrganisationPage, ServicePage  # the models use this module
+
+    keys = list(translation_keys)
+    day = on or today()
+    return sum(
+        model.objects.filter(translation_key__in=keys).update(checked_on=day)
+        for model in (OrganisationPage, ServicePage)
+    )
+
+
 def record_check(translation_keys, on=None):
     """Date a check of the content with these keys (every language version), and have its
     listing rows worked out again. Returns the number of pages dated."""
     from directory import listing_rows  # listing_rows reads the models this module serves
-    from directory.models import OrganisationPage, ServicePage
     from directory.search import content_changed  # as listing_rows
 
     keys = list(translation_keys)
-    day = on or today()
-    dated = 0
-    for model in (OrganisationPage, ServicePage):
-        dated += model.objects.filter(translation_key__in=keys).update(checked_on=day)
+    dated = date_check(keys, on)
     listing_rows.mark(keys)
     # Written around the pages' save: cached searches and pages are forgotten here.
     content_changed()
@@ -74,8 +83,13 @@ def record_check(translation_keys, on=None):
 
 def page_published(sender, instance, **kwargs):
     """Publishing a version of a service or an organisation is a check of it: its people or a
-    facilitator have just read it through (Wagtail's `page_published`)."""
-    from directory.models import OrganisationPage, ServicePage  # see record_check
+    facilitator have just read it through (Wagtail's `page_published`).
+
+    Only the date is written here: the publication itself has already marked the content's
+    listing rows stale (its save, `directory.signals`), forgotten cached searches (the save,
+    `directory.search`) and emptied the page cache (`core.page_cache`), and the rows are worked
+    out from the database when next read, this date included."""
+    from directory.models import OrganisationPage, ServicePage  # see date_check
 
     if isinstance(instance, OrganisationPage | ServicePage):
-        record_check([instance.translation_key])
+        date_check([instance.translation_key])

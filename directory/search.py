@@ -379,28 +379,63 @@ class ListingSearch(RowSearch):
 __all__ = ["DirectorySearch", "ListingSearch", "SORTS", "RELEVANCE", "NEWEST", "CLOSING"]
 
 
-def home_figures(language, count):
-    """What the home page reads from the listing rows, worked out first once: how many
-    organisations and services the directory lists and in how many countries its organisations
-    are (one query), and the ids of the `count` newest services and opportunities still open in
-    `language`'s listings, those written in it first (one query)."""
+#: How long the directory's figures are kept for one content version: also how long the nightly
+#: refresh of the listings (content crossing the freshness thresholds) may take to show there.
+FIGURES_SECONDS = 600
+
+
+def kept_for_content(key, work_out):
+    """`work_out()`, kept in the shared cache under `key` for the current content version
+    (`content_changed`: any page saved or deleted, a term changed, a check recorded) and at
+    most FIGURES_SECONDS: for figures of the whole directory, which change only with it."""
+    key = f"figures:{content_version()}:{key}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = work_out()
+        cache.set(key, kept, FIGURES_SECONDS)
+    return kept
+
+
+def listed_figures():
+    """How many organisations and services the directory lists, and in how many countries its
+    organisations are: one query on the rows (each language has a row of each piece of
+    content, so any language's give the same figures), kept per content version: at fifty
+    thousand services counting them costs more than the rest of the home page."""
     from directory import listing_rows
     from directory.models import ListingRow
 
-    listing_rows.current()
-    organisation = Q(kind=ORGANISATION_KIND)
-    figures = ListingRow.objects.filter(
-        language=settings.LANGUAGE_CODE, listing=listing_rows.DIRECTORY
-    ).aggregate(
-        organisations=Count("pk", filter=organisation),
-        services=Count("pk", filter=NOT_ORGANISATION),
-        countries=Count("country", distinct=True, filter=organisation & ~Q(country="")),
-    )
-    rows = ListingRow.objects.filter(language=language, listing=listing_rows.DIRECTORY)
-    rows = rows.filter(NOT_ORGANISATION & is_open(timezone.localdate()))
-    order = ["-in_language", F("published_at").desc(nulls_last=True), "-page_id"]
-    latest = list(rows.order_by(*order).values_list("page_id", flat=True)[:count])
-    return figures, latest
+    def work_out():
+        listing_rows.current()
+        organisation = Q(kind=ORGANISATION_KIND)
+        return ListingRow.objects.filter(
+            language=settings.LANGUAGE_CODE, listing=listing_rows.DIRECTORY
+        ).aggregate(
+            organisations=Count("pk", filter=organisation),
+            services=Count("pk", filter=NOT_ORGANISATION),
+            countries=Count("country", distinct=True, filter=organisation & ~Q(country="")),
+        )
+
+    return kept_for_content("listed", work_out)
+
+
+def home_figures(language, count):
+    """What the home page reads from the listing rows: the directory's figures
+    (`listed_figures`) and the ids of the `count` newest services and opportunities still open
+    in `language`'s listings, those written in it first (one query, kept per content version
+    and day)."""
+    from directory import listing_rows
+    from directory.models import ListingRow
+
+    today = timezone.localdate()
+
+    def latest():
+        listing_rows.current()
+        rows = ListingRow.objects.filter(language=language, listing=listing_rows.DIRECTORY)
+        rows = rows.filter(NOT_ORGANISATION & is_open(today))
+        order = ["-in_language", F("published_at").desc(nulls_last=True), "-page_id"]
+        return list(rows.order_by(*order).values_list("page_id", flat=True)[:count])
+
+    return listed_figures(), kept_for_content(f"latest:{language}:{count}:{today}", latest)
 
 
 def organisations_by_country():

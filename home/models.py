@@ -78,6 +78,8 @@ class HomePage(RoutesAcrossTranslations, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         locales = request_locales(request)
+        # The locales are read once per request: the sharing tags read this page's own.
+        self.locale = locales.by_id.get(self.locale_id) or self.locale
         context["counts"], latest = home_figures(locales.active.language_code, LATEST)
         # Late: home's models load before the apps are ready, and featured's views (which
         # featuring imports) build admin forms that need every model loaded.

@@ -197,12 +197,26 @@ def filtered(directory, rows, filters):
     return rows
 
 
-def page_of(directory, rows, filters, services=True):
-    """(total, the page's ids in order), searching words with the portal's search engine."""
+def filtering(filters):
+    """Whether a list is narrowed by any filter but the words."""
+    return bool(
+        filters.country
+        or filters.taxonomy_term_id
+        or filters.taxonomy_id
+        or filters.organization_id
+        or filters.modified_after
+    )
+
+
+def page_of(directory, rows, filters, services=True, whole=None):
+    """(total, the page's ids in order), searching words with the portal's search engine.
+    `whole` names the directory's figure that counts `rows` ("services", "organisations"),
+    read instead of counting them when no filter narrows the list (`Directory.total`)."""
+    narrowed = filtering(filters)
     rows = filtered(directory, rows, filters)
     start = (filters.page - 1) * filters.per_page
     if not filters.search.strip():
-        total = rows.count()
+        total = directory.total(rows, None if narrowed else whole)
         ids = list(
             directory.ordered(rows).values_list("page_id", flat=True)[
                 start : start + filters.per_page
@@ -242,7 +256,7 @@ def openapi(request):
 @api.get("/services", summary="Services and opportunities")
 def services(request, filters: Query[ServiceFilters]):
     directory = begin(request, filters.lang)
-    total, ids = page_of(directory, directory.service_rows(), filters)
+    total, ids = page_of(directory, directory.service_rows(), filters, whole="services")
     records = Records(directory, request)
     return envelope(total, filters, [records.service(page) for page in directory.services(ids)])
 
@@ -250,17 +264,19 @@ def services(request, filters: Query[ServiceFilters]):
 @api.get("/services/{id}", summary="One service, in full")
 def service(request, id: UUID, lang: str = ""):
     directory = begin(request, lang)
-    row = directory.row_of(id)
-    if row is None:
+    page_id = directory.version_of(id)
+    if page_id is None:
         raise Http404
-    return Records(directory, request).service(directory.services([row.page_id])[0], full=True)
+    return Records(directory, request).service(directory.services([page_id])[0], full=True)
 
 
 @api.get("/organizations", summary="Organisations")
 def organizations(request, filters: Query[ServiceFilters]):
     directory = begin(request, filters.lang)
     filters.organization_id = None  # an organisation is not under itself
-    total, ids = page_of(directory, directory.organisation_rows(), filters, services=False)
+    total, ids = page_of(
+        directory, directory.organisation_rows(), filters, services=False, whole="organisations"
+    )
     records = Records(directory, request)
     return envelope(
         total, filters, [records.organisation(page) for page in directory.organisations(ids)]
@@ -270,10 +286,10 @@ def organizations(request, filters: Query[ServiceFilters]):
 @api.get("/organizations/{id}", summary="One organisation, in full")
 def organization(request, id: UUID, lang: str = ""):
     directory = begin(request, lang)
-    row = directory.row_of(id, organisation=True)
-    if row is None:
+    page_id = directory.version_of(id, organisation=True)
+    if page_id is None:
         raise Http404
-    page = directory.organisations([row.page_id])[0]
+    page = directory.organisations([page_id])[0]
     return Records(directory, request).organisation(page, full=True)
 
 
@@ -291,10 +307,10 @@ def service_at_locations(request, filters: Query[ServiceFilters]):
 @api.get("/service_at_locations/{id}", summary="One service where it takes place")
 def service_at_location(request, id: UUID, lang: str = ""):
     directory = begin(request, lang)
-    row = directory.row_of(id)
-    if row is None or row.delivery == "online":
+    page_id = directory.version_of(id)
+    page = directory.services([page_id])[0] if page_id is not None else None
+    if page is None or page.delivery == "online":
         raise Http404
-    page = directory.services([row.page_id])[0]
     return Records(directory, request).service_at_location(page)
 
 

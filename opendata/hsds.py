@@ -22,8 +22,8 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Substr
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import get_language_info
@@ -42,6 +42,7 @@ from directory.models import (
     ServicePage,
     TargetGroup,
 )
+from directory.search import listed_figures
 
 NAMESPACE = uuid.UUID("6f1c0a3e-3f53-4d3e-9d0b-2a7c7f0e8b51")
 ORGANISATION_KIND = "organisation"
@@ -166,18 +167,57 @@ class Directory:
         self.locales = Locales()
         self.locale = self.locales.get(language)
         self.default = self.locales.default
+        self._not_live = None
 
     # Rows: one per piece of content, in this language's version ---------------------------------
 
     def rows(self):
+        """The rows of this language's listings that are public: those of content under an
+        organisation that is not live are left out (a service of an unpublished organisation).
+
+        Read from the rows alone, without their pages: the organisations that are not live are
+        few (found once per answer), and the pages under them are left out by one list of ids,
+        where asking of each row whether its parent is live read the whole page tree."""
         from directory import listing_rows  # the rows are brought up to date before reading
 
         listing_rows.current()
-        parent = Substr(OuterRef("page__path"), 1, (OuterRef("page__depth") - 1) * Page.steplen)
-        return ListingRow.objects.filter(language=self.language, listing=DIRECTORY).filter(
-            # A service under an organisation that is not live is not public.
-            Q(kind=ORGANISATION_KIND) | Exists(Page.objects.live().filter(path=parent))
-        )
+        rows = ListingRow.objects.filter(language=self.language, listing=DIRECTORY)
+        under = self.under_organisations_not_live()
+        return rows if under is None else rows.exclude(page_id__in=under)
+
+    def under_organisations_not_live(self):
+        """The ids of the pages under an organisation that is not live (a draft, unpublished)
+        as a subquery, None when there is none: the organisations are found in one query,
+        once per answer, through the index of pages not live (opendata/migrations/0002)."""
+        if self._not_live is None:
+            organisation = ContentType.objects.get_for_model(OrganisationPage)
+            self._not_live = list(
+                Page.objects.filter(content_type=organisation, live=False).values_list(
+                    "path", flat=True
+                )
+            )
+        if not self._not_live:
+            return None
+        under = Q()
+        for path in self._not_live:
+            under |= Q(path__startswith=path)
+        return Page.objects.filter(under).values("pk")
+
+    def total(self, rows, whole=None):
+        """How many `rows` there are. For a whole list (`whole`: "services" or "organisations",
+        no filter), the directory's own figure, kept per content version
+        (`directory.search.listed_figures`), less the rows under organisations not live: no
+        count of every row at each answer."""
+        if whole is None:
+            return rows.count()
+        total = listed_figures()[whole]
+        under = self.under_organisations_not_live()
+        if under is not None:
+            every = ListingRow.objects.filter(language=self.language, listing=DIRECTORY)
+            kind = Q(kind=ORGANISATION_KIND)
+            every = every.filter(kind if whole == "organisations" else ~kind)
+            total -= every.filter(page_id__in=under).count()
+        return total
 
     def service_rows(self):
         return self.rows().exclude(kind=ORGANISATION_KIND)
@@ -258,10 +298,23 @@ class Directory:
             condition |= Q(page__path__startswith=page.path, page__depth__gt=page.depth)
         return condition
 
-    def row_of(self, key, organisation=False):
-        """The row of the content with translation key `key`, or None."""
+    def version_of(self, key, organisation=False):
+        """The id of the page this language's answer gives for the service (or organisation)
+        with translation key `key`, or None: its listing row's. Content left out of the
+        listings for want of a check (`directory.freshness`, past PORTAL_FRESHNESS_HIDE_MONTHS)
+        has no row, yet still answers by id, as its page does: its live version in this
+        language, else English, else the one written first."""
         rows = self.organisation_rows() if organisation else self.service_rows()
-        return rows.filter(translation_key=key).first()
+        row = rows.filter(translation_key=key).values_list("page_id", flat=True).first()
+        if row is not None:
+            return row
+        versions = (OrganisationPage if organisation else ServicePage).objects.live()
+        versions = versions.filter(translation_key=key)
+        under = self.under_organisations_not_live()
+        if under is not None:
+            versions = versions.exclude(pk__in=under)
+        versions = one_per_translation(versions, self.locale, self.default)
+        return versions.values_list("pk", flat=True).first()
 
 
 # Records ---------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
+import datetime
 import re
 
 import pytest
+from django.core.management import call_command
 from wagtail.models import Locale
 
 from directory.factories import (
@@ -10,6 +12,7 @@ from directory.factories import (
     ServicePageFactory,
     TargetGroupFactory,
 )
+from directory.models import OrganisationPage, ServicePage
 from tests.helpers import card_titles, translate
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +176,21 @@ def test_home_shows_live_counts_and_latest_services(client, two_countries):
     assert "<strong>2</strong> countries" in html
     assert {"Italian course", "Paid internship", "Asylum advice"} <= set(card_titles(html))
     assert Locale.objects.count() == 4
+
+
+def test_home_figures_and_latest_follow_publication_and_the_nightly_refresh(client, two_countries):
+    """The home page's figures are kept between requests, never past a change of content."""
+    url = two_countries.home.url
+    assert "<strong>3</strong> services and opportunities" in client.get(url).content.decode()
+    rome = OrganisationPage.objects.get(title="Rome Coop")
+    added = ServicePageFactory(parent=rome, title="Bakery workshop")
+    added.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert "<strong>4</strong> services and opportunities" in html
+    assert "Bakery workshop" in card_titles(html)
+    # Unchecked for eighteen months: the nightly refresh takes it out of the figures too.
+    ServicePage.objects.filter(pk=added.pk).update(checked_on=datetime.date(2020, 1, 1))
+    call_command("refresh_listings", verbosity=0)
+    html = client.get(url).content.decode()
+    assert "<strong>3</strong> services and opportunities" in html
+    assert "Bakery workshop" not in card_titles(html)

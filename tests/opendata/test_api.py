@@ -7,6 +7,7 @@ import json
 import pytest
 from django.utils import timezone
 
+from directory.freshness import months_before, record_check
 from tests.opendata.schemas import errors, list_errors, require_schemas
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,39 @@ def test_drafts_and_hidden_services_never_appear(client, open_data):
         assert get(client, f"/service_at_locations/{page.translation_key}").status_code == 404
     found = ok(client, "/services?search=Bozza")
     assert "Bozza segreta" not in names(found)
+
+
+def test_content_unchecked_for_eighteen_months_is_in_no_list_but_answers_by_id(client, open_data):
+    """As on the site: left out of the lists (and the search), its record still given by id,
+    with the date it was last checked."""
+    service, organisation = open_data.translated, open_data.organisation
+    before = ok(client, "/services?per_page=100")
+    long_ago = months_before(timezone.localdate(), 19)
+    record_check([service.translation_key, organisation.translation_key], on=long_ago)
+
+    listed = ok(client, "/services?per_page=100")
+    assert "Orientamento al lavoro" not in names(listed)
+    assert listed["total_items"] == before["total_items"] - 1 == len(listed["contents"])
+    assert "Orientamento al lavoro" not in names(ok(client, "/services?search=Orientamento"))
+    assert "Orientamento al lavoro" not in names(ok(client, "/services?country=it"))
+    places = ok(client, "/service_at_locations?per_page=100")
+    assert str(service.translation_key) not in {item["service_id"] for item in places["contents"]}
+    assert "Cooperativa Sole" not in names(ok(client, "/organizations"))
+
+    record = ok(client, f"/services/{service.translation_key}")
+    assert record["name"] == "Orientamento al lavoro"
+    assert record["assured_date"] == long_ago.isoformat()
+    arabic = ok(client, f"/services/{service.translation_key}?lang=ar")
+    assert arabic["name"] == "التوجيه المهني" and arabic["assured_date"] == long_ago.isoformat()
+    at_place = ok(client, f"/service_at_locations/{service.translation_key}")
+    assert at_place["service"]["assured_date"] == long_ago.isoformat()
+    found = ok(client, f"/organizations/{organisation.translation_key}")
+    assert found["name"] == "Cooperativa Sole"
+    assert found["assured_date"] == long_ago.isoformat()
+
+    # Checked again: listed again at once.
+    record_check([service.translation_key])
+    assert "Orientamento al lavoro" in names(ok(client, "/services?per_page=100"))
 
 
 def test_an_unpublished_contact_is_never_given(client, open_data):

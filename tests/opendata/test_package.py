@@ -6,6 +6,9 @@ import json
 import zipfile
 
 import pytest
+from django.utils import timezone
+
+from directory.freshness import months_before, record_check
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +59,15 @@ def test_the_package_has_only_public_content_in_its_language(client, open_data):
     assert (str(open_data.translated.translation_key), "category") in links
     terms = {row["code"]: row for row in tables["taxonomy_terms.csv"]}
     assert terms["training"]["name"] == "تدريب"
+
+
+def test_content_unchecked_for_eighteen_months_is_left_out_of_the_package(client, open_data):
+    long_ago = months_before(timezone.localdate(), 19)
+    record_check([open_data.italian.translation_key], on=long_ago)
+    _descriptor, tables = unpack(client.get("/open-data/hsds-en.zip"))
+    services = {row["id"] for row in tables["services.csv"]}
+    assert str(open_data.italian.translation_key) not in services
+    assert str(open_data.translated.translation_key) in services
 
 
 def test_an_unknown_language_has_no_package(client, open_data):

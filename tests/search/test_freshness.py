@@ -4,9 +4,13 @@ leaves the listings and the search, while its page still answers, marked."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from directory import freshness
 from directory.freshness import months_before, record_check
+from directory.models import ServicePage
 
 from .helpers import search, titles
 
@@ -90,5 +94,26 @@ def test_publishing_an_edit_is_a_check(directory):
     service.refresh_from_db()
     service.summary = "Free legal advice, now on Mondays too."
     service.save_revision().publish()
+    service.refresh_from_db()
+    assert service.checked_on == timezone.localdate()
+
+
+def test_publishing_long_unchecked_content_lists_it_again_at_once(client, directory):
+    service = directory["advice"]
+    record_check([service.translation_key], on=months_ago(19))
+    assert LEGAL not in titles(search(client, "en", country="gr"))
+    service.refresh_from_db()
+    service.save_revision().publish()
+    # The publication's own bookkeeping works the rows out again, with the new date.
+    assert LEGAL in titles(search(client, "en", country="gr"))
+    html = client.get(service.url).content.decode()
+    assert GONE not in html and NOTE not in html
+
+
+def test_a_publication_dates_its_check_in_one_update_per_page_type(directory):
+    service = directory["advice"]
+    with CaptureQueriesContext(connection) as queries:
+        freshness.page_published(sender=ServicePage, instance=service)
+    assert [query["sql"].split()[0] for query in queries] == ["UPDATE", "UPDATE"]
     service.refresh_from_db()
     assert service.checked_on == timezone.localdate()
