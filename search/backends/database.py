@@ -26,6 +26,7 @@ Settings: WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.databa
 """
 
 from functools import cache, reduce
+from itertools import combinations
 from operator import or_
 
 from django.db import connection
@@ -46,6 +47,9 @@ SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, TITLE_WEIGHT)
 SCORE = "_search_score"
 SUGGESTION_SIMILARITY = 0.3  # pg_trgm's default threshold for `%`
 LONGEST_WORD = 64
+# Past this many ways of choosing half of a search's words, the rows with half of them are found
+# by counting each row's words instead (`ranked_rows`).
+MOST_HALVES = 20
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
@@ -352,9 +356,15 @@ def postgres_backend():
             )
             rows = rows.alias(**{WORDS_MATCHED: matched, ROW_SCORE: score})
             if len(words) > 1:
-                # The count of words alone: a filter on any of them as well would be joined to
-                # the rows, and tested on each row's vectors.
-                return rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
+                # The rows with half the words are those with every word of some half: one
+                # look-up in the words' index (a hashed subquery), where counting each row's
+                # words would take one per word, again for the order. Not a filter on any of
+                # them joined to the rows either: it would be tested on each row's vectors.
+                halves = list(combinations(readings, at_least(words)))
+                if len(halves) > MOST_HALVES:
+                    return rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
+                enough = reduce(or_, [reduce(lambda a, b: a & b, half) for half in halves])
+                return rows.filter(page_id__in=having(enough))
             # One word: its rows are found through the row's own words (joined), which lets the
             # planner rank only the rows in the visitor's language first.
             joined = Func(
