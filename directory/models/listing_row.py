@@ -62,6 +62,9 @@ class ListingRow(models.Model):
             ),
             models.Index(fields=["language", "listing", "country"], name="listing_country"),
             models.Index(fields=["translation_key"], name="listing_translation"),
+            # A language's rows of a few pages (those with a rare word): looked up one by one,
+            # not read whole to be joined.
+            models.Index(fields=["language", "listing", "page"], name="listing_page"),
         ]
 
     def __str__(self):
