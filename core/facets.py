@@ -13,9 +13,10 @@ and the values chosen. Then:
   (`core.listing.ranked_matches`), restricted to the rows' pages: the ids of the matches, most
   words first, in order of relevance;
 - each facet's counts are one `GROUP BY` query on the rows that pass every other filter in
-  force (and match the words): what the visitor would get by choosing that value. With words
-  on PostgreSQL, all the facets are counted in one query that reads the matching rows once
-  (`FacetedRows.at_once`);
+  force (and match the words): what the visitor would get by choosing that value. On
+  PostgreSQL, with words (and without, for a listing whose facets all can be:
+  `RowSearch.groups_facets`), all the facets are counted in one query that reads the rows
+  once (`FacetedRows.at_once`);
 - the results are the rows that pass every filter, in the listing's order, read a page at a
   time (`LazyResults`: a count and one page); with words, the most words first, then by
   relevance. Where the backend gives the matches as ids, their ids are read and put in order.
@@ -377,6 +378,15 @@ class RowSearch:
 
         return get_search_backend().ranked_rows(self.rows(), words, every=every)
 
+    def scored(self, rows):
+        """`rows` of `searched_rows`, with their relevance to the words for `word_order`
+        (see `ranks_rows`)."""
+        from wagtail.search.backends import get_search_backend
+
+        if self.searched_words and self.ranks_rows:
+            return get_search_backend().scored_rows(rows, self.searched_words)
+        return rows
+
     def searched_rows(self):
         """The rows the search lists from: with words, those matching the words searched."""
         if self.searched_words and self.ranks_rows:
@@ -443,7 +453,8 @@ class RowSearch:
         visitor's language, then by relevance."""
         if self.ranks_rows:
             order = self.word_order(["-in_language", "-checked_recently", "-page_id"])
-            passing = faceted.passing().order_by(*order).values_list("page_id", flat=True)
+            passing = self.scored(faceted.passing()).order_by(*order)
+            passing = passing.values_list("page_id", flat=True)
             return LazyResults(passing, count=faceted.total)
 
         def key(row):

@@ -313,7 +313,7 @@ class DirectorySearch(RowSearch):
         if self._ids is not None:
             return self._ids
         faceted = FacetedRows(self.searched_rows(), self.facet_filters(), self.form.values)
-        rows = faceted.passing()
+        rows = self.scored(faceted.passing())
         if self.sort == CLOSING:
             rows = self._closing(rows)
         ids = rows.order_by(*self._order()).values_list("page_id", flat=True)

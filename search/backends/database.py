@@ -322,7 +322,7 @@ def postgres_backend():
             """Listing rows with their page's index words (`ListingWords`, joined on the page:
             `directory.listing_rows.copy_search_text`) with at least half of `words` (`every`:
             with all of them), as `RankedWords` ranks pages: aliased with how many of the words
-            each has (`WORDS_MATCHED`) and the same relevance (`ROW_SCORE`), for ordering."""
+            each has (`WORDS_MATCHED`), for ordering; `scored_rows` adds their relevance."""
             words = query_words(RankedWords(words))
             if not words:
                 return rows.none()
@@ -346,15 +346,12 @@ def postgres_backend():
 
             if every:
                 return rows.filter(page_id__in=having(reduce(lambda a, b: a & b, readings)))
-            weights = get_sql_weights()
-            score = SearchRank(F("words__title"), query, weights=weights) * TITLE_WEIGHT
-            score += SearchRank(F("words__body"), query, weights=weights)
             # Only worked out where used: to order by, or to keep the rows with half the words.
             matched = sum(
                 (Case(When(page_id__in=having(r), then=1), default=0) for r in readings),
                 Value(0),
             )
-            rows = rows.alias(**{WORDS_MATCHED: matched, ROW_SCORE: score})
+            rows = rows.alias(**{WORDS_MATCHED: matched})
             if len(words) > 1:
                 # The rows with half the words are those with every word of some half: one
                 # look-up in the words' index (a hashed subquery), where counting each row's
@@ -375,6 +372,19 @@ def postgres_backend():
             )
             rows = rows.alias(_search_document=joined).filter(_search_document=query)
             return rows
+
+        def scored_rows(self, rows, words):
+            """`ranked_rows`' rows aliased with their relevance to `words` (`ROW_SCORE`), as
+            `RankedWords` ranks pages, for ordering. Apart, so that the rows are joined to
+            their words only when ordered (with one word, their words are joined anyway)."""
+            words = query_words(RankedWords(words))
+            if not words:
+                return rows
+            query = reduce(or_, [word_query(word) for word in words])
+            weights = get_sql_weights()
+            score = SearchRank(F("words__title"), query, weights=weights) * TITLE_WEIGHT
+            score += SearchRank(F("words__body"), query, weights=weights)
+            return rows.alias(**{ROW_SCORE: score})
 
         def near(self, word):
             # `%`: pg_trgm's similarity above its threshold, served by the words' trigram index.
