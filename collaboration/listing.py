@@ -247,7 +247,7 @@ class CallSearch(ListingSearch):
     def facet_filters(self):
         return {
             "kind": Facet("kind"),
-            "expertise": TermFacet(ListingTerm, "category"),
+            "expertise": TermFacet(ListingTerm, "category", column="terms"),
             "country": PartnerCountryFacet(
                 [country.code.lower() for country in self.form.countries]
             ),

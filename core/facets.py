@@ -13,9 +13,10 @@ and the values chosen. Then:
   (`core.listing.ranked_matches`), restricted to the rows' pages: the ids of the matches, most
   words first, in order of relevance;
 - each facet's counts are one `GROUP BY` query on the rows that pass every other filter in
-  force (and match the words): what the visitor would get by choosing that value. With words
-  on PostgreSQL, all the facets are counted in one query that reads the matching rows once
-  (`FacetedRows.at_once`);
+  force (and match the words): what the visitor would get by choosing that value. On
+  PostgreSQL, with words (and without, for a listing whose facets all can be:
+  `RowSearch.groups_facets`), all the facets are counted in one query that reads the rows
+  once (`FacetedRows.at_once`);
 - the results are the rows that pass every filter, in the listing's order, read a page at a
   time (`LazyResults`: a count and one page); with words, the most words first, then by
   relevance. Where the backend gives the matches as ids, their ids are read and put in order.
@@ -51,8 +52,8 @@ class Facet:
 
     def grouping(self):
         """How `FacetedRows.counts` counts it in one query with the others: {"value": the
-        expression counted by} or {"terms": (terms model, vocabulary)}, and "applies" (a Q)
-        when only some rows are counted."""
+        expression counted by}, {"terms": (terms model, vocabulary)} or {"tokens": (the rows'
+        terms column, vocabulary)}, and "applies" (a Q) when only some rows are counted."""
         return {"value": F(self.column)}
 
     def tally(self, counts):
@@ -65,13 +66,19 @@ class TermFacet(Facet):
     """A vocabulary (categories, target groups): a row is counted under each of its terms.
 
     `terms` is the model linking a row's page to a term's slug (page, vocabulary, slug).
+    `column`, when the rows also hold their terms as text (" vocabulary:slug ..."; see
+    `term_tokens`): the rows are then filtered and counted on that column, without reading
+    the terms' table, when counted with the other facets in one query.
     """
 
-    def __init__(self, terms, vocabulary):
+    def __init__(self, terms, vocabulary, column=None):
         self.terms = terms
         self.vocabulary = vocabulary
+        self.column = column
 
     def condition(self, value):
+        if self.column:
+            return Q(**{f"{self.column}__contains": f" {self.vocabulary}:{value} "})
         # The pages with the term, worked out once (a hashed subquery), not once per row.
         linked = self.terms.objects.filter(vocabulary=self.vocabulary, slug=value)
         return Q(page_id__in=linked.values("page_id"))
@@ -85,7 +92,18 @@ class TermFacet(Facet):
         )
 
     def grouping(self):
+        if self.column:
+            return {"tokens": (F(self.column), self.vocabulary)}
         return {"terms": (self.terms, self.vocabulary)}
+
+
+def term_tokens(terms):
+    """{page id: its terms as a row holds them (`TermFacet.column`)}, from (page id,
+    vocabulary, slug) triples: " category:training target_group:young ", each term once."""
+    by_page = {}
+    for page_id, vocabulary, slug in terms:
+        by_page.setdefault(page_id, {})[f"{vocabulary}:{slug}"] = None
+    return {page_id: f" {' '.join(sorted(tokens))} " for page_id, tokens in by_page.items()}
 
 
 class CheckFacet(Facet):
@@ -160,10 +178,13 @@ class LazyResults(Sequence):
 class FacetedRows:
     """The rows of a listing for one request: `facets` {name: Facet}, `values` {name: value in
     force}, `ids` the pages the words matched (None without words); `at_once`: count every
-    facet in one query (PostgreSQL)."""
+    facet in one query (PostgreSQL); `words` the words the rows match on their own words."""
 
-    def __init__(self, rows, facets, values, ids=None, page_column="page_id", at_once=False):
+    def __init__(
+        self, rows, facets, values, ids=None, page_column="page_id", at_once=False, words=None
+    ):
         self.facets = facets
+        self.words = words  # the words the rows match, when matched on the rows themselves
         self.values = {name: value for name, value in values.items() if name in facets}
         if ids is not None:
             rows = rows.filter(id_in(page_column, ids))
@@ -192,45 +213,88 @@ class FacetedRows:
         return {name: self.facets[name].counts(self._narrowed(leaving_out=name)) for name in names}
 
     def _counts_at_once(self, names):
-        """The same counts in one query: the rows read once (a materialized CTE, with for each
-        facet whether the row passes every other filter and the value it is counted under),
-        then a `GROUP BY` of them per facet; and how many pass every filter (`total`)."""
-        every = list(self.conditions.values())
-        columns = {"facet_passes": self._passes(every)}
-        branches, branch_params = ["SELECT -1, NULL, count(*) FROM m WHERE facet_passes"], []
+        """The same counts in one query: the rows read once (a materialized CTE holding, for
+        each row, whether it passes each filter in force, tested once, and the value each
+        facet counts it under), then a `GROUP BY` of them per facet (a vocabulary's terms
+        unnested); and how many pass every filter (`total`)."""
+        conditions = list(self.conditions.items())
+        columns = {
+            f"facet_in_force_{number}": self._passes([q])
+            for number, (_name, q) in enumerate(conditions)
+        }
+
+        def passing(leaving_out=None, applies=None):
+            tests = [
+                f"facet_in_force_{number}"
+                for number, (name, _q) in enumerate(conditions)
+                if name != leaving_out
+            ]
+            return " AND ".join([*tests, *([applies] if applies else [])]) or "true"
+
+        branches = [f"SELECT -1, NULL, count(*) FROM m WHERE {passing()}"]  # noqa: S608
+        branch_params, by_tokens = [], {}
         for number, name in enumerate(names):
             grouping = self.facets[name].grouping()
-            others = [q for other, q in self.conditions.items() if other != name]
+            applies = None
             if "applies" in grouping:
-                others.append(grouping["applies"])
-            passes = f"facet_passes_{number}"
-            columns[passes] = self._passes(others)
-            if "terms" in grouping:
+                applies = f"facet_applies_{number}"
+                columns[applies] = self._passes([grouping["applies"]])
+            passes = passing(leaving_out=name, applies=applies)
+            value = f"facet_value_{number}"
+            if "tokens" in grouping:
+                column, vocabulary = grouping["tokens"]
+                # The vocabularies counted on the same rows share one pass over their terms.
+                key = (str(column), passes)
+                if key not in by_tokens:
+                    by_tokens[key] = (f"facet_value_{number}", [])
+                    columns[by_tokens[key][0]] = column
+                by_tokens[key][1].append((number, f"{vocabulary}:"))
+            elif "terms" in grouping:
                 model, vocabulary = grouping["terms"]
                 branches.append(
                     f"SELECT {number}, t.slug, count(*) FROM m "  # noqa: S608 (own names)
                     f"JOIN {model._meta.db_table} t ON t.page_id = m.{self.page_column} "
-                    f"WHERE m.{passes} AND t.vocabulary = %s GROUP BY 2"
+                    f"WHERE {passes} AND t.vocabulary = %s GROUP BY 2"
                 )
                 branch_params.append(vocabulary)
             else:
-                value = f"facet_value_{number}"
                 columns[value] = grouping["value"]
                 branches.append(
                     f"SELECT {number}, ({value})::text, count(*) FROM m "  # noqa: S608
                     f"WHERE {passes} GROUP BY 2"
                 )
+        tokens = []  # for each pass over terms: [(facet number, its vocabulary's prefix)]
+        for (_column, passes), (value, facets) in by_tokens.items():
+            branches.append(
+                f"SELECT {-2 - len(tokens)}, t, count(*) FROM ("  # noqa: S608 (own names)
+                f"SELECT unnest(string_to_array({value}, ' ')) AS t FROM m WHERE {passes}"
+                ") AS u GROUP BY 2"
+            )
+            tokens.append(facets)
         base = self.rows.order_by().values(self.page_column).annotate(**columns)
         sql, params = base.query.sql_with_params()
+        if conditions and self.words is None:
+            # A row failing two filters or more counts for no facet: left out first. Not with
+            # words: the planner, misjudging how few rows that leaves, would then test each
+            # row's words instead of looking them up in their index.
+            failing = " + ".join(
+                f"(facet_in_force_{number} IS NOT TRUE)::int" for number in range(len(conditions))
+            )
+            sql = f"SELECT * FROM ({sql}) AS r WHERE {failing} <= 1"  # noqa: S608
         counted = [Counter() for _name in names]
         with connections[self.rows.db].cursor() as cursor:
             cursor.execute(
                 f"WITH m AS MATERIALIZED ({sql}) " + " UNION ALL ".join(branches),
                 [*params, *branch_params],
             )
+            self.total = 0
             for number, value, n in cursor.fetchall():
-                if number < 0:
+                if number == -1:
                     self.total = n
+                elif number < -1:  # a term, "vocabulary:slug"
+                    for facet, prefix in tokens[-2 - number]:
+                        if value.startswith(prefix):
+                            counted[facet][value.removeprefix(prefix)] = n
                 else:
                     counted[number][value] = n
         return {name: self.facets[name].tally(counted[i]) for i, name in enumerate(names)}
@@ -252,6 +316,9 @@ class RowSearch:
     # False for a listing that finds its words its own way (its own `matching`/`matches`): the
     # words are then never matched on the rows themselves (`ranks_rows`).
     words_on_rows = True
+    # True for a listing whose every facet can be counted with the others (`Facet.grouping`):
+    # on PostgreSQL, its counts without words are then one query too (`FacetedRows.at_once`).
+    groups_facets = False
 
     def __init__(self, form, typed):
         from core import text
@@ -311,6 +378,15 @@ class RowSearch:
 
         return get_search_backend().ranked_rows(self.rows(), words, every=every)
 
+    def scored(self, rows):
+        """`rows` of `searched_rows`, with their relevance to the words for `word_order`
+        (see `ranks_rows`)."""
+        from wagtail.search.backends import get_search_backend
+
+        if self.searched_words and self.ranks_rows:
+            return get_search_backend().scored_rows(rows, self.searched_words)
+        return rows
+
     def searched_rows(self):
         """The rows the search lists from: with words, those matching the words searched."""
         if self.searched_words and self.ranks_rows:
@@ -347,7 +423,9 @@ class RowSearch:
 
         facets, values = self.facet_filters(), self.form.values
         if not self.words:
-            return FacetedRows(self.rows(), facets, values)
+            rows = self.rows()
+            at_once = self.groups_facets and connections[rows.db].vendor == "postgresql"
+            return FacetedRows(rows, facets, values, at_once=at_once)
         words = self.words
         found = self._find(words)
         if not found:
@@ -359,7 +437,7 @@ class RowSearch:
             return None
         self.searched_words = words
         if self.ranks_rows:
-            return FacetedRows(self.searched_rows(), facets, values, at_once=True)
+            return FacetedRows(self.searched_rows(), facets, values, at_once=True, words=words)
         return FacetedRows(self.rows(), facets, values, ids=list(self.matched))
 
     def word_order(self, order):
@@ -375,7 +453,8 @@ class RowSearch:
         visitor's language, then by relevance."""
         if self.ranks_rows:
             order = self.word_order(["-in_language", "-checked_recently", "-page_id"])
-            passing = faceted.passing().order_by(*order).values_list("page_id", flat=True)
+            passing = self.scored(faceted.passing()).order_by(*order)
+            passing = passing.values_list("page_id", flat=True)
             return LazyResults(passing, count=faceted.total)
 
         def key(row):

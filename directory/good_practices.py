@@ -86,9 +86,9 @@ class GoodPracticeSearch(ListingSearch):
 
         return {
             "country": Facet("country"),
-            "target_group": TermFacet(ListingTerm, "target_group"),
+            "target_group": TermFacet(ListingTerm, "target_group", column="terms"),
             "scope": Facet("kind"),
-            "category": TermFacet(ListingTerm, "category"),
+            "category": TermFacet(ListingTerm, "category", column="terms"),
         }
 
     def searched_pages(self):

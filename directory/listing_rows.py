@@ -37,6 +37,7 @@ from django.db.models import Case, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
+from core.facets import term_tokens
 from core.listing import id_in
 from directory import freshness
 from directory.listing import ancestor_path
@@ -279,6 +280,7 @@ def _refresh(keys):
     default = settings.LANGUAGE_CODE
     rows, terms = [], []
     for source in SOURCES:
+        first = len(rows)  # this source's rows start here
         by_key = defaultdict(list)
         for version in source.versions(keys):
             by_key[version[1]].append(version)
@@ -302,7 +304,11 @@ def _refresh(keys):
                     )
                 )
         if shown:
-            terms += source.terms(list(shown))
+            found = source.terms(list(shown))
+            tokens = term_tokens((term.page_id, term.vocabulary, term.slug) for term in found)
+            for row in rows[first:]:
+                row.terms = tokens.get(row.page_id, "")
+            terms += found
     _delete(ListingRow.objects.filter(translation_key__in=keys))
     _delete(
         ListingTerm.objects.filter(

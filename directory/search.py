@@ -117,8 +117,8 @@ def directory_facets(today, regions=None):
     return {
         "country": Facet("country"),
         "place": PlaceFacet(regions),
-        "category": TermFacet(ListingTerm, "category"),
-        "target_group": TermFacet(ListingTerm, "target_group"),
+        "category": TermFacet(ListingTerm, "category", column="terms"),
+        "target_group": TermFacet(ListingTerm, "target_group", column="terms"),
         "kind": KindFacet(),
         "delivery": Only(NOT_ORGANISATION, Facet("delivery")),
         "free": Only(NOT_ORGANISATION, CheckFacet(Q(is_free=True))),
@@ -163,6 +163,8 @@ def forget_searches_on_changes():
 
 class DirectorySearch(RowSearch):
     """A search of the directory for one request: its results and counts."""
+
+    groups_facets = True
 
     def __init__(self, form, locales, scope=ALL):
         super().__init__(form, getattr(form, "cleaned_data", {}).get("q", ""))
@@ -311,7 +313,7 @@ class DirectorySearch(RowSearch):
         if self._ids is not None:
             return self._ids
         faceted = FacetedRows(self.searched_rows(), self.facet_filters(), self.form.values)
-        rows = faceted.passing()
+        rows = self.scored(faceted.passing())
         if self.sort == CLOSING:
             rows = self._closing(rows)
         ids = rows.order_by(*self._order()).values_list("page_id", flat=True)

@@ -3,10 +3,11 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from core import text
+from directory import listing_rows
 from directory.addresses import attach_visitor_urls, visitor_url
-from directory.filters import ALL
+from directory.filters import ALL, ORGANISATION_KIND
 from directory.listing import one_per_translation, request_locales
-from directory.models import ExpertiseCategory, OrganisationPage
+from directory.models import ExpertiseCategory, ListingRow, OrganisationPage
 from directory.presentation import active_filters, listing
 from directory.search import DirectorySearch
 
@@ -53,10 +54,15 @@ def suggest(request):
     categories = one_per_translation(
         ExpertiseCategory.objects.filter(name__icontains=typed), locale, default
     ).order_by("name")[:SUGGESTIONS]
-    candidates = one_per_translation(OrganisationPage.objects.live(), locale, default)
-    organisations = OrganisationPage.objects.filter(pk__in=candidates.values("pk")).autocomplete(
-        typed
-    )[:SUGGESTIONS]
+    # The organisations the visitor's listings show, one version each (their listing rows): read
+    # from one narrow table rather than working the versions out from the page tree.
+    listing_rows.current()
+    candidates = ListingRow.objects.filter(
+        language=locale.language_code, listing=listing_rows.DIRECTORY, kind=ORGANISATION_KIND
+    )
+    organisations = OrganisationPage.objects.filter(
+        pk__in=candidates.values("page_id")
+    ).autocomplete(typed)[:SUGGESTIONS]
     organisations = attach_visitor_urls(
         OrganisationPage.objects.filter(pk__in=[page.pk for page in organisations]).select_related(
             "locale"

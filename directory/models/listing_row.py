@@ -31,6 +31,9 @@ class ListingRow(models.Model):
     # False once the content has gone unchecked past PORTAL_FRESHNESS_NOTE_MONTHS: listings
     # rank it after the rest (`directory.freshness`). Content unchecked for longer has no row.
     checked_recently = models.BooleanField(default=True)
+    # Its page's vocabulary terms (its `ListingTerm` rows) as " vocabulary:slug ... ", each
+    # term once (`core.facets.term_tokens`): the listings filter and count terms on the row.
+    terms = models.TextField(blank=True, default="", editable=False)
     # On PostgreSQL, the search index's words of the version listed (`ListingWords`, one row per
     # page, not per visitor language), joined on the page: a search matches, counts and ranks
     # on the rows and their words (`core.facets`). Not a column: the words stay in their own
@@ -59,6 +62,9 @@ class ListingRow(models.Model):
             ),
             models.Index(fields=["language", "listing", "country"], name="listing_country"),
             models.Index(fields=["translation_key"], name="listing_translation"),
+            # A language's rows of a few pages (those with a rare word): looked up one by one,
+            # not read whole to be joined.
+            models.Index(fields=["language", "listing", "page"], name="listing_page"),
         ]
 
     def __str__(self):

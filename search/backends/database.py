@@ -26,6 +26,7 @@ Settings: WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.databa
 """
 
 from functools import cache, reduce
+from itertools import combinations
 from operator import or_
 
 from django.db import connection
@@ -46,6 +47,9 @@ SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, TITLE_WEIGHT)
 SCORE = "_search_score"
 SUGGESTION_SIMILARITY = 0.3  # pg_trgm's default threshold for `%`
 LONGEST_WORD = 64
+# Past this many ways of choosing half of a search's words, the rows with half of them are found
+# by counting each row's words instead (`ranked_rows`).
+MOST_HALVES = 20
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
@@ -318,7 +322,7 @@ def postgres_backend():
             """Listing rows with their page's index words (`ListingWords`, joined on the page:
             `directory.listing_rows.copy_search_text`) with at least half of `words` (`every`:
             with all of them), as `RankedWords` ranks pages: aliased with how many of the words
-            each has (`WORDS_MATCHED`) and the same relevance (`ROW_SCORE`), for ordering."""
+            each has (`WORDS_MATCHED`), for ordering; `scored_rows` adds their relevance."""
             words = query_words(RankedWords(words))
             if not words:
                 return rows.none()
@@ -342,19 +346,22 @@ def postgres_backend():
 
             if every:
                 return rows.filter(page_id__in=having(reduce(lambda a, b: a & b, readings)))
-            weights = get_sql_weights()
-            score = SearchRank(F("words__title"), query, weights=weights) * TITLE_WEIGHT
-            score += SearchRank(F("words__body"), query, weights=weights)
             # Only worked out where used: to order by, or to keep the rows with half the words.
             matched = sum(
                 (Case(When(page_id__in=having(r), then=1), default=0) for r in readings),
                 Value(0),
             )
-            rows = rows.alias(**{WORDS_MATCHED: matched, ROW_SCORE: score})
+            rows = rows.alias(**{WORDS_MATCHED: matched})
             if len(words) > 1:
-                # The count of words alone: a filter on any of them as well would be joined to
-                # the rows, and tested on each row's vectors.
-                return rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
+                # The rows with half the words are those with every word of some half: one
+                # look-up in the words' index (a hashed subquery), where counting each row's
+                # words would take one per word, again for the order. Not a filter on any of
+                # them joined to the rows either: it would be tested on each row's vectors.
+                halves = list(combinations(readings, at_least(words)))
+                if len(halves) > MOST_HALVES:
+                    return rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
+                enough = reduce(or_, [reduce(lambda a, b: a & b, half) for half in halves])
+                return rows.filter(page_id__in=having(enough))
             # One word: its rows are found through the row's own words (joined), which lets the
             # planner rank only the rows in the visitor's language first.
             joined = Func(
@@ -365,6 +372,19 @@ def postgres_backend():
             )
             rows = rows.alias(_search_document=joined).filter(_search_document=query)
             return rows
+
+        def scored_rows(self, rows, words):
+            """`ranked_rows`' rows aliased with their relevance to `words` (`ROW_SCORE`), as
+            `RankedWords` ranks pages, for ordering. Apart, so that the rows are joined to
+            their words only when ordered (with one word, their words are joined anyway)."""
+            words = query_words(RankedWords(words))
+            if not words:
+                return rows
+            query = reduce(or_, [word_query(word) for word in words])
+            weights = get_sql_weights()
+            score = SearchRank(F("words__title"), query, weights=weights) * TITLE_WEIGHT
+            score += SearchRank(F("words__body"), query, weights=weights)
+            return rows.alias(**{ROW_SCORE: score})
 
         def near(self, word):
             # `%`: pg_trgm's similarity above its threshold, served by the words' trigram index.
