@@ -7,8 +7,8 @@ import re
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.helpers import card_titles, days, translate
 from tests.news.news import make_news
