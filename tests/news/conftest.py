@@ -4,7 +4,7 @@ central    "Portal open in four languages", under the news index, English and It
 italy      "Sportello lavoro a Palermo", under Italy (Italian), by its facilitators, 3 days ago,
            tagged training
 ponte      "Il Ponte apre un forno sociale", under Cooperativa Il Ponte (Italy, Italian), 2 days
-           ago, about its own page
+           ago, about its own page, tagged training
 greece     "Νέο κέντρο κατάρτισης", under Greece (Greek), 5 days ago, tagged training
 draft      under the news index, never published: listed nowhere
 """
@@ -49,8 +49,9 @@ def build_news(portal):
         ponte=make_news(
             ponte,
             title="Il Ponte apre un forno sociale",
-            summary="Pane e lavoro per dieci giovani.",
+            summary="Pane, lavoro e uno sportello per dieci giovani.",
             date=days(-2),
+            categories=[training],
             related=[ponte],
         ),
         greece=make_news(

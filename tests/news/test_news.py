@@ -5,6 +5,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.images.models import Image
@@ -55,6 +57,7 @@ def test_the_index_filters_by_country_and_by_category(client, world):
         "Sportello lavoro a Palermo",
     ]
     assert titles(client, "/en/news/", category="training") == [
+        "Il Ponte apre un forno sociale",
         "Sportello lavoro a Palermo",
         "Νέο κέντρο κατάρτισης",
     ]
@@ -149,10 +152,19 @@ def test_the_news_section_is_in_the_menu(client, world):
     assert re.search(r'<a href="/el/news/"[^>]*>Νέα</a>', html)
 
 
-def test_the_news_index_is_kept_by_the_page_cache_and_a_publication_refreshes_it(client, world):
-    assert "Fresh news" not in client.get("/en/news/").content.decode()
+def test_the_index_and_feed_are_kept_by_the_page_cache_until_news_is_published(
+    client, world, settings
+):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 300
+    for url in ("/en/news/", "/en/news/feed/"):
+        first = client.get(url)
+        assert "public" in first["Cache-Control"]
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).content == first.content
+        assert len(queries) == 0, "answered from the page cache"
     make_news(world.index, title="Fresh news", date=days(0))
     assert titles(client, "/en/news/")[0] == "Fresh news"
+    assert "Fresh news" in client.get("/en/news/feed/").content.decode()
 
 
 def test_a_translation_published_later_replaces_the_original_on_the_index(client, world):
