@@ -90,8 +90,10 @@ class HomePage(RoutesAcrossTranslations, Page):
         pages = ServicePage.objects.filter(pk__in=latest).select_related("locale", "category")
         by_id = {page.pk: page for page in service_cards(pages)}
         context["latest_services"] = [by_id[pk] for pk in latest if pk in by_id]
-        context["latest_news"] = latest_news(locales.active.language_code, LATEST_NEWS)
-        context["news_index"] = news_index_for(locales)
+        # The rows were worked out for the figures just above.
+        news = latest_news(locales.active.language_code, LATEST_NEWS, worked_out=True)
+        context["latest_news"] = news
+        context["news_index"] = news_index_for(locales) if news else None
         context["categories"] = one_per_translation(
             ExpertiseCategory.objects.all(), locales.active, locales.default
         ).order_by("name")

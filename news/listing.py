@@ -12,7 +12,7 @@ feeds read the same rows.
 
 from django import forms
 from django.conf import settings
-from django.db.models import F, prefetch_related_objects
+from django.db.models import Case, F, Q, Value, When, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -32,7 +32,7 @@ from directory.models import (
     OrganisationPage,
     TargetGroup,
 )
-from directory.presentation import active_filters, listing
+from directory.presentation import listing_context
 from directory.search import ListingSearch
 
 from .models import NewsIndexPage, NewsPage
@@ -91,9 +91,11 @@ ORDER = [
 ]
 
 
-def news_rows(language):
-    """The rows of every piece of news as `language`'s visitors read them."""
-    listing_rows.current()
+def news_rows(language, worked_out=False):
+    """The rows of every piece of news as `language`'s visitors read them; `worked_out`: the
+    caller has just had the rows worked out (`listing_rows.current()`)."""
+    if not worked_out:
+        listing_rows.current()
     return ListingRow.objects.filter(language=language, listing=NEWS)
 
 
@@ -256,34 +258,26 @@ def news_context(page, request):
 
 
 def news_index_for(locales):
-    """The live news index in the visitor's language, else in the default language's."""
-    pages = NewsIndexPage.objects.live().select_related("locale")
-    for page in pages.filter(locale=locales.active)[:1]:
-        return page
-    return pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    """The live news index in the visitor's language, else in the default language's: one query."""
+    here = Case(When(locale=locales.active, then=Value(0)), default=Value(1))
+    pages = NewsIndexPage.objects.live().filter(
+        Q(locale=locales.active) | Q(locale__language_code=settings.LANGUAGE_CODE)
+    )
+    return pages.select_related("locale").order_by(here, "pk").first()
 
 
 def index_context(request):
     locales = request_locales(request)
     form = NewsFilterForm(request.GET, locales)
-    engine = NewsSearch(form, locales)
-    news, filters, query = listing(request, form, engine)
-    return {
-        "form": form,
-        "engine": engine,
-        "news": news,
-        "filters": filters,
-        "filter_query": query.urlencode(),
-        "active_filters": active_filters(form, query),
-        "filtering": bool(form.values or engine.words),
-    }
+    return listing_context(request, form, NewsSearch(form, locales), "news")
 
 
-def latest_news(language, count):
+def latest_news(language, count, worked_out=False):
     """The `count` latest pieces of news as `language`'s visitors read them, those written in it
-    first, ready for their cards."""
-    ids = list(news_rows(language).order_by(*ORDER).values_list("page_id", flat=True)[:count])
-    return NewsSearch.cards(ids)
+    first, ready for their cards (`worked_out`: as for `news_rows`)."""
+    rows = news_rows(language, worked_out).order_by(*ORDER)
+    ids = list(rows.values_list("page_id", flat=True)[:count])
+    return NewsSearch.cards(ids) if ids else []
 
 
 def feed_news(language, count=FEED_LENGTH):
