@@ -37,6 +37,7 @@ from directory.models import (
 )
 from facilitators.models import ContactLog, Facilitator
 from home.models import HomePage, StandardPage
+from news.models import NewsPage
 from opendata.models import OpenDataPage
 from tests.helpers import log_in, module_transaction
 
@@ -96,7 +97,8 @@ def test_the_directory_is_full_of_organisations_services_and_projects(seeded):
     assert distinct(organisations) >= 30
     assert distinct(services) >= 100
     assert distinct(PortfolioProjectPage.objects.live()) >= 30
-    assert not Page.objects.filter(live=False).exists()
+    # Everything is published but the organisation's news waiting for approval.
+    assert not Page.objects.filter(live=False).not_type(NewsPage).exists()
 
     for code in ["IT", "GR", "LB", "JO", "PS"]:
         countries = CountryPage.objects.filter(code=code)
@@ -600,18 +602,18 @@ def test_news_is_written_by_central_staff_each_countrys_facilitators_and_an_orga
 ):
     from wagtail.models import TaskState
 
-    from news.models import NewsIndexPage, NewsPage
+    from news.models import NewsIndexPage
 
     index = NewsIndexPage.objects.live()
     assert sorted(index.values_list("locale__language_code", flat=True)) == sorted(LANGUAGES)
     news = NewsPage.objects.live()
     for code in LANGUAGES:
         assert news.filter(locale__language_code=code).exists(), code
-    central = news.filter(path__startswith=index.get(locale__language_code="en").path)
+    central = news.filter(Q(*[Q(path__startswith=i.path) for i in index], _connector=Q.OR))
     assert distinct(central) >= 2
-    assert sorted(central.values_list("locale__language_code", flat=True).distinct()) == sorted(
-        LANGUAGES
-    ), "the portal's own news is translated into every language"
+    assert set(central.values_list("locale__language_code", flat=True)) == set(LANGUAGES), (
+        "the portal's own news is translated into every language"
+    )
     for country in CountryPage.objects.exclude(code="").filter(locale__language_code="en"):
         countries = CountryPage.objects.filter(translation_key=country.translation_key)
         written = news.filter(
