@@ -46,7 +46,7 @@ from directory.models import (
     OrganisationPage,
     TargetGroup,
 )
-from directory.presentation import active_filters, listing
+from directory.presentation import listing_context
 from directory.search import ListingSearch, is_open
 
 from .models import CallKind, CollaborationCallPage
@@ -306,14 +306,4 @@ def call_cards(calls):
 def index_context(request):
     locales = request_locales(request)
     form = CallFilterForm(request.GET, locales)
-    engine = CallSearch(form, locales)
-    calls, filters, query = listing(request, form, engine)
-    return {
-        "form": form,
-        "engine": engine,
-        "calls": calls,
-        "filters": filters,
-        "filter_query": query.urlencode(),
-        "active_filters": active_filters(form, query),
-        "filtering": bool(form.values or engine.words),
-    }
+    return listing_context(request, form, CallSearch(form, locales), "calls")

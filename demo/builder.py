@@ -64,6 +64,7 @@ from opendata.models import OpenDataPage
 from . import content
 from .collaboration import build_collaboration
 from .images import COVER_SIZE, LOGO_SIZE, cover_png, latin_mark, logo_png
+from .news import build_news
 
 DEMO_COLLECTION = "Demo"
 ADMIN_USERNAME = "admin"
@@ -171,6 +172,7 @@ class DemoBuilder:
             self._mark_good_practices()
             self._build_enquiries()
             build_collaboration(self)
+            build_news(self)
             self._update_indexes()
         return self.created
 

@@ -12,6 +12,22 @@ def listing(request, form, engine):
     return page, filter_widgets(form, engine.facets()), query
 
 
+def listing_context(request, form, engine, name):
+    """What a listing page's template reads: the page of results (as `name`), the filters with
+    their counts, those in force, the query for the pagination's links, and whether anything
+    narrows the list."""
+    results, filters, query = listing(request, form, engine)
+    return {
+        "form": form,
+        "engine": engine,
+        name: results,
+        "filters": filters,
+        "filter_query": query.urlencode(),
+        "active_filters": active_filters(form, query),
+        "filtering": bool(form.values or engine.words),
+    }
+
+
 def filter_widgets(form, counts):
     """Each filter as a list of options with their counts, for the template."""
     values = form.values

@@ -17,8 +17,10 @@ from directory.models import (
 from directory.models.mixins import RICH_TEXT_FEATURES
 from directory.models.services_index import service_cards, services_search_url
 from directory.search import home_figures
+from news.listing import latest_news, news_index_for
 
 LATEST = 6  # services on the home page
+LATEST_NEWS = 3  # pieces of news on the home page
 
 
 class HomePage(RoutesAcrossTranslations, Page):
@@ -44,6 +46,7 @@ class HomePage(RoutesAcrossTranslations, Page):
         "directory.ServicesIndexPage",
         "directory.GoodPracticesIndexPage",
         "collaboration.CollaborationIndexPage",
+        "news.NewsIndexPage",
         "opendata.OpenDataPage",
         "home.StandardPage",
     ]
@@ -89,6 +92,10 @@ class HomePage(RoutesAcrossTranslations, Page):
         pages = ServicePage.objects.filter(pk__in=latest).select_related("locale", "category")
         by_id = {page.pk: page for page in service_cards(pages)}
         context["latest_services"] = [by_id[pk] for pk in latest if pk in by_id]
+        # The rows were worked out for the figures just above.
+        news = latest_news(locales.active.language_code, LATEST_NEWS, worked_out=True)
+        context["latest_news"] = news
+        context["news_index"] = news_index_for(locales) if news else None
         context["categories"] = one_per_translation(
             ExpertiseCategory.objects.all(), locales.active, locales.default
         ).order_by("name")

@@ -32,6 +32,7 @@ from directory.models.organisation import COVER_FILTER, LOGO_FILTER
 from featured.share_card import SHARE_IMAGE, share_card
 from featured.share_card import SIZE as SHARE_IMAGE_SIZE
 from home.context_processors import chrome
+from news.models import NewsPage
 
 DESCRIPTION_LENGTH = 300
 # Open Graph wants language_TERRITORY; the portal's languages have one obvious territory each.
@@ -354,7 +355,43 @@ def service_data(request, service, context, url=None):
     )
 
 
+def news_data(request, news, url=None):
+    """schema.org NewsArticle: its author is its organisation where it has one, else the
+    portal, which publishes it."""
+    portal = {"@type": "Organization", "name": "MoreThanAJob", "url": absolute(request, "/")}
+    organisation = getattr(news, "organisation", None)
+    author = portal
+    if organisation is not None:
+        author = {
+            "@type": "Organization",
+            "name": organisation.title,
+            "url": canonical_url(request, organisation),
+        }
+    images = [
+        rendition_image(request, block.value["image"], COVER_FILTER)
+        for block in news.body
+        if block.block_type == "image" and block.value["image"]
+    ][:1]
+    return _compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": news.title,
+            "description": page_description(news),
+            "url": url or canonical_url(request, news),
+            "inLanguage": news.locale.language_code,
+            "datePublished": news.date,
+            "dateModified": news.last_published_at,
+            "image": [image["url"] for image in images],
+            "author": author,
+            "publisher": portal,
+        }
+    )
+
+
 def structured_data(request, page, context, url):
+    if isinstance(page, NewsPage):
+        return news_data(request, page, url=url)
     if isinstance(page, OrganisationPage):
         return organisation_data(request, page, context.get("country_page"), url=url)
     if isinstance(page, ServicePage):
@@ -379,7 +416,7 @@ def head_tags(context):
         "canonical": url,
         "title": (page.seo_title or page.title) if is_page else "MoreThanAJob",
         "description": page_description(page) if is_page else "",
-        "type": "website",
+        "type": "article" if isinstance(page, NewsPage) else "website",
         "locale": og_locale(language),
         "locale_alternates": [og_locale(code) for code in alternates if code != language],
         "site_name": "MoreThanAJob",

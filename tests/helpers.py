@@ -118,6 +118,19 @@ def signed_in(user):
     return client
 
 
+def count_queries(client, url, **query):
+    """The number of queries `url` costs with `query`, once the per-process caches are warm (site
+    root paths, content types), and the response."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url, query)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, query)
+    assert response.status_code == 200
+    return len(queries), response
+
+
 def card_titles(html):
     return re.findall(r'<h3 class="card__title"[^>]*><a href="[^"]*">([^<]+)</a>', html)
 

@@ -17,7 +17,7 @@ LAYERS = [
     {"emails"},
     {"directory"},
     {"collaboration", "facilitators", "opendata"},
-    {"featured", "freshness"},
+    {"featured", "freshness", "news"},
     {"home", "search"},
     {"demo"},
     {"portal"},

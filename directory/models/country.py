@@ -72,7 +72,7 @@ class CountryPage(RoutesAcrossTranslations, IntroPage):
     )
 
     parent_page_types = ["directory.DirectoryIndexPage"]
-    subpage_types = ["directory.OrganisationPage"]
+    subpage_types = ["directory.OrganisationPage", "news.NewsPage"]
     template = "directory/country_page.html"
 
     content_panels = [

@@ -146,6 +146,7 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, Page):
         "directory.ServicePage",
         "directory.PortfolioProjectPage",
         "collaboration.CollaborationCallPage",
+        "news.NewsPage",
     ]
     template = "directory/organisation_page.html"
 

@@ -2,15 +2,13 @@
 whatever the number of calls, organisations and interests."""
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from collaboration.models import ExpressionOfInterest
 from directory.factories import OrganisationPageFactory
 from tests.collaboration.calls import make_call, with_expertise
-from tests.helpers import days
+from tests.helpers import count_queries, days
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +40,7 @@ def grow(world, n):
         )
 
 
-def count(client, url, **query):
-    client.get(url, query)  # warm the per-process caches (site root paths, content types)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, query)
-    assert response.status_code == 200
-    return len(queries), response
+count = count_queries
 
 
 # The most queries the list may take, as measured (35 without words, 36 with): the site and

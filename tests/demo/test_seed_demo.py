@@ -37,6 +37,7 @@ from directory.models import (
 )
 from facilitators.models import ContactLog, Facilitator
 from home.models import HomePage, StandardPage
+from news.models import NewsPage
 from opendata.models import OpenDataPage
 from tests.helpers import log_in, module_transaction
 
@@ -96,7 +97,8 @@ def test_the_directory_is_full_of_organisations_services_and_projects(seeded):
     assert distinct(organisations) >= 30
     assert distinct(services) >= 100
     assert distinct(PortfolioProjectPage.objects.live()) >= 30
-    assert not Page.objects.filter(live=False).exists()
+    # Everything is published but the organisation's news waiting for approval.
+    assert not Page.objects.filter(live=False).not_type(NewsPage).exists()
 
     for code in ["IT", "GR", "LB", "JO", "PS"]:
         countries = CountryPage.objects.filter(code=code)
@@ -592,3 +594,39 @@ def test_each_language_lists_its_own_content_first_and_the_rest_after(
     assert latest and all(latest)
     calls = languages(client.get(f"/{language}/collaboration/"), "calls")
     assert calls == sorted(calls, reverse=True) and calls[0]
+
+
+@pytest.mark.django_db
+def test_news_is_written_by_central_staff_each_countrys_facilitators_and_an_organisation(
+    seeded, client
+):
+    from wagtail.models import TaskState
+
+    from news.models import NewsIndexPage
+
+    index = NewsIndexPage.objects.live()
+    assert sorted(index.values_list("locale__language_code", flat=True)) == sorted(LANGUAGES)
+    news = NewsPage.objects.live()
+    for code in LANGUAGES:
+        assert news.filter(locale__language_code=code).exists(), code
+    central = news.filter(Q(*[Q(path__startswith=i.path) for i in index], _connector=Q.OR))
+    assert distinct(central) >= 2
+    assert set(central.values_list("locale__language_code", flat=True)) == set(LANGUAGES), (
+        "the portal's own news is translated into every language"
+    )
+    for country in CountryPage.objects.exclude(code="").filter(locale__language_code="en"):
+        countries = CountryPage.objects.filter(translation_key=country.translation_key)
+        written = news.filter(
+            Q(*[Q(path__startswith=c.path) for c in countries], _connector=Q.OR)
+        ).exclude(depth__gt=country.depth + 1)
+        assert written.exists(), f"{country.code}: its facilitators' news"
+        assert written.filter(locale__language_code="en").exists(), "translated into English"
+
+    proposal = NewsPage.objects.get(live=False)
+    assert proposal.get_parent().specific_class is OrganisationPage
+    assert TaskState.objects.filter(
+        workflow_state__object_id=str(proposal.pk), status=TaskState.STATUS_IN_PROGRESS
+    ).exists(), "waiting for its facilitators' approval"
+    html = client.get("/en/news/").content.decode()
+    assert proposal.title not in html
+    assert html.count('class="card news-card"') == distinct(news)

@@ -20,6 +20,7 @@ from directory.models import (
     ServicesIndexPage,
 )
 from home.models import HomePage, StandardPage
+from news.models import NewsIndexPage, NewsPage
 from opendata.models import OpenDataPage
 from tests.helpers import translate
 
@@ -35,15 +36,16 @@ class TestPageTypeRules(WagtailPageTestCase):
                 ServicesIndexPage,
                 GoodPracticesIndexPage,
                 CollaborationIndexPage,
+                NewsIndexPage,
                 StandardPage,
                 OpenDataPage,
             },
         )
         self.assertAllowedSubpageTypes(OpenDataPage, set())
         self.assertAllowedSubpageTypes(DirectoryIndexPage, {CountryPage})
-        self.assertAllowedSubpageTypes(CountryPage, {OrganisationPage})
+        self.assertAllowedSubpageTypes(CountryPage, {OrganisationPage, NewsPage})
         self.assertAllowedSubpageTypes(
-            OrganisationPage, {ServicePage, PortfolioProjectPage, CollaborationCallPage}
+            OrganisationPage, {ServicePage, PortfolioProjectPage, CollaborationCallPage, NewsPage}
         )
         self.assertAllowedSubpageTypes(ServicePage, set())
         self.assertAllowedSubpageTypes(PortfolioProjectPage, set())
@@ -51,6 +53,8 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(GoodPracticesIndexPage, set())
         self.assertAllowedSubpageTypes(CollaborationIndexPage, set())
         self.assertAllowedSubpageTypes(CollaborationCallPage, set())
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedSubpageTypes(NewsPage, set())
 
     def test_services_cannot_be_created_outside_an_organisation(self):
         self.assertCanNotCreateAt(CountryPage, ServicePage)
