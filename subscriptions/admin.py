@@ -42,8 +42,8 @@ class SubscriberFilterSet(WagtailFilterSet):
 def counts():
     """How many subscribers are confirmed, waiting, and receive each kind of email."""
     return Subscriber.objects.aggregate(
-        confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
-        waiting=Count("pk", filter=Q(confirmed_at__isnull=True)),
+        confirmed=Count("pk", filter=Q(confirmed_at__isnull=False), distinct=True),
+        waiting=Count("pk", filter=Q(confirmed_at__isnull=True), distinct=True),
         news=Count(
             "pk",
             filter=Q(confirmed_at__isnull=False, subscriptions__kind=Kind.NEWS),
@@ -63,8 +63,6 @@ def counts():
 
 
 class SubscriberIndexView(IndexView):
-    template_name = "subscriptions/admin/subscriber_index.html"
-
     def get_base_queryset(self):
         return super().get_base_queryset().annotate(subscription_count=Count("subscriptions"))
 
@@ -95,6 +93,7 @@ class SubscriberViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = SubscriberIndexView
     inspect_view_class = SubscriberInspectView
+    index_template_name = "subscriptions/admin/subscriber_index.html"
     inspect_template_name = "subscriptions/admin/subscriber_inspect.html"
     list_display = [
         "email",
