@@ -1,4 +1,5 @@
 from django import template
+from django.http import QueryDict
 from django.utils.translation import get_language
 
 from subscriptions.forms import SearchAlertForm, SubscribeForm
@@ -16,16 +17,23 @@ def subscribe_form(context, id="subscribe"):
     return {"form": form, "id": id}
 
 
+#: Parts of a listing's query string that are not filters: the words, the order, the page.
+NOT_FILTERS = {"q", "sort", "page"}
+
+
 @register.simple_tag(takes_context=True)
-def search_alert_form(context, q="", filters=None):
-    """ "Email me new results" for the search a listing shows: its words, filters ({name:
-    [values]}) and language; or the form the view put in the context, filled."""
+def search_alert_form(context, q="", query=""):
+    """The "Email me new results" form for the search a listing shows: its words, its filters
+    (from its query string `query`) and the language; or the form the view put in the context,
+    filled."""
     form = context.get("form")
     if not isinstance(form, SearchAlertForm):
+        params = QueryDict(query)
+        filters = {name: params.getlist(name) for name in params if name not in NOT_FILTERS}
         form = SearchAlertForm(
             initial={
                 "q": q,
-                "filters": SearchAlertForm.filters_json(filters or {}),
+                "filters": SearchAlertForm.filters_json(filters),
                 "search_language": get_language(),
             }
         )

@@ -5,6 +5,7 @@ bounce or a complaint."""
 import base64
 import json
 import re
+from html import unescape
 from urllib.parse import urlparse
 
 import pytest
@@ -334,3 +335,12 @@ def test_pages_speak_the_subscribers_language(client, portal, on_commit):
     with translation.override("it"):
         assert gettext("Unsubscribe") in html
     assert '<html lang="it"' in html
+
+
+def test_search_listings_offer_to_email_new_results(client, portal):
+    html = client.get("/it/search/?q=corso&country=it&sort=relevance&page=1").content.decode()
+    assert 'action="/it/subscriptions/subscribe/search/"' in html
+    assert 'name="q" value="corso"' in html
+    assert 'name="search_language" value="it"' in html
+    filters = re.search(r'name="filters" value="([^"]*)"', html).group(1)
+    assert json.loads(unescape(filters)) == {"country": ["it"]}, "the order and page are not kept"
