@@ -97,7 +97,9 @@ class SubscriberFields(forms.Form):
         return self.has_error(NON_FIELD_ERRORS, "honeypot")
 
 
-class SubscribeForm(SubscriberFields):
+class ListFields(forms.Form):
+    """What to receive: the news (of some countries, or all), the newsletter."""
+
     news = forms.BooleanField(label=_("News"), required=False)
     countries = forms.MultipleChoiceField(
         label=_("Only news about these countries (none: every country)"),
@@ -106,11 +108,16 @@ class SubscribeForm(SubscriberFields):
     )
     newsletter = forms.BooleanField(label=_("The best-practice newsletter"), required=False)
 
+    def set_countries(self, request):
+        self.fields["countries"].choices = country_choices(request)
+
+
+class SubscribeForm(SubscriberFields, ListFields):
     field_order = ["email", "language", "news", "countries", "newsletter", "consent", "website"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["countries"].choices = country_choices(request)
+        self.set_countries(request)
 
     def clean(self):
         cleaned = super().clean()
@@ -177,17 +184,10 @@ class SearchAlertForm(SubscriberFields):
         }
 
 
-class ManageForm(forms.Form):
+class ManageForm(ListFields):
     """A subscriber's choices, changed from the link of any email."""
 
     language = forms.ChoiceField(label=_("Language of the emails"), choices=settings.LANGUAGES)
-    news = forms.BooleanField(label=_("News"), required=False)
-    countries = forms.MultipleChoiceField(
-        label=_("Only news about these countries (none: every country)"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    newsletter = forms.BooleanField(label=_("The best-practice newsletter"), required=False)
     searches = forms.TypedMultipleChoiceField(
         label=_("Alerts for new results of a search"),
         required=False,
@@ -212,7 +212,7 @@ class ManageForm(forms.Form):
         )
         kwargs.setdefault("auto_id", "manage-%s")
         super().__init__(*args, **kwargs)
-        self.fields["countries"].choices = country_choices(request)
+        self.set_countries(request)
         self.fields["searches"].choices = [
             (s.pk, s.query or _("Everything")) for s in self.searches
         ]
