@@ -9,11 +9,13 @@ import json
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.page_cache import GENERATION_KEY
 from directory.listing import one_per_translation, request_locales
 from directory.models import CountryPage
 
@@ -30,17 +32,30 @@ SEARCH_WORDS_MAX_LENGTH = 200
 SEARCH_FILTERS_MAX_LENGTH = 2000
 
 
+#: How long the countries' names are kept; a publication or a move forgets them at once.
+COUNTRIES_SECONDS = 24 * 60 * 60
+
+
 def country_choices(request):
-    """[(code, name)] of the directory's countries, named in the visitor's language."""
+    """[(code, name)] of the directory's countries, named in the visitor's language.
+
+    The form is in the footer of every page: the list is kept in the shared cache, under the
+    page cache's generation, so a page costs no query for it and a country published, renamed
+    or unpublished shows at once."""
     if request is None:
         return []
-    locales = request_locales(request)
-    countries = one_per_translation(
-        CountryPage.objects.live().exclude(code="").only("code", "title", "locale_id"),
-        locales.active,
-        locales.default,
-    ).order_by("title")
-    return [(country.code, country.title) for country in countries]
+    key = f"subscriptions:countries:{get_language()}:{cache.get(GENERATION_KEY)}"
+    choices = cache.get(key)
+    if choices is None:
+        locales = request_locales(request)
+        countries = one_per_translation(
+            CountryPage.objects.live().exclude(code="").only("code", "title", "locale_id"),
+            locales.active,
+            locales.default,
+        ).order_by("title")
+        choices = [(country.code, country.title) for country in countries]
+        cache.set(key, choices, COUNTRIES_SECONDS)
+    return choices
 
 
 def country_names(codes, language):
