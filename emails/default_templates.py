@@ -1314,7 +1314,94 @@ Il team di {site_name}
     },
 }
 
-for _extra in (WORKFLOW_TEMPLATES, MODERATION_TEMPLATES, ACCOUNT_TEMPLATES, CHECK_TEMPLATES):
+# Double opt-in of the email subscriptions (subscriptions app).
+
+SUBSCRIPTION_TEMPLATES = {
+    "en": {
+        "subscription_confirm": (
+            "Please confirm your subscription to {site_name}",
+            """Hello,
+
+Someone, probably you, asked to receive these emails from {site_name} at this address:
+
+{subscription_choices}
+
+To confirm, open this link and press the button: {confirm_link}
+
+The link works for {link_days} days. If you did not ask for this, ignore this email: nothing will be sent to you, and your address will be deleted.
+
+Every email we send has a link to change your choices or to stop receiving them.
+
+The {site_name} team
+""",
+        ),
+    },
+    "it": {
+        "subscription_confirm": (
+            "Confermate la vostra iscrizione a {site_name}",
+            """Buongiorno,
+
+qualcuno, probabilmente voi, ha chiesto di ricevere queste email di {site_name} a questo indirizzo:
+
+{subscription_choices}
+
+Per confermare, aprite questo link e premete il pulsante: {confirm_link}
+
+Il link funziona per {link_days} giorni. Se non l'avete chiesto voi, ignorate questa email: non vi sarà inviato nulla e il vostro indirizzo sarà cancellato.
+
+Ogni email che inviamo contiene un link per cambiare le vostre scelte o per non riceverle più.
+
+Il team di {site_name}
+""",
+        ),
+    },
+    "el": {
+        "subscription_confirm": (
+            "Επιβεβαιώστε την εγγραφή σας στο {site_name}",
+            """Γεια σας,
+
+Κάποιος, πιθανότατα εσείς, ζήτησε να λαμβάνει αυτά τα email του {site_name} σε αυτή τη διεύθυνση:
+
+{subscription_choices}
+
+Για να το επιβεβαιώσετε, ανοίξτε αυτόν τον σύνδεσμο και πατήστε το κουμπί: {confirm_link}
+
+Ο σύνδεσμος λειτουργεί για {link_days} ημέρες. Αν δεν το ζητήσατε εσείς, αγνοήστε αυτό το email: δεν θα σας σταλεί τίποτα και η διεύθυνσή σας θα διαγραφεί.
+
+Κάθε email που στέλνουμε έχει έναν σύνδεσμο για να αλλάξετε τις επιλογές σας ή να σταματήσετε να τα λαμβάνετε.
+
+Η ομάδα του {site_name}
+""",
+        ),
+    },
+    "ar": {
+        "subscription_confirm": (
+            "يرجى تأكيد اشتراكك في {site_name}",
+            """مرحبًا،
+
+طلب شخص ما، على الأرجح أنت، تلقي رسائل {site_name} هذه على هذا العنوان:
+
+{subscription_choices}
+
+للتأكيد، افتح هذا الرابط واضغط على الزر: {confirm_link}
+
+يعمل الرابط لمدة {link_days} أيام. إذا لم تطلب ذلك، فتجاهل هذه الرسالة: لن يُرسل إليك شيء، وسيُحذف عنوانك.
+
+تحتوي كل رسالة نرسلها على رابط لتغيير اختياراتك أو للتوقف عن تلقيها.
+
+فريق {site_name}
+""",
+        ),
+    },
+}
+
+for _extra in (
+    WORKFLOW_TEMPLATES,
+    MODERATION_TEMPLATES,
+    ACCOUNT_TEMPLATES,
+    CHECK_TEMPLATES,
+    SUBSCRIPTION_TEMPLATES,
+):
     for _code, _texts in _extra.items():
         DEFAULT_TEMPLATES[_code].update(_texts)
 

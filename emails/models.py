@@ -56,6 +56,7 @@ class TemplateKey(models.TextChoices):
         _("Registration with an address that has an account"),
     )
     YEARLY_CHECK = "yearly_check", _("Yearly check of an organisation's pages")
+    SUBSCRIPTION_CONFIRM = "subscription_confirm", _("Confirmation of a subscription")
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

@@ -63,6 +63,9 @@ PLACEHOLDERS = {
         "changes, no longer offered"
     ),
     "check_until": _("the last day the links of the yearly check work"),
+    "confirm_link": _("the link that confirms a subscription"),
+    "subscription_choices": _("what the subscriber asked to receive, one item a line"),
+    "link_days": _("how many days the link works"),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
         "organisations to contact and follow-ups due"
@@ -152,6 +155,8 @@ TEMPLATE_PLACEHOLDERS = {
     "registration_existing_account": {"recipient_name", "signin_link", "password_reset_link"},
     # The yearly check of an organisation's profile and services (freshness app).
     "yearly_check": ORGANISATION | {"check_list", "check_until"},
+    # Double opt-in of the email subscriptions (subscriptions app).
+    "subscription_confirm": {"confirm_link", "subscription_choices", "link_days"},
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -305,6 +310,9 @@ def sample_values():
         "password_reset_link": _admin_link("wagtailadmin_password_reset"),
         "week": _("week %(week)s of %(year)s") % {"week": 49, "year": 2026},
         "digest": _("New registrations (1)\n- Cooperativa Sole, Palermo"),
+        "confirm_link": _site_link("/subscriptions/confirm/sample-link/"),
+        "subscription_choices": [_("News: Italy, Greece"), _("Best-practice newsletter")],
+        "link_days": 7,
     }
     values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
     values.update(samples)

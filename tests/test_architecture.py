@@ -16,7 +16,7 @@ LAYERS = [
     {"core"},
     {"emails"},
     {"directory"},
-    {"collaboration", "facilitators", "opendata"},
+    {"collaboration", "facilitators", "opendata", "subscriptions"},
     {"featured", "freshness", "news"},
     {"home", "search"},
     {"demo"},

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "opendata",
+    "subscriptions",
     "core",
     "demo",
     "wagtail_localize",
@@ -253,6 +254,13 @@ PORTAL_ENQUIRY_RATE_LIMIT = env_int("PORTAL_ENQUIRY_RATE_LIMIT", 5)
 PORTAL_ENQUIRY_RATE_WINDOW = env_int("PORTAL_ENQUIRY_RATE_WINDOW", 60 * 60)
 # The open data API (/api/hsds/): answers not served from the page cache, per client address
 # per window (seconds); 0 turns the limit off.
+# Email subscriptions (subscriptions app): at most this many subscribe forms per client address
+# and per email address in the window; the confirmation link works for this many days; an
+# address not confirmed is deleted after this many days.
+PORTAL_SUBSCRIBE_RATE_LIMIT = env_int("PORTAL_SUBSCRIBE_RATE_LIMIT", 5)
+PORTAL_SUBSCRIBE_RATE_WINDOW = env_int("PORTAL_SUBSCRIBE_RATE_WINDOW", 60 * 60)
+PORTAL_SUBSCRIPTION_LINK_DAYS = env_int("PORTAL_SUBSCRIPTION_LINK_DAYS", 7)
+PORTAL_SUBSCRIPTION_UNCONFIRMED_DAYS = env_int("PORTAL_SUBSCRIPTION_UNCONFIRMED_DAYS", 30)
 PORTAL_HSDS_RATE_LIMIT = env_int("PORTAL_HSDS_RATE_LIMIT", 120)
 PORTAL_HSDS_RATE_WINDOW = env_int("PORTAL_HSDS_RATE_WINDOW", 60)
 # The licence of the directory's open data (the API, the downloads), named on the open data
@@ -296,6 +304,9 @@ PORTAL_SCHEDULE = [
     ("0 4 * * *", "refresh_listings"),
     # The yearly check of each organisation's services, a few emails every weekday morning.
     ("0 10 * * 1-5", "send_yearly_checks"),
+    # Subscribers who never confirmed their address: deleted once PORTAL_SUBSCRIPTION_
+    # UNCONFIRMED_DAYS have passed.
+    ("20 3 * * *", "purge_unconfirmed_subscribers"),
     # Housekeeping: expired sessions, finished task results, and tasks a dead worker left
     # "running" (with the database task backend).
     ("15 3 * * *", "clearsessions"),

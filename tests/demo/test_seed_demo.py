@@ -39,6 +39,7 @@ from facilitators.models import ContactLog, Facilitator
 from home.models import HomePage, StandardPage
 from news.models import NewsPage
 from opendata.models import OpenDataPage
+from subscriptions.models import Kind, Subscriber, Subscription
 from tests.helpers import log_in, module_transaction
 
 LANGUAGES = ["en", "it", "el", "ar"]
@@ -87,6 +88,7 @@ def counts():
         "collaboration calls": CollaborationCallPage.objects.count(),
         "expressions of interest": ExpressionOfInterest.objects.count(),
         "good practices": PortfolioProjectPage.objects.filter(is_good_practice=True).count(),
+        "subscribers": Subscriber.objects.count(),
     }
 
 
@@ -226,6 +228,15 @@ def test_places_are_named_in_every_language_and_every_page_has_one(seeded):
     venues = {entry["venue_address"] for entry in content.ORGANISATIONS if "venue_address" in entry}
     assert venues & set(ServicePage.objects.values_list("address", flat=True))
     assert not Place.objects.filter(name__icontains="centre").exists()
+
+
+@pytest.mark.django_db
+def test_confirmed_subscribers_read_in_every_language(seeded):
+    subscribers = Subscriber.objects.filter(confirmed_at__isnull=False)
+    assert set(subscribers.values_list("language", flat=True)) == {"en", "it", "el", "ar"}
+    for language in ("en", "it", "el", "ar"):
+        assert Subscription.objects.filter(subscriber__language=language).count() >= 2
+    assert set(Subscription.objects.values_list("kind", flat=True)) == set(Kind.values)
 
 
 @pytest.mark.django_db

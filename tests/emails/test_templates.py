@@ -240,6 +240,20 @@ def send_yearly_check(world):
     send_check(world.it_page)
 
 
+def send_subscription_confirmation(world):
+    Client().post(
+        "/it/subscriptions/subscribe/",
+        {
+            "email": "amina@example.org",
+            "language": "el",
+            "news": "on",
+            "countries": ["IT"],
+            "newsletter": "on",
+            "consent": "on",
+        },
+    )
+
+
 def send_enquiry(world):
     Client().post(
         f"/it/enquiry/{world.it_page.pk}/",
@@ -372,6 +386,7 @@ SENDERS = {
     "moderation_rejected": lambda world: moderation(world, "reject"),
     "registration_existing_account": send_registration_with_a_taken_address,
     "yearly_check": send_yearly_check,
+    "subscription_confirm": send_subscription_confirmation,
 }
 
 

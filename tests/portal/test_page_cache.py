@@ -56,7 +56,9 @@ def public_urls(org):
 
 
 def fields_of(html):
-    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
+    """The hidden fields of the message form (the footer's subscribe form has its own)."""
+    form = html.split('id="enquiry"', 1)[1].split("</form>", 1)[0]
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
 
 
 # Cookies and headers ------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from demo.builder import (
 from demo.featured import ensure_demo_features
 from demo.freshness import ensure_demo_freshness
 from demo.history import ensure_demo_emails
+from demo.subscriptions import ensure_demo_subscribers
 
 
 class Command(BaseCommand):
@@ -59,6 +60,8 @@ class Command(BaseCommand):
             created["pages not checked recently"] += aged
         if emails := ensure_demo_emails():
             created["emails sent"] += emails
+        if subscribers := ensure_demo_subscribers():
+            created["subscribers"] += subscribers
         if quiet:
             return
         seconds = time.monotonic() - started
