@@ -171,3 +171,12 @@ def test_a_translation_published_later_replaces_the_original_on_the_index(client
     translate(world.news.greece, "en", title="New training centre")
     assert "New training centre" in titles(client, "/en/news/")
     assert "Νέο κέντρο κατάρτισης" not in titles(client, "/en/news/")
+
+
+def test_the_index_leads_to_the_subscribe_form_on_the_same_page(client, world):
+    html = client.get("/el/news/").content.decode()
+    link = re.search(r'<a href="#footer-subscribe">([^<]+)</a>', html)
+    with translation.override("el"):
+        assert link.group(1) == gettext("Get the news by email")
+    assert '<section class="subscribe" id="footer-subscribe"' in html
+    assert 'name="news"' in html, "the form offers the news"
