@@ -86,7 +86,7 @@ def test_the_yearly_checks_answer_pages(demo_server, phone, check_links, languag
     assert_accessible(page)
     # No longer offered: a confirmation first (nothing is taken off by opening it).
     assert_in_language(opened("gone", 200), language)
-    expect(page.locator("form.form button[type=submit]")).to_be_visible()
+    expect(page.locator("main form.form button[type=submit]")).to_be_visible()
     assert_accessible(page)
     # Expired, and changed by hand.
     assert_in_language(opened("expired", 410), language)
