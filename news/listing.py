@@ -161,8 +161,8 @@ class NewsSearch(ListingSearch):
     def facet_filters(self):
         return {
             "country": Facet("country"),
-            "category": TermFacet(ListingTerm, "category"),
-            "target_group": TermFacet(ListingTerm, "target_group"),
+            "category": TermFacet(ListingTerm, "category", column="terms"),
+            "target_group": TermFacet(ListingTerm, "target_group", column="terms"),
         }
 
     def searched_pages(self):
