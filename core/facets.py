@@ -231,8 +231,10 @@ class FacetedRows:
             ]
             return " AND ".join([*tests, *([applies] if applies else [])]) or "true"
 
-        branches = [f"SELECT -1, NULL, count(*) FROM m WHERE {passing()}"]  # noqa: S608
-        branch_params, by_tokens = [], {}
+        # The total and the facets counted by value: one pass over the rows, one grouping set
+        # each, every set counting the rows that pass its own filters (an aggregate's FILTER).
+        sets = [("-1", None, passing())]  # (facet number, the value column, its passes)
+        branches, branch_params, by_tokens = [], [], {}
         for number, name in enumerate(names):
             grouping = self.facets[name].grouping()
             applies = None
@@ -259,16 +261,15 @@ class FacetedRows:
                 branch_params.append(vocabulary)
             else:
                 columns[value] = grouping["value"]
-                branches.append(
-                    f"SELECT {number}, ({value})::text, count(*) FROM m "  # noqa: S608
-                    f"WHERE {passes} GROUP BY 2"
-                )
+                sets.append((str(number), value, passes))
+        branches.insert(0, self._grouping_sets(sets))
         tokens = []  # for each pass over terms: [(facet number, its vocabulary's prefix)]
         for (_column, passes), (value, facets) in by_tokens.items():
+            # Trimmed first: the leading and trailing spaces would each make an empty term.
             branches.append(
                 f"SELECT {-2 - len(tokens)}, t, count(*) FROM ("  # noqa: S608 (own names)
-                f"SELECT unnest(string_to_array({value}, ' ')) AS t FROM m WHERE {passes}"
-                ") AS u GROUP BY 2"
+                f"SELECT unnest(string_to_array(btrim({value}), ' ')) AS t FROM m "
+                f"WHERE {passes}) AS u GROUP BY 2"
             )
             tokens.append(facets)
         base = self.rows.order_by().values(self.page_column).annotate(**columns)
@@ -298,6 +299,36 @@ class FacetedRows:
                 else:
                     counted[number][value] = n
         return {name: self.facets[name].tally(counted[i]) for i, name in enumerate(names)}
+
+    @staticmethod
+    def _grouping_sets(sets):
+        """The SQL giving (facet number, value, count) for `sets` [(facet number, its value
+        column or None for the total, the test of the rows it counts)] from one pass over `m`:
+        a grouping set per value column, each row counted in the sets whose test it passes.
+        The total's row always comes (an empty grouping set has one); a value none of a
+        set's rows pass is left out, as a `WHERE` before grouping would leave it."""
+        values = [value for _number, value, _passes in sets if value]
+        grouped = ", ".join(
+            [
+                *(f"GROUPING({value}) AS g_{value}, {value}::text AS {value}" for value in values),
+                *(
+                    f"count(*) FILTER (WHERE {passes}) AS n_{i}"
+                    for i, (_n, _v, passes) in enumerate(sets)
+                ),
+            ]
+        )
+        grouping_sets = ", ".join(["()", *(f"({value})" for value in values)])
+        every = " AND ".join(f"g.g_{value} = 1" for value in values) or "true"
+        unpivoted = ", ".join(
+            f"({number}, {f'g.{value}' if value else 'NULL::text'}, g.n_{i}, "
+            f"{f'g.g_{value} = 0 AND g.n_{i} > 0' if value else every})"
+            for i, (number, value, _passes) in enumerate(sets)
+        )
+        return (
+            f"SELECT x.number, x.value, x.n FROM ("  # noqa: S608 (own names)
+            f"SELECT {grouped} FROM m GROUP BY GROUPING SETS ({grouping_sets})) AS g "
+            f"CROSS JOIN LATERAL (VALUES {unpivoted}) AS x(number, value, n, kept) WHERE x.kept"
+        )
 
     @staticmethod
     def _passes(conditions):
