@@ -8,7 +8,8 @@ only shows a button, and the link to manage every subscription.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from html import unescape
 
 from django.conf import settings
@@ -42,18 +43,39 @@ KIND_LABELS = {
 }
 
 
+#: Stands for a subscriber's own token in the addresses of their links.
+TOKEN_MARK = "newsletter_token_mark"  # noqa: S105 (a mark in an address, not a secret)
+
+
 @dataclass
 class IssueEmail:
-    language: str
+    language: str  # the issue's, as written
+    reader_language: str  # the reader's: the footer's and the links'
     subject: str
-    text: str  # without the footer
-    html: str  # with UNSUBSCRIBE_MARK and MANAGE_MARK
+    text: str  # with UNSUBSCRIBE_MARK and MANAGE_MARK
+    html: str  # likewise
 
-    def for_subscriber(self, subscription, unsubscribe_url, manage_url):
-        """(text, html) of one subscriber's copy."""
-        text = self.text.rstrip() + "\n" + footer(subscription, unsubscribe_url, manage_url)
+    def for_subscriber(self, unsubscribe_url, manage_url):
+        """(text, html) of one subscriber's copy, with their own links."""
+        text = self.text.replace(UNSUBSCRIBE_MARK, unsubscribe_url).replace(MANAGE_MARK, manage_url)
         html = self.html.replace(UNSUBSCRIBE_MARK, unsubscribe_url).replace(MANAGE_MARK, manage_url)
         return text, html
+
+    @cached_property
+    def _addresses(self):
+        return (
+            links.absolute_url("subscriptions_unsubscribe", TOKEN_MARK, self.reader_language),
+            links.absolute_url("subscriptions_manage", TOKEN_MARK, self.reader_language),
+        )
+
+    def links_for(self, subscriber, subscription):
+        """(unsubscribe, manage) addresses of `subscriber`, as `subscriptions.links` makes
+        them, without resolving the addresses again for each subscriber."""
+        unsubscribe, manage = self._addresses
+        return (
+            unsubscribe.replace(TOKEN_MARK, links.unsubscribe_token(subscriber, subscription)),
+            manage.replace(TOKEN_MARK, links.manage_token(subscriber)),
+        )
 
 
 def live_version(translation_key, language):
@@ -106,9 +128,21 @@ def absolute_links(html):
 
 
 def render_issue(issue, language):
-    """The email of `issue` (a version in some language) for readers of `language`."""
+    """The email of `issue` (a version in some language) for readers of `language`: the issue
+    as written, the footer in the reader's language."""
     own = issue.locale.language_code
-    picks = picks_in(issue, language if language == own else own)
+    picks = picks_in(issue, own)
+    sample = Subscription(kind=Kind.NEWSLETTER, subscriber=Subscriber(language=language))
+    with translation.override(language):
+        footer_html = render_to_string(
+            "newsletter/email_footer.html",
+            {
+                "what": Kind.NEWSLETTER.label,
+                "unsubscribe_url": UNSUBSCRIBE_MARK,
+                "manage_url": MANAGE_MARK,
+            },
+        )
+    footer_text = footer(sample, UNSUBSCRIBE_MARK, MANAGE_MARK)
     with translation.override(own):
         direction = "rtl" if translation.get_language_bidi() else "ltr"
         introduction = absolute_links(expand_db_html(issue.introduction))
@@ -120,22 +154,25 @@ def render_issue(issue, language):
             "introduction": introduction,
             "introduction_text": unescape(strip_tags(introduction)).strip(),
             "picks": picks,
-            "what": Kind.NEWSLETTER.label,
-            "unsubscribe_url": UNSUBSCRIBE_MARK,
-            "manage_url": MANAGE_MARK,
+            "footer_html": footer_html,
         }
         html = render_to_string("newsletter/email.html", context)
-        text = render_to_string("newsletter/email.txt", context)
-    return IssueEmail(language=own, subject=" ".join(issue.title.split()), text=text, html=html)
+        text = render_to_string("newsletter/email.txt", context).rstrip() + "\n" + footer_text
+    return IssueEmail(
+        language=own,
+        reader_language=language,
+        subject=" ".join(issue.title.split()),
+        text=text,
+        html=html,
+    )
 
 
 def sample_email(issue, language=None):
     """The issue as its reader in its own language gets it, with links that unsubscribe nobody:
-    for the preview and the test sent to staff. Returns an IssueEmail with its footer."""
+    for the preview and the test sent to staff."""
     language = language or issue.locale.language_code
     email = render_issue(issue, language)
-    subscription = Subscription(kind=Kind.NEWSLETTER, subscriber=Subscriber(language=language))
     unsubscribe_url = links.absolute_url("subscriptions_unsubscribe", SAMPLE_TOKEN, language)
     manage_url = links.absolute_url("subscriptions_manage", SAMPLE_TOKEN, language)
-    text, html = email.for_subscriber(subscription, unsubscribe_url, manage_url)
-    return IssueEmail(language=email.language, subject=email.subject, text=text, html=html)
+    text, html = email.for_subscriber(unsubscribe_url, manage_url)
+    return replace(email, text=text, html=html)

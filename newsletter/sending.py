@@ -18,13 +18,12 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_tasks import task
 
 from emails.models import OutboxEmail
-from subscriptions import links
 from subscriptions.mail import unsubscribe_headers
 from subscriptions.models import Kind, Subscription, Suppression, address_hash
 
@@ -190,10 +189,8 @@ def write_batch(sending_id, renderings, size=None):
                 continue
             subscriber = subscription.subscriber
             email = rendering(renderings, sending.translation_key, subscriber.language)
-            unsubscribe_url = links.unsubscribe_url(subscriber, subscription)
-            text, html = email.for_subscriber(
-                subscription, unsubscribe_url, links.manage_url(subscriber)
-            )
+            unsubscribe_url, manage_url = email.links_for(subscriber, subscription)
+            text, html = email.for_subscriber(unsubscribe_url, manage_url)
             turn = sending.started_at + datetime.timedelta(
                 minutes=(sending.written + len(emails)) // per_minute
             )
@@ -213,7 +210,7 @@ def write_batch(sending_id, renderings, size=None):
             deliveries.append(
                 NewsletterDelivery(sending=sending, subscriber=subscriber, language=email.language)
             )
-        OutboxEmail.objects.bulk_create(emails)
+        write_emails(emails)
         for delivery, email in zip(deliveries, emails, strict=True):
             delivery.email = email
         NewsletterDelivery.objects.bulk_create(deliveries)
@@ -221,6 +218,34 @@ def write_batch(sending_id, renderings, size=None):
         sending.written += len(emails)
         sending.save(update_fields=["cursor", "written", "updated_at"])
     return len(emails)
+
+
+def write_emails(emails):
+    """Insert the outbox rows, giving each its id: `bulk_create`, or on PostgreSQL its COPY,
+    which takes the large texts of thousands of emails without quoting them into a statement
+    (several times faster for a newsletter's batches)."""
+    if connection.vendor != "postgresql" or not emails:
+        OutboxEmail.objects.bulk_create(emails)
+        return
+    meta = OutboxEmail._meta
+    table = connection.ops.quote_name(meta.db_table)
+    fields = meta.concrete_fields
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(emails)],
+        )
+        for email, (pk,) in zip(emails, cursor.fetchall(), strict=True):
+            email.pk = pk
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for email in emails:
+                copy.write_row(
+                    [
+                        field.get_db_prep_save(field.pre_save(email, add=True), connection)
+                        for field in fields
+                    ]
+                )
 
 
 def run_due(now=None):
