@@ -80,6 +80,8 @@ def send_view(request, page_id):
             started = sending_.start(issue, request.user)
             if started is None:
                 messages.error(request, _("Publish the issue before sending it."))
+            elif started.status == started.Status.SENT:
+                messages.info(request, _("This issue has been sent already."))
             else:
                 messages.success(request, _("The issue is being sent."))
             return redirect("newsletter_send", issue.pk)
