@@ -94,16 +94,20 @@ format: install-dev
 	$(BIN)/ruff format .
 
 # Times searches on a large directory (see demo/management/commands/bench_search.py), then the
-# facilitators' dashboard panel and monitoring report on it (demo/.../bench_facilitation.py).
+# facilitators' dashboard panel and monitoring report on it (demo/.../bench_facilitation.py),
+# then sending one newsletter issue to 50,000 subscribers (demo/.../bench_newsletter.py).
 # It has a database of its own: bench.sqlite3, or DATABASE_URL=postgres://.../an_empty_db.
-# The figures are also written to bench-results/ (search.json, facilitation.json).
-# BENCH_ARGS / BENCH_FACILITATION_ARGS: e.g. "--sizes 2000:10000 --runs 10" / "--sizes 2000 --runs 3".
+# The figures are also written to bench-results/ (search.json, facilitation.json, newsletter.json).
+# BENCH_ARGS / BENCH_FACILITATION_ARGS / BENCH_NEWSLETTER_ARGS: e.g. "--sizes 2000:10000 --runs 10" /
+# "--sizes 2000 --runs 3" / "--subscribers 5000".
 bench: export DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
 bench: install
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py bench_search --json bench-results/search.json $(BENCH_ARGS)
 	$(BIN)/python manage.py bench_facilitation --json bench-results/facilitation.json \
 		$(BENCH_FACILITATION_ARGS)
+	$(BIN)/python manage.py bench_newsletter --json bench-results/newsletter.json \
+		$(BENCH_NEWSLETTER_ARGS)
 
 # The production stack (granian, production settings, PostgreSQL, Redis) on this machine under
 # wrk, on the loopback only: a mix of pages, searches and messages, then a page kept in the page

@@ -65,6 +65,7 @@ from . import content
 from .collaboration import build_collaboration
 from .images import COVER_SIZE, LOGO_SIZE, cover_png, latin_mark, logo_png
 from .news import build_news
+from .newsletter import build_newsletter
 
 DEMO_COLLECTION = "Demo"
 ADMIN_USERNAME = "admin"
@@ -173,6 +174,7 @@ class DemoBuilder:
             self._build_enquiries()
             build_collaboration(self)
             build_news(self)
+            build_newsletter(self)
             self._update_indexes()
         return self.created
 

@@ -18,7 +18,7 @@ LAYERS = [
     {"directory"},
     {"collaboration", "facilitators", "opendata", "subscriptions"},
     {"featured", "freshness", "news"},
-    {"home", "search"},
+    {"home", "newsletter", "search"},
     {"demo"},
     {"portal"},
 ]

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "freshness",
     "collaboration",
     "news",
+    "newsletter",
     "search",
     "opendata",
     "subscriptions",
@@ -307,12 +308,18 @@ PORTAL_SCHEDULE = [
     # Subscribers who never confirmed their address: deleted once PORTAL_SUBSCRIPTION_
     # UNCONFIRMED_DAYS have passed.
     ("20 3 * * *", "purge_unconfirmed_subscribers"),
+    # Newsletter issues scheduled for now, and sendings whose run stopped half way.
+    ("*/5 * * * *", "send_due_newsletters"),
     # Housekeeping: expired sessions, finished task results, and tasks a dead worker left
     # "running" (with the database task backend).
     ("15 3 * * *", "clearsessions"),
     ("45 3 * * *", "prune_db_task_results"),
     ("5-59/10 * * * *", "reap_dead_tasks"),
 ]
+# The newsletter: subscribers written to the outbox per transaction, and how many of its emails
+# come due each minute (send_queued_email hands at most 500 a run to the sending task).
+PORTAL_NEWSLETTER_BATCH_SIZE = env_int("PORTAL_NEWSLETTER_BATCH_SIZE", 1000)
+PORTAL_NEWSLETTER_EMAILS_PER_MINUTE = env_int("PORTAL_NEWSLETTER_EMAILS_PER_MINUTE", 500)
 # A database task "running" for longer than this many minutes lost its worker: reap_dead_tasks
 # puts it back in line, or marks it failed once three workers died running it.
 PORTAL_TASK_TIMEOUT_MINUTES = env_int("PORTAL_TASK_TIMEOUT_MINUTES", 60)

@@ -73,6 +73,15 @@ def test_the_news_pass_axe_wcag_aa(demo_server, desktop, language):
     expect(page.locator("figure.news-figure")).to_be_visible()
     assert_accessible(page)
 
+    # The newsletter's archive and an issue, beside the news.
+    page.goto(f"{demo_server.url}/{language}/newsletter/")
+    expect(page.locator("main article.newsletter-card").first).to_be_visible()
+    assert_accessible(page)
+    page.locator("main article.newsletter-card h3 a").first.click()
+    page.wait_for_load_state()
+    expect(page.locator("main .card-grid article.card").first).to_be_visible()
+    assert_accessible(page)
+
     page.goto(f"{demo_server.url}/{language}/")
     expect(page.locator("#latest-news")).to_be_visible()
     assert page.locator(".home-news article.news-card").count() == 3

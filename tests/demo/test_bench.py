@@ -58,3 +58,23 @@ def test_bench_times_the_search_the_services_index_leads_to():
     leads_to = services_search_url("en", QueryDict("country=gr&delivery=online"))
     assert QueryDict(leads_to.split("?", 1)[1]) == QueryDict(urlencode(params))
     assert leads_to.split("?", 1)[0] == url
+
+
+@pytest.mark.django_db
+def test_bench_newsletter_times_one_issue_sent_to_every_subscriber(tmp_path, portal):
+    path = tmp_path / "results" / "newsletter.json"
+    out = StringIO()
+
+    call_command("bench_newsletter", subscribers=40, json_path=str(path), stdout=out)
+
+    figures = json.loads(path.read_text(encoding="utf-8"))
+    assert figures["vendor"] == connection.vendor
+    assert figures["subscribers"] == 40
+    assert figures["outbox_rows"] == 39, "one address in 500 bounced: the first"
+    assert figures["seconds"] > 0 and figures["target_seconds"] > 0
+    assert "outbox rows for 40 subscribers" in out.getvalue()
+    from emails.models import OutboxEmail
+    from newsletter.models import NewsletterIssuePage
+
+    assert not NewsletterIssuePage.objects.exists(), "the bench's issue is gone"
+    assert not OutboxEmail.objects.exists(), "and its emails"

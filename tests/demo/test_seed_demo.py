@@ -641,3 +641,24 @@ def test_news_is_written_by_central_staff_each_countrys_facilitators_and_an_orga
     html = client.get("/en/news/").content.decode()
     assert proposal.title not in html
     assert html.count('class="card news-card"') == distinct(news)
+
+
+@pytest.mark.django_db
+def test_the_newsletter_archive_lists_two_sent_issues_in_every_language(seeded, client):
+    from newsletter.models import NewsletterIssuePage
+
+    issues = NewsletterIssuePage.objects.live()
+    assert distinct(issues) == 2
+    for issue in issues.filter(locale__language_code="en"):
+        translated = issues.filter(translation_key=issue.translation_key)
+        assert set(translated.values_list("locale__language_code", flat=True)) == set(LANGUAGES)
+        kinds = {pick.page.specific_class.__name__ for pick in issue.picks.all()}
+        assert kinds == {"PortfolioProjectPage", "NewsPage", "CollaborationCallPage"}
+    for code in LANGUAGES:
+        html = client.get(f"/{code}/newsletter/").content.decode()
+        titles = [
+            issue.title
+            for issue in issues.filter(locale__language_code=code).order_by("-first_published_at")
+        ]
+        assert all(title in html for title in titles), code
+        assert html.count('class="card newsletter-card"') == 2, code

@@ -61,6 +61,7 @@ def test_the_command_lists_what_runs_in_a_given_minute(capsys):
         "send_queued_email",
         "publish_scheduled",
         "send_facilitator_digests",
+        "send_due_newsletters",
     ]
 
 
@@ -74,3 +75,8 @@ def test_a_wrong_schedule_stops_the_scheduler(settings):
 def test_the_yearly_checks_go_out_on_weekday_mornings():
     assert "send_yearly_checks" in due_at(datetime.datetime(2026, 12, 14, 10, 0))  # a Monday
     assert "send_yearly_checks" not in due_at(datetime.datetime(2026, 12, 13, 10, 0))  # Sunday
+
+
+def test_newsletters_due_are_started_every_five_minutes():
+    assert "send_due_newsletters" in due_at(datetime.datetime(2026, 12, 8, 14, 35))
+    assert "send_due_newsletters" not in due_at(datetime.datetime(2026, 12, 8, 14, 36))
