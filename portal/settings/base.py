@@ -307,10 +307,11 @@ PORTAL_SCHEDULE = [
     # Subscribers who never confirmed their address: deleted once PORTAL_SUBSCRIPTION_
     # UNCONFIRMED_DAYS have passed.
     ("20 3 * * *", "purge_unconfirmed_subscribers"),
-    # Subscribers: the new results of their saved searches, then the news, every morning; each
-    # only to those with something new since their last email.
+    # Subscribers: the new results of their saved searches, then the news (after the
+    # facilitators' Monday digests), every morning; each only to those with something new
+    # since their last email.
     ("30 7 * * *", "send_search_alerts"),
-    ("0 8 * * *", "send_news_digest"),
+    ("15 8 * * *", "send_news_digest"),
     # Housekeeping: expired sessions, finished task results, and tasks a dead worker left
     # "running" (with the database task backend).
     ("15 3 * * *", "clearsessions"),
