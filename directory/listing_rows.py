@@ -33,8 +33,9 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Case, Q, Subquery, When
+from django.db.models import Case, Min, Q, Subquery, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from core.facets import term_tokens
@@ -260,22 +261,38 @@ def listed_types():
 
 def refresh(keys=None):
     """Work out again the rows of the content with these translation keys (all when None)."""
+    listed = None
     if keys is None:
         types = [t.pk for t in listed_types()]
         keys = Page.objects.filter(content_type__in=types).values_list("translation_key", flat=True)
         keys = list(dict.fromkeys(keys))
         with transaction.atomic():
+            listed = first_listed()  # read before the rows go, to be kept
             _delete(ListingRow.objects.all())
             _delete(ListingTerm.objects.all())
             _delete(ListingWords.objects.all())
     keys = list(keys)
     for start in range(0, len(keys), BATCH):
         with transaction.atomic():
-            _refresh(keys[start : start + BATCH])
+            _refresh(keys[start : start + BATCH], listed)
     return len(keys)
 
 
-def _refresh(keys):
+def first_listed(keys=None):
+    """{(listing, translation key): when the content got its rows} of the content with these
+    keys (all when None) that has rows: one query. Its rows worked out again keep that time;
+    content that has no row (new, or back in a listing after leaving it) gets the time of its
+    refresh, so that "listed since" means what a visitor of the listing saw appear."""
+    rows = ListingRow.objects.order_by()
+    if keys is not None:
+        rows = rows.filter(translation_key__in=keys)
+    pairs = rows.values_list("listing", "translation_key").annotate(first=Min("listed_at"))
+    return {(listing, key): first for listing, key, first in pairs}
+
+
+def _refresh(keys, listed=None):
+    listed = first_listed(keys) if listed is None else listed
+    now = timezone.now()
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     default = settings.LANGUAGE_CODE
     rows, terms = [], []
@@ -300,6 +317,7 @@ def _refresh(keys):
                         translation_key=key,
                         page_id=pk,
                         in_language=in_language,
+                        listed_at=listed.get((source.listing, key), now),
                         **fields,
                     )
                 )

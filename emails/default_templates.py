@@ -1395,12 +1395,131 @@ Il team di {site_name}
     },
 }
 
+# What subscribers receive (subscriptions, search and news apps): the new results of a saved
+# search, and the news digest.
+
+DIGEST_TEMPLATES = {
+    "en": {
+        "search_alert": (
+            "New results for your search “{search_words}” on {site_name}",
+            """Hello,
+
+There are new results for the search you saved on {site_name}, “{search_words}”:
+
+{search_results}
+
+See every result of this search: {search_link}
+
+The {site_name} team
+""",
+        ),
+        "news_digest": (
+            "News from {site_name}",
+            """Hello,
+
+Here is the news published on {site_name} since our last email:
+
+{news_list}
+
+All the news: {news_link}
+
+The {site_name} team
+""",
+        ),
+    },
+    "it": {
+        "search_alert": (
+            "Nuovi risultati per la vostra ricerca “{search_words}” su {site_name}",
+            """Buongiorno,
+
+ci sono nuovi risultati per la ricerca che avete salvato su {site_name}, “{search_words}”:
+
+{search_results}
+
+Tutti i risultati di questa ricerca: {search_link}
+
+Il team di {site_name}
+""",
+        ),
+        "news_digest": (
+            "Le notizie di {site_name}",
+            """Buongiorno,
+
+ecco le notizie pubblicate su {site_name} dalla nostra ultima email:
+
+{news_list}
+
+Tutte le notizie: {news_link}
+
+Il team di {site_name}
+""",
+        ),
+    },
+    "el": {
+        "search_alert": (
+            "Νέα αποτελέσματα για την αναζήτησή σας «{search_words}» στο {site_name}",
+            """Γεια σας,
+
+Υπάρχουν νέα αποτελέσματα για την αναζήτηση που αποθηκεύσατε στο {site_name}, «{search_words}»:
+
+{search_results}
+
+Όλα τα αποτελέσματα αυτής της αναζήτησης: {search_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+        "news_digest": (
+            "Τα νέα του {site_name}",
+            """Γεια σας,
+
+Αυτά είναι τα νέα που δημοσιεύθηκαν στο {site_name} από το τελευταίο μας email:
+
+{news_list}
+
+Όλα τα νέα: {news_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+    },
+    "ar": {
+        "search_alert": (
+            "نتائج جديدة لبحثك «{search_words}» على {site_name}",
+            """مرحبًا،
+
+توجد نتائج جديدة للبحث الذي حفظته على {site_name}، «{search_words}»:
+
+{search_results}
+
+جميع نتائج هذا البحث: {search_link}
+
+فريق {site_name}
+""",
+        ),
+        "news_digest": (
+            "أخبار {site_name}",
+            """مرحبًا،
+
+إليك الأخبار المنشورة على {site_name} منذ رسالتنا الأخيرة:
+
+{news_list}
+
+جميع الأخبار: {news_link}
+
+فريق {site_name}
+""",
+        ),
+    },
+}
+
 for _extra in (
     WORKFLOW_TEMPLATES,
     MODERATION_TEMPLATES,
     ACCOUNT_TEMPLATES,
     CHECK_TEMPLATES,
     SUBSCRIPTION_TEMPLATES,
+    DIGEST_TEMPLATES,
 ):
     for _code, _texts in _extra.items():
         DEFAULT_TEMPLATES[_code].update(_texts)

@@ -60,6 +60,32 @@ DEFAULT_LEASE_MINUTES = 15
 #: The metadata keys every message carries to the provider, and back in its tracking events.
 OUTBOX_ID, OUTBOX_ATTEMPT = "outbox_id", "outbox_attempt"
 
+#: Functions of (a bulk email's recipients) giving why they must not receive it ("" if they may):
+#: registered by the apps that know (`register_suppression_check`), asked at sending time.
+SUPPRESSION_CHECKS = []
+
+
+def register_suppression_check(check):
+    """Have `check(addresses)` asked before each bulk email is sent: a reason (text) stops it.
+
+    The apps that keep who must not receive bulk email (subscriptions: bounces and complaints)
+    sit above this one; they register here (their `AppConfig.ready`), so that an address
+    suppressed after an email was queued still stops it."""
+    if check not in SUPPRESSION_CHECKS:
+        SUPPRESSION_CHECKS.append(check)
+
+
+def suppression_reason(email):
+    """Why a bulk email must not go ("" when it may)."""
+    if not email.bulk:
+        return ""
+    addresses = [*email.to, *email.cc, *email.bcc]
+    for check in SUPPRESSION_CHECKS:
+        if reason := check(addresses):
+            return str(reason)
+    return ""
+
+
 #: Errors that will not go away by trying again: the message itself is wrong.
 PERMANENT_ERRORS = (
     AnymailRecipientsRefused,
@@ -104,8 +130,11 @@ def queue_email(
     from_email=None,
     body_html="",
     headers=None,
+    bulk=False,
 ):
-    """Write a message to the outbox and send it once the current transaction commits."""
+    """Write a message to the outbox and send it once the current transaction commits.
+
+    `bulk`: an email to a subscriber, which an address suppressed before it leaves stops."""
     email = OutboxEmail.objects.create(
         to=_address_list(to),
         cc=_address_list(cc or []),
@@ -119,6 +148,7 @@ def queue_email(
         language=language or "",
         template_key=template_key or "",
         organisation=organisation,
+        bulk=bulk,
     )
     schedule_send(email.pk)
     email_queued.send(sender=OutboxEmail, email=email)
@@ -188,20 +218,33 @@ def default_context():
     return global_values()
 
 
-def render_template(key, language, context):
-    """(subject, body) of template `key` in `language`, else English, with placeholders filled.
+class TemplateTexts:
+    """Template `key` in every language, read in one query: to write it to many people."""
 
-    Unknown placeholders and stray braces in the staff-written text are left as written.
-    """
-    templates = EmailTemplate.objects.filter(key=key).select_related("locale")
-    by_language = {template.locale.language_code: template for template in templates}
-    template = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
-    if template is not None:
-        subject, body = template.subject, template.body
-    else:
-        subject, body = default_text(key, language)
-    values = {**default_context(), **context}
-    return fill_placeholders(subject, values), fill_placeholders(body, values)
+    def __init__(self, key):
+        self.key = key
+        templates = EmailTemplate.objects.filter(key=key).select_related("locale")
+        self.by_language = {template.locale.language_code: template for template in templates}
+
+    def render(self, language, context):
+        """(subject, body) in `language`, else English, with placeholders filled.
+
+        Unknown placeholders and stray braces in the staff-written text are left as written.
+        """
+        by_language = self.by_language
+        template = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
+        if template is not None:
+            subject, body = template.subject, template.body
+        else:
+            subject, body = default_text(self.key, language)
+        values = {**default_context(), **context}
+        return fill_placeholders(subject, values), fill_placeholders(body, values)
+
+
+def render_template(key, language, context):
+    """(subject, body) of template `key` in `language`, else English, with placeholders filled
+    (`TemplateTexts.render`)."""
+    return TemplateTexts(key).render(language, context)
 
 
 def send_templated_email(key, *, to, language, context, organisation=None, reply_to=None):
@@ -291,6 +334,12 @@ def send_outbox_email(email_id):
     email = claim(email_id)
     if email is None:
         return None  # already sent, being sent by another worker, or not due yet
+    if reason := suppression_reason(email):
+        email.status = Status.SUPPRESSED
+        email.next_attempt_at = None
+        email.last_error = reason
+        _save(email)
+        return email.status
     message = provider_message(email, connection=connection)
     try:
         _send(message)

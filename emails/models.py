@@ -57,6 +57,8 @@ class TemplateKey(models.TextChoices):
     )
     YEARLY_CHECK = "yearly_check", _("Yearly check of an organisation's pages")
     SUBSCRIPTION_CONFIRM = "subscription_confirm", _("Confirmation of a subscription")
+    SEARCH_ALERT = "search_alert", _("New results of a saved search")
+    NEWS_DIGEST = "news_digest", _("News digest to subscribers")
 
 
 class EmailTemplateForm(WagtailAdminModelForm):
@@ -159,6 +161,9 @@ class OutboxEmail(models.Model):
         # The worker stopped while the provider was being called and the provider has not said
         # since whether it took the message: staff check before sending it again.
         UNKNOWN = "unknown", _("Unknown – check")
+        # A bulk email (to a subscriber) whose address was reported as bouncing or complaining
+        # after it was queued: never sent (`mail.register_suppression_check`).
+        SUPPRESSED = "suppressed", _("Not sent: address suppressed")
 
     #: What staff should look at: it did not arrive, or nobody knows whether it did.
     NEEDS_ATTENTION = (
@@ -183,6 +188,9 @@ class OutboxEmail(models.Model):
     template_key = models.CharField(
         _("template"), max_length=40, choices=TemplateKey.choices, blank=True
     )
+    # Bulk email (news, newsletter, alerts to subscribers): not sent to an address suppressed
+    # since it was queued (a bounce, a complaint).
+    bulk = models.BooleanField(_("bulk email"), default=False)
     # The organisation the message is about (its page, in the language it was sent in).
     organisation = optional_link(
         "wagtailcore.Page",

@@ -66,6 +66,13 @@ PLACEHOLDERS = {
     "confirm_link": _("the link that confirms a subscription"),
     "subscription_choices": _("what the subscriber asked to receive, one item a line"),
     "link_days": _("how many days the link works"),
+    "search_words": _("the saved search: its words and filters"),
+    "search_results": _(
+        "the new results (at most 10), each with its organisation, place and link, one a line"
+    ),
+    "search_link": _("the link to the saved search on the portal, with all its results"),
+    "news_list": _("the news published since the last digest, each with its summary and link"),
+    "news_link": _("the link to the portal's news"),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
         "organisations to contact and follow-ups due"
@@ -157,6 +164,9 @@ TEMPLATE_PLACEHOLDERS = {
     "yearly_check": ORGANISATION | {"check_list", "check_until"},
     # Double opt-in of the email subscriptions (subscriptions app).
     "subscription_confirm": {"confirm_link", "subscription_choices", "link_days"},
+    # To subscribers: the new results of a saved search; the news digest.
+    "search_alert": {"search_words", "search_results", "search_link"},
+    "news_digest": {"news_list", "news_link"},
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -313,6 +323,20 @@ def sample_values():
         "confirm_link": _site_link("/subscriptions/confirm/sample-link/"),
         "subscription_choices": [_("News: Italy, Greece"), _("Best-practice newsletter")],
         "link_days": 7,
+        "search_words": _("job club · Italy"),
+        "search_results": [
+            "Job club — Cooperativa Sole, Palermo\n  "
+            + _site_link("/organisations/italy/cooperativa-sole/job-club/"),
+        ],
+        "search_link": _site_link("/search/?q=job+club&country=it"),
+        "news_list": [
+            _("Portal open in four languages")
+            + "\n  "
+            + _("The portal now speaks English, Italian, Greek and Arabic.")
+            + "\n  "
+            + _site_link("/news/portal-open-in-four-languages/"),
+        ],
+        "news_link": _site_link("/news/"),
     }
     values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
     values.update(samples)

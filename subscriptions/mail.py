@@ -28,6 +28,20 @@ def is_suppressed(email):
     return Suppression.objects.filter(address_hash=address_hash(email)).exists()
 
 
+def suppression_reason(addresses):
+    """Why bulk email to `addresses` must not leave ("" when it may): the outbox asks just before
+    sending (`emails.mail.register_suppression_check`), so that a bounce or a complaint reported
+    after an email was queued still stops it. One query."""
+    hashes = [address_hash(address) for address in addresses]
+    found = Suppression.objects.filter(address_hash__in=hashes).order_by("created_at").first()
+    if found is None:
+        return ""
+    return (
+        f"Not sent: the address is suppressed ({found.reason}, reported by the provider on "
+        f"{found.created_at:%Y-%m-%d}): no bulk email goes to it any more."
+    )
+
+
 def suppress(email, reason):
     """Send no more bulk email to `email` (kept as a keyed hash only)."""
     try:
@@ -92,9 +106,16 @@ def send_to_subscriber(subscription, *, subject, body, template_key=""):
     )
     if subscription is None:
         return None
-    subscriber = subscription.subscriber
-    if is_suppressed(subscriber.email):
+    if is_suppressed(subscription.subscriber.email):
         return None
+    return queue_to_subscriber(subscription, subject=subject, body=body, template_key=template_key)
+
+
+def queue_to_subscriber(subscription, *, subject, body, template_key=""):
+    """`send_to_subscriber` for a subscription just read from `recipients` (confirmed, not
+    suppressed): the email queued without reading them again. An address suppressed since is
+    still stopped when the email is sent (the outbox's bulk check)."""
+    subscriber = subscription.subscriber
     unsubscribe_url = links.unsubscribe_url(subscriber, subscription)
     return mail.queue_email(
         to=[subscriber.email],
@@ -105,6 +126,7 @@ def send_to_subscriber(subscription, *, subject, body, template_key=""):
         language=subscriber.language,
         template_key=template_key,
         headers=unsubscribe_headers(unsubscribe_url),
+        bulk=True,
     )
 
 

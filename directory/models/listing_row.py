@@ -1,5 +1,6 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,6 +29,11 @@ class ListingRow(models.Model):
     end_date = models.DateField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     listed_since = models.DateField(null=True, blank=True)  # e.g. a good practice's mark
+    # When the content first got its rows, this time (a publication, or its return to the
+    # listings after it left them): kept across every refresh of its rows while it stays
+    # listed, whichever of its versions they show. What "new" means for the alerts of a saved
+    # search and the news digest (`listing_rows.first_listed`).
+    listed_at = models.DateTimeField(default=timezone.now, editable=False)
     # False once the content has gone unchecked past PORTAL_FRESHNESS_NOTE_MONTHS: listings
     # rank it after the rest (`directory.freshness`). Content unchecked for longer has no row.
     checked_recently = models.BooleanField(default=True)
@@ -62,6 +68,8 @@ class ListingRow(models.Model):
             ),
             models.Index(fields=["language", "listing", "country"], name="listing_country"),
             models.Index(fields=["translation_key"], name="listing_translation"),
+            # What became listed in a language's listing since a moment (alerts, digests).
+            models.Index(fields=["language", "listing", "listed_at"], name="listing_listed_at"),
             # A language's rows of a few pages (those with a rare word): looked up one by one,
             # not read whole to be joined.
             models.Index(fields=["language", "listing", "page"], name="listing_page"),

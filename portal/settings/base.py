@@ -310,6 +310,11 @@ PORTAL_SCHEDULE = [
     ("20 3 * * *", "purge_unconfirmed_subscribers"),
     # Newsletter issues scheduled for now, and sendings whose run stopped half way.
     ("*/5 * * * *", "send_due_newsletters"),
+    # Subscribers: the new results of their saved searches, then the news (after the
+    # facilitators' Monday digests), every morning; each only to those with something new
+    # since their last email.
+    ("30 7 * * *", "send_search_alerts"),
+    ("15 8 * * *", "send_news_digest"),
     # Housekeeping: expired sessions, finished task results, and tasks a dead worker left
     # "running" (with the database task backend).
     ("15 3 * * *", "clearsessions"),

@@ -1,13 +1,14 @@
 """manage.py seed_demo: the demo content a newcomer sees after `make run`."""
 
 from io import StringIO
+from urllib.parse import urlparse
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -20,6 +21,7 @@ from collaboration.models import (
     ExpressionOfInterest,
 )
 from demo import content
+from directory.filters import ALL
 from directory.freshness import hidden_before
 from directory.listing import Locales
 from directory.models import (
@@ -39,6 +41,8 @@ from facilitators.models import ContactLog, Facilitator
 from home.models import HomePage, StandardPage
 from news.models import NewsPage
 from opendata.models import OpenDataPage
+from search.alerts import search_link, search_params, send_search_alerts
+from search.forms import SearchForm
 from subscriptions.models import Kind, Subscriber, Subscription
 from tests.helpers import log_in, module_transaction
 
@@ -662,3 +666,20 @@ def test_the_newsletter_archive_lists_two_sent_issues_in_every_language(seeded, 
         ]
         assert all(title in html for title in titles), code
         assert html.count('class="card newsletter-card"') == 2, code
+
+
+@pytest.mark.django_db
+def test_the_demo_saved_searches_are_searches_of_the_search_page(seeded, client):
+    """Each demo alert is a search the page runs as saved (every filter a choice), with
+    results; right after seeding there is nothing new to send, until something is published."""
+    searches = Subscription.objects.filter(kind=Kind.SEARCH)
+    assert {s.search_language for s in searches} == {"en", "it", "el", "ar"}
+    for search in searches:
+        with translation.override(search.search_language):
+            form = SearchForm(search_params(search), Locales(), scope=ALL)
+        assert not form.errors, (search.query, form.errors)
+        assert set(form.values) == set(search.filters), search.filters
+        url = urlparse(search_link(search))
+        html = client.get(f"{url.path}?{url.query}").content.decode()
+        assert 'class="card ' in html, f"no result for the demo search {url.query}"
+    assert send_search_alerts() == 0

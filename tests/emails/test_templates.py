@@ -1,5 +1,6 @@
 """Email texts: one per language, edited by staff, filled with the organisation's details."""
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -8,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from collaboration.admin import send_response
 from collaboration.models import ExpressionOfInterest
@@ -20,7 +22,7 @@ from directory.emails import (
 )
 from directory.enquiries import send_reply
 from directory.events import EMAIL_CONFIRMED, REGISTERED, announce
-from directory.factories import OrganisationPageFactory
+from directory.factories import OrganisationPageFactory, ServicePageFactory
 from directory.models import Enquiry, OrganisationAccount
 from directory.organisation_admin import Verification
 from directory.registration import NO_COUNTRY
@@ -39,9 +41,13 @@ from facilitators.factories import FacilitatorFactory
 from facilitators.reminders import draft as reminder_draft
 from facilitators.reminders import send_reminder
 from home.factories import StandardPageFactory
+from news.digest import send_news_digest
+from search.alerts import send_search_alerts
 from tests.collaboration.calls import make_call
 from tests.directory.organisations import refused, registered
 from tests.helpers import publish, translate
+from tests.news.news import make_news
+from tests.subscriptions.alerts import news_subscription, search_alert
 
 pytestmark = pytest.mark.django_db
 
@@ -254,6 +260,23 @@ def send_subscription_confirmation(world):
     )
 
 
+def later():
+    """After the digests' settling minutes (`subscriptions.digests.SETTLE`)."""
+    return timezone.now() + datetime.timedelta(minutes=10)
+
+
+def send_search_alert(world):
+    search_alert("el", query="", filters={"country": ["it"]}, search_language="it")
+    publish(ServicePageFactory(parent=world.it_page, title="Corso di cucina"))
+    send_search_alerts(now=later())
+
+
+def send_news_digest_email(world):
+    news_subscription("el", ["IT"])
+    make_news(world.it_page, title="Il Ponte apre un forno", summary="Pane e lavoro.")
+    send_news_digest(now=later())
+
+
 def send_enquiry(world):
     Client().post(
         f"/it/enquiry/{world.it_page.pk}/",
@@ -387,6 +410,8 @@ SENDERS = {
     "registration_existing_account": send_registration_with_a_taken_address,
     "yearly_check": send_yearly_check,
     "subscription_confirm": send_subscription_confirmation,
+    "search_alert": send_search_alert,
+    "news_digest": send_news_digest_email,
 }
 
 
