@@ -205,6 +205,8 @@ def write_batch(sending_id, renderings, size=None):
                     language=subscriber.language,
                     status=OutboxEmail.Status.QUEUED,
                     next_attempt_at=max(turn, now),
+                    # Not sent to an address that bounces or complains after this is written.
+                    bulk=True,
                 )
             )
             deliveries.append(

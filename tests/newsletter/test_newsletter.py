@@ -187,6 +187,22 @@ def test_a_bounce_stops_the_next_issue(client, letter, on_commit, settings):
     assert not copies(issue).exists()
 
 
+def test_a_copy_written_before_a_bounce_is_not_sent(letter, on_commit):
+    """The provider reports a bounce while the issue's copies wait for their turn: that
+    address's copy stays unsent and says why; the others go."""
+    subscriber("amina@example.org", language="it")
+    subscriber("reader@example.org")
+    issue = issue_with_picks(letter)
+    send(issue, on_commit)
+    assert copies(issue).count() == 2
+    suppress("amina@example.org", Suppression.Reason.BOUNCED)
+    mail.outbox.clear()
+    drain(on_commit)
+    assert [message.to for message in mail.outbox] == [["reader@example.org"]]
+    held = copies(issue).get(to=["amina@example.org"])
+    assert held.status == OutboxEmail.Status.SUPPRESSED
+
+
 def test_rows_come_due_at_the_outboxs_pace(letter, on_commit, settings):
     settings.PORTAL_NEWSLETTER_EMAILS_PER_MINUTE = 2
     for n in range(5):
@@ -230,9 +246,9 @@ def test_staff_send_now_and_see_the_progress(client, letter, on_commit):
     assert response.status_code == 302
     assert copies(issue).count() == 1
     page = client.get(send_url(issue)).content.decode()
-    assert "1 emails written" in page
+    assert "1 email written" in page
     edit = client.get(f"/admin/pages/{issue.pk}/edit/").content.decode()
-    assert send_url(issue) in edit and "1 emails written" in edit
+    assert send_url(issue) in edit and "1 email written" in edit
 
 
 def test_an_unpublished_issue_is_not_sent(client, letter, on_commit):
