@@ -100,10 +100,10 @@ class MissingForm(forms.Form):
     token = forms.CharField(max_length=500, widget=forms.HiddenInput)
     missing = forms.CharField(
         label=_("What was missing?"),
+        required=False,  # the whole step is optional; an empty text is refused in clean_missing
         max_length=MISSING_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": MISSING_MAX_LENGTH}),
         error_messages={
-            "required": _("Please write what was missing, or go back to the page."),
             "max_length": _("Please write at most %(limit_value)d characters."),
         },
     )

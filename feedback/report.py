@@ -156,7 +156,7 @@ def reactions_view(request):
     reactions = Reactions(request)
     rows = _counted(reactions.filtered.values("page_id")).order_by("-no", "-total", "page_id")
     listing = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))
-    pages = Page.objects.in_bulk([row["page_id"] for row in listing])
+    pages = Page.objects.select_related("locale").in_bulk([row["page_id"] for row in listing])
     query = request.GET.copy()
     query.pop("p", None)
     for row in listing:

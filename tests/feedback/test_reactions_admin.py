@@ -2,6 +2,7 @@
 country's, an organisation its own pages'; by the listing and by direct address."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -44,6 +45,11 @@ def titles(html):
     """The pages of the listing, in order."""
     rows = html.split('class="reactions__row"')[1:]
     return [row.split("</a>", 1)[0].rsplit(">", 1)[1] for row in rows]
+
+
+def languages(html):
+    """The language of each page of the listing, as the listing names it."""
+    return re.findall(r'<td lang="([a-z]+)">', html)
 
 
 @pytest.fixture
@@ -126,6 +132,7 @@ def test_an_organisation_sees_only_its_own_pages(pages):
     member = signed_in(OrganisationMemberFactory(organisation=pages["ponte"]))
     html = member.get(URL).content.decode()
     assert titles(html) == ["Cooperativa Il Ponte", "Corso di italiano"]
+    assert languages(html) == ["it", "it"]
     assert 'name="country"' not in html
     service = member.get(page_url(pages["service"])).content.decode()
     assert "The price of the course" in service
