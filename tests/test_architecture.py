@@ -16,7 +16,7 @@ LAYERS = [
     {"core"},
     {"emails"},
     {"directory"},
-    {"collaboration", "facilitators", "opendata", "subscriptions"},
+    {"collaboration", "facilitators", "feedback", "opendata", "subscriptions"},
     {"featured", "freshness", "news"},
     {"home", "newsletter", "search"},
     {"demo"},

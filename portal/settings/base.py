@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "search",
     "opendata",
     "subscriptions",
+    "feedback",
     "core",
     "demo",
     "wagtail_localize",
@@ -262,6 +263,12 @@ PORTAL_SUBSCRIBE_RATE_LIMIT = env_int("PORTAL_SUBSCRIBE_RATE_LIMIT", 5)
 PORTAL_SUBSCRIBE_RATE_WINDOW = env_int("PORTAL_SUBSCRIBE_RATE_WINDOW", 60 * 60)
 PORTAL_SUBSCRIPTION_LINK_DAYS = env_int("PORTAL_SUBSCRIPTION_LINK_DAYS", 7)
 PORTAL_SUBSCRIPTION_UNCONFIRMED_DAYS = env_int("PORTAL_SUBSCRIPTION_UNCONFIRMED_DAYS", 30)
+# Readers' reactions ("Was this page useful?", feedback app): at most this many answers and
+# "what was missing" texts per client address in the window (seconds); 0 turns the limit off.
+# A reader may add what was missing for this many minutes after answering.
+PORTAL_FEEDBACK_RATE_LIMIT = env_int("PORTAL_FEEDBACK_RATE_LIMIT", 30)
+PORTAL_FEEDBACK_RATE_WINDOW = env_int("PORTAL_FEEDBACK_RATE_WINDOW", 60 * 60)
+PORTAL_FEEDBACK_FOLLOW_UP_MINUTES = env_int("PORTAL_FEEDBACK_FOLLOW_UP_MINUTES", 60)
 PORTAL_HSDS_RATE_LIMIT = env_int("PORTAL_HSDS_RATE_LIMIT", 120)
 PORTAL_HSDS_RATE_WINDOW = env_int("PORTAL_HSDS_RATE_WINDOW", 60)
 # The licence of the directory's open data (the API, the downloads), named on the open data

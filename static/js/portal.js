@@ -54,6 +54,15 @@ document.querySelectorAll("input[data-csrf-url]").forEach((input) => {
     event.preventDefault();
     if (sending) return;
     sending = true;
+    // form.submit() sends no button: the one pressed (Yes or No) goes as a hidden field.
+    const button = event.submitter;
+    if (button && button.name) {
+      const pressed = document.createElement("input");
+      pressed.type = "hidden";
+      pressed.name = button.name;
+      pressed.value = button.value;
+      form.append(pressed);
+    }
     try {
       const response = await fetch(input.dataset.csrfUrl, {
         credentials: "same-origin",

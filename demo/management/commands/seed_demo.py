@@ -17,6 +17,7 @@ from demo.builder import (
     ensure_local_site_address,
 )
 from demo.featured import ensure_demo_features
+from demo.feedback import ensure_demo_reactions
 from demo.freshness import ensure_demo_freshness
 from demo.history import ensure_demo_emails
 from demo.subscriptions import ensure_demo_subscribers
@@ -62,6 +63,8 @@ class Command(BaseCommand):
             created["emails sent"] += emails
         if subscribers := ensure_demo_subscribers():
             created["subscribers"] += subscribers
+        if reactions := ensure_demo_reactions():
+            created["readers' answers"] += reactions
         if quiet:
             return
         seconds = time.monotonic() - started

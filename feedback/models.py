@@ -1,0 +1,33 @@
+"""A reader's answer to "Was this page useful?", and what they said was missing.
+
+An answer is about a page, not a person: the page, the language it was read in, the month, yes or
+no, and the optional text. No address, browser, cookie, account or exact time is kept (the month
+only), so that no answer can be traced back to whoever gave it; the rate limit counts a keyed hash
+of the address in the cache (core/ratelimit.py), never in the database.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+#: The longest "what was missing" text kept.
+MISSING_MAX_LENGTH = 1000
+
+
+class Answer(models.Model):
+    page = models.ForeignKey(
+        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    month = models.DateField(_("month"), help_text=_("The first day of the month of the answer."))
+    useful = models.BooleanField(_("useful"))
+    missing = models.TextField(_("what was missing"), max_length=MISSING_MAX_LENGTH, blank=True)
+
+    class Meta:
+        verbose_name = _("reader's answer")
+        verbose_name_plural = _("readers' answers")
+        indexes = [models.Index(fields=["month", "page"], name="feedback_month_page")]
+
+    def __str__(self):
+        return f"{self.page_id} {self.month:%Y-%m} {'yes' if self.useful else 'no'}"
