@@ -41,6 +41,7 @@ from tests.helpers import (
     meta,
     module_transaction,
     publish,
+    refreshed,
     reload,
     translate,
 )
@@ -66,10 +67,9 @@ def made_world(django_db_setup, django_db_blocker):
 @pytest.fixture
 def world(portal, made_world):
     """The same world in new instances read from the database, for one test."""
-    return SimpleNamespace(
-        **{name: reload(value) for name, value in vars(made_world).items() if name != "portal"},
-        portal=portal,
-    )
+    world = refreshed(SimpleNamespace(**{**vars(made_world), "portal": None}))
+    world.portal = portal
+    return world
 
 
 def make_world(portal):
