@@ -5,8 +5,10 @@ import datetime
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.db import transaction
+from django.db.models import Model
 from django.test import Client, RequestFactory
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -44,6 +46,20 @@ def reload(instance):
     """A new instance of the same model read from the database, as a test that made it would
     have it: for data made once for several tests, each of which changes it and rolls back."""
     return type(instance)._default_manager.get(pk=instance.pk)
+
+
+def refreshed(value):
+    """`value` with each model instance in it (in namespaces, dicts and lists, at any depth) read
+    anew from the database: data made once for a module, handed to each test fresh."""
+    if isinstance(value, Model):
+        return reload(value)
+    if isinstance(value, SimpleNamespace):
+        return SimpleNamespace(**{name: refreshed(item) for name, item in vars(value).items()})
+    if isinstance(value, dict):
+        return {key: refreshed(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(refreshed(item) for item in value)
+    return value
 
 
 @dataclass

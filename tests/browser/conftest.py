@@ -5,6 +5,7 @@ PostgreSQL, else a temporary SQLite file), so the browser sees exactly what `mak
 """
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -78,6 +79,7 @@ class DemoServer:
     def __init__(self, url, env):
         self.url = url
         self.env = env
+        self._shell = None
 
     def manage(self, *args):
         result = subprocess.run(
@@ -91,8 +93,33 @@ class DemoServer:
         return result.stdout
 
     def python(self, code):
-        """Run `code` in the server's Django (its database) and return what it prints."""
-        return self.manage("shell", "--no-imports", "-c", code)
+        """Run `code` in the server's Django (its database) and return what it prints.
+
+        As `manage.py shell --no-imports -c code`, in one process kept for the session
+        (tests/browser/demo_shell.py): Django starts once, not at every look inside.
+        """
+        if self._shell is None or self._shell.poll() is not None:
+            self._shell = subprocess.Popen(
+                [sys.executable, "-m", "tests.browser.demo_shell"],
+                env=self.env,
+                cwd=ROOT,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+            )
+        self._shell.stdin.write(json.dumps({"code": code}) + "\n")
+        self._shell.stdin.flush()
+        line = self._shell.stdout.readline()
+        assert line, "the demo's shell stopped (its error is above)"
+        answer = json.loads(line)
+        assert answer["error"] is None, answer["error"]
+        return answer["out"]
+
+    def close(self):
+        if self._shell is not None:
+            self._shell.stdin.close()
+            self._shell.wait(10)
 
 
 @pytest.fixture(scope="session")
@@ -121,7 +148,11 @@ def demo_server():
     subprocess.run([*manage, "seed_demo", "--quiet"], env=env, check=True, cwd=ROOT)
     try:
         with serving(env, port):
-            yield DemoServer(base, env)
+            server = DemoServer(base, env)
+            try:
+                yield server
+            finally:
+                server.close()
     finally:
         drop()
         shutil.rmtree(media, True)

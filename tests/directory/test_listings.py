@@ -13,7 +13,7 @@ from directory.factories import (
     TargetGroupFactory,
 )
 from directory.models import OrganisationPage, ServicePage
-from tests.helpers import card_titles, translate
+from tests.helpers import card_titles, load_portal, module_transaction, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -76,8 +76,20 @@ def test_directory_counts_organisations_once_per_country(client, portal, italian
     assert greece == "0 organisations"
 
 
+@pytest.fixture(scope="module")
+def made_two_countries(django_db_setup, django_db_blocker):
+    """The services below, made once for the module (`module_transaction`)."""
+    with module_transaction(django_db_blocker):
+        yield make_two_countries(load_portal(django_db_setup))
+
+
 @pytest.fixture
-def two_countries(portal):
+def two_countries(portal, made_two_countries):
+    """The portal, with an Italian and a Greek organisation and their three services."""
+    return portal
+
+
+def make_two_countries(portal):
     training = ExpertiseCategoryFactory(name="Training", slug="training")
     legal = ExpertiseCategoryFactory(name="Legal aid", slug="legal-aid")
     young = TargetGroupFactory(name="Young people", slug="young-people")

@@ -35,7 +35,16 @@ from featured.featuring import featured_keys_on
 from featured.models import FeaturedOrganisation
 from featured.share_card import ARABIC_FONT, LATIN_FONT, WIDE_FONT, covers, font_for, share_card
 from tests.directory.organisations import refused, registered
-from tests.helpers import days, meta, publish, reload, translate
+from tests.helpers import (
+    days,
+    load_portal,
+    meta,
+    module_transaction,
+    publish,
+    refreshed,
+    reload,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +57,22 @@ def organisation(country, title, **fields):
     return publish(OrganisationPageFactory(parent=country, title=title, **fields))
 
 
+@pytest.fixture(scope="module")
+def made_world(django_db_setup, django_db_blocker):
+    """The organisations and people, made once for the module (`module_transaction`)."""
+    with module_transaction(django_db_blocker):
+        yield make_world(load_portal(django_db_setup))
+
+
 @pytest.fixture
-def world(portal):
+def world(portal, made_world):
+    """The same world in new instances read from the database, for one test."""
+    world = refreshed(SimpleNamespace(**{**vars(made_world), "portal": None}))
+    world.portal = portal
+    return world
+
+
+def make_world(portal):
     cover = wagtail_factories.ImageFactory(title="Il Ponte cover", width=1600, height=900)
     logo = wagtail_factories.ImageFactory(title="Vita logo", width=200, height=200)
     ponte = organisation(

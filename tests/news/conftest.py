@@ -16,7 +16,14 @@ import pytest
 from directory.factories import ExpertiseCategoryFactory
 from news.factories import NewsIndexPageFactory
 from tests.directory.organisations import registered
-from tests.helpers import days, publish, translate
+from tests.helpers import (
+    days,
+    load_portal,
+    module_transaction,
+    publish,
+    refreshed,
+    translate,
+)
 from tests.news.news import make_news
 
 
@@ -72,6 +79,16 @@ def build_news(portal):
     )
 
 
+@pytest.fixture(scope="module")
+def made_world(django_db_setup, django_db_blocker):
+    """The news, made once for a module (`module_transaction`)."""
+    with module_transaction(django_db_blocker):
+        yield build_news(load_portal(django_db_setup))
+
+
 @pytest.fixture
-def world(portal):
-    return build_news(portal)
+def world(portal, made_world):
+    """The same news in new instances read from the database, for one test."""
+    world = refreshed(SimpleNamespace(**{**vars(made_world), "portal": None}))
+    world.portal = portal
+    return world

@@ -9,7 +9,7 @@ from directory.factories import (
     TargetGroupFactory,
 )
 from directory.models import Delivery
-from tests.helpers import publish, term, translate
+from tests.helpers import load_portal, module_transaction, publish, reload, term, translate
 
 
 @dataclass
@@ -26,9 +26,31 @@ class OpenData:
     category: dict
     group: dict
 
+    def fresh(self):
+        """The same pages and terms in new instances read from the database, for one test."""
+        return OpenData(
+            **{
+                name: {code: reload(item) for code, item in value.items()}
+                if isinstance(value, dict)
+                else reload(value)
+                for name, value in vars(self).items()
+            }
+        )
+
+
+@pytest.fixture(scope="module")
+def made_open_data(django_db_setup, django_db_blocker):
+    """The open data, made once for a module (`module_transaction`)."""
+    with module_transaction(django_db_blocker):
+        yield make_open_data(load_portal(django_db_setup))
+
 
 @pytest.fixture
-def open_data(portal):
+def open_data(portal, made_open_data):
+    return made_open_data.fresh()
+
+
+def make_open_data(portal):
     italy = portal.localized(portal.countries["IT"], "it")
     category = term(
         ExpertiseCategoryFactory, "training", {"en": "Training", "it": "Formazione", "ar": "تدريب"}

@@ -13,7 +13,7 @@ from directory.factories import (
     ServicePageFactory,
 )
 from directory.models import Delivery
-from tests.helpers import publish, term, translate
+from tests.helpers import load_portal, module_transaction, publish, refreshed, term, translate
 
 from .helpers import search, titles
 
@@ -22,8 +22,20 @@ pytestmark = pytest.mark.django_db
 BEIRUT = {"en": "Beirut", "ar": "بيروت", "el": "Βηρυτός", "it": "Beirut"}
 
 
+@pytest.fixture(scope="module")
+def made_beirut(django_db_setup, django_db_blocker):
+    """The places and pages below, made once for the module (`module_transaction`)."""
+    with module_transaction(django_db_blocker):
+        yield make_beirut(load_portal(django_db_setup))
+
+
 @pytest.fixture
-def beirut(portal):
+def beirut(portal, made_beirut):
+    """The same pages and places in new instances read from the database, for one test."""
+    return refreshed(made_beirut)
+
+
+def make_beirut(portal):
     """An Italian organisation working in Beirut, with an Italian service held there and an
     English one held in Tripoli; a Greek organisation in Athens."""
     lebanon = CountryPageFactory(parent=portal.directory, title="Lebanon", code="LB")
