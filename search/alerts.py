@@ -250,7 +250,8 @@ def send_search_alerts(now=None):
             newest = engine.newest(min(since(s) for s in members), until, MAX_RESULTS)
             if newest:
                 link = search_link(first, locales) or ""
-                found[key] = (newest, engine.described(), link)
+                words = f"{Listing(first.listing).label}: {engine.described()}"
+                found[key] = (newest, words, link)
     ids_by = defaultdict(set)  # (listing, language): the ids of their results
     for (listing, language, *_rest), (newest, _words, _link) in found.items():
         ids_by[listing, language].update(pk for pk, _listed in newest)

@@ -241,6 +241,4 @@ class ManageForm(ListFields):
         kwargs.setdefault("auto_id", "manage-%s")
         super().__init__(*args, **kwargs)
         self.set_countries(request)
-        self.fields["searches"].choices = [
-            (s.pk, s.query or _("Everything")) for s in self.searches
-        ]
+        self.fields["searches"].choices = [(s.pk, s.describe_search()) for s in self.searches]

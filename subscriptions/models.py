@@ -102,6 +102,19 @@ class Subscription(models.Model):
     def __str__(self):
         return self.get_kind_display()
 
+    def describe_search(self):
+        """The saved search in a line, for its subscriber: which listing, the words, the
+        filters' values."""
+        return describe_search(self.listing, self.query, self.filters)
+
+
+def describe_search(listing, query, filters):
+    """A saved search in a line: "News: “words” (country: it; category: training)"."""
+    name = dict(Listing.choices).get(listing, listing)
+    words = f"“{query}”" if query else _("everything")
+    chosen = "; ".join(f"{key}: {', '.join(values)}" for key, values in sorted(filters.items()))
+    return f"{name}: {words}" + (f" ({chosen})" if chosen else "")
+
 
 class Suppression(models.Model):
     """An address the portal sends no bulk email to, as a keyed hash (`address_hash`)."""
