@@ -8,10 +8,11 @@ from django.utils import timezone
 
 from directory import listing_rows
 from subscriptions.forms import CONSENT_VERSION
-from subscriptions.models import Kind, Subscriber, Subscription
+from subscriptions.models import Kind, Listing, Subscriber, Subscription
 
-#: (address, language, [(kind, countries, search words, search filters)]): the searches as the
-#: search page's "Email me new results" saves them, in the subscriber's language.
+#: (address, language, [(kind, countries, search words, search filters[, listing])]): the
+#: searches as a listing's "Email me new results" saves them (the directory's search unless
+#: another listing is named), in the subscriber's language.
 DEMO_SUBSCRIBERS = [
     ("sarah.jones@example.org", "en", [(Kind.NEWS, [], "", {}), (Kind.NEWSLETTER, [], "", {})]),
     (
@@ -34,7 +35,14 @@ DEMO_SUBSCRIBERS = [
         "el",
         [(Kind.NEWS, ["GR"], "", {}), (Kind.SEARCH, [], "", {"place": ["thessaloniki"]})],
     ),
-    ("nikos.pappas@example.org", "el", [(Kind.NEWSLETTER, [], "", {})]),
+    (
+        "nikos.pappas@example.org",
+        "el",
+        [
+            (Kind.NEWSLETTER, [], "", {}),
+            (Kind.SEARCH, [], "", {"expertise": ["employment"]}, Listing.CALLS),
+        ],
+    ),
     ("layla.haddad@example.org", "ar", [(Kind.NEWS, ["LB", "JO"], "", {})]),
     (
         "omar.khalil@example.org",
@@ -64,10 +72,11 @@ def ensure_demo_subscribers():
         if not created:
             continue
         added += 1
-        for kind, countries, words, filters in subscriptions:
+        for kind, countries, words, filters, *listing in subscriptions:
             Subscription.objects.create(
                 subscriber=subscriber,
                 kind=kind,
+                listing=listing[0] if listing else Listing.SEARCH,
                 countries=countries,
                 query=words,
                 filters=filters,

@@ -1,39 +1,54 @@
-"""Alerts for a saved search: "Email me new results" on the search page, sent as a digest.
+"""Alerts for a saved search: "Email me new results" on every public listing (the directory's
+search, the news, the calls for collaboration, the good practices, a country's organisations),
+sent as a digest.
 
-A search alert (`subscriptions.Subscription` of kind "search") keeps the search as the page
-showed it: its words, its filters and the language of the listing. `send_search_alerts` (a
-periodic command) runs each saved search through the search page's own engine
-(`directory.search.DirectorySearch`, its form, its listing rows) and keeps the results that
-became listed since the subscription's last digest (`ListingRow.listed_at`: when the content
-got its rows, a publication or its return to the listings; an edit does not make it new). When
-there are some, the subscriber gets one email, in their language: the newest `MAX_RESULTS`
-(title, organisation, place, link) and the link to the search itself.
+A search alert (`subscriptions.Subscription` of kind "search") keeps the search as the listing
+showed it: which listing (`subscriptions.models.Listing`), its words, its filters (as the
+listing's own form read them) and the language of the listing. `LISTINGS` says, for each
+listing, how its saved searches run and where they are shown: its form, its own engine (the
+listing's rows on the faceted engine, `core.facets`), its address. `send_search_alerts` (a
+periodic command) runs each saved search through its listing's engine and keeps the results
+that became listed since the subscription's last digest (`ListingRow.listed_at`: when the
+content got its rows, a publication or its return to the listings; an edit does not make it
+new). When there are some, the subscriber gets one email, in their language: the newest
+`MAX_RESULTS` (title, organisation, place, link) and the link to the search itself (the
+listing's address in the search's language, with the same query string).
 
 Cost: the subscriptions and the suppressed addresses are read once; identical searches are run
 once, whoever saved them (one window from the earliest of their digests: each subscriber's
-newest results are the first of that search's newest); the results are read as cards once per
-language; then each email costs its own writes (the subscription's window, the outbox row).
+newest results are the first of that search's newest), and their link worked out once; the
+results are read as cards once per listing and language; then each email costs its own writes
+(the subscription's window, the outbox row).
 """
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from collaboration.listing import CallFilterForm, CallSearch
+from collaboration.models import CollaborationIndexPage
 from core.facets import RowSearch
 from core.urls import absolute_admin_url
 from directory import listing_rows
-from directory.filters import ALL
-from directory.listing import Locales
+from directory.addresses import visitor_url
+from directory.filters import ALL, ORGANISATIONS, DirectoryFilterForm
+from directory.good_practices import GoodPracticeFilterForm, GoodPracticeSearch
+from directory.listing import Locales, one_per_translation
+from directory.models import CountryPage, GoodPracticesIndexPage
 from directory.presentation import active_filters
 from directory.search import DirectorySearch
 from emails.mail import TemplateTexts
 from emails.models import TemplateKey
+from news.listing import NewsFilterForm, NewsSearch
+from news.models import NewsIndexPage
 from subscriptions.digests import send_digest, since, window_end
 from subscriptions.mail import recipients
-from subscriptions.models import Kind
+from subscriptions.models import Kind, Listing
 
 from .forms import SearchForm
 
@@ -42,7 +57,7 @@ MAX_RESULTS = 10
 
 
 def search_params(subscription):
-    """The saved search as the search page's query string (a QueryDict)."""
+    """The saved search as its listing's query string (a QueryDict)."""
     params = QueryDict(mutable=True)
     if subscription.query:
         params["q"] = subscription.query
@@ -51,21 +66,15 @@ def search_params(subscription):
     return params
 
 
-def search_link(subscription):
-    """The absolute address of the saved search, in its language: the same results."""
-    with translation.override(subscription.search_language):
-        path = reverse("search")
-    query = search_params(subscription).urlencode()
-    return absolute_admin_url(f"{path}?{query}" if query else path)
+class Saved:
+    """A listing's engine for one saved search (mixed into the listing's own search class): its
+    words and filters on the listing's rows in the active language, without the page's
+    counts, order or cache."""
 
-
-class SavedSearch(DirectorySearch):
-    """The search page's engine for one saved search: its words and filters on the listing rows
-    of its language, without the page's counts, order or cache."""
+    scope = ALL  # for the directory's engine: what it lists
 
     def __init__(self, form, locales):
-        RowSearch.__init__(self, form, form.cleaned_data.get("q", ""))
-        self.scope = ALL
+        RowSearch.__init__(self, form, getattr(form, "cleaned_data", {}).get("q", ""))
         self.locales = locales
         self.today = timezone.localdate()
 
@@ -86,21 +95,133 @@ class SavedSearch(DirectorySearch):
         return " · ".join(parts)
 
 
+class SavedDirectorySearch(Saved, DirectorySearch):
+    pass
+
+
+class SavedCountrySearch(Saved, DirectorySearch):
+    scope = ORGANISATIONS
+
+
+class SavedNewsSearch(Saved, NewsSearch):
+    pass
+
+
+class SavedCallSearch(Saved, CallSearch):
+    pass
+
+
+class SavedGoodPracticeSearch(Saved, GoodPracticeSearch):
+    pass
+
+
+def page_path(page, language):
+    """`page`'s address for `language`'s visitors (None without a page)."""
+    return visitor_url(page, code=language) if page is not None else None
+
+
+def index_path(model):
+    """(Locales, filters, language) -> the path of the live listing page `model` in the active
+    language, else in the default one's, else as first written."""
+
+    def path(locales, filters, language):
+        pages = one_per_translation(model.objects.live(), locales.active, locales.default)
+        return page_path(pages.order_by("pk").first(), language)
+
+    return path
+
+
+def country_path(locales, filters, language):
+    """The page of the country the search is in, in `language` where translated."""
+    codes = [code.upper() for code in filters.get("country", [])[:1]]
+    countries = CountryPage.objects.live().filter(code__in=codes)
+    country = one_per_translation(countries, locales.active, locales.default).first()
+    return page_path(country, language)
+
+
+@dataclass(frozen=True)
+class SavedListing:
+    """How one listing's saved searches run and where they are shown."""
+
+    #: The listing's engine for a saved search (a `Saved` one).
+    engine: type
+    #: (query string, Locales) -> the listing's own form, reading the search as the page does.
+    form: Callable
+    #: (Locales, filters, language) -> the listing's path in the active language, or None.
+    path: Callable
+    #: Filters the listing's address already says (not repeated in its query string).
+    fixed: tuple = ()
+
+
+#: Every listing a search alert may watch (`subscriptions.models.Listing`).
+LISTINGS = {
+    Listing.SEARCH: SavedListing(
+        SavedDirectorySearch,
+        lambda params, locales: SearchForm(params, locales, scope=ALL),
+        lambda locales, filters, language: reverse("search"),
+    ),
+    Listing.NEWS: SavedListing(
+        SavedNewsSearch,
+        NewsFilterForm,
+        index_path(NewsIndexPage),
+    ),
+    Listing.CALLS: SavedListing(
+        SavedCallSearch,
+        CallFilterForm,
+        index_path(CollaborationIndexPage),
+    ),
+    Listing.GOOD_PRACTICES: SavedListing(
+        SavedGoodPracticeSearch,
+        GoodPracticeFilterForm,
+        index_path(GoodPracticesIndexPage),
+    ),
+    Listing.COUNTRY: SavedListing(
+        SavedCountrySearch,
+        lambda params, locales: DirectoryFilterForm(params, locales, scope=ORGANISATIONS),
+        country_path,
+        fixed=("country",),
+    ),
+}
+
+
+def saved_listing(name):
+    """The listing named `name` (a `Listing`); the directory's search for a name it no longer
+    has."""
+    return LISTINGS.get(name, LISTINGS[Listing.SEARCH])
+
+
+def search_link(subscription, locales=None):
+    """The absolute address of the saved search, in its language: its listing with the same
+    query string, the same results. None when the listing has no page any more."""
+    listing = saved_listing(subscription.listing)
+    language = subscription.search_language
+    with translation.override(language):
+        path = listing.path(locales or Locales(), subscription.filters, language)
+    if path is None:
+        return None
+    params = search_params(subscription)
+    for name in listing.fixed:
+        params.pop(name, None)
+    query = params.urlencode()
+    url = f"{path}?{query}" if query else path
+    return absolute_admin_url(url) if url.startswith("/") else url
+
+
 def search_key(subscription):
     """Identical searches share one key."""
     filters = tuple(sorted((name, tuple(values)) for name, values in subscription.filters.items()))
-    return subscription.search_language, subscription.query, filters
+    return subscription.listing, subscription.search_language, subscription.query, filters
 
 
-def result_lines(ids, language):
+def result_lines(engine, ids, language):
     """{page id: its line in the email}: title, organisation, place, then its address on the
-    next line, as `language`'s visitors see them (the search page's cards)."""
+    next line, as `language`'s visitors see them (the cards of `engine`'s listing)."""
     with translation.override(language):
-        pages = DirectorySearch.cards(ids)
+        pages = engine.cards(ids)
         lines = {}
         for page in pages:
             where = [getattr(getattr(page, "organisation", None), "title", "")]
-            where.append(getattr(page, "place_label", ""))
+            where.append(getattr(page, "place_label", "") or getattr(page, "country_label", ""))
             where = ", ".join(part for part in where if part)
             url = page.visitor_urls.get(language) or page.get_url()
             if url and url.startswith("/"):
@@ -120,37 +241,34 @@ def send_search_alerts(now=None):
     for alert in alerts:
         groups[search_key(alert)].append(alert)
     locales = Locales()
-    found = {}  # search key: ([(page id, listed at)], its description)
+    found = {}  # search key: ([(page id, listed at)], its description, its link)
     for key, members in groups.items():
-        language = key[0]
-        with translation.override(language):
-            first = members[0]
-            form = SearchForm(search_params(first), locales, scope=ALL)
-            engine = SavedSearch(form, locales)
+        first = members[0]
+        listing = saved_listing(first.listing)
+        with translation.override(first.search_language):
+            engine = listing.engine(listing.form(search_params(first), locales), locales)
             newest = engine.newest(min(since(s) for s in members), until, MAX_RESULTS)
             if newest:
-                found[key] = (newest, engine.described())
-    ids_by_language = defaultdict(set)
-    for (language, *_rest), (newest, _words) in found.items():
-        ids_by_language[language].update(pk for pk, _listed in newest)
+                link = search_link(first, locales) or ""
+                words = f"{Listing(first.listing).label}: {engine.described()}"
+                found[key] = (newest, words, link)
+    ids_by = defaultdict(set)  # (listing, language): the ids of their results
+    for (listing, language, *_rest), (newest, _words, _link) in found.items():
+        ids_by[listing, language].update(pk for pk, _listed in newest)
     lines = {
-        language: result_lines(sorted(ids), language) for language, ids in ids_by_language.items()
+        (listing, language): result_lines(saved_listing(listing).engine, sorted(ids), language)
+        for (listing, language), ids in ids_by.items()
     }
     texts = TemplateTexts(TemplateKey.SEARCH_ALERT)
     sent = 0
-    for key, (newest, words) in found.items():
-        language = key[0]
+    for key, (newest, words, link) in found.items():
+        shown = lines[key[:2]]
         for alert in groups[key]:
             start = since(alert)
-            shown = lines[language]
             results = [shown[pk] for pk, listed in newest if listed > start and pk in shown]
             if not results:
                 continue
-            context = {
-                "search_words": words,
-                "search_results": results,
-                "search_link": search_link(alert),
-            }
+            context = {"search_words": words, "search_results": results, "search_link": link}
             if send_digest(alert, texts, context, until):
                 sent += 1
     return sent

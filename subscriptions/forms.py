@@ -19,7 +19,7 @@ from core.page_cache import GENERATION_KEY
 from directory.listing import one_per_translation, request_locales
 from directory.models import CountryPage
 
-from .models import Kind
+from .models import Kind, Listing
 
 #: The version of the consent text shown next to the box (CONSENT_LABEL), stored with the
 #: consent. Change it whenever that text changes.
@@ -154,8 +154,13 @@ class SubscribeForm(SubscriberFields, ListFields):
 
 
 class SearchAlertForm(SubscriberFields):
-    """ "Email me new results": the search as the listing shows it, in hidden fields."""
+    """ "Email me new results": the search as the listing shows it, in hidden fields: which
+    listing, its words, its filters (as its own form reads them) and its language."""
 
+    # Not required: a page cached before listings were named posts without it (the search's).
+    listing = forms.ChoiceField(
+        choices=Listing.choices, required=False, initial=Listing.SEARCH, widget=forms.HiddenInput
+    )
     q = forms.CharField(
         required=False, max_length=SEARCH_WORDS_MAX_LENGTH, widget=forms.HiddenInput
     )
@@ -171,6 +176,9 @@ class SearchAlertForm(SubscriberFields):
     @staticmethod
     def filters_json(filters):
         return json.dumps({name: list(values) for name, values in filters.items()})
+
+    def clean_listing(self):
+        return self.cleaned_data["listing"] or Listing.SEARCH
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())
@@ -195,7 +203,12 @@ class SearchAlertForm(SubscriberFields):
         data = self.cleaned_data
         return {
             "l": data["language"],
-            "search": {"q": data["q"], "f": data["filters"], "l": data["search_language"]},
+            "search": {
+                "n": data["listing"],
+                "q": data["q"],
+                "f": data["filters"],
+                "l": data["search_language"],
+            },
         }
 
 
@@ -228,6 +241,4 @@ class ManageForm(ListFields):
         kwargs.setdefault("auto_id", "manage-%s")
         super().__init__(*args, **kwargs)
         self.set_countries(request)
-        self.fields["searches"].choices = [
-            (s.pk, s.query or _("Everything")) for s in self.searches
-        ]
+        self.fields["searches"].choices = [(s.pk, s.describe_search()) for s in self.searches]

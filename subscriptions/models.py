@@ -30,6 +30,16 @@ class Kind(models.TextChoices):
     SEARCH = "search", _("New results of a search")
 
 
+class Listing(models.TextChoices):
+    """The public listings a search alert may watch (each run by `search.alerts.LISTINGS`)."""
+
+    SEARCH = "search", _("Search of services and organisations")
+    NEWS = "news", _("News")
+    CALLS = "calls", _("Calls for collaboration")
+    GOOD_PRACTICES = "good_practices", _("Good practices")
+    COUNTRY = "country", _("Organisations of a country")
+
+
 class Subscriber(models.Model):
     email = models.EmailField(_("email address"), max_length=254, unique=True)
     language = models.CharField(_("language"), max_length=12, choices=settings.LANGUAGES)
@@ -58,13 +68,17 @@ class Subscriber(models.Model):
 
 class Subscription(models.Model):
     """One thing a subscriber receives. News may be limited to countries (ISO codes, none means
-    every country); an alert keeps the search it watches: its words, filters and language."""
+    every country); an alert keeps the search it watches: which listing, its words, filters and
+    language."""
 
     subscriber = models.ForeignKey(
         Subscriber, on_delete=models.CASCADE, related_name="subscriptions"
     )
     kind = models.CharField(_("what"), max_length=12, choices=Kind.choices)
     countries = models.JSONField(_("countries"), default=list, blank=True)
+    listing = models.CharField(
+        _("listing searched"), max_length=20, choices=Listing.choices, default=Listing.SEARCH
+    )
     query = models.CharField(_("search words"), max_length=200, blank=True)
     filters = models.JSONField(_("search filters"), default=dict, blank=True)
     search_language = models.CharField(_("language of the search"), max_length=12, blank=True)
@@ -87,6 +101,19 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+    def describe_search(self):
+        """The saved search in a line, for its subscriber: which listing, the words, the
+        filters' values."""
+        return describe_search(self.listing, self.query, self.filters)
+
+
+def describe_search(listing, query, filters):
+    """A saved search in a line: "News: “words” (country: it; category: training)"."""
+    name = dict(Listing.choices).get(listing, listing)
+    words = f"“{query}”" if query else _("everything")
+    chosen = "; ".join(f"{key}: {', '.join(values)}" for key, values in sorted(filters.items()))
+    return f"{name}: {words}" + (f" ({chosen})" if chosen else "")
 
 
 class Suppression(models.Model):

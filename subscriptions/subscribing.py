@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from .forms import CONSENT_VERSION
 from .mail import send_confirmation
-from .models import Kind, Subscriber, Subscription
+from .models import Kind, Listing, Subscriber, Subscription
 
 
 def subscriber_for(email, language, now):
@@ -61,6 +61,7 @@ def confirm(subscriber, choices):
         Subscription.objects.get_or_create(
             subscriber=subscriber,
             kind=Kind.SEARCH,
+            listing=search.get("n", Listing.SEARCH),  # links sent before listings were named
             query=search["q"],
             filters=search["f"],
             search_language=search["l"],

@@ -24,6 +24,7 @@ from core.ratelimit import TOO_MANY, RateLimit
 
 from . import links, subscribing
 from .forms import ManageForm, SearchAlertForm, SubscribeForm
+from .models import Listing, describe_search
 
 
 def _refused_token_message():
@@ -98,7 +99,12 @@ def confirm(request, token):
     except links.LinkRefused as refused:
         return _refused(request, refused)
     if request.method != "POST":
-        return render(request, "subscriptions/confirm.html", {"subscriber": subscriber})
+        search = payload["c"].get("search")
+        if search:
+            search = describe_search(search.get("n", Listing.SEARCH), search["q"], search["f"])
+        return render(
+            request, "subscriptions/confirm.html", {"subscriber": subscriber, "search": search}
+        )
     subscriber = subscribing.confirm(subscriber, payload["c"])
     return redirect("subscriptions_manage", links.manage_token(subscriber))
 

@@ -1,8 +1,8 @@
 from django import template
-from django.http import QueryDict
 from django.utils.translation import get_language
 
 from subscriptions.forms import SearchAlertForm, SubscribeForm
+from subscriptions.models import Listing
 
 register = template.Library()
 
@@ -17,23 +17,29 @@ def subscribe_form(context, id="subscribe"):
     return {"form": form, "id": id}
 
 
-#: Parts of a listing's query string that are not filters: the words, the order, the page.
-NOT_FILTERS = {"q", "sort", "page"}
+def listing_filters(listing_form):
+    """{name: [values]}: the filters in force on a listing, as its form (`listing_form`, a
+    `directory.filters.FilterForm`) read them from its data; the words, the order and the page
+    are not filters, nor anything the form does not accept."""
+    if listing_form is None:
+        return {}
+    data = listing_form.data
+    return {name: data.getlist(name) for name in listing_form.values}
 
 
 @register.simple_tag(takes_context=True)
-def search_alert_form(context, q="", query=""):
-    """The "Email me new results" form for the search a listing shows: its words, its filters
-    (from its query string `query`) and the language; or the form the view put in the context,
+def search_alert_form(context, listing=Listing.SEARCH, q="", listing_form=None):
+    """The "Email me new results" form for the search a listing (`listing`, a
+    `subscriptions.models.Listing`) shows: its words `q`, its filters (those its form
+    `listing_form` has in force) and the language; or the form the view put in the context,
     filled."""
     form = context.get("form")
     if not isinstance(form, SearchAlertForm):
-        params = QueryDict(query)
-        filters = {name: params.getlist(name) for name in params if name not in NOT_FILTERS}
         form = SearchAlertForm(
             initial={
+                "listing": listing,
                 "q": q,
-                "filters": SearchAlertForm.filters_json(filters),
+                "filters": SearchAlertForm.filters_json(listing_filters(listing_form)),
                 "search_language": get_language(),
             }
         )

@@ -21,7 +21,6 @@ from collaboration.models import (
     ExpressionOfInterest,
 )
 from demo import content
-from directory.filters import ALL
 from directory.freshness import hidden_before
 from directory.listing import Locales
 from directory.models import (
@@ -41,8 +40,7 @@ from facilitators.models import ContactLog, Facilitator
 from home.models import HomePage, StandardPage
 from news.models import NewsPage
 from opendata.models import OpenDataPage
-from search.alerts import search_link, search_params, send_search_alerts
-from search.forms import SearchForm
+from search.alerts import LISTINGS, search_link, search_params, send_search_alerts
 from subscriptions.models import Kind, Subscriber, Subscription
 from tests.helpers import log_in, module_transaction
 
@@ -669,14 +667,16 @@ def test_the_newsletter_archive_lists_two_sent_issues_in_every_language(seeded, 
 
 
 @pytest.mark.django_db
-def test_the_demo_saved_searches_are_searches_of_the_search_page(seeded, client):
-    """Each demo alert is a search the page runs as saved (every filter a choice), with
-    results; right after seeding there is nothing new to send, until something is published."""
+def test_the_demo_saved_searches_are_searches_of_their_listings(seeded, client):
+    """Each demo alert is a search its listing (the search page, the calls) runs as saved (every
+    filter a choice), with results; right after seeding there is nothing new to send, until
+    something is published."""
     searches = Subscription.objects.filter(kind=Kind.SEARCH)
     assert {s.search_language for s in searches} == {"en", "it", "el", "ar"}
+    assert {s.listing for s in searches} == {"search", "calls"}
     for search in searches:
         with translation.override(search.search_language):
-            form = SearchForm(search_params(search), Locales(), scope=ALL)
+            form = LISTINGS[search.listing].form(search_params(search), Locales())
         assert not form.errors, (search.query, form.errors)
         assert set(form.values) == set(search.filters), search.filters
         url = urlparse(search_link(search))

@@ -4,6 +4,8 @@ import datetime
 
 from django.utils import timezone
 
+from directory import listing_rows
+from directory.models import ListingRow
 from subscriptions.forms import CONSENT_VERSION
 from subscriptions.models import Kind, Subscriber, Subscription
 
@@ -30,11 +32,20 @@ def backdate(subscription, minutes=60):
     return subscription
 
 
-def search_alert(language="en", query="", filters=None, search_language=None, **who):
+def listed_long_ago():
+    """Everything listed so far was listed two hours ago, before any alert in these tests."""
+    listing_rows.current()
+    ListingRow.objects.update(listed_at=timezone.now() - datetime.timedelta(hours=2))
+
+
+def search_alert(
+    language="en", query="", filters=None, search_language=None, listing="search", **who
+):
     return backdate(
         Subscription.objects.create(
             subscriber=subscriber(language, **who),
             kind=Kind.SEARCH,
+            listing=listing,
             query=query,
             filters=filters or {},
             search_language=search_language or language,

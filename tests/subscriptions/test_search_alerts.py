@@ -23,17 +23,11 @@ from search.alerts import MAX_RESULTS, send_search_alerts
 from subscriptions.mail import suppress
 from subscriptions.models import Kind, Subscriber, Subscription, Suppression
 from tests.helpers import publish
-from tests.subscriptions.alerts import search_alert
+from tests.subscriptions.alerts import listed_long_ago, search_alert
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_settling")]
 
 COOKING = {"country": ["it"]}
-
-
-def listed_long_ago():
-    """Everything listed so far was listed two hours ago, before any alert in these tests."""
-    listing_rows.current()
-    ListingRow.objects.update(listed_at=timezone.now() - datetime.timedelta(hours=2))
 
 
 @pytest.fixture
