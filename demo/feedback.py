@@ -1,7 +1,8 @@
 """Demo readers' reactions: over the last four months, yes and no about the home page, Il Ponte
 and other organisations' pages and their services, in each language, some with what was missing,
-so that the admin's "Readers' reactions" shows its ranking, its months and its texts to central
-staff, to each country's facilitators and to Il Ponte's people."""
+and about the search page (a public view, not a page: central staff's alone), so that the admin's
+"Readers' reactions" shows its ranking, its months and its texts to central staff, to each
+country's facilitators and to Il Ponte's people."""
 
 import datetime
 
@@ -35,6 +36,27 @@ MISSING = {
         "لا توجد معلومات عن مواعيد العمل في أيام السبت.",
         "أريد أن أعرف هل الدورة مجانية وهل تُعطى شهادة في نهايتها.",
         "لم أجد الوثائق المطلوبة للتسجيل في البرنامج.",
+    ],
+}
+
+
+#: What readers of the search page wrote was missing, in the language they searched in.
+SEARCH_MISSING = {
+    "en": [
+        "I could not find courses near Palermo by typing the name of the town.",
+        "A way to see only the services that are free.",
+    ],
+    "it": [
+        "Cercando «sartoria» non esce nessun corso, anche se so che a Bologna ce n'è uno.",
+        "Mi servirebbe un filtro per i servizi aperti il sabato.",
+    ],
+    "el": [
+        "Όταν έγραψα «μαθήματα ελληνικών» δεν βρήκα τίποτα στη Θεσσαλονίκη.",
+        "Θα ήθελα να φιλτράρω τις υπηρεσίες ανά γλώσσα που μιλούν.",
+    ],
+    "ar": [
+        "بحثت عن دورات الطبخ في أثينا ولم تظهر أي نتيجة.",
+        "أتمنى أن أستطيع البحث عن الخدمات التي تتحدث العربية.",
     ],
 }
 
@@ -88,5 +110,31 @@ def ensure_demo_reactions():
                 answers.append(
                     Answer(page=page, language=language, month=month, useful=False, missing=missing)
                 )
+    answers += search_answers()
     Answer.objects.bulk_create(answers)
     return len(answers)
+
+
+def search_answers():
+    """Answers about the search page in each language over the last four months: it is the
+    page most readers answer "no" about, so it tops central staff's ranking."""
+    answers = []
+    for index, (language, texts) in enumerate(SEARCH_MISSING.items()):
+        for back in range(4):
+            month = months_back(back)
+            answers += [
+                Answer(view="search", language=language, month=month, useful=True)
+                for _ in range((index + back) % 3 + 2)
+            ]
+            for number in range((index * 2 + back) % 4 + 2):
+                missing = texts[(back + number) % len(texts)] if number < 1 else ""
+                answers.append(
+                    Answer(
+                        view="search",
+                        language=language,
+                        month=month,
+                        useful=False,
+                        missing=missing,
+                    )
+                )
+    return answers

@@ -6,7 +6,8 @@ from .models import Answer
 
 
 class AnswerFactory(DjangoModelFactory):
-    """A reader's answer about `page` (required), this month, in English, "no"."""
+    """A reader's answer about `page` (or, with page=None, a public `view`), this month, in
+    English, "no"."""
 
     language = "en"
     month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))

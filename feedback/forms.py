@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .models import MISSING_MAX_LENGTH, Answer
+from .public_views import KEY_MAX_LENGTH, is_public_view
 
 YES, NO = "yes", "no"
 #: Where an address or a phone number was taken out of a text.
@@ -49,24 +50,49 @@ def public_page(page_id):
 
 
 class AnswerForm(forms.Form):
-    """ "Was this page useful?": the page (a hidden field) and the button pressed."""
+    """ "Was this page useful?": the page or the public view (a hidden field: exactly one of the
+    two) and the button pressed."""
 
-    page = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+    view = forms.CharField(max_length=KEY_MAX_LENGTH, required=False, widget=forms.HiddenInput)
     useful = forms.ChoiceField(
         choices=[(YES, _("Yes")), (NO, _("No"))],
         error_messages={"required": _("Please answer yes or no.")},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = None
+        self.view = ""
+
     def clean_page(self):
-        page = public_page(self.cleaned_data["page"])
+        page_id = self.cleaned_data["page"]
+        if page_id is None:
+            return None
+        page = public_page(page_id)
         if page is None:
             raise forms.ValidationError(_("This page cannot be answered about."), code="page")
         self.page = page
         return page.pk
 
+    def clean_view(self):
+        view = self.cleaned_data["view"]
+        if view and not is_public_view(view):
+            raise forms.ValidationError(_("This page cannot be answered about."), code="view")
+        self.view = view
+        return view
+
+    def clean(self):
+        cleaned = super().clean()
+        if "page" in cleaned and "view" in cleaned and bool(self.page) == bool(self.view):
+            self.page, self.view = None, ""
+            raise forms.ValidationError(_("This page cannot be answered about."), code="about")
+        return cleaned
+
     def save(self, month, language):
         return Answer.objects.create(
             page=self.page,
+            view=self.view,
             language=language,
             month=month,
             useful=self.cleaned_data["useful"] == YES,
@@ -76,7 +102,8 @@ class AnswerForm(forms.Form):
 def answer_token(answer):
     """What lets the reader who just answered add what was missing, for a while: the answer's
     id, signed and timed (nothing about the reader)."""
-    return signing.dumps({"a": answer.pk, "p": answer.page_id}, salt=TOKEN_SALT, compress=True)
+    about = {"p": answer.page_id} if answer.page_id else {"v": answer.view}
+    return signing.dumps({"a": answer.pk, **about}, salt=TOKEN_SALT, compress=True)
 
 
 def read_token(token):
@@ -85,11 +112,11 @@ def read_token(token):
         payload = signing.loads(
             token, salt=TOKEN_SALT, max_age=settings.PORTAL_FEEDBACK_FOLLOW_UP_MINUTES * 60
         )
-        return (
-            Answer.objects.select_related("page")
-            .filter(pk=int(payload["a"]), page_id=int(payload["p"]))
-            .first()
-        )
+        if "p" in payload:
+            about = {"page_id": int(payload["p"])}
+        else:
+            about = {"page": None, "view": str(payload["v"])}
+        return Answer.objects.select_related("page").filter(pk=int(payload["a"]), **about).first()
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
 

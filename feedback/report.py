@@ -4,6 +4,8 @@ Central staff see every page; a facilitator the pages of their countries (the co
 everything under it: organisations, services, projects, calls, news); an organisation's people
 the pages of their own organisation (its profile and everything under it, in every language).
 Anyone else is refused (403), and a page outside one's reach is refused by direct address too.
+The public views that are not pages (feedback/public_views.py: the search, the registration)
+belong to no country and no organisation: central staff alone see their answers.
 
 The listing counts yes and no per page, the pages with the most "no" first, for one month or all,
 and one country; each page's own screen gives its figures month by month and what readers said
@@ -15,6 +17,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -29,6 +32,7 @@ from directory.countries import country_names
 from directory.models import CountryPage
 
 from .models import Answer
+from .public_views import is_public_view, view_label
 
 PER_PAGE = 50
 #: The most "what was missing" texts shown on a page's screen (the latest first).
@@ -106,6 +110,8 @@ class Reactions:
         self.paths = reach(user)
         role = Role.of(user)
         self.answers = Answer.objects.filter(under(self.paths, "page__path"))
+        if self.paths is not None:  # the views' answers are central staff's alone
+            self.answers = self.answers.filter(page__isnull=False)
         names = country_names()
         if role.is_central_staff:
             shown = names
@@ -154,18 +160,24 @@ def _allowed(request):
 def reactions_view(request):
     _allowed(request)
     reactions = Reactions(request)
-    rows = _counted(reactions.filtered.values("page_id")).order_by("-no", "-total", "page_id")
+    rows = _counted(reactions.filtered.values("page_id", "view")).order_by(
+        "-no", "-total", "page_id", "view"
+    )
     listing = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))
-    pages = Page.objects.select_related("locale").in_bulk([row["page_id"] for row in listing])
+    page_ids = [row["page_id"] for row in listing if row["page_id"]]
+    pages = Page.objects.select_related("locale").in_bulk(page_ids)
     query = request.GET.copy()
     query.pop("p", None)
+    suffix = f"?{query.urlencode()}" if query else ""
     for row in listing:
-        page = pages[row["page_id"]]
+        page = pages.get(row["page_id"])
         row["page"] = page
+        if page is None:  # a public view's answers
+            row["title"] = view_label(row["view"])
+            row["url"] = reverse("feedback:view", args=[row["view"]]) + suffix
+            continue
         row["country"] = reactions.country_of(page)
-        row["url"] = reverse("feedback:page", args=[page.pk]) + (
-            f"?{query.urlencode()}" if query else ""
-        )
+        row["url"] = reverse("feedback:page", args=[page.pk]) + suffix
     return TemplateResponse(
         request,
         "feedback/admin/reactions.html",
@@ -181,13 +193,8 @@ def reactions_view(request):
     )
 
 
-def page_reactions_view(request, page_id):
-    _allowed(request)
-    reactions = Reactions(request)
-    page = get_object_or_404(Page, pk=page_id, depth__gt=1)
-    if not Page.objects.filter(under(reactions.paths), pk=page.pk).exists():
-        raise PermissionDenied
-    answers = reactions.answers.filter(page=page)
+def _one_screen(request, reactions, answers, context):
+    """A page's or a view's answers, month by month, and what readers said was missing."""
     texts = answers.filter(month=reactions.month) if reactions.month else answers
     months = _counted(answers.values("month")).order_by("-month")
     texts = texts.exclude(missing="").order_by("-month", "-pk")[:TEXTS_SHOWN]
@@ -197,17 +204,48 @@ def page_reactions_view(request, page_id):
         "feedback/admin/page_reactions.html",
         {
             "page_title": _("Readers' reactions"),
-            "page_subtitle": page.get_admin_display_title(),
             "header_icon": "comment",
-            "feedback_page": page,
-            "country": reactions.country_of(page),
             "months": months,
             "texts": texts,
             "month": reactions.month,
             "back_url": back,
+            **context,
+        },
+    )
+
+
+def page_reactions_view(request, page_id):
+    _allowed(request)
+    reactions = Reactions(request)
+    page = get_object_or_404(Page, pk=page_id, depth__gt=1)
+    if not Page.objects.filter(under(reactions.paths), pk=page.pk).exists():
+        raise PermissionDenied
+    return _one_screen(
+        request,
+        reactions,
+        reactions.answers.filter(page=page),
+        {
+            "page_subtitle": page.get_admin_display_title(),
+            "country": reactions.country_of(page),
             "public_url": page.get_url(request=request),
             "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
         },
+    )
+
+
+def view_reactions_view(request, key):
+    """A public view's answers: central staff only (a view belongs to no country)."""
+    _allowed(request)
+    reactions = Reactions(request)
+    if reactions.paths is not None:
+        raise PermissionDenied
+    if not is_public_view(key):
+        raise Http404
+    return _one_screen(
+        request,
+        reactions,
+        reactions.answers.filter(page=None, view=key),
+        {"page_subtitle": view_label(key), "public_url": reverse(key)},
     )
 
 
@@ -217,7 +255,8 @@ class ReactionsMenuItem(MenuItem):
 
 
 class ReactionsViewSet(ViewSet):
-    """Admin → Readers' reactions: /admin/feedback/ and each page's /admin/feedback/page/<id>/."""
+    """Admin → Readers' reactions: /admin/feedback/, each page's /admin/feedback/page/<id>/ and
+    each public view's /admin/feedback/view/<key>/."""
 
     name = "feedback"
     icon = "comment"
@@ -230,4 +269,5 @@ class ReactionsViewSet(ViewSet):
         return [
             path("", reactions_view, name="index"),
             path("page/<int:page_id>/", page_reactions_view, name="page"),
+            path("view/<str:key>/", view_reactions_view, name="view"),
         ]

@@ -6,9 +6,9 @@ exempt from the middleware's check and runs it itself. With JavaScript the token
 button is pressed (static/js/portal.js); without, the reader is asked to confirm their answer on a
 page that carries a fresh token (403), and the second press is taken.
 
-Bad input (an unknown, draft or private page, no answer, a text too long): 400, nothing stored.
-Too many from one connection: 429. Taken: 303 to the thanks, in the reader's language, with the
-"What was missing?" form and a link back to the page.
+Bad input (an unknown, draft or private page, a view not in feedback/public_views.py, no answer,
+a text too long): 400, nothing stored. Too many from one connection: 429. Taken: 303 to the
+thanks, in the reader's language, with the "What was missing?" form and a link back to the page.
 """
 
 from django.conf import settings
@@ -26,6 +26,7 @@ from core.csrf import csrf_refusal
 from core.ratelimit import RateLimit
 
 from .forms import AnswerForm, MissingForm, answer_token, read_token
+from .public_views import view_label
 
 
 def rate_limit(request):
@@ -54,16 +55,26 @@ def reader_language():
     return language if language in codes else codes[0]
 
 
+def about(request, page, view):
+    """The title and the address of what an answer is about: a page, or a public view."""
+    if page is not None:
+        return {"about_title": page.title, "back_url": page.get_url(request=request) or ""}
+    if view:
+        return {"about_title": view_label(view), "back_url": reverse(view)}
+    return {"about_title": "", "back_url": ""}
+
+
 def _answer_page(request, form, status, message=""):
-    page = getattr(form, "page", None)
+    page, view = form.page, form.view
     return render(
         request,
         "feedback/answer.html",
         {
             "form": form,
             "feedback_page": page,
-            "back_url": page.get_url(request=request) if page else "",
+            "feedback_view": view,
             "message": message,
+            **about(request, page, view),
         },
         status=status,
     )
@@ -95,9 +106,8 @@ def _thanks_page(request, answer, form, status=200, message=""):
         {
             "answer": answer,
             "form": form,
-            "feedback_page": page,
-            "back_url": page.get_url(request=request) if page else "",
             "message": message,
+            **about(request, page, answer.view if answer else ""),
         },
         status=status,
     )

@@ -21,6 +21,7 @@ from collaboration.models import (
     ExpressionOfInterest,
 )
 from demo import content
+from directory.factories import CentralStaffFactory
 from directory.freshness import hidden_before
 from directory.listing import Locales
 from directory.models import (
@@ -37,6 +38,7 @@ from directory.models import (
     TargetGroup,
 )
 from facilitators.models import ContactLog, Facilitator
+from feedback.models import Answer
 from home.models import HomePage, StandardPage
 from news.models import NewsPage
 from opendata.models import OpenDataPage
@@ -683,3 +685,17 @@ def test_the_demo_saved_searches_are_searches_of_their_listings(seeded, client):
         html = client.get(f"{url.path}?{url.query}").content.decode()
         assert 'class="card ' in html, f"no result for the demo search {url.query}"
     assert send_search_alerts() == 0
+
+
+def test_readers_have_answered_about_the_search_page_in_every_language(seeded, client):
+    search = Answer.objects.filter(page=None, view="search")
+    assert set(search.values_list("language", flat=True)) == {"en", "it", "el", "ar"}
+    assert set(search.exclude(missing="").values_list("language", flat=True)) == {
+        "en",
+        "it",
+        "el",
+        "ar",
+    }
+    client.force_login(CentralStaffFactory())
+    rows = client.get("/admin/feedback/").content.decode().split('class="reactions__row"')[1:]
+    assert rows and 'href="/admin/feedback/view/search/"' in rows[0]  # the most "no" of all

@@ -132,6 +132,7 @@ def test_nothing_about_the_reader_is_kept(client, portal):
     assert {field.name for field in Answer._meta.get_fields()} == {
         "id",
         "page",
+        "view",
         "language",
         "month",
         "useful",
@@ -149,7 +150,7 @@ def test_nothing_about_the_reader_is_kept(client, portal):
     row = Answer.objects.values().get()
     stored = " ".join(str(value) for value in row.values())
     assert "203.0.113.7" not in stored and "Mozilla" not in stored and "not-a-session" not in stored
-    assert set(row) == {"id", "page_id", "language", "month", "useful", "missing"}
+    assert set(row) == {"id", "page_id", "view", "language", "month", "useful", "missing"}
 
 
 def test_answers_are_limited_per_connection(client, portal, settings):
