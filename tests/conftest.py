@@ -25,6 +25,37 @@ from tests.shared_database import drop_template, is_postgres, shared_database
 def pytest_configure(config):
     if not hasattr(config, "workerinput"):
         config.portal_run = uuid.uuid4().hex
+        # The workers' order (pytest_collection_modifyitems) is the one the scopes are sent in.
+        if hasattr(config.option, "loadscopereorder"):
+            config.option.loadscopereorder = False
+
+
+# The modules whose set-up (the whole demo, a bench's directory) takes minutes. pytest-xdist's
+# loadscope hands out modules by their number of tests, largest first, so these few-test modules
+# started last and ran alone on one worker while the other idled. They go first instead.
+SLOW_MODULES = [
+    "tests/demo/test_seed_demo.py",
+    "tests/demo/test_bench.py",
+    "tests/perf/test_search_queries.py",
+    "tests/search/test_relevance_suite.py",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist: the slow modules first, then the others by their number of tests."""
+    if not hasattr(config, "workerinput"):
+        return
+    module = {item: item.nodeid.split("::")[0] for item in items}
+    sizes = {}
+    for name in module.values():
+        sizes[name] = sizes.get(name, 0) + 1
+
+    def rank(item):
+        name = module[item]
+        slow = SLOW_MODULES.index(name) if name in SLOW_MODULES else len(SLOW_MODULES)
+        return (slow, -sizes[name])
+
+    items.sort(key=rank)
 
 
 @pytest.hookimpl(optionalhook=True)
