@@ -5,6 +5,8 @@ and committed; each test runs in a transaction that is rolled back, so it starts
 that tree whatever the previous test changed.
 """
 
+import uuid
+
 import pytest
 from django.conf import settings
 from django.db import transaction
@@ -17,6 +19,57 @@ from directory.factories import (
 )
 from home.factories import HomePageFactory
 from tests.helpers import load_portal, translate
+from tests.shared_database import drop_template, is_postgres, shared_database
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):
+        config.portal_run = uuid.uuid4().hex
+        # The workers' order (pytest_collection_modifyitems) is the one the scopes are sent in.
+        if hasattr(config.option, "loadscopereorder"):
+            config.option.loadscopereorder = False
+
+
+# The modules whose set-up (the whole demo, a bench's directory) takes minutes. pytest-xdist's
+# loadscope hands out modules by their number of tests, largest first, so these few-test modules
+# started last and ran alone on one worker while the other idled. They go first instead.
+SLOW_MODULES = [
+    "tests/demo/test_seed_demo.py",
+    "tests/demo/test_bench.py",
+    "tests/perf/test_search_queries.py",
+    "tests/search/test_relevance_suite.py",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist: the slow modules first, then the others by their number of tests."""
+    if not hasattr(config, "workerinput"):
+        return
+    module = {item: item.nodeid.split("::")[0] for item in items}
+    sizes = {}
+    for name in module.values():
+        sizes[name] = sizes.get(name, 0) + 1
+
+    def rank(item):
+        name = module[item]
+        slow = SLOW_MODULES.index(name) if name in SLOW_MODULES else len(SLOW_MODULES)
+        return (slow, -sizes[name])
+
+    items.sort(key=rank)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist's controller tells its workers which run they belong to (one template)."""
+    node.workerinput["portal_run"] = node.config.portal_run
+
+
+def pytest_sessionfinish(session):
+    if not hasattr(session.config, "workerinput") and is_postgres(settings.DATABASES["default"]):
+        from pytest_django.plugin import blocking_manager_key
+
+        with session.config.stash[blocking_manager_key].unblock():
+            drop_template(session.config.portal_run)
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +129,60 @@ def build_portal():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def _test_database(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's test database; on PostgreSQL under pytest-xdist, a copy of one template
+    that the first worker migrates for all (tests/shared_database.py)."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    workerinput = getattr(request.config, "workerinput", None)
+    verbosity = request.config.option.verbose
+    if not django_db_use_migrations:
+        _disable_migrations()
+    keepdb = django_db_keepdb and not django_db_createdb
+    if (
+        workerinput
+        and "portal_run" in workerinput
+        and not keepdb
+        and django_db_use_migrations
+        and list(settings.DATABASES) == ["default"]
+        and is_postgres(settings.DATABASES["default"])
+    ):
+        with django_db_blocker.unblock():
+            teardown = shared_database(
+                workerinput["workerid"], workerinput["portal_run"], verbosity
+            )
+        yield
+        if not django_db_keepdb:
+            with django_db_blocker.unblock():
+                teardown()
+        return
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        db_cfg = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=keepdb,
+        )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=verbosity)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_test_database, django_db_blocker):
     """The test database, with the portal's tree built and committed once for the session.
 
     Every test then runs in a transaction that is rolled back at its end (pytest-django's `db`),

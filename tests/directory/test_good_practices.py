@@ -8,6 +8,7 @@ Greek. Marking goes through the real admin edit view, as staff and organisations
 import datetime
 import importlib
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps as django_apps
@@ -33,7 +34,15 @@ from directory.models import GoodPracticesIndexPage, PortfolioProjectPage
 from directory.permissions import sync_central_staff
 from home.models import HomePage
 from tests.directory.organisations import refused, registered
-from tests.helpers import card_titles, locale, term, translate
+from tests.helpers import (
+    card_titles,
+    load_portal,
+    locale,
+    module_transaction,
+    refreshed,
+    term,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -85,13 +94,21 @@ def project_edit_data(project, **extra):
 # Fixtures --------------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def made_library(django_db_setup, django_db_blocker):
+    """The good practices library, in every language, made once for the module."""
+    with module_transaction(django_db_blocker):
+        portal = load_portal(django_db_setup)
+        page = GoodPracticesIndexPageFactory(parent=portal.home, title=LIBRARY_TITLES["en"])
+        for code in ("it", "el", "ar"):
+            translate(page, code, title=LIBRARY_TITLES[code])
+        yield page
+
+
 @pytest.fixture
-def library(portal):
-    """The good practices library, in every language."""
-    page = GoodPracticesIndexPageFactory(parent=portal.home, title=LIBRARY_TITLES["en"])
-    for code in ("it", "el", "ar"):
-        translate(page, code, title=LIBRARY_TITLES[code])
-    return page
+def library(portal, made_library):
+    """The library, read anew from the database for one test."""
+    return refreshed(made_library)
 
 
 def library_url(library, code):
@@ -174,9 +191,18 @@ class Practices:
         return project
 
 
+@pytest.fixture(scope="module")
+def made_practices(django_db_setup, django_db_blocker, made_library):
+    """The projects, made once for the module, in the library: from the first test that asks for
+    them to the module's end, so the tests of an empty library come before it."""
+    with module_transaction(django_db_blocker):
+        yield SimpleNamespace(**vars(Practices(load_portal(django_db_setup))))
+
+
 @pytest.fixture
-def practices(portal, library):
-    return Practices(portal)
+def practices(portal, library, made_practices):
+    """The same projects in new instances read from the database, for one test."""
+    return refreshed(made_practices)
 
 
 def listed(client, library, code="en", query=""):
@@ -320,6 +346,63 @@ def test_the_library_is_one_page_under_the_home_page_without_children(portal, li
     assert library_url(library, "ar") == "/ar/good-practices/"
 
 
+# These two need a library without the module's projects (made_practices): they come first.
+def test_an_empty_library_says_where_projects_are(client, portal, library):
+    titles, html = listed(client, library, "en")
+    assert titles == []
+    assert "No good practices have been chosen yet." in html
+    assert f'href="{portal.directory.url}"' in html
+
+
+def test_the_list_costs_the_same_queries_for_3_and_12_good_practices(
+    client, portal, library, settings
+):
+    settings.PORTAL_PAGE_SIZE = 100
+    category = ExpertiseCategoryFactory(slug="training", name="Training")
+    group = TargetGroupFactory(slug="young", name="Young people")
+    italy = portal.localized(portal.countries["IT"], "it")
+    organisation = OrganisationPageFactory(parent=italy, title="Cooperativa Il Ponte")
+    urls = [
+        library_url(library, "el"),
+        library_url(library, "el") + "?q=laboratorio&country=it&category=training",
+    ]
+    made = 0
+
+    def grow_to(n):
+        nonlocal made
+        for i in range(made, n):
+            project = Practices.project(
+                organisation,
+                f"Laboratorio {i}",
+                "Un laboratorio di panetteria.",
+                categories=[category],
+                target_groups=[group],
+            )
+            mark(project)
+            if i % 2:
+                translate(project, "en", title=f"Workshop {i}")
+        made = n
+
+    def measure():
+        counts = []
+        for url in urls:
+            client.get(url)  # warm the per-process caches (site root paths, content types)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code == 200
+            assert len(card_titles(response.content.decode())) == made, url
+            counts.append(len(queries))
+        return counts
+
+    grow_to(3)
+    small = measure()
+    grow_to(12)
+    assert measure() == small
+
+
+# The practice sheet -----------------------------------------------------------------------------
+
+
 def test_it_lists_the_marked_live_projects_once_each_in_the_visitors_language(
     client, practices, library
 ):
@@ -449,62 +532,6 @@ def test_results_are_paginated(client, practices, library, settings):
     assert len(first) == 2 and "3 good practices" in html and 'rel="next"' in html
     second, _html = listed(client, library, "en", "?page=2")
     assert len(second) == 1 and not set(first) & set(second)
-
-
-def test_an_empty_library_says_where_projects_are(client, portal, library):
-    titles, html = listed(client, library, "en")
-    assert titles == []
-    assert "No good practices have been chosen yet." in html
-    assert f'href="{portal.directory.url}"' in html
-
-
-def test_the_list_costs_the_same_queries_for_3_and_12_good_practices(
-    client, portal, library, settings
-):
-    settings.PORTAL_PAGE_SIZE = 100
-    category = ExpertiseCategoryFactory(slug="training", name="Training")
-    group = TargetGroupFactory(slug="young", name="Young people")
-    italy = portal.localized(portal.countries["IT"], "it")
-    organisation = OrganisationPageFactory(parent=italy, title="Cooperativa Il Ponte")
-    urls = [
-        library_url(library, "el"),
-        library_url(library, "el") + "?q=laboratorio&country=it&category=training",
-    ]
-    made = 0
-
-    def grow_to(n):
-        nonlocal made
-        for i in range(made, n):
-            project = Practices.project(
-                organisation,
-                f"Laboratorio {i}",
-                "Un laboratorio di panetteria.",
-                categories=[category],
-                target_groups=[group],
-            )
-            mark(project)
-            if i % 2:
-                translate(project, "en", title=f"Workshop {i}")
-        made = n
-
-    def measure():
-        counts = []
-        for url in urls:
-            client.get(url)  # warm the per-process caches (site root paths, content types)
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(url)
-            assert response.status_code == 200
-            assert len(card_titles(response.content.decode())) == made, url
-            counts.append(len(queries))
-        return counts
-
-    grow_to(3)
-    small = measure()
-    grow_to(12)
-    assert measure() == small
-
-
-# The practice sheet -----------------------------------------------------------------------------
 
 
 def test_the_practice_sheet_shows_its_sections_in_order_and_the_mark(client, practices, library):
