@@ -683,3 +683,22 @@ def test_the_demo_saved_searches_are_searches_of_the_search_page(seeded, client)
         html = client.get(f"{url.path}?{url.query}").content.decode()
         assert 'class="card ' in html, f"no result for the demo search {url.query}"
     assert send_search_alerts() == 0
+
+
+@pytest.mark.django_db
+def test_networks_of_several_forms_and_levels_say_how_they_work_in_every_language(seeded, client):
+    networks = OrganisationPage.objects.live().filter(kind="network").exclude(network_form="")
+    assert len({page.network_form for page in networks}) >= 3
+    assert len({page.network_level for page in networks}) >= 3
+    for page in networks.filter(locale__language_code="en"):
+        assert set(page.get_translations(inclusive=True).values_list(
+            "locale__language_code", flat=True
+        )) == set(LANGUAGES)  # fmt: skip
+        assert page.network_purposes.exists() and page.network_themes.exists()
+    arabic = networks.filter(locale__language_code="ar").order_by("pk").first()
+    assert {term.locale.language_code for term in arabic.network_purposes.all()} == {"ar"}
+    html = client.get(arabic.url).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    section = html[html.index('id="network-profile"') :]
+    assert arabic.territory in section and any("\u0600" <= c <= "\u06ff" for c in arabic.territory)
+    assert arabic.network_purposes.first().name in section
