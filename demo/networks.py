@@ -1,24 +1,29 @@
 """Demo content of networks, built by demo.builder.DemoBuilder.
 
 - The purposes networks choose from (a vocabulary), in every language.
-- The profile of the demo's networks and umbrella organisations (organisations of the directory
+- The profile and the members of the demo's networks and umbrella organisations (organisations of the directory
   whose kind is "network"): a local consortium in Bologna, a formal association around Piraeus
   and an informal international network of mentors; each written in its own language and
-  translated into the portal's other languages.
+  translated into the portal's other languages. Their members are demo organisations (in
+several countries for the international network), the memberships accepted by both sides, and
+members that are not on the portal (a name, a country, a website).
 
 The content is demo/content/networks.json: "purposes" (slug, name and description per language)
 and "networks", each with its organisation's slug, the profile's codes (form, level, orientation,
-places, themes, purposes, decision making, year founded, legal entity, coordinator) and its texts
+places, themes, purposes, decision making, year founded, legal entity, coordinator), its
+"members" (demo organisations' slugs, role, for how many years) and "outside_members", and its texts
 by language: the territory and how it decides in its own language, and in the others also the
 organisation's title, short description and mission.
 
 Everything is looked up before it is made, so building again adds nothing.
 """
 
+import datetime
 import json
 from pathlib import Path
 
 from directory.models import ExpertiseCategory, NetworkPurpose
+from networks.models import Membership, MembershipState
 
 from . import content
 from .collaboration import _organisation_page
@@ -45,6 +50,7 @@ def build_networks(builder):
     organisations = {entry["slug"]: entry for entry in content.ORGANISATIONS}
     for spec in data["networks"]:
         _network(builder, organisations[spec["organisation"]], spec)
+        _memberships(builder, organisations, spec)
 
 
 def _network(builder, organisation, spec):
@@ -82,3 +88,39 @@ def _network(builder, organisation, spec):
             "slug": organisation["slug"],
         }
         builder._translate(page, other, fields, relink=True)
+
+
+def _memberships(builder, organisations, spec):
+    """The network's members among the demo organisations, both sides having agreed, and its
+    members that are not on the portal."""
+    network = _organisation_page(builder, organisations[spec["organisation"]])
+    today = builder.today
+    for entry in spec.get("members", []):
+        member = _organisation_page(builder, organisations[entry["organisation"]])
+        exists = Membership.objects.filter(
+            network_key=network.translation_key, member_key=member.translation_key
+        ).exists()
+        if not exists:
+            Membership.objects.create(
+                network_key=network.translation_key,
+                member_key=member.translation_key,
+                country=organisations[entry["organisation"]]["country"],
+                role=entry["role"],
+                state=MembershipState.ACTIVE,
+                since=datetime.date(today.year - entry["years"], today.month, 1),
+            )
+            builder.created["memberships"] += 1
+    for entry in spec.get("outside_members", []):
+        if not Membership.objects.filter(
+            network_key=network.translation_key, outside_name=entry["name"]
+        ).exists():
+            Membership.objects.create(
+                network_key=network.translation_key,
+                outside_name=entry["name"],
+                outside_website=entry["website"],
+                country=entry["country"],
+                role=entry["role"],
+                state=MembershipState.ACTIVE,
+                since=datetime.date(today.year - entry["years"], today.month, 1),
+            )
+            builder.created["memberships"] += 1

@@ -702,3 +702,22 @@ def test_networks_of_several_forms_and_levels_say_how_they_work_in_every_languag
     section = html[html.index('id="network-profile"') :]
     assert arabic.territory in section and any("\u0600" <= c <= "\u06ff" for c in arabic.territory)
     assert arabic.network_purposes.first().name in section
+
+
+@pytest.mark.django_db
+def test_the_international_network_lists_members_of_several_countries(seeded, client):
+    from networks.models import Membership
+
+    network = OrganisationPage.objects.get(
+        slug="mediterranean-mentoring-network", locale__language_code="it"
+    )
+    members = Membership.objects.active().of_network(network)
+    assert members.values("country").distinct().count() >= 5
+    html = client.get(network.url).content.decode()
+    section = html[html.index('id="network-members"') :]
+    assert "Libano" in section and "Giordania" in section  # countries named in Italian
+    member = OrganisationPage.objects.get(
+        slug="beirut-digital-skills-hub", locale__language_code="en"
+    )
+    html = client.get(member.url).content.decode()
+    assert "Mediterranean Mentoring Network" in html[html.index('id="member-of"') :]
