@@ -45,6 +45,7 @@ from directory.models import (
     EnquiryReply,
     ExpertiseCategory,
     GoodPracticesIndexPage,
+    NetworkPurpose,
     OrganisationAccount,
     OrganisationPage,
     OrganisationSocialLink,
@@ -64,6 +65,7 @@ from opendata.models import OpenDataPage
 from . import content
 from .collaboration import build_collaboration
 from .images import COVER_SIZE, LOGO_SIZE, cover_png, latin_mark, logo_png
+from .networks import build_networks, network_purposes
 from .news import build_news
 from .newsletter import build_newsletter
 
@@ -173,6 +175,7 @@ class DemoBuilder:
             self._mark_good_practices()
             self._build_enquiries()
             build_collaboration(self)
+            build_networks(self)
             build_news(self)
             build_newsletter(self)
             self._update_indexes()
@@ -375,7 +378,8 @@ class DemoBuilder:
         self.terms = {}  # (model, slug, language) -> term
         self.term_by_key = {}  # (model, translation_key, locale id) -> term
         for model, entries in ((ExpertiseCategory, content.CATEGORIES),
-                               (TargetGroup, content.TARGET_GROUPS)):  # fmt: skip
+                               (TargetGroup, content.TARGET_GROUPS),
+                               (NetworkPurpose, network_purposes())):  # fmt: skip
             for entry in entries:
                 term = model.objects.filter(locale=self.en, slug=entry["slug"]).first()
                 if term is None:
@@ -432,7 +436,14 @@ class DemoBuilder:
         def own(term):
             return self.term_by_key.get((type(term), term.translation_key, page.locale_id), term)
 
-        for name in ("expertise_categories", "categories", "target_groups", "expertise_sought"):
+        for name in (
+            "expertise_categories",
+            "categories",
+            "target_groups",
+            "expertise_sought",
+            "network_themes",
+            "network_purposes",
+        ):
             if hasattr(page, name):
                 setattr(page, name, [own(term) for term in getattr(page, name).all()])
         if getattr(page, "category", None) is not None:

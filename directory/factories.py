@@ -19,6 +19,10 @@ from directory.models import (
     Enquiry,
     ExpertiseCategory,
     GoodPracticesIndexPage,
+    NetworkForm,
+    NetworkLevel,
+    NetworkOrientation,
+    NetworkPurpose,
     OrganisationAccount,
     OrganisationKind,
     OrganisationPage,
@@ -58,6 +62,15 @@ class TargetGroupFactory(DjangoModelFactory):
 
     class Meta:
         model = TargetGroup
+
+
+class NetworkPurposeFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Purpose {n}")
+    slug = factory.Sequence(lambda n: f"purpose-{n}")
+    locale = factory.SubFactory(LocaleFactory)
+
+    class Meta:
+        model = NetworkPurpose
 
 
 class PlaceFactory(DjangoModelFactory):
@@ -134,6 +147,16 @@ class OrganisationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = OrganisationPage
+
+
+class NetworkPageFactory(OrganisationPageFactory):
+    """A network or umbrella organisation, with the forms' values of a regional consortium."""
+
+    title = factory.Sequence(lambda n: f"Network number {n}")
+    kind = OrganisationKind.NETWORK
+    network_form = NetworkForm.CONSORTIUM
+    network_level = NetworkLevel.REGIONAL
+    network_orientation = NetworkOrientation.THEMATIC
 
 
 class ServicePageFactory(wagtail_factories.PageFactory):

@@ -7,7 +7,14 @@ from wagtail.models import Locale
 
 from directory.listing import one_per_translation
 
-TERM_FIELDS = ("expertise_categories", "target_groups", "categories", "expertise_sought")
+TERM_FIELDS = (
+    "expertise_categories",
+    "target_groups",
+    "categories",
+    "expertise_sought",
+    "network_themes",
+    "network_purposes",
+)
 
 
 class LocalisedTermsPageForm(WagtailAdminPageForm):
@@ -29,6 +36,24 @@ class LocalisedTermsPageForm(WagtailAdminPageForm):
                 Q(locale_id=locale_id) | Q(pk__in=[term.pk for term in current])
             )
         self._offer_places_of_country(locale_id)
+        self._offer_places_once(locale_id)
+
+    def _offer_places_once(self, locale_id):
+        """A network's territory may lie in any country: every place is offered, once, in the
+        page's language where translated (those it has are kept, whatever their language)."""
+        field = self.fields.get("territory_places")
+        if field is None:
+            return
+        places = one_per_translation(
+            field.queryset.model.objects.all(),
+            Locale.objects.get(pk=locale_id),
+            Locale.get_default(),
+        )
+        current = list(self.instance.territory_places.all()) if self.instance.pk else []
+        offered = Q(pk__in=places.values("pk"))
+        for place in current:
+            offered = (offered & ~Q(translation_key=place.translation_key)) | Q(pk=place.pk)
+        field.queryset = field.queryset.filter(offered).order_by("country", "name")
 
     def _offer_places_of_country(self, locale_id):
         """A page's place is chosen among its country's places, once each, in its language

@@ -13,7 +13,7 @@ from directory import (
 )
 from directory.emails import registered_organisation_count
 from directory.enquiry_admin import EnquiryViewSet
-from directory.models import Enquiry, ExpertiseCategory, Place, TargetGroup
+from directory.models import Enquiry, ExpertiseCategory, NetworkPurpose, Place, TargetGroup
 from directory.scoped_policy import OrganisationMessagePolicy
 
 # The organisation's own admin screens: its dashboard checklist, "Mark as verified" and "Revoke
@@ -35,29 +35,37 @@ hooks.register("register_log_actions", organisation_admin.register_verification_
 register_permission_policy(Enquiry, OrganisationMessagePolicy(Enquiry))
 
 
-class ExpertiseCategoryViewSet(SnippetViewSet):
+class TermViewSet(SnippetViewSet):
+    """A vocabulary: its terms in every language, deleted only once no page uses them."""
+
+    list_display = ["name", "slug", "locale"]
+    ordering = ["name"]
+    delete_view_class = vocabulary_admin.TermDeleteView
+    edit_view_class = vocabulary_admin.TermEditView
+    usage_view_class = vocabulary_admin.TermUsageView
+
+
+class ExpertiseCategoryViewSet(TermViewSet):
     model = ExpertiseCategory
     icon = "tag"
     menu_label = _("Expertise categories")
-    list_display = ["name", "slug", "locale"]
-    ordering = ["name"]
-    delete_view_class = vocabulary_admin.TermDeleteView
-    edit_view_class = vocabulary_admin.TermEditView
-    usage_view_class = vocabulary_admin.TermUsageView
 
 
-class TargetGroupViewSet(SnippetViewSet):
+class TargetGroupViewSet(TermViewSet):
     model = TargetGroup
     icon = "group"
     menu_label = _("Target groups")
-    list_display = ["name", "slug", "locale"]
-    ordering = ["name"]
-    delete_view_class = vocabulary_admin.TermDeleteView
-    edit_view_class = vocabulary_admin.TermEditView
-    usage_view_class = vocabulary_admin.TermUsageView
 
 
-class PlaceViewSet(SnippetViewSet):
+class NetworkPurposeViewSet(TermViewSet):
+    """What networks are for: networks choose several on their profile."""
+
+    model = NetworkPurpose
+    icon = "site"
+    menu_label = _("Network purposes")
+
+
+class PlaceViewSet(TermViewSet):
     """Places, administered by central staff: a country's towns, each named in every language."""
 
     model = Place
@@ -66,13 +74,10 @@ class PlaceViewSet(SnippetViewSet):
     list_display = ["name", "slug", "country", "kind", "locale"]
     list_filter = ["country", "kind"]
     ordering = ["country", "name"]
-    delete_view_class = vocabulary_admin.TermDeleteView
-    edit_view_class = vocabulary_admin.TermEditView
-    usage_view_class = vocabulary_admin.TermUsageView
 
 
 class VocabularyViewSetGroup(SnippetViewSetGroup):
-    items = (ExpertiseCategoryViewSet, TargetGroupViewSet, PlaceViewSet)
+    items = (ExpertiseCategoryViewSet, TargetGroupViewSet, NetworkPurposeViewSet, PlaceViewSet)
     menu_icon = "list-ul"
     menu_label = _("Vocabularies")
     menu_name = "vocabularies"

@@ -281,7 +281,19 @@ def _compact(data):
     return {key: value for key, value in data.items() if value not in ("", None, [], {})}
 
 
-def organisation_data(request, organisation, country_page=None, url=None):
+def network_data(network):
+    """What schema.org says of a network beyond any organisation (`network`: its NetworkFacts,
+    named in the page's language)."""
+    if network is None:
+        return {}
+    return {
+        "foundingDate": str(network.founded) if network.founded else "",
+        "areaServed": network.area_served,
+        "knowsAbout": network.themes,
+    }
+
+
+def organisation_data(request, organisation, country_page=None, url=None, network=None):
     if country_page is None:
         country_page = organisation.get_parent().specific
     places = PlaceNames()
@@ -316,6 +328,7 @@ def organisation_data(request, organisation, country_page=None, url=None):
             "address": address if len(address) > 1 else None,
             "sameAs": same_as,
             "knowsLanguage": list(organisation.languages_spoken or []),
+            **network_data(network),
         }
     )
 
@@ -393,7 +406,9 @@ def structured_data(request, page, context, url):
     if isinstance(page, NewsPage):
         return news_data(request, page, url=url)
     if isinstance(page, OrganisationPage):
-        return organisation_data(request, page, context.get("country_page"), url=url)
+        return organisation_data(
+            request, page, context.get("country_page"), url=url, network=context.get("network")
+        )
     if isinstance(page, ServicePage):
         return service_data(request, page, context, url=url)
     return None

@@ -16,7 +16,7 @@ LAYERS = [
     {"core"},
     {"emails"},
     {"directory"},
-    {"collaboration", "facilitators", "feedback", "opendata", "subscriptions"},
+    {"collaboration", "facilitators", "feedback", "networks", "opendata", "subscriptions"},
     {"featured", "freshness", "news"},
     {"home", "newsletter", "search"},
     {"demo"},

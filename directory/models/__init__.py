@@ -1,5 +1,15 @@
 from .account import OrganisationAccount
-from .choices import Delivery, OrganisationKind, ProjectScope, ServiceKind, SocialPlatform
+from .choices import (
+    DecisionMaking,
+    Delivery,
+    NetworkForm,
+    NetworkLevel,
+    NetworkOrientation,
+    OrganisationKind,
+    ProjectScope,
+    ServiceKind,
+    SocialPlatform,
+)
 from .country import CountryPage, DirectoryIndexPage
 from .enquiry import Enquiry, EnquiryReply
 from .good_practices import GoodPracticesIndexPage
@@ -9,12 +19,21 @@ from .portfolio import PortfolioProjectPage
 from .service import ServicePage
 from .services_index import ServicesIndexPage, service_cards
 from .standing import OrganisationStanding
-from .taxonomy import CategoryIcon, ExpertiseCategory, Place, PlaceKind, PlaceNames, TargetGroup
+from .taxonomy import (
+    CategoryIcon,
+    ExpertiseCategory,
+    NetworkPurpose,
+    Place,
+    PlaceKind,
+    PlaceNames,
+    TargetGroup,
+)
 from .workflow import CountryFacilitatorsApprovalTask
 
 __all__ = [
     "CountryFacilitatorsApprovalTask",
     "CountryPage",
+    "DecisionMaking",
     "Delivery",
     "DirectoryIndexPage",
     "Enquiry",
@@ -26,6 +45,10 @@ __all__ = [
     "ListingStale",
     "ListingTerm",
     "ListingWords",
+    "NetworkForm",
+    "NetworkLevel",
+    "NetworkOrientation",
+    "NetworkPurpose",
     "OrganisationAccount",
     "OrganisationKind",
     "OrganisationPage",

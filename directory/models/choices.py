@@ -63,3 +63,35 @@ def country_choices():
     """Countries to choose from, each once (its default-language page): "Country not set" is not
     a country. For the countries a facilitator looks after and those a call concerns."""
     return models.Q(locale__language_code=settings.LANGUAGE_CODE) & ~models.Q(code="")
+
+
+class NetworkForm(models.TextChoices):
+    """How a network's members are bound together."""
+
+    INFORMAL = "informal", _("Informal network")
+    CONSORTIUM = "consortium", _("Consortium based on an agreement")
+    PROJECT_PARTNERSHIP = "project_partnership", _("Project partnership")
+    FORMAL_ASSOCIATION = "formal_association", _("Formal association")
+    FEDERATION = "federation", _("Federation")
+
+
+class NetworkLevel(models.TextChoices):
+    LOCAL = "local", _("Local")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+    INTERNATIONAL = "international", _("International")
+
+
+class NetworkOrientation(models.TextChoices):
+    """Territorial: a place's shared challenges; thematic: a topic its members share."""
+
+    TERRITORIAL = "territorial", _("Territorial")
+    THEMATIC = "thematic", _("Thematic")
+    BOTH = "both", _("Territorial and thematic")
+
+
+class DecisionMaking(models.TextChoices):
+    CONSENSUS = "consensus", _("By consensus of the members")
+    PUBLIC_AUTHORITY = "public_authority", _("Through a coordinating public authority")
+    LEGAL_ENTITY = "legal_entity", _("Through the bodies of a legal entity")
+    OTHER = "other", _("Another way")

@@ -30,7 +30,8 @@ from directory.panels import VerificationPanel
 
 from .choices import SPOKEN_LANGUAGE_CODES, OrganisationKind, SocialPlatform
 from .mixins import RICH_TEXT_FEATURES, CheckedMixin, image_field
-from .taxonomy import ExpertiseCategory, Place, PlaceNames, TargetGroup
+from .network import NETWORK_SYNCHRONIZED, NETWORK_TRANSLATED, NetworkProfile
+from .taxonomy import ExpertiseCategory, NetworkPurpose, Place, PlaceNames, TargetGroup
 
 LOGO_FILTER = "fill-160x160"
 COVER_FILTER = "fill-1200x400"
@@ -98,7 +99,7 @@ class OrganisationPageForm(LocalisedTermsPageForm):
     )
 
 
-class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, Page):
+class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, NetworkProfile, Page):
     """An organisation's profile. Its services, opportunities and portfolio sit below it."""
 
     acronym = models.CharField(
@@ -179,6 +180,7 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, Page):
         ),
         InlinePanel("social_links", heading=_("Social media"), label=_("Link")),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("cover_image")], _("Images")),
+        NetworkProfile.network_panel,
     ]
 
     search_fields = [
@@ -193,7 +195,7 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, Page):
 
     translatable_fields = [
         *PAGE_TRANSLATABLE,
-        *translated("short_description", "mission", "main_activities"),
+        *translated("short_description", "mission", "main_activities", *NETWORK_TRANSLATED),
         *synchronized(
             "acronym",
             "kind",
@@ -209,6 +211,7 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, Page):
             "cover_image",
             "languages_spoken",
             "social_links",
+            *NETWORK_SYNCHRONIZED,
         ),
     ]
 
@@ -281,10 +284,12 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, Page):
 
         context = super().get_context(request, *args, **kwargs)
         locales = request_locales(request)
-        labels = TermLabels(ExpertiseCategory, TargetGroup)
+        network_terms = [NetworkPurpose] if self.is_network else []
+        labels = TermLabels(ExpertiseCategory, TargetGroup, *network_terms)
         context["expertise_labels"] = labels.names_here(self.expertise_categories.all())
         context["target_group_labels"] = labels.names_here(self.target_groups.all())
         places = PlaceNames()
+        context["network"] = self.network_facts(labels, places)
         context["place_name"] = places.name(self.place_id)
         context["place_label"] = places.name(self.place_id, with_region=True)
         services = list(

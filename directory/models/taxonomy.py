@@ -1,5 +1,5 @@
-"""Shared vocabularies: the expertise categories, the target groups that services serve, and
-the places where organisations work.
+"""Shared vocabularies: the expertise categories, the target groups that services serve, the
+purposes of networks, and the places where organisations work.
 
 Each term exists once per locale (wagtail-localize translates its name). Its slug is the same in
 every locale, so filters and addresses work whatever language a page is written in.
@@ -98,6 +98,19 @@ class TargetGroup(Term):
         verbose_name_plural = _("target groups")
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_target_slug_locale")
+        ]
+
+
+class NetworkPurpose(Term):
+    """What a network is for (promoting public services, joint treatment of individual cases,
+    advocacy, training its members, capitalising knowledge…): a list staff manage, of which a
+    network chooses several."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("network purpose")
+        verbose_name_plural = _("network purposes")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_purpose_slug_locale")
         ]
 
 

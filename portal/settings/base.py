@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "featured",
     "freshness",
     "collaboration",
+    "networks",
     "news",
     "newsletter",
     "search",

@@ -699,3 +699,41 @@ def test_readers_have_answered_about_the_search_page_in_every_language(seeded, c
     client.force_login(CentralStaffFactory())
     rows = client.get("/admin/feedback/").content.decode().split('class="reactions__row"')[1:]
     assert rows and 'href="/admin/feedback/view/search/"' in rows[0]  # the most "no" of all
+
+
+@pytest.mark.django_db
+def test_networks_of_several_forms_and_levels_say_how_they_work_in_every_language(seeded, client):
+    networks = OrganisationPage.objects.live().filter(kind="network").exclude(network_form="")
+    assert len({page.network_form for page in networks}) >= 3
+    assert len({page.network_level for page in networks}) >= 3
+    for page in networks.filter(locale__language_code="en"):
+        assert set(page.get_translations(inclusive=True).values_list(
+            "locale__language_code", flat=True
+        )) == set(LANGUAGES)  # fmt: skip
+        assert page.network_purposes.exists() and page.network_themes.exists()
+    arabic = networks.filter(locale__language_code="ar").order_by("pk").first()
+    assert {term.locale.language_code for term in arabic.network_purposes.all()} == {"ar"}
+    html = client.get(arabic.url).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    section = html[html.index('id="network-profile"') :]
+    assert arabic.territory in section and any("\u0600" <= c <= "\u06ff" for c in arabic.territory)
+    assert arabic.network_purposes.first().name in section
+
+
+@pytest.mark.django_db
+def test_the_international_network_lists_members_of_several_countries(seeded, client):
+    from networks.models import Membership
+
+    network = OrganisationPage.objects.get(
+        slug="mediterranean-mentoring-network", locale__language_code="it"
+    )
+    members = Membership.objects.active().of_network(network)
+    assert members.values("country").distinct().count() >= 5
+    html = client.get(network.url).content.decode()
+    section = html[html.index('id="network-members"') :]
+    assert "Libano" in section and "Giordania" in section  # countries named in Italian
+    member = OrganisationPage.objects.get(
+        slug="beirut-digital-skills-hub", locale__language_code="en"
+    )
+    html = client.get(member.url).content.decode()
+    assert "Mediterranean Mentoring Network" in html[html.index('id="member-of"') :]
