@@ -687,6 +687,7 @@ def test_the_demo_saved_searches_are_searches_of_their_listings(seeded, client):
     assert send_search_alerts() == 0
 
 
+@pytest.mark.django_db
 def test_readers_have_answered_about_the_search_page_in_every_language(seeded, client):
     search = Answer.objects.filter(page=None, view="search")
     assert set(search.values_list("language", flat=True)) == {"en", "it", "el", "ar"}
