@@ -23,10 +23,10 @@ pytestmark = pytest.mark.django_db
 #   latest services and its latest news are one query each on the rows, plus the category tiles.
 # - Country: four filters counted (country, place, category, target group).
 # - The organisation page asks once whether it is featured today, and once which networks it is a
-#   member of (networks/templatetags/network_tags.py; their pages are one query more, if any). Every page's language switcher
-#   and crumbs, and every listing's cards, find their addresses in the visitor's language in two
-#   queries each (directory/addresses.py); places and countries are named in the visitor's
-#   language, one query each.
+#   member of (networks/templatetags/network_tags.py; their pages are one query more, if any).
+# - Every page's language switcher and crumbs, and every listing's cards, find their addresses
+#   in the visitor's language in two queries each (directory/addresses.py); places and
+#   countries are named in the visitor's language, one query each.
 BUDGETS = {"home": 29, "directory": 17, "country": 42, "organisation": 37, "services": 32}
 
 
