@@ -19,7 +19,7 @@ from subscriptions.models import Subscriber, Suppression
 from tests.directory.organisations import refused
 from tests.helpers import count_queries, signed_in, translate
 from tests.newsletter.conftest import make_issue, subscriber
-from tests.subscriptions.test_subscriptions import link_in, subscribe
+from tests.subscriptions.test_subscriptions import link_in, report_bounce, subscribe
 
 pytestmark = pytest.mark.django_db
 
@@ -159,28 +159,8 @@ def test_an_interrupted_sending_resumes_without_duplicates(letter, on_commit, mo
 
 
 def test_a_bounce_stops_the_next_issue(client, letter, on_commit, settings):
-    import base64
-    import json
-
     subscriber("amina@example.org", language="it")
-    settings.ANYMAIL = {"WEBHOOK_SECRET": "postmark:s3cret"}
-    auth = base64.b64encode(b"postmark:s3cret").decode()
-    bounce = {
-        "RecordType": "Bounce",
-        "Type": "HardBounce",
-        "TypeCode": 1,
-        "MessageID": "883953f4-6105-42a2-a16a-77a8eac79483",
-        "Email": "amina@example.org",
-        "BouncedAt": "2026-11-05T16:33:54Z",
-        "Description": "mailbox not found",
-        "Metadata": {},
-    }
-    response = client.post(
-        "/anymail/postmark/tracking/",
-        json.dumps(bounce),
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Basic {auth}",
-    )
+    response = report_bounce(client, settings, "amina@example.org")
     assert response.status_code == 200
     issue = issue_with_picks(letter)
     send(issue, on_commit)

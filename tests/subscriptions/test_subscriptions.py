@@ -180,8 +180,8 @@ def test_changing_choices_from_the_subscribers_page(client, portal, on_commit):
     assert subscriber.language == "ar"
 
 
-def test_a_bounce_reported_by_the_provider_stops_sending(client, portal, on_commit, settings):
-    subscriber = confirmed(client, on_commit)
+def report_bounce(client, settings, address):
+    """Postmark's tracking webhook reporting a hard bounce of `address`: its answer."""
     settings.ANYMAIL = {"WEBHOOK_SECRET": "postmark:s3cret"}
     auth = base64.b64encode(b"postmark:s3cret").decode()
     bounce = {
@@ -189,17 +189,22 @@ def test_a_bounce_reported_by_the_provider_stops_sending(client, portal, on_comm
         "Type": "HardBounce",
         "TypeCode": 1,
         "MessageID": "883953f4-6105-42a2-a16a-77a8eac79483",
-        "Email": "AMINA@example.org",
+        "Email": address,
         "BouncedAt": "2026-11-05T16:33:54Z",
         "Description": "mailbox not found",
         "Metadata": {},
     }
-    response = client.post(
+    return client.post(
         "/anymail/postmark/tracking/",
         json.dumps(bounce),
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Basic {auth}",
     )
+
+
+def test_a_bounce_reported_by_the_provider_stops_sending(client, portal, on_commit, settings):
+    subscriber = confirmed(client, on_commit)
+    response = report_bounce(client, settings, "AMINA@example.org")
     assert response.status_code == 200
     assert Suppression.objects.get().reason == "bounced"
     assert ADDRESS not in Suppression.objects.get().address_hash
