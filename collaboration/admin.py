@@ -30,6 +30,7 @@ from django.utils.translation import override
 from wagtail.models import Locale
 
 from core.admin_views import NONE, local_time, paragraphs, person
+from core.urls import absolute_url
 from directory.message_admin import (
     MessageActionView,
     MessageIndexView,
@@ -40,7 +41,7 @@ from directory.models import OrganisationPage
 from emails import mail
 
 from .models import ExpressionOfInterest
-from .views import absolute, admin_link
+from .views import admin_link
 
 Status = ExpressionOfInterest.Status
 RESPONSE_TEMPLATE_KEY = "collaboration_response"
@@ -130,7 +131,7 @@ class ResponseEmail:
         call = self._in(self.call, language)
         for version in (call, self.call):
             if version is not None and version.live:
-                return absolute(version.get_full_url() or "")
+                return absolute_url(version.get_full_url() or "")
         return ""
 
     def context(self, language, contact_name):

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.roles import Role
-from core.urls import absolute_admin_url
+from core.urls import absolute_admin_url, absolute_url
 from directory.countries import country_names
 from directory.emails import organisation_placeholders
 from directory.listing import TermLabels
@@ -312,9 +312,9 @@ def receive_interest(call, owner, organisation, message, user, call_url):
                     or owner_original.contact_person
                     or owner_original.title,
                     "call_title": (translated or call).title,
-                    "call_link": absolute(link),
+                    "call_link": absolute_url(link),
                     "interested_organisation": sender.title,
-                    "interested_organisation_link": absolute(sender.get_full_url() or ""),
+                    "interested_organisation_link": absolute_url(sender.get_full_url() or ""),
                     "interest_message": message,
                     "interest_link": admin_link(interest),
                 },
@@ -322,10 +322,3 @@ def receive_interest(call, owner, organisation, message, user, call_url):
             )
             interest.save(update_fields=["outbox_email"])
     return interest
-
-
-def absolute(url):
-    """A page's address as an absolute one, for emails (a site-relative one gets the base URL)."""
-    if url and url.startswith("/"):
-        return absolute_admin_url(url)
-    return url

@@ -9,3 +9,11 @@ def absolute_admin_url(path):
     Wagtail's base URL may end with a slash; the portal's links never have two.
     """
     return get_admin_base_url().rstrip("/") + path
+
+
+def absolute_url(url):
+    """A page's address as an absolute one, for emails: a site-relative one gets the base URL,
+    an absolute one (another site's) stays as it is."""
+    if url and url.startswith("/"):
+        return absolute_admin_url(url)
+    return url

@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from django.utils import translation
 
-from core.urls import absolute_admin_url
+from core.urls import absolute_admin_url, absolute_url
 from directory.addresses import attach_visitor_urls
 from directory.listing_rows import current
 from directory.models import ListingRow
@@ -34,17 +34,13 @@ from .models import NewsIndexPage, NewsPage
 MAX_NEWS = 20
 
 
-def absolute(url):
-    return absolute_admin_url(url) if url and url.startswith("/") else url
-
-
 def news_link(language):
     """The news index in `language`, else in any language (the portal's first)."""
     index = (
         NewsIndexPage.objects.live().filter(locale__language_code=language).first()
         or NewsIndexPage.objects.live().order_by("pk").first()
     )
-    return absolute(index.get_url()) if index else absolute_admin_url(f"/{language}/")
+    return absolute_url(index.get_url()) if index else absolute_admin_url(f"/{language}/")
 
 
 def news_lines(ids, language):
@@ -54,7 +50,7 @@ def news_lines(ids, language):
         pages = attach_visitor_urls(NewsPage.objects.filter(pk__in=ids).select_related("locale"))
         lines = {}
         for page in pages:
-            url = absolute(page.visitor_urls.get(language) or page.get_url())
+            url = absolute_url(page.visitor_urls.get(language) or page.get_url())
             lines[page.pk] = "\n  ".join(part for part in (page.title, page.summary, url) if part)
     return lines
 

@@ -33,7 +33,7 @@ from django.utils.translation import gettext
 from collaboration.listing import CallFilterForm, CallSearch
 from collaboration.models import CollaborationIndexPage
 from core.facets import RowSearch
-from core.urls import absolute_admin_url
+from core.urls import absolute_url
 from directory import listing_rows
 from directory.addresses import visitor_url
 from directory.filters import ALL, ORGANISATIONS, DirectoryFilterForm
@@ -204,7 +204,7 @@ def search_link(subscription, locales=None):
         params.pop(name, None)
     query = params.urlencode()
     url = f"{path}?{query}" if query else path
-    return absolute_admin_url(url) if url.startswith("/") else url
+    return absolute_url(url)
 
 
 def search_key(subscription):
@@ -223,9 +223,7 @@ def result_lines(engine, ids, language):
             where = [getattr(getattr(page, "organisation", None), "title", "")]
             where.append(getattr(page, "place_label", "") or getattr(page, "country_label", ""))
             where = ", ".join(part for part in where if part)
-            url = page.visitor_urls.get(language) or page.get_url()
-            if url and url.startswith("/"):
-                url = absolute_admin_url(url)
+            url = absolute_url(page.visitor_urls.get(language) or page.get_url())
             title = f"{page.title} — {where}" if where else page.title
             lines[page.pk] = f"{title}\n  {url}"
     return lines
