@@ -281,7 +281,7 @@ def _compact(data):
     return {key: value for key, value in data.items() if value not in ("", None, [], {})}
 
 
-def network_data(network):
+def network_data(request, network):
     """What schema.org says of a network beyond any organisation (`network`: its NetworkFacts,
     named in the page's language)."""
     if network is None:
@@ -290,7 +290,30 @@ def network_data(network):
         "foundingDate": str(network.founded) if network.founded else "",
         "areaServed": network.area_served,
         "knowsAbout": network.themes,
+        "event": [activity_data(request, activity) for activity in network.activities],
     }
+
+
+def activity_data(request, activity):
+    """A network's knowledge-exchange activity as a schema.org Event it organised (the page
+    of activities shown: a dated activity, its documents as the event's works)."""
+    return _compact(
+        {
+            "@type": "Event",
+            "name": activity.title,
+            "startDate": activity.date,
+            "description": activity.summary,
+            "about": activity.get_kind_display(),
+            "workFeatured": [
+                {
+                    "@type": "DigitalDocument",
+                    "name": document.title,
+                    "url": absolute(request, document.url),
+                }
+                for document in getattr(activity, "document_list", [])
+            ],
+        }
+    )
 
 
 def organisation_data(request, organisation, country_page=None, url=None, network=None):
@@ -328,7 +351,7 @@ def organisation_data(request, organisation, country_page=None, url=None, networ
             "address": address if len(address) > 1 else None,
             "sameAs": same_as,
             "knowsLanguage": list(organisation.languages_spoken or []),
-            **network_data(network),
+            **network_data(request, network),
         }
     )
 

@@ -2,6 +2,7 @@ from .account import OrganisationAccount
 from .choices import (
     DecisionMaking,
     Delivery,
+    NetworkActivityKind,
     NetworkForm,
     NetworkLevel,
     NetworkOrientation,
@@ -14,6 +15,7 @@ from .country import CountryPage, DirectoryIndexPage
 from .enquiry import Enquiry, EnquiryReply
 from .good_practices import GoodPracticesIndexPage
 from .listing_row import ListingRow, ListingStale, ListingTerm, ListingWords
+from .network import NetworkActivity
 from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
 from .service import ServicePage
@@ -45,6 +47,8 @@ __all__ = [
     "ListingStale",
     "ListingTerm",
     "ListingWords",
+    "NetworkActivity",
+    "NetworkActivityKind",
     "NetworkForm",
     "NetworkLevel",
     "NetworkOrientation",

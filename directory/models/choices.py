@@ -90,6 +90,17 @@ class NetworkOrientation(models.TextChoices):
     BOTH = "both", _("Territorial and thematic")
 
 
+class NetworkActivityKind(models.TextChoices):
+    """How a network's members exchange knowledge."""
+
+    CONVERSATION = "conversation", _("Conversation or consultation")
+    STUDY_VISIT = "study_visit", _("Study visit")
+    PEER_REVIEW = "peer_review", _("Peer review")
+    WORKING_GROUP = "working_group", _("Working group")
+    TRAINING = "training", _("Training")
+    SHARED_MATERIAL = "shared_material", _("Shared material")
+
+
 class DecisionMaking(models.TextChoices):
     CONSENSUS = "consensus", _("By consensus of the members")
     PUBLIC_AUTHORITY = "public_authority", _("Through a coordinating public authority")

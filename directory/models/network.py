@@ -9,14 +9,24 @@ through the same approval, and edited in the same editor, in a panel shown to ne
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels.base import Panel
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+
+from core.translation import synchronized, translated
 
 from .choices import (
     DecisionMaking,
+    NetworkActivityKind,
     NetworkForm,
     NetworkLevel,
     NetworkOrientation,
@@ -24,8 +34,13 @@ from .choices import (
 )
 from .taxonomy import ExpertiseCategory, NetworkPurpose, Place
 
-#: The fields below, for the page's `translatable_fields`.
-NETWORK_TRANSLATED = ("territory", "decision_making_details")
+#: Activities shown on one page of a network's profile (the rest a page further, `?activities=2`).
+ACTIVITIES_PER_PAGE = 10
+
+#: The fields below, for the page's `translatable_fields`. The activities are objects of their
+#: own (`NetworkActivity`, translatable): wagtail-localize translates their texts with the page's
+#: and keeps one copy of each activity per language, paired by its translation key.
+NETWORK_TRANSLATED = ("territory", "decision_making_details", "network_activities")
 NETWORK_SYNCHRONIZED = (
     "network_form",
     "network_level",
@@ -50,6 +65,27 @@ class NetworkPanel(MultiFieldPanel):
             return getattr(self.instance, "is_network", False) and super().is_shown()
 
 
+class NetworkActivitiesPanel(InlinePanel):
+    """The network's knowledge-exchange activities, shown only on a network's page, like
+    `NetworkPanel`. The page's form leaves their formset out for other organisations
+    (`OrganisationPageForm`), so this panel then has nothing to show."""
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        def __init__(self, **kwargs):
+            form = kwargs.get("form")
+            if form is not None and kwargs["panel"].relation_name not in form.formsets:
+                Panel.BoundPanel.__init__(self, **kwargs)  # no formset to lay out
+                self.formset = None
+                self.children = []
+                return
+            super().__init__(**kwargs)
+
+        def is_shown(self):
+            if getattr(self, "formset", True) is None:
+                return False
+            return getattr(self.instance, "is_network", False) and super().is_shown()
+
+
 @dataclass
 class NetworkFacts:
     """A network's profile as its public page shows it, vocabulary in the visitor's language."""
@@ -67,6 +103,7 @@ class NetworkFacts:
     legal_entity: bool | None = None
     coordinator_contact: str = ""
     coordinator_email: str = ""
+    activities: list = field(default_factory=list)  # the page of activities shown, newest first
 
     @property
     def area_served(self):
@@ -155,6 +192,15 @@ class NetworkProfile(models.Model):
         ],
         _("How this network works"),
     )
+    activities_panel = NetworkActivitiesPanel(
+        "network_activities",
+        heading=_("Knowledge exchange"),
+        label=_("Activity"),
+        help_text=_(
+            "Conversations and consultations, study visits, peer reviews, working groups, "
+            "trainings and materials the network shares, as they happen."
+        ),
+    )
 
     class Meta:
         abstract = True
@@ -185,3 +231,91 @@ class NetworkProfile(models.Model):
             coordinator_contact=self.coordinator_contact,
             coordinator_email=self.coordinator_email,
         )
+
+    def activities_page(self, request):
+        """The requested page (`?activities=`) of the network's activities, newest first, each
+        with its `document_list`, in three queries however many there are; a page number that is
+        not one is 404."""
+        activities = self.network_activities.order_by("-date", "-pk")
+        paginator = Paginator(activities, ACTIVITIES_PER_PAGE)
+        try:
+            page = paginator.page(request.GET.get("activities") or 1)
+        except (PageNotAnInteger, EmptyPage) as error:
+            raise Http404(str(error)) from error
+        attach_documents(page.object_list)
+        return page
+
+
+def attach_documents(activities):
+    """Each activity's documents as `document_list`, read for all of them in one query (a stream
+    field would read its own, one query per activity)."""
+    activities = list(activities)
+    ids = {activity: _document_ids(activity) for activity in activities}
+    wanted = {pk for pks in ids.values() for pk in pks}
+    found = get_document_model().objects.in_bulk(wanted) if wanted else {}
+    for activity, pks in ids.items():
+        activity.document_list = [found[pk] for pk in pks if pk in found]
+    return activities
+
+
+def _document_ids(activity):
+    pks = []
+    for block in activity.documents.raw_data:
+        value = block.get("value") if isinstance(block, dict) else None
+        if isinstance(value, int) and value not in pks:
+            pks.append(value)
+    return pks
+
+
+class NetworkActivity(TranslatableMixin, Orderable):
+    """What a network did to exchange knowledge among its members: a study visit, a peer
+    review, a training... Recorded by the network's editors on its page, in its language;
+    wagtail-localize translates the title, summary and outcome with the page and keeps the kind,
+    the date and the documents the same in every language."""
+
+    page = ParentalKey(
+        "directory.OrganisationPage", on_delete=models.CASCADE, related_name="network_activities"
+    )
+    kind = models.CharField(
+        _("kind of activity"), max_length=20, choices=NetworkActivityKind.choices
+    )
+    date = models.DateField(_("date"), help_text=_("When it took place, or began."))
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(
+        _("summary"),
+        max_length=1000,
+        help_text=_("What was done, with whom (at most 1,000 characters)."),
+    )
+    outcome = models.TextField(
+        _("outcome"),
+        max_length=1000,
+        blank=True,
+        help_text=_("What the members learnt or changed (at most 1,000 characters)."),
+    )
+    documents = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        verbose_name=_("documents"),
+        blank=True,
+        help_text=_("Reports, presentations, shared materials."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("outcome"),
+        FieldPanel("documents"),
+    ]
+
+    translatable_fields = [
+        *translated("title", "summary", "outcome"),
+        *synchronized("kind", "date", "documents"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("knowledge-exchange activity")
+        verbose_name_plural = _("knowledge-exchange activities")
+
+    def __str__(self):
+        return self.title

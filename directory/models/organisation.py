@@ -98,6 +98,20 @@ class OrganisationPageForm(LocalisedTermsPageForm):
         help_text=_("The languages in which people can be served."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("network_activities")
+        unsent = (
+            self.is_bound
+            and formset is not None
+            and (f"{formset.prefix}-TOTAL_FORMS" not in self.data)
+        )
+        if unsent or not getattr(self.instance, "is_network", False):
+            # Only networks record activities: their panel is not shown to other organisations,
+            # whose form then has no activities to read (nor to lose); a form sent without them
+            # (by a script, or before the page became a network's) leaves them as they are.
+            self.formsets.pop("network_activities", None)
+
 
 class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, NetworkProfile, Page):
     """An organisation's profile. Its services, opportunities and portfolio sit below it."""
@@ -181,6 +195,7 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, NetworkProfile, P
         InlinePanel("social_links", heading=_("Social media"), label=_("Link")),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("cover_image")], _("Images")),
         NetworkProfile.network_panel,
+        NetworkProfile.activities_panel,
     ]
 
     search_fields = [
@@ -290,6 +305,12 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, NetworkProfile, P
         context["target_group_labels"] = labels.names_here(self.target_groups.all())
         places = PlaceNames()
         context["network"] = self.network_facts(labels, places)
+        if context["network"] is not None:
+            context["activities"] = self.activities_page(request)
+            context["network"].activities = list(context["activities"])
+            query = request.GET.copy()
+            query.pop("activities", None)
+            context["activities_query"] = query.urlencode()
         context["place_name"] = places.name(self.place_id)
         context["place_label"] = places.name(self.place_id, with_region=True)
         services = list(

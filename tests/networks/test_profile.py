@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from directory.factories import (
@@ -17,6 +16,7 @@ from directory.factories import (
 )
 from directory.models import OrganisationPage
 from tests.helpers import publish, term, translate
+from tests.networks.editing import edit_data
 
 pytestmark = pytest.mark.django_db
 
@@ -118,33 +118,6 @@ def test_translators_get_the_networks_texts_and_not_its_codes(network):
     assert "The assembly of members meets every three months." in texts
     assert "consensus" not in texts
     assert "coordinamento@retesicilia.example.org" not in texts
-
-
-@pytest.fixture
-def staff_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("staff", "staff@example.org", "pw-123456")
-    client.force_login(user)
-    return client
-
-
-def edit_data(page, **extra):
-    terms = {name: extra.pop(name) for name in ("network_purposes",) if name in extra}
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "kind": page.kind,
-            "short_description": page.short_description,
-            "mission": rich_text(""),
-            "main_activities": rich_text(""),
-            "place": page.place_id or "",
-            "email": page.email,
-            "social_links": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
-            **extra,
-        }
-    )
-    data.update(terms)  # many-to-many choices: a list, which nested_form_data would flatten
-    return data
 
 
 def test_the_editor_shows_the_network_fields_to_networks_only(staff_client, portal, network):
