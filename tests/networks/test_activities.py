@@ -262,3 +262,11 @@ def test_the_page_reads_its_activities_in_the_same_queries_for_2_and_9(client, n
         assert section_of(html).count('class="activity"') == size
         assert section_of(html).count("Doc ") == size
     assert counts[2] == counts[9]
+
+
+def test_the_translator_finds_the_activities_in_the_translation_editor(staff_client, network):
+    network = with_activities(network, [activity(network, 1, title="Visita di studio a Trapani")])
+    arabic = translate_through_localize(network, "ar", {"Visita di studio a Trapani": "زيارة"})
+    response = staff_client.get(reverse("wagtailadmin_pages:edit", args=[arabic.pk]))
+    assert response.status_code == 200
+    assert "Visita di studio a Trapani" in response.text  # the source, beside its translation
