@@ -318,11 +318,12 @@ class DemoBuilder:
     def _child(parent, model, slug):
         return model.objects.child_of(parent).filter(slug=slug).first()
 
-    def _translate(self, instance, language, fields, relink=False):
+    def _translate(self, instance, language, fields, relink=False, pairs=None):
         """The translation of `instance` into `language`, made through wagtail-localize.
 
         `fields` holds the translated texts; `relink` points a translated page's vocabulary
-        terms at those of its own locale.
+        terms at those of its own locale; `pairs` adds {(field, source text): translated text}
+        for texts of the page's child objects (a network's activities).
         """
         locale = self.locales[language]
         existing = instance.get_translation_or_none(locale)
@@ -331,7 +332,7 @@ class DemoBuilder:
         if isinstance(instance, Page):
             instance = instance.specific_class.objects.get(pk=instance.pk)
         source, _ = TranslationSource.get_or_create_from_instance(instance)
-        mapping = segment_mapping(instance, fields)
+        mapping = {**segment_mapping(instance, fields), **(pairs or {})}
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
         translated = {
             (row.translation_of_id, row.context_id): row

@@ -706,8 +706,12 @@ def test_readers_have_answered_about_the_search_page_in_every_language(seeded, c
 @pytest.mark.django_db
 def test_networks_of_several_forms_and_levels_say_how_they_work_in_every_language(seeded, client):
     networks = OrganisationPage.objects.live().filter(kind="network").exclude(network_form="")
-    assert len({page.network_form for page in networks}) >= 3
-    assert len({page.network_level for page in networks}) >= 3
+    assert {page.network_form for page in networks} == {
+        "informal", "consortium", "project_partnership", "formal_association", "federation"
+    }  # fmt: skip
+    assert {page.network_level for page in networks} == {
+        "local", "regional", "national", "international"
+    }  # fmt: skip
     for page in networks.filter(locale__language_code="en"):
         assert set(page.get_translations(inclusive=True).values_list(
             "locale__language_code", flat=True
@@ -739,3 +743,37 @@ def test_the_international_network_lists_members_of_several_countries(seeded, cl
     )
     html = client.get(member.url).content.decode()
     assert "Mediterranean Mentoring Network" in html[html.index('id="member-of"') :]
+
+
+@pytest.mark.django_db
+def test_each_country_has_a_network_with_members_and_some_waiting_to_join(seeded):
+    from networks.models import Membership, MembershipState
+
+    networks = OrganisationPage.objects.live().filter(kind="network").exclude(network_form="")
+    for code in ["IT", "GR", "LB", "JO", "PS"]:
+        here = networks.in_countries([code]).first_versions()
+        assert here.exists(), code
+        for network in here:
+            assert Membership.objects.active().of_network(network).exists(), network
+    states = set(Membership.objects.values_list("state", flat=True))
+    assert {MembershipState.ACTIVE, MembershipState.INVITED, MembershipState.REQUESTED} <= states
+
+
+@pytest.mark.django_db
+def test_networks_show_their_activities_in_every_language(seeded, client):
+    networks = OrganisationPage.objects.live().filter(kind="network").exclude(network_form="")
+    for network in networks.first_versions():
+        activities = network.network_activities.all()
+        assert 2 <= len(activities) <= 4, network
+        for language in LANGUAGES:
+            page = network.get_translation(Locale.objects.get(language_code=language))
+            html = client.get(page.url).content.decode()
+            section = html[html.index('id="network-activities"') :]
+            titles = [a.title for a in page.network_activities.order_by("-date")]
+            assert len(titles) == len(activities)
+            # Each language its own titles, newest first.
+            places = [section.find(escape(title)) for title in titles]
+            assert -1 not in places and places == sorted(places), (language, titles)
+            if language != network.locale.language_code:
+                original = {activity.title for activity in activities}
+                assert not original & set(titles), (language, titles)
