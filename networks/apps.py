@@ -5,10 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 def membership_changed(sender, instance, **kwargs):
     """A membership accepted, ended or deleted changes its network's size in the list of
-    networks: its rows are worked out again before the next listing reads them."""
-    from directory import listing_rows  # the directory's rows, once every app is loaded
+    networks: its rows are worked out again before the next listing reads them, and the kept
+    public pages (the list, the network's members, "Member of") are forgotten."""
+    # The directory's rows and the page cache, once every app is loaded.
+    from core import page_cache
+    from directory import listing_rows
 
     listing_rows.mark([instance.network_key])
+    page_cache.purge()
 
 
 class NetworksConfig(AppConfig):

@@ -11,6 +11,8 @@ The networks (organisations whose kind is "network"):
 Not listed: a cooperative (not a network), a network never published.
 """
 
+import datetime
+
 import pytest
 
 from directory.factories import (
@@ -19,12 +21,15 @@ from directory.factories import (
     OrganisationPageFactory,
 )
 from directory.models import ListingRow
+from emails.models import OutboxEmail
 from networks import memberships
 from networks.factories import NetworkIndexPageFactory
 from networks.listing import NETWORKS
 from networks.models import Membership, MembershipState
+from search.alerts import send_search_alerts
 from tests.directory.organisations import registered
 from tests.helpers import card_titles, filter_counts, publish, translate
+from tests.subscriptions.alerts import listed_long_ago, search_alert
 
 pytestmark = pytest.mark.django_db
 
@@ -191,7 +196,8 @@ def test_the_list_reads_right_to_left_in_arabic(client, world):
     assert 'lang="en" dir="ltr"' in html[start - 200 : start]
 
 
-def test_the_size_follows_memberships_accepted_and_ended(client, portal, world):
+def test_the_size_follows_memberships_accepted_and_ended(client, portal, world, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 300  # kept pages too are forgotten
     network_editor, network, _account = registered("it", "rete@nord.example.org", "Rete Nord")
     network.kind, network.network_form = "network", "federation"
     network = publish(network)
@@ -214,9 +220,23 @@ def test_the_size_follows_memberships_accepted_and_ended(client, portal, world):
     assert counts(client)["size"]["6-20"] == 1
 
 
-def test_the_list_offers_to_email_new_results(client, world):
+def test_the_list_offers_to_email_new_results_and_sends_them(client, portal, world, monkeypatch):
+    monkeypatch.setattr("subscriptions.digests.SETTLE", datetime.timedelta(0))
     html = listing(client, form="consortium").content.decode()
     assert 'name="listing" value="networks"' in html
+    listed_long_ago()
+    search_alert("en", filters={"form": ["consortium"]}, listing="networks")
+    assert send_search_alerts() == 0, "the networks listed before are not new"
+
+    italy = portal.countries["IT"]
+    publish(NetworkPageFactory(parent=italy, title="Rete Etna", network_form="federation"))
+    assert send_search_alerts() == 0, "new, but another form"
+    publish(NetworkPageFactory(parent=italy, title="Consorzio Nebrodi"))
+    assert send_search_alerts() == 1
+    email = OutboxEmail.objects.get(template_key="search_alert")
+    assert "Consorzio Nebrodi — Italy" in email.body_text
+    assert "Rete Etna" not in email.body_text and "Rete Sicilia Lavoro" not in email.body_text
+    assert "/en/networks/?form=consortium" in email.body_text
 
 
 def test_the_list_is_in_the_main_menu(client, world):
