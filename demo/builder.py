@@ -60,6 +60,7 @@ from directory.models import (
 from directory.permissions import sync_organisation
 from facilitators.models import ContactChannel, ContactLog, ContactOutcome, Facilitator
 from home.models import HomePage, StandardPage
+from networks.models import NetworkIndexPage
 from opendata.models import OpenDataPage
 
 from . import content
@@ -175,6 +176,7 @@ class DemoBuilder:
             self._mark_good_practices()
             self._build_enquiries()
             build_collaboration(self)
+            self._build_networks_index()
             build_networks(self)
             build_news(self)
             build_newsletter(self)
@@ -526,6 +528,9 @@ class DemoBuilder:
         return self._build_index(
             GoodPracticesIndexPage, "good-practices", content.GOOD_PRACTICES_INDEX
         )
+
+    def _build_networks_index(self):
+        return self._build_index(NetworkIndexPage, "networks", content.NETWORKS_INDEX)
 
     def _mark_good_practices(self):
         """The facilitators' choice of good practices: the first project of a few organisations.

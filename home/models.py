@@ -46,6 +46,7 @@ class HomePage(RoutesAcrossTranslations, Page):
         "directory.ServicesIndexPage",
         "directory.GoodPracticesIndexPage",
         "collaboration.CollaborationIndexPage",
+        "networks.NetworkIndexPage",
         "news.NewsIndexPage",
         "opendata.OpenDataPage",
         "home.StandardPage",

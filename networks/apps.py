@@ -1,8 +1,32 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def membership_changed(sender, instance, **kwargs):
+    """A membership accepted, ended or deleted changes its network's size in the list of
+    networks: its rows are worked out again before the next listing reads them, and the kept
+    public pages (the list, the network's members, "Member of") are forgotten."""
+    # The directory's rows and the page cache, once every app is loaded.
+    from core import page_cache
+    from directory import listing_rows
+
+    listing_rows.mark([instance.network_key])
+    page_cache.purge()
 
 
 class NetworksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "networks"
     verbose_name = _("Networks")
+
+    def ready(self):
+        # The list of networks reads the directory's listing rows: its source joins theirs.
+        from directory import listing_rows
+
+        from .listing import Networks
+        from .models import Membership
+
+        listing_rows.register(Networks())
+        post_save.connect(membership_changed, sender=Membership, dispatch_uid="network_size")
+        post_delete.connect(membership_changed, sender=Membership, dispatch_uid="network_size_gone")

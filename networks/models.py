@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import optional_link
+from core.translation import PAGE_TRANSLATABLE, translated
+from directory.models.mixins import IntroPage
 
 
 class MembershipRole(models.TextChoices):
@@ -98,3 +100,23 @@ class Membership(models.Model):
     @property
     def is_outside(self):
         return self.member_key is None
+
+
+class NetworkIndexPage(IntroPage):
+    """Every network of the directory, with filters and search: /<lang>/networks/."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "networks/network_index_page.html"
+    translatable_fields = [*PAGE_TRANSLATABLE, *translated("intro")]
+
+    class Meta:
+        verbose_name = _("networks index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import index_context  # the listing reads these models: imported late
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(index_context(request))
+        return context

@@ -1,6 +1,6 @@
 """Alerts for a saved search: "Email me new results" on every public listing (the directory's
-search, the news, the calls for collaboration, the good practices, a country's organisations),
-sent as a digest.
+search, the news, the calls for collaboration, the good practices, a country's organisations,
+the networks), sent as a digest.
 
 A search alert (`subscriptions.Subscription` of kind "search") keeps the search as the listing
 showed it: which listing (`subscriptions.models.Listing`), its words, its filters (as the
@@ -44,6 +44,8 @@ from directory.presentation import active_filters
 from directory.search import DirectorySearch
 from emails.mail import TemplateTexts
 from emails.models import TemplateKey
+from networks.listing import NetworkFilterForm, NetworkSearch
+from networks.models import NetworkIndexPage
 from news.listing import NewsFilterForm, NewsSearch
 from news.models import NewsIndexPage
 from subscriptions.digests import send_digest, since, window_end
@@ -115,6 +117,10 @@ class SavedGoodPracticeSearch(Saved, GoodPracticeSearch):
     pass
 
 
+class SavedNetworkSearch(Saved, NetworkSearch):
+    pass
+
+
 def page_path(page, language):
     """`page`'s address for `language`'s visitors (None without a page)."""
     return visitor_url(page, code=language) if page is not None else None
@@ -180,6 +186,11 @@ LISTINGS = {
         lambda params, locales: DirectoryFilterForm(params, locales, scope=ORGANISATIONS),
         country_path,
         fixed=("country",),
+    ),
+    Listing.NETWORKS: SavedListing(
+        SavedNetworkSearch,
+        NetworkFilterForm,
+        index_path(NetworkIndexPage),
     ),
 }
 

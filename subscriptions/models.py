@@ -38,6 +38,7 @@ class Listing(models.TextChoices):
     CALLS = "calls", _("Calls for collaboration")
     GOOD_PRACTICES = "good_practices", _("Good practices")
     COUNTRY = "country", _("Organisations of a country")
+    NETWORKS = "networks", _("Networks")
 
 
 class Subscriber(models.Model):

@@ -147,6 +147,16 @@ def count_queries(client, url, **query):
     return len(queries), response
 
 
+def filter_counts(response):
+    """{filter: {value: the count shown beside it}} of a listing's page."""
+    return {
+        widget["name"]: {
+            option["value"]: option["count"] for option in widget["options"] if option["value"]
+        }
+        for widget in response.context["filters"]
+    }
+
+
 def card_titles(html):
     return re.findall(r'<h3 class="card__title"[^>]*><a href="[^"]*">([^<]+)</a>', html)
 

@@ -88,6 +88,7 @@ def load():
         "SERVICES_INDEX": _by_language(texts, "services_index"),
         "GOOD_PRACTICES_INDEX": _by_language(texts, "good_practices_index"),
         "COLLABORATION_INDEX": _by_language(texts, "collaboration_index"),
+        "NETWORKS_INDEX": _by_language(texts, "networks_index"),
         "OPEN_DATA": _by_language(texts, "open_data"),
         "GOOD_PRACTICES": structure["good_practices"],
         "STANDARD_PAGES": [

@@ -8,7 +8,7 @@ from collaboration.listing import CALLS
 from directory.listing_rows import current
 from directory.models import ListingRow, ListingStale, ListingTerm
 from tests.collaboration.calls import make_call
-from tests.helpers import days, publish, translate
+from tests.helpers import days, filter_counts, publish, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +25,7 @@ def listed(client, language="en", **params):
 
 def counts(client, **params):
     """{filter: {value: the count shown beside it}}."""
-    filters = listing(client, **params).context["filters"]
-    return {
-        widget["name"]: {
-            option["value"]: option["count"] for option in widget["options"] if option["value"]
-        }
-        for widget in filters
-    }
+    return filter_counts(listing(client, **params))
 
 
 def snapshot():

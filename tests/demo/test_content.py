@@ -17,6 +17,7 @@ def test_every_shared_text_is_in_every_language():
         content.SERVICES_INDEX,
         content.GOOD_PRACTICES_INDEX,
         content.COLLABORATION_INDEX,
+        content.NETWORKS_INDEX,
         content.COUNTRY_INTRO,
         content.CONTACT_NOTES,
         *(entry["text"] for entry in content.STANDARD_PAGES),

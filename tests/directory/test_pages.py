@@ -20,6 +20,7 @@ from directory.models import (
     ServicesIndexPage,
 )
 from home.models import HomePage, StandardPage
+from networks.models import NetworkIndexPage
 from news.models import NewsIndexPage, NewsPage
 from opendata.models import OpenDataPage
 from tests.helpers import translate
@@ -36,6 +37,7 @@ class TestPageTypeRules(WagtailPageTestCase):
                 ServicesIndexPage,
                 GoodPracticesIndexPage,
                 CollaborationIndexPage,
+                NetworkIndexPage,
                 NewsIndexPage,
                 StandardPage,
                 OpenDataPage,
@@ -53,6 +55,7 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(GoodPracticesIndexPage, set())
         self.assertAllowedSubpageTypes(CollaborationIndexPage, set())
         self.assertAllowedSubpageTypes(CollaborationCallPage, set())
+        self.assertAllowedSubpageTypes(NetworkIndexPage, set())
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(NewsPage, set())
 
