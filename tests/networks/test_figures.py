@@ -313,3 +313,17 @@ def test_the_open_data_page_describes_the_memberships(client, portal):
     html = client.get("/en/open-data/").content.decode()
     assert "<code>x_memberships</code>" in html
     assert "<code>x_members</code>" in html
+
+
+def test_a_kept_answer_is_forgotten_when_a_membership_changes(client, world, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 300  # anonymous answers are kept
+    path = f"/organizations/{world['arci'].translation_key}"
+    assert "x_memberships" not in api(client, path)
+    invitation = Membership.objects.get(
+        network_key=world["rete"].translation_key, member_key=world["arci"].translation_key
+    )
+    invitation.state = MembershipState.ACTIVE  # accepted
+    invitation.save()
+    assert [item["network_name"] for item in api(client, path)["x_memberships"]] == [
+        "Rete Sicilia Lavoro"
+    ]
