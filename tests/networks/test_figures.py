@@ -22,6 +22,7 @@ from networks.figures import NetworkFigures
 from networks.models import Membership, MembershipState
 from opendata.models import OpenDataPage
 from tests.directory.organisations import refused, registered
+from tests.helpers import translate
 from tests.opendata.schemas import errors, list_errors, require_schemas
 
 pytestmark = pytest.mark.django_db
@@ -327,3 +328,12 @@ def test_a_kept_answer_is_forgotten_when_a_membership_changes(client, world, set
     assert [item["network_name"] for item in api(client, path)["x_memberships"]] == [
         "Rete Sicilia Lavoro"
     ]
+
+
+def test_a_network_is_named_in_the_answers_language_where_translated(client, world):
+    translate(world["diktyo"], "el", title="Δίκτυο Εργασίας")
+    path = f"/organizations/{world['ponte'].translation_key}"
+    names = [item["network_name"] for item in api(client, f"{path}?lang=el")["x_memberships"]]
+    assert names == ["Rete Sicilia Lavoro", "Δίκτυο Εργασίας"]  # the other in English
+    names = [item["network_name"] for item in api(client, f"{path}?lang=en")["x_memberships"]]
+    assert names == ["Diktyo Ergasias", "Rete Sicilia Lavoro"]
