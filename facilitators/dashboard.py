@@ -1,9 +1,10 @@
 """The facilitators' panel on the Wagtail admin home: who needs attention, and why.
 
 A facilitator sees the organisations of their countries; central staff see every organisation and,
-above them, a summary per country. Every organisation followed is filtered, sorted and counted
-from its stored standing (`followup.standings_for`, one light row each); the 25 shown are then
-worked out in full (`followup.follow_up`). Both take a fixed number of queries.
+above them, a summary per country. Both see, per country they follow, the figures other apps
+add (`facilitators.figures`: the networks'). Every organisation followed is filtered, sorted and
+counted from its stored standing (`followup.standings_for`, one light row each); the 25 shown are
+then worked out in full (`followup.follow_up`). Both take a fixed number of queries.
 """
 
 from django.core.paginator import Paginator
@@ -16,6 +17,7 @@ from core.roles import Role
 from directory.countries import country_names
 from directory.models import OrganisationPage
 
+from .figures import country_tables
 from .filters import SORT_LABELS, Attention, FollowUpFilterForm
 from .followup import (
     follow_up,
@@ -167,6 +169,7 @@ class FollowUpPanel(Component):
             add_contact_url=reverse("contacts:add"),
             contacts_url=reverse("contacts:index"),
             summary=summary,
+            figure_tables=country_tables(user),
             all_url=panel_url(attention=Attention.ALL),
             follow_up_url=panel_url(attention=Attention.FOLLOW_UP),
             follow_ups_due=sum(row.follow_up_due for row in all_rows),

@@ -8,6 +8,9 @@ Headers and texts are in the admin user's language, dates in their time zone (Wa
 both for the request). The report is built in a fixed number of queries, however many
 organisations it lists.
 
+The figures other apps keep (`facilitators.figures`: the networks') add a column each per
+organisation and, in the XLSX, a sheet each with their figures per country in the user's scope.
+
 Cells that a spreadsheet would read as a formula (a name starting with "=", "+", "-" or "@") are
 kept as plain text, so that opening the report never runs anything an organisation typed.
 """
@@ -29,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.completeness import RULES, OrganisationTree
 from directory.countries import country_names
 
+from .figures import country_tables, organisation_columns, organisation_values
 from .filters import FollowUpFilterForm
 from .followup import (
     can_follow_up,
@@ -125,6 +129,8 @@ def contacted_by(contact):
 def report_table(rows):
     """The report's columns and cell values, in the active language and time zone."""
     counts = child_page_counts(rows)
+    figure_columns = organisation_columns()
+    figures = organisation_values(figure_columns, [row.page.translation_key for row in rows])
     names = country_names()
     columns = [
         Column(gettext("Organisation"), 40),
@@ -154,6 +160,7 @@ def report_table(rows):
         Column(gettext("Follow up on"), 13),
         Column(gettext("Follow-up due"), 10),
         Column(gettext("Delivery problem"), 18),
+        *(Column(str(figure.label), 12) for _source, figure in figure_columns),
     ]
     table = Table(columns, [])
     labels = {rule.code: str(rule.label) for rule in RULES}  # translated once, not per row
@@ -192,6 +199,7 @@ def report_table(rows):
             row.follow_up_on,
             yes if row.follow_up_due else no,
             row.last_email_status_label if row.delivery_problem else None,
+            *figures.get(key, ()),
         ]
         table.rows.append((row, cells))
     return table
@@ -327,6 +335,34 @@ def statistics_sheet(user, country=""):
     return add_statistics_sheet
 
 
+def figure_sheets(user, country=""):
+    """What adds a sheet per source of other apps' figures (`facilitators.figures`: the
+    networks') to a workbook: its figures per country, in the user's scope and the report's
+    country."""
+
+    def add_figure_sheets(workbook):
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        for table in country_tables(user, country):
+            sheet = workbook.create_sheet(clean_sheet_title(table.label))
+            sheet.sheet_view.rightToLeft = get_language_bidi()
+            header = [gettext("Country"), *(str(figure.label) for figure in table.columns)]
+            for number, label in enumerate(header, start=1):
+                cell = sheet.cell(row=1, column=number, value=label)
+                cell.data_type = "s"
+                cell.font = Font(bold=True)
+                sheet.column_dimensions[get_column_letter(number)].width = 22
+            for row_number, (name, values) in enumerate(table.rows, start=2):
+                cell = sheet.cell(row=row_number, column=1, value=name)
+                cell.data_type = "s"  # a country's name, never a formula
+                for number, value in enumerate(values, start=2):
+                    sheet.cell(row=row_number, column=number, value=value)
+            sheet.freeze_panes = "A2"
+
+    return add_figure_sheets
+
+
 RENDERERS = {"csv": render_csv, "xlsx": render_xlsx}
 
 
@@ -348,7 +384,9 @@ def report_view(request, fmt):
     rows = follow_up(organisations_for(request.user))
     form = FollowUpFilterForm(request.GET, rows, followed_country_codes(request.user))
     rows = form.apply(rows)
-    sheets = {"add_sheets": [statistics_sheet(request.user, form.value("country"))]}
+    country = form.value("country")
+    add_sheets = [statistics_sheet(request.user, country), figure_sheets(request.user, country)]
+    sheets = {"add_sheets": add_sheets}
     content = RENDERERS[fmt](report_table(rows), **(sheets if fmt == "xlsx" else {}))
     response = HttpResponse(content, content_type=FORMATS[fmt])
     response["Content-Disposition"] = content_disposition_header(

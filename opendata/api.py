@@ -61,7 +61,9 @@ api = HsdsApi(
     description=(
         "The directory's organisations, services, their places and vocabularies as Open "
         "Referral Human Services Data Specification 3.0 records. Read-only; one language per "
-        "answer (`lang`, else Accept-Language, else English); ids are the same in every language."
+        "answer (`lang`, else Accept-Language, else English); ids are the same in every language. "
+        "Organisation records may also hold properties of the portal's own, named `x_...` "
+        "(such as the networks an organisation belongs to), described on the open data page."
     ),
     urls_namespace="hsds",
     docs_url=None,

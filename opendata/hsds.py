@@ -16,6 +16,10 @@ Only live content is read, and only what the public pages show: an email or a ph
 holds is never read (a page's row holds its live version), and a service with no email or
 phone of its own gives its organisation's, as its page does (`contact_of`). The contact
 person's name is left out: it is a person's.
+
+Beside HSDS's fields, an organisation's record holds the properties other apps add through
+`directory.record_properties` (the networks' `x_memberships` and `x_members`), read once per
+answer for all its organisations (`Directory.organisations`).
 """
 
 import uuid
@@ -42,6 +46,7 @@ from directory.models import (
     ServicePage,
     TargetGroup,
 )
+from directory.record_properties import properties_of
 from directory.search import listed_figures
 
 NAMESPACE = uuid.UUID("6f1c0a3e-3f53-4d3e-9d0b-2a7c7f0e8b51")
@@ -284,6 +289,9 @@ class Directory:
         by_id = {page.pk: page for page in organisations}
         organisations = [by_id[pk] for pk in page_ids if pk in by_id]
         attach_parents(organisations, CountryPage, "country_page")
+        extra = properties_of({page.translation_key for page in organisations}, self.language)
+        for page in organisations:
+            page.record_properties = extra.get(str(page.translation_key), {})
         return organisations
 
     def organisation_pages(self, key):
@@ -380,6 +388,8 @@ class Records:
                 ),
             ],
         }
+        # The properties other apps add (directory.record_properties), after HSDS's fields.
+        record.update(getattr(page, "record_properties", {}))
         if full:
             record["phones"] = (
                 [

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from core.translation import PAGE_TRANSLATABLE, translated
 from directory.models.mixins import RICH_TEXT_FEATURES
+from directory.record_properties import registered_properties
 
 
 class OpenDataPage(Page):
@@ -39,6 +40,12 @@ class OpenDataPage(Page):
             licence_url=settings.PORTAL_OPEN_DATA_LICENCE_URL,
             api_url=api,
             openapi_url=request.build_absolute_uri(reverse("hsds:openapi-json")),
+            # The organisations' properties beyond HSDS's fields, as their apps describe them.
+            record_properties=[
+                described
+                for provider in registered_properties()
+                for described in provider.described
+            ],
             packages=[
                 (code, name, reverse("hsds_package", args=[code]))
                 for code, name in settings.LANGUAGES
