@@ -1,0 +1,229 @@
+"""The public pages of mentoring, in the visitor's language.
+
+/mentoring/ and /mentoring/become-a-mentor/ are forms for anyone (a token in the page, so they
+are never kept in the page cache; a hidden field against robots; at most
+PORTAL_MENTORING_RATE_LIMIT per client address and per email address a window: 429). Filled
+in, they answer "check your email": the link emailed is the person's only way to their page.
+
+/mentoring/me/<token>/ is a mentee's page and /mentoring/mentor/<token>/ a mentor's: the signed
+token names the person (links.py), and every action on a request or a mentorship looks it up
+among that person's own, so another's request by its number is a 404. A link changed or of a
+person deleted: 404. Contact details are shown only within a mentorship.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.ratelimit import TOO_MANY, RateLimit
+
+from . import links, mail, requests
+from .forms import DeclineForm, MenteeForm, MentorForm, RequestForm
+from .models import MentoringRequest, Mentorship, MentorshipState, RequestState
+from .proposals import proposals
+from .registration import register_mentee, register_mentor
+
+
+def _rate_limit(request, scope, email):
+    return RateLimit(
+        scope,
+        request,
+        email,
+        limit=settings.PORTAL_MENTORING_RATE_LIMIT,
+        window=settings.PORTAL_MENTORING_RATE_WINDOW,
+    )
+
+
+def _see_other(url):
+    response = redirect(url)
+    response.status_code = 303  # a reload does not send the form again
+    return response
+
+
+def _public_form(request, form_class, template, scope, register):
+    if request.method != "POST":
+        return render(request, template, {"form": form_class(request=request)})
+    form = form_class(request.POST, request=request)
+    valid = form.is_valid()
+    if form.is_spam:
+        return render(request, template, {"form": form}, status=400)
+    if not _rate_limit(request, scope, form.cleaned_data.get("email", "")).take():
+        form.add_error(None, TOO_MANY)
+        return render(request, template, {"form": form}, status=429)
+    if not valid:
+        return render(request, template, {"form": form}, status=400)
+    register(form.cleaned_data, get_language())
+    return _see_other(reverse("mentoring_sent"))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def mentee_form(request):
+    return _public_form(
+        request, MenteeForm, "mentoring/mentee_form.html", "mentoring_mentee", register_mentee
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def mentor_form(request):
+    return _public_form(
+        request, MentorForm, "mentoring/mentor_form.html", "mentoring_mentor", register_mentor
+    )
+
+
+@never_cache
+def sent(request):
+    return render(request, "mentoring/sent.html")
+
+
+def _mentee(token):
+    mentee = links.read_mentee(token)
+    if mentee is None:
+        raise Http404(_("This link does not work."))
+    return mentee
+
+
+def _mentor(token):
+    mentor = links.read_mentor(token)
+    if mentor is None:
+        raise Http404(_("This link does not work."))
+    return mentor
+
+
+def _mentee_page(request, mentee, token, form=None, error="", status=200):
+    own = MentoringRequest.objects.filter(mentee=mentee).select_related("mentor")
+    open_requests = [row for row in own if row.state == RequestState.REQUESTED]
+    mentorship = (
+        Mentorship.objects.filter(mentee=mentee, state=MentorshipState.ACTIVE)
+        .select_related("mentor")
+        .first()
+    )
+    places = max(requests.max_open_requests() - len(open_requests), 0)
+    proposed = [] if mentorship or not places else proposals(mentee)
+    if form is None:
+        form = RequestForm(proposals=proposed, places=places)
+    return render(
+        request,
+        "mentoring/mentee_page.html",
+        {
+            "mentee": mentee,
+            "token": token,
+            "mentorship": mentorship,
+            "open_requests": open_requests,
+            "closed_requests": [row for row in own if row.state != RequestState.REQUESTED],
+            "proposals": proposed,
+            "places": places,
+            "form": form,
+            "error": error,
+            "request_days": requests.request_days(),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def mentee_page(request, token):
+    """The mentee's proposals and requests; POST: ask the mentors chosen."""
+    mentee = _mentee(token)
+    if request.method != "POST":
+        return _mentee_page(request, mentee, token)
+    open_count = MentoringRequest.objects.filter(
+        mentee=mentee, state=RequestState.REQUESTED
+    ).count()
+    places = max(requests.max_open_requests() - open_count, 0)
+    proposed = proposals(mentee)
+    form = RequestForm(request.POST, proposals=proposed, places=places)
+    if not form.is_valid():
+        return _mentee_page(request, mentee, token, form=form, status=400)
+    by_pk = {mentor.pk: mentor for mentor in proposed}
+    for pk in form.cleaned_data["mentors"]:
+        try:
+            sent_request = requests.send_request(mentee, by_pk[pk], form.cleaned_data["message"])
+        except requests.MentoringRefused as refused:
+            return _mentee_page(request, mentee, token, error=refused.messages[0], status=409)
+        mail.send_new_request(sent_request)
+    if mentee.confirmed_at is None:
+        mentee.confirmed_at = sent_request.created_at
+        mentee.save(update_fields=["confirmed_at"])
+    return _see_other(reverse("mentoring_mentee", args=[token]))
+
+
+@never_cache
+@require_POST
+def withdraw(request, token, request_id):
+    mentee = _mentee(token)
+    own = get_object_or_404(MentoringRequest, pk=request_id, mentee=mentee)
+    try:
+        requests.withdraw(own)
+    except requests.MentoringRefused as refused:
+        return _mentee_page(request, mentee, token, error=refused.messages[0], status=409)
+    return _see_other(reverse("mentoring_mentee", args=[token]))
+
+
+def _mentor_page(request, mentor, token, error="", decline_form=None, status=200):
+    own = (
+        MentoringRequest.objects.filter(mentor=mentor)
+        .filter(Q(state=RequestState.REQUESTED))
+        .select_related("mentee")
+        .prefetch_related("mentee__expertise")
+    )
+    mentorships = Mentorship.objects.filter(mentor=mentor).select_related("mentee")
+    return render(
+        request,
+        "mentoring/mentor_page.html",
+        {
+            "mentor": mentor,
+            "token": token,
+            "open_requests": list(own),
+            "mentorships": list(mentorships),
+            "error": error,
+            "decline_form": decline_form,
+            "free_places": requests.free_places(mentor),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def mentor_page(request, token):
+    """The mentor's approval, the requests waiting and their mentorships."""
+    return _mentor_page(request, _mentor(token), token)
+
+
+@never_cache
+@require_POST
+def accept(request, token, request_id):
+    mentor = _mentor(token)
+    own = get_object_or_404(MentoringRequest, pk=request_id, mentor=mentor)
+    try:
+        mentorship, superseded = requests.accept(own)
+    except requests.MentoringRefused as refused:
+        return _mentor_page(request, mentor, token, error=refused.messages[0], status=409)
+    mail.send_accepted(mentorship)
+    for other in superseded:
+        mail.send_superseded(other)
+    return _see_other(reverse("mentoring_mentor", args=[token]))
+
+
+@never_cache
+@require_POST
+def decline(request, token, request_id):
+    mentor = _mentor(token)
+    own = get_object_or_404(MentoringRequest, pk=request_id, mentor=mentor)
+    form = DeclineForm(request.POST, prefix=f"decline-{own.pk}")
+    if not form.is_valid():
+        return _mentor_page(request, mentor, token, decline_form=(own.pk, form), status=400)
+    try:
+        requests.decline(own, form.cleaned_data["reason"])
+    except requests.MentoringRefused as refused:
+        return _mentor_page(request, mentor, token, error=refused.messages[0], status=409)
+    return _see_other(reverse("mentoring_mentor", args=[token]))
