@@ -148,8 +148,10 @@ def accept(mentoring_request, now=None):
         mentorship = Mentorship.objects.create(
             request=mentoring_request, mentor=mentor, mentee=mentee, started_at=now
         )
+        # Only the requests are locked (of="self"): the other mentors' rows may be held by
+        # their own acceptance, waiting on this mentee.
         others = list(
-            MentoringRequest.objects.select_for_update()
+            MentoringRequest.objects.select_for_update(of=("self",))
             .filter(mentee=mentee, state=RequestState.REQUESTED)
             .exclude(pk=mentoring_request.pk)
             .select_related("mentor")
@@ -189,7 +191,7 @@ def expire_due(now=None):
     cutoff = now - timedelta(days=request_days())
     with transaction.atomic():
         due = list(
-            MentoringRequest.objects.select_for_update(skip_locked=True)
+            MentoringRequest.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(state=RequestState.REQUESTED, created_at__lte=cutoff)
             .select_related("mentor", "mentee")
         )
