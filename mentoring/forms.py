@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.listing import one_per_translation, request_locales
 from directory.models import CountryPage, ExpertiseCategory
 
-from .models import SPOKEN_LANGUAGES, Delivery, split_keywords
+from .models import SPOKEN_LANGUAGES, Delivery, MentoringSession, split_keywords
 from .requests import consent_age
 
 #: The version of the consent texts below, stored with each consent. Change it whenever a text
@@ -235,3 +235,34 @@ class DeclineForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Please say briefly why you decline.")},
     )
+
+
+class SessionForm(forms.ModelForm):
+    """A meeting the mentor logs."""
+
+    class Meta:
+        model = MentoringSession
+        fields = ["date", "minutes", "delivery", "note"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"note": _("Only you see this note.")}
+
+
+class EndForm(forms.Form):
+    """Ending a mentorship: completed, or early with a reason."""
+
+    completed = forms.BooleanField(label=_("We reached what we set out to do"), required=False)
+    reason = forms.CharField(
+        label=_("Why it ends (required when it ends early)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("completed") and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Please say briefly why the mentorship ends early."))
+        return cleaned

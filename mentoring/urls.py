@@ -12,7 +12,14 @@ urlpatterns = [
         views.withdraw,
         name="mentoring_withdraw",
     ),
+    path("me/<str:token>/end/", views.mentee_end, name="mentoring_mentee_end"),
     path("mentor/<str:token>/", views.mentor_page, name="mentoring_mentor"),
+    path(
+        "mentor/<str:token>/session/<int:mentorship_id>/",
+        views.log_session,
+        name="mentoring_session",
+    ),
+    path("mentor/<str:token>/end/<int:mentorship_id>/", views.mentor_end, name="mentoring_end"),
     path(
         "mentor/<str:token>/accept/<int:request_id>/",
         views.accept,

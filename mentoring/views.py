@@ -24,8 +24,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.ratelimit import TOO_MANY, RateLimit
 
 from . import links, mail, requests
-from .forms import DeclineForm, MenteeForm, MentorForm, RequestForm
-from .models import MentoringRequest, Mentorship, MentorshipState, RequestState
+from .forms import DeclineForm, EndForm, MenteeForm, MentorForm, RequestForm, SessionForm
+from .models import EndedBy, MentoringRequest, Mentorship, MentorshipState, RequestState
 from .proposals import proposals
 from .registration import register_mentee, register_mentor
 
@@ -97,7 +97,7 @@ def _mentor(token):
     return mentor
 
 
-def _mentee_page(request, mentee, token, form=None, error="", status=200):
+def _mentee_page(request, mentee, token, form=None, error="", end_form=None, status=200):
     own = MentoringRequest.objects.filter(mentee=mentee).select_related("mentor")
     open_requests = [row for row in own if row.state == RequestState.REQUESTED]
     mentorship = (
@@ -122,6 +122,7 @@ def _mentee_page(request, mentee, token, form=None, error="", status=200):
             "places": places,
             "form": form,
             "error": error,
+            "end_form": end_form or EndForm(),
             "request_days": requests.request_days(),
         },
         status=status,
@@ -168,14 +169,20 @@ def withdraw(request, token, request_id):
     return _see_other(reverse("mentoring_mentee", args=[token]))
 
 
-def _mentor_page(request, mentor, token, error="", decline_form=None, status=200):
+def _mentor_page(
+    request, mentor, token, error="", decline_form=None, mentorship_form=None, status=200
+):
     own = (
         MentoringRequest.objects.filter(mentor=mentor)
         .filter(Q(state=RequestState.REQUESTED))
         .select_related("mentee")
         .prefetch_related("mentee__expertise")
     )
-    mentorships = Mentorship.objects.filter(mentor=mentor).select_related("mentee")
+    mentorships = (
+        Mentorship.objects.filter(mentor=mentor)
+        .select_related("mentee")
+        .prefetch_related("sessions")
+    )
     return render(
         request,
         "mentoring/mentor_page.html",
@@ -186,6 +193,9 @@ def _mentor_page(request, mentor, token, error="", decline_form=None, status=200
             "mentorships": list(mentorships),
             "error": error,
             "decline_form": decline_form,
+            "mentorship_form": mentorship_form,
+            "session_form": SessionForm(),
+            "end_form": EndForm(),
             "free_places": requests.free_places(mentor),
         },
         status=status,
@@ -227,3 +237,74 @@ def decline(request, token, request_id):
     except requests.MentoringRefused as refused:
         return _mentor_page(request, mentor, token, error=refused.messages[0], status=409)
     return _see_other(reverse("mentoring_mentor", args=[token]))
+
+
+@never_cache
+@require_POST
+def log_session(request, token, mentorship_id):
+    """The mentor logs a meeting of one of their active mentorships."""
+    mentor = _mentor(token)
+    mentorship = get_object_or_404(Mentorship, pk=mentorship_id, mentor=mentor)
+    form = SessionForm(request.POST)
+    if not form.is_valid():
+        return _mentor_page(
+            request, mentor, token, mentorship_form=(mentorship.pk, "session", form), status=400
+        )
+    data = form.cleaned_data
+    try:
+        requests.log_session(
+            mentorship, data["date"], data["minutes"], data["delivery"], data["note"]
+        )
+    except requests.MentoringRefused as refused:
+        return _mentor_page(request, mentor, token, error=refused.messages[0], status=409)
+    return _see_other(reverse("mentoring_mentor", args=[token]))
+
+
+def _end(request, mentorship, ended_by, page):
+    form = EndForm(request.POST)
+    if not form.is_valid():
+        return page(form)
+    try:
+        requests.end(
+            mentorship,
+            ended_by,
+            form.cleaned_data["reason"],
+            completed=form.cleaned_data["completed"],
+        )
+    except requests.MentoringRefused as refused:
+        return page(None, refused.messages[0])
+    return None
+
+
+@never_cache
+@require_POST
+def mentor_end(request, token, mentorship_id):
+    mentor = _mentor(token)
+    mentorship = get_object_or_404(Mentorship, pk=mentorship_id, mentor=mentor)
+
+    def page(form, error=""):
+        shown = (mentorship.pk, "end", form) if form is not None else None
+        return _mentor_page(
+            request, mentor, token, error=error, mentorship_form=shown, status=409 if error else 400
+        )
+
+    return _end(request, mentorship, EndedBy.MENTOR, page) or _see_other(
+        reverse("mentoring_mentor", args=[token])
+    )
+
+
+@never_cache
+@require_POST
+def mentee_end(request, token):
+    """The mentee ends their active mentorship."""
+    mentee = _mentee(token)
+    mentorship = get_object_or_404(Mentorship, mentee=mentee, state=MentorshipState.ACTIVE)
+
+    def page(form, error=""):
+        return _mentee_page(
+            request, mentee, token, end_form=form, error=error, status=409 if error else 400
+        )
+
+    return _end(request, mentorship, EndedBy.MENTEE, page) or _see_other(
+        reverse("mentoring_mentee", args=[token])
+    )

@@ -306,3 +306,52 @@ def test_the_forms_and_pages_read_in_arabic_and_italian(client, digital):
     assert client.get("/ar/mentoring/").status_code == 200
     assert client.get("/it/mentoring/become-a-mentor/").status_code == 200
     assert client.get(f"/ar/mentoring/me/{links.mentee_token(mentee)}/").status_code == 200
+
+
+def active_mentorship(mentor=None, mentee=None):
+    mentor = mentor or MentorProfileFactory()
+    mentorship, _ = requests.accept(requests.send_request(mentee or MenteeFactory(), mentor))
+    return mentorship
+
+
+def test_a_mentor_logs_meetings_of_their_own_mentorships_only(client):
+    mine = active_mentorship()
+    theirs = active_mentorship()
+    token = links.mentor_token(mine.mentor)
+    meeting = {"date": "2026-12-01", "minutes": "45", "delivery": "online", "note": "CV"}
+
+    url = reverse("mentoring_session", args=[token, theirs.pk])
+    assert client.post(url, meeting).status_code == 404
+    url = reverse("mentoring_session", args=[token, mine.pk])
+    response = client.post(url, {**meeting, "minutes": "0"})
+    assert response.status_code == 400
+    assert 'class="field__error"' in response.content.decode()
+    assert client.post(url, meeting).status_code == 303
+
+    assert mine.sessions.get().minutes == 45
+    assert not theirs.sessions.exists()
+    assert "CV" in client.get(reverse("mentoring_mentor", args=[token])).content.decode()
+
+
+def test_either_side_ends_their_own_mentorship_early_only_with_a_reason(client):
+    mine = active_mentorship()
+    theirs = active_mentorship()
+    mentor_token = links.mentor_token(mine.mentor)
+    assert (
+        client.post(reverse("mentoring_end", args=[mentor_token, theirs.pk]), {}).status_code == 404
+    )
+    response = client.post(reverse("mentoring_end", args=[mentor_token, mine.pk]), {"reason": ""})
+    assert response.status_code == 400
+    assert Mentorship.objects.get(pk=mine.pk).state == "active"
+
+    mentee_end = reverse("mentoring_mentee_end", args=[links.mentee_token(theirs.mentee)])
+    assert client.post(mentee_end, {"reason": "I found a job."}).status_code == 303
+    ended = Mentorship.objects.get(pk=theirs.pk)
+    assert (ended.state, ended.ended_by, ended.end_reason) == (
+        "ended_early",
+        "mentee",
+        "I found a job.",
+    )
+    assert Mentorship.objects.get(pk=mine.pk).state == "active"
+    # With nothing active left, the mentee's end address is a 404.
+    assert client.post(mentee_end, {"reason": "again"}).status_code == 404
