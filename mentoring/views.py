@@ -172,17 +172,24 @@ def withdraw(request, token, request_id):
 def _mentor_page(
     request, mentor, token, error="", decline_form=None, mentorship_form=None, status=200
 ):
+    """`mentorship_form`: (mentorship pk, "session" or "end", the form with its errors)."""
     own = (
         MentoringRequest.objects.filter(mentor=mentor)
         .filter(Q(state=RequestState.REQUESTED))
         .select_related("mentee")
         .prefetch_related("mentee__expertise")
     )
-    mentorships = (
+    mentorships = list(
         Mentorship.objects.filter(mentor=mentor)
         .select_related("mentee")
         .prefetch_related("sessions")
     )
+    for mentorship in mentorships:
+        pk = mentorship.pk
+        mentorship.session_form = SessionForm(prefix=f"session-{pk}")
+        mentorship.end_form = EndForm(prefix=f"end-{pk}")
+        if mentorship_form and mentorship_form[0] == pk:
+            setattr(mentorship, f"{mentorship_form[1]}_form", mentorship_form[2])
     return render(
         request,
         "mentoring/mentor_page.html",
@@ -190,12 +197,9 @@ def _mentor_page(
             "mentor": mentor,
             "token": token,
             "open_requests": list(own),
-            "mentorships": list(mentorships),
+            "mentorships": mentorships,
             "error": error,
             "decline_form": decline_form,
-            "mentorship_form": mentorship_form,
-            "session_form": SessionForm(),
-            "end_form": EndForm(),
             "free_places": requests.free_places(mentor),
         },
         status=status,
@@ -245,7 +249,7 @@ def log_session(request, token, mentorship_id):
     """The mentor logs a meeting of one of their active mentorships."""
     mentor = _mentor(token)
     mentorship = get_object_or_404(Mentorship, pk=mentorship_id, mentor=mentor)
-    form = SessionForm(request.POST)
+    form = SessionForm(request.POST, prefix=f"session-{mentorship.pk}")
     if not form.is_valid():
         return _mentor_page(
             request, mentor, token, mentorship_form=(mentorship.pk, "session", form), status=400
@@ -260,8 +264,8 @@ def log_session(request, token, mentorship_id):
     return _see_other(reverse("mentoring_mentor", args=[token]))
 
 
-def _end(request, mentorship, ended_by, page):
-    form = EndForm(request.POST)
+def _end(request, mentorship, ended_by, page, prefix=None):
+    form = EndForm(request.POST, prefix=prefix)
     if not form.is_valid():
         return page(form)
     try:
@@ -288,7 +292,8 @@ def mentor_end(request, token, mentorship_id):
             request, mentor, token, error=error, mentorship_form=shown, status=409 if error else 400
         )
 
-    return _end(request, mentorship, EndedBy.MENTOR, page) or _see_other(
+    prefix = f"end-{mentorship.pk}"
+    return _end(request, mentorship, EndedBy.MENTOR, page, prefix) or _see_other(
         reverse("mentoring_mentor", args=[token])
     )
 

@@ -319,11 +319,12 @@ def test_a_mentor_logs_meetings_of_their_own_mentorships_only(client):
     theirs = active_mentorship()
     token = links.mentor_token(mine.mentor)
     meeting = {"date": "2026-12-01", "minutes": "45", "delivery": "online", "note": "CV"}
+    meeting = {f"session-{mine.pk}-{name}": value for name, value in meeting.items()}
 
     url = reverse("mentoring_session", args=[token, theirs.pk])
     assert client.post(url, meeting).status_code == 404
     url = reverse("mentoring_session", args=[token, mine.pk])
-    response = client.post(url, {**meeting, "minutes": "0"})
+    response = client.post(url, {**meeting, f"session-{mine.pk}-minutes": "0"})
     assert response.status_code == 400
     assert 'class="field__error"' in response.content.decode()
     assert client.post(url, meeting).status_code == 303
@@ -340,7 +341,8 @@ def test_either_side_ends_their_own_mentorship_early_only_with_a_reason(client):
     assert (
         client.post(reverse("mentoring_end", args=[mentor_token, theirs.pk]), {}).status_code == 404
     )
-    response = client.post(reverse("mentoring_end", args=[mentor_token, mine.pk]), {"reason": ""})
+    url = reverse("mentoring_end", args=[mentor_token, mine.pk])
+    response = client.post(url, {f"end-{mine.pk}-reason": ""})
     assert response.status_code == 400
     assert Mentorship.objects.get(pk=mine.pk).state == "active"
 
