@@ -1514,7 +1514,8 @@ Il team di {site_name}
 }
 
 # Mentoring (mentoring app): the links to the mentee's and the mentor's own pages, a new
-# request, an acceptance with the mentor's address, a request closed by another's acceptance.
+# request, an acceptance with the mentor's address, a decline with its reason, an expiry (to
+# both sides), a request closed by another's acceptance.
 
 MENTORING_TEMPLATES = {
     "en": {
@@ -1577,6 +1578,43 @@ The {site_name} team
 {mentee_name} asked several mentors, and another one accepted first. Their request to you is closed: there is nothing more to do. Thank you for your time.
 
 Your page: {mentoring_link}
+
+The {site_name} team
+""",
+        ),
+        "mentoring_declined": (
+            "{mentor_name} cannot be your mentor",
+            """Hello {recipient_name},
+
+{mentor_name} cannot be your mentor at the moment, and wrote:
+
+{decline_reason}
+
+Other mentors may suit you: your page shows those we propose now, and you can ask them.
+
+{mentoring_link}
+
+The {site_name} team
+""",
+        ),
+        "mentoring_expired": (
+            "Your request to {mentor_name} has expired",
+            """Hello {recipient_name},
+
+{mentor_name} did not answer your request within {request_days} days, so it has expired. Your page shows the mentors we propose now, and you can ask others:
+
+{mentoring_link}
+
+The {site_name} team
+""",
+        ),
+        "mentoring_expired_mentor": (
+            "A request from {mentee_name} has expired",
+            """Hello {recipient_name},
+
+The request {mentee_name} sent you was not answered within {request_days} days, so it has expired and they can ask another mentor. If you cannot take mentees for a while, you can pause on your page:
+
+{mentoring_link}
 
 The {site_name} team
 """,
@@ -1646,6 +1684,43 @@ La vostra pagina: {mentoring_link}
 Il team di {site_name}
 """,
         ),
+        "mentoring_declined": (
+            "{mentor_name} non può essere il vostro mentore",
+            """Ciao {recipient_name},
+
+{mentor_name} non può essere il vostro mentore in questo momento e ha scritto:
+
+{decline_reason}
+
+Altri mentori possono fare al caso vostro: la vostra pagina mostra quelli che vi proponiamo ora, e potete scrivere loro.
+
+{mentoring_link}
+
+Il team di {site_name}
+""",
+        ),
+        "mentoring_expired": (
+            "La vostra richiesta a {mentor_name} è scaduta",
+            """Ciao {recipient_name},
+
+{mentor_name} non ha risposto alla vostra richiesta entro {request_days} giorni, quindi è scaduta. La vostra pagina mostra i mentori che vi proponiamo ora, e potete scrivere ad altri:
+
+{mentoring_link}
+
+Il team di {site_name}
+""",
+        ),
+        "mentoring_expired_mentor": (
+            "Una richiesta di {mentee_name} è scaduta",
+            """Buongiorno {recipient_name},
+
+la richiesta che {mentee_name} vi ha inviato non ha avuto risposta entro {request_days} giorni, quindi è scaduta e potrà scrivere a un altro mentore. Se per un periodo non potete seguire nessuno, potete mettervi in pausa dalla vostra pagina:
+
+{mentoring_link}
+
+Il team di {site_name}
+""",
+        ),
     },
     "el": {
         "mentoring_mentee_link": (
@@ -1711,6 +1786,43 @@ Il team di {site_name}
 Η ομάδα του {site_name}
 """,
         ),
+        "mentoring_declined": (
+            "Ο/Η {mentor_name} δεν μπορεί να γίνει μέντοράς σου",
+            """Γεια σου {recipient_name},
+
+Ο/Η {mentor_name} δεν μπορεί να γίνει μέντοράς σου αυτή τη στιγμή και έγραψε:
+
+{decline_reason}
+
+Άλλοι μέντορες μπορεί να σου ταιριάζουν: η σελίδα σου δείχνει όσους σου προτείνουμε τώρα, και μπορείς να τους ζητήσεις.
+
+{mentoring_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+        "mentoring_expired": (
+            "Το αίτημά σου προς τον/την {mentor_name} έληξε",
+            """Γεια σου {recipient_name},
+
+Ο/Η {mentor_name} δεν απάντησε στο αίτημά σου μέσα σε {request_days} ημέρες, οπότε έληξε. Η σελίδα σου δείχνει τους μέντορες που σου προτείνουμε τώρα, και μπορείς να ζητήσεις από άλλους:
+
+{mentoring_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+        "mentoring_expired_mentor": (
+            "Ένα αίτημα του/της {mentee_name} έληξε",
+            """Γεια σας {recipient_name},
+
+Το αίτημα που σας έστειλε ο/η {mentee_name} δεν απαντήθηκε μέσα σε {request_days} ημέρες, οπότε έληξε και μπορεί να ζητήσει από άλλον μέντορα. Αν για ένα διάστημα δεν μπορείτε να αναλάβετε κανέναν, μπορείτε να κάνετε παύση από τη σελίδα σας:
+
+{mentoring_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
     },
     "ar": {
         "mentoring_mentee_link": (
@@ -1772,6 +1884,43 @@ Il team di {site_name}
 طلب {mentee_name} من عدة مرشدين، وقبل مرشد آخر أولًا. أُغلق طلبه إليك: لا شيء آخر عليك فعله. شكرًا لوقتك.
 
 صفحتك: {mentoring_link}
+
+فريق {site_name}
+""",
+        ),
+        "mentoring_declined": (
+            "لا يستطيع {mentor_name} أن يكون مرشدك",
+            """مرحبًا {recipient_name}،
+
+لا يستطيع {mentor_name} أن يكون مرشدك في الوقت الحالي، وكتب:
+
+{decline_reason}
+
+قد يناسبك مرشدون آخرون: تعرض صفحتك من نقترحهم عليك الآن، ويمكنك أن تطلب منهم.
+
+{mentoring_link}
+
+فريق {site_name}
+""",
+        ),
+        "mentoring_expired": (
+            "انتهت صلاحية طلبك إلى {mentor_name}",
+            """مرحبًا {recipient_name}،
+
+لم يُجب {mentor_name} على طلبك خلال {request_days} يومًا، فانتهت صلاحيته. تعرض صفحتك المرشدين الذين نقترحهم عليك الآن، ويمكنك أن تطلب من غيرهم:
+
+{mentoring_link}
+
+فريق {site_name}
+""",
+        ),
+        "mentoring_expired_mentor": (
+            "انتهت صلاحية طلب من {mentee_name}",
+            """مرحبًا {recipient_name}،
+
+لم تتم الإجابة على الطلب الذي أرسله إليك {mentee_name} خلال {request_days} يومًا، فانتهت صلاحيته ويمكنه أن يطلب من مرشد آخر. إذا لم تكن تستطيع استقبال أحد لفترة، يمكنك الإيقاف المؤقت من صفحتك:
+
+{mentoring_link}
 
 فريق {site_name}
 """,

@@ -78,6 +78,8 @@ PLACEHOLDERS = {
     "mentee_message": _("the mentee's message to the mentor"),
     "mentor_name": _("the mentor's name"),
     "mentor_email": _("the mentor's email address"),
+    "decline_reason": _("why the mentor declined, as they wrote it"),
+    "request_days": _("how many days a mentor has to answer a request"),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
         "organisations to contact and follow-ups due"
@@ -178,6 +180,14 @@ TEMPLATE_PLACEHOLDERS = {
     "mentoring_request": {"recipient_name", "mentee_name", "mentee_message", "mentoring_link"},
     "mentoring_accepted": {"recipient_name", "mentor_name", "mentor_email", "mentoring_link"},
     "mentoring_superseded": {"recipient_name", "mentee_name", "mentoring_link"},
+    "mentoring_declined": {"recipient_name", "mentor_name", "decline_reason", "mentoring_link"},
+    "mentoring_expired": {"recipient_name", "mentor_name", "request_days", "mentoring_link"},
+    "mentoring_expired_mentor": {
+        "recipient_name",
+        "mentee_name",
+        "request_days",
+        "mentoring_link",
+    },
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -353,6 +363,8 @@ def sample_values():
         "mentee_message": _("I would like to work in web design and do not know where to start."),
         "mentor_name": "Giulia Russo",
         "mentor_email": "giulia.russo@example.org",
+        "decline_reason": _("I am away until March; please ask me again then."),
+        "request_days": 14,
     }
     values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
     values.update(samples)

@@ -237,9 +237,10 @@ def decline(request, token, request_id):
     if not form.is_valid():
         return _mentor_page(request, mentor, token, decline_form=(own.pk, form), status=400)
     try:
-        requests.decline(own, form.cleaned_data["reason"])
+        declined = requests.decline(own, form.cleaned_data["reason"])
     except requests.MentoringRefused as refused:
         return _mentor_page(request, mentor, token, error=refused.messages[0], status=409)
+    mail.send_declined(declined)
     return _see_other(reverse("mentoring_mentor", args=[token]))
 
 

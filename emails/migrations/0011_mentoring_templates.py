@@ -1,7 +1,8 @@
 # ruff: noqa: E501 -- email paragraphs are one line each, as they will be sent.
 """What mentoring sends: the mentee's and the mentor's links to their own pages, a request to a
-mentor, an acceptance with the mentor's address, and a request closed because another mentor
-accepted first, in the portal's four languages (a frozen copy of emails/default_templates.py's
+mentor, an acceptance with the mentor's address, a decline with its reason, a request expired
+(to both sides), and a request closed because another mentor accepted first, in the portal's
+four languages (a frozen copy of emails/default_templates.py's
 texts, added the way migration 0010 added its emails).
 """
 
@@ -76,6 +77,43 @@ Your page: {mentoring_link}
 The {site_name} team
 """,
         ),
+        "mentoring_declined": (
+            "{mentor_name} cannot be your mentor",
+            """Hello {recipient_name},
+
+{mentor_name} cannot be your mentor at the moment, and wrote:
+
+{decline_reason}
+
+Other mentors may suit you: your page shows those we propose now, and you can ask them.
+
+{mentoring_link}
+
+The {site_name} team
+""",
+        ),
+        "mentoring_expired": (
+            "Your request to {mentor_name} has expired",
+            """Hello {recipient_name},
+
+{mentor_name} did not answer your request within {request_days} days, so it has expired. Your page shows the mentors we propose now, and you can ask others:
+
+{mentoring_link}
+
+The {site_name} team
+""",
+        ),
+        "mentoring_expired_mentor": (
+            "A request from {mentee_name} has expired",
+            """Hello {recipient_name},
+
+The request {mentee_name} sent you was not answered within {request_days} days, so it has expired and they can ask another mentor. If you cannot take mentees for a while, you can pause on your page:
+
+{mentoring_link}
+
+The {site_name} team
+""",
+        ),
     },
     "it": {
         "mentoring_mentee_link": (
@@ -137,6 +175,43 @@ Il team di {site_name}
 {mentee_name} aveva scritto a più mentori e un altro ha accettato per primo. La sua richiesta a voi è chiusa: non c'è altro da fare. Grazie per il vostro tempo.
 
 La vostra pagina: {mentoring_link}
+
+Il team di {site_name}
+""",
+        ),
+        "mentoring_declined": (
+            "{mentor_name} non può essere il vostro mentore",
+            """Ciao {recipient_name},
+
+{mentor_name} non può essere il vostro mentore in questo momento e ha scritto:
+
+{decline_reason}
+
+Altri mentori possono fare al caso vostro: la vostra pagina mostra quelli che vi proponiamo ora, e potete scrivere loro.
+
+{mentoring_link}
+
+Il team di {site_name}
+""",
+        ),
+        "mentoring_expired": (
+            "La vostra richiesta a {mentor_name} è scaduta",
+            """Ciao {recipient_name},
+
+{mentor_name} non ha risposto alla vostra richiesta entro {request_days} giorni, quindi è scaduta. La vostra pagina mostra i mentori che vi proponiamo ora, e potete scrivere ad altri:
+
+{mentoring_link}
+
+Il team di {site_name}
+""",
+        ),
+        "mentoring_expired_mentor": (
+            "Una richiesta di {mentee_name} è scaduta",
+            """Buongiorno {recipient_name},
+
+la richiesta che {mentee_name} vi ha inviato non ha avuto risposta entro {request_days} giorni, quindi è scaduta e potrà scrivere a un altro mentore. Se per un periodo non potete seguire nessuno, potete mettervi in pausa dalla vostra pagina:
+
+{mentoring_link}
 
 Il team di {site_name}
 """,
@@ -206,6 +281,43 @@ Il team di {site_name}
 Η ομάδα του {site_name}
 """,
         ),
+        "mentoring_declined": (
+            "Ο/Η {mentor_name} δεν μπορεί να γίνει μέντοράς σου",
+            """Γεια σου {recipient_name},
+
+Ο/Η {mentor_name} δεν μπορεί να γίνει μέντοράς σου αυτή τη στιγμή και έγραψε:
+
+{decline_reason}
+
+Άλλοι μέντορες μπορεί να σου ταιριάζουν: η σελίδα σου δείχνει όσους σου προτείνουμε τώρα, και μπορείς να τους ζητήσεις.
+
+{mentoring_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+        "mentoring_expired": (
+            "Το αίτημά σου προς τον/την {mentor_name} έληξε",
+            """Γεια σου {recipient_name},
+
+Ο/Η {mentor_name} δεν απάντησε στο αίτημά σου μέσα σε {request_days} ημέρες, οπότε έληξε. Η σελίδα σου δείχνει τους μέντορες που σου προτείνουμε τώρα, και μπορείς να ζητήσεις από άλλους:
+
+{mentoring_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+        "mentoring_expired_mentor": (
+            "Ένα αίτημα του/της {mentee_name} έληξε",
+            """Γεια σας {recipient_name},
+
+Το αίτημα που σας έστειλε ο/η {mentee_name} δεν απαντήθηκε μέσα σε {request_days} ημέρες, οπότε έληξε και μπορεί να ζητήσει από άλλον μέντορα. Αν για ένα διάστημα δεν μπορείτε να αναλάβετε κανέναν, μπορείτε να κάνετε παύση από τη σελίδα σας:
+
+{mentoring_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
     },
     "ar": {
         "mentoring_mentee_link": (
@@ -271,6 +383,43 @@ Il team di {site_name}
 فريق {site_name}
 """,
         ),
+        "mentoring_declined": (
+            "لا يستطيع {mentor_name} أن يكون مرشدك",
+            """مرحبًا {recipient_name}،
+
+لا يستطيع {mentor_name} أن يكون مرشدك في الوقت الحالي، وكتب:
+
+{decline_reason}
+
+قد يناسبك مرشدون آخرون: تعرض صفحتك من نقترحهم عليك الآن، ويمكنك أن تطلب منهم.
+
+{mentoring_link}
+
+فريق {site_name}
+""",
+        ),
+        "mentoring_expired": (
+            "انتهت صلاحية طلبك إلى {mentor_name}",
+            """مرحبًا {recipient_name}،
+
+لم يُجب {mentor_name} على طلبك خلال {request_days} يومًا، فانتهت صلاحيته. تعرض صفحتك المرشدين الذين نقترحهم عليك الآن، ويمكنك أن تطلب من غيرهم:
+
+{mentoring_link}
+
+فريق {site_name}
+""",
+        ),
+        "mentoring_expired_mentor": (
+            "انتهت صلاحية طلب من {mentee_name}",
+            """مرحبًا {recipient_name}،
+
+لم تتم الإجابة على الطلب الذي أرسله إليك {mentee_name} خلال {request_days} يومًا، فانتهت صلاحيته ويمكنه أن يطلب من مرشد آخر. إذا لم تكن تستطيع استقبال أحد لفترة، يمكنك الإيقاف المؤقت من صفحتك:
+
+{mentoring_link}
+
+فريق {site_name}
+""",
+        ),
     },
 }
 
@@ -312,22 +461,22 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='emailtemplate',
             name='body',
-            field=models.TextField(help_text='Placeholders, replaced when the email is sent: {organisation_name}, {contact_name}, {organisation_count}, {portfolio_link}, {services_link}, {collaboration_link}, {missing_items}, {verification_link}, {site_name}, {citizen_name}, {citizen_email}, {enquiry_message}, {page_link}, {enquiry_link}, {call_title}, {call_link}, {interested_organisation}, {interested_organisation_link}, {interest_message}, {interest_link}, {reply_message}, {call_organisation}, {response_status}, {response_note}, {facilitator_name}, {country_name}, {organisation_link}, {page_title}, {page_edit_link}, {comment}, {dashboard_link}, {recipient_name}, {submitter_name}, {signin_link}, {password_reset_link}, {week}, {check_list}, {check_until}, {confirm_link}, {subscription_choices}, {link_days}, {search_words}, {search_results}, {search_link}, {news_list}, {news_link}, {mentoring_link}, {mentee_name}, {mentee_message}, {mentor_name}, {mentor_email}, {digest}', verbose_name='body'),
+            field=models.TextField(help_text='Placeholders, replaced when the email is sent: {organisation_name}, {contact_name}, {organisation_count}, {portfolio_link}, {services_link}, {collaboration_link}, {missing_items}, {verification_link}, {site_name}, {citizen_name}, {citizen_email}, {enquiry_message}, {page_link}, {enquiry_link}, {call_title}, {call_link}, {interested_organisation}, {interested_organisation_link}, {interest_message}, {interest_link}, {reply_message}, {call_organisation}, {response_status}, {response_note}, {facilitator_name}, {country_name}, {organisation_link}, {page_title}, {page_edit_link}, {comment}, {dashboard_link}, {recipient_name}, {submitter_name}, {signin_link}, {password_reset_link}, {week}, {check_list}, {check_until}, {confirm_link}, {subscription_choices}, {link_days}, {search_words}, {search_results}, {search_link}, {news_list}, {news_link}, {mentoring_link}, {mentee_name}, {mentee_message}, {mentor_name}, {mentor_email}, {decline_reason}, {request_days}, {digest}', verbose_name='body'),
         ),
         migrations.AlterField(
             model_name='emailtemplate',
             name='key',
-            field=models.CharField(choices=[('welcome', 'Welcome'), ('welcome_country_missing', 'Welcome, country of work missing'), ('profile_reminder', 'Profile reminder'), ('email_verification', 'Email address verification'), ('enquiry', 'Message from a citizen'), ('collaboration_interest', 'Interest in a call for collaboration'), ('enquiry_reply', "An organisation's reply to a citizen"), ('collaboration_response', 'Response to an expression of interest'), ('facilitator_registration', 'To facilitators: a new registration'), ('facilitator_email_confirmed', 'To facilitators: an organisation confirmed its email address'), ('facilitator_submission', 'To facilitators: a page waits for approval'), ('facilitator_digest', 'To facilitators: the weekly digest'), ('page_approved', 'Page approved'), ('page_rejected', 'Changes requested on a page'), ('verified', 'Organisation verified'), ('verification_revoked', 'Verification withdrawn'), ('moderation_submission', 'To moderators: a site page waits for approval'), ('moderation_approved', 'Site page approved'), ('moderation_rejected', 'Changes requested on a site page'), ('registration_existing_account', 'Registration with an address that has an account'), ('yearly_check', "Yearly check of an organisation's pages"), ('subscription_confirm', 'Confirmation of a subscription'), ('search_alert', 'New results of a saved search'), ('news_digest', 'News digest to subscribers'), ('mentoring_mentee_link', "Mentoring: the mentee's link"), ('mentoring_mentor_link', "Mentoring: the mentor's link"), ('mentoring_request', 'Mentoring: a request to a mentor'), ('mentoring_accepted', 'Mentoring: accepted, to the mentee'), ('mentoring_superseded', 'Mentoring: another mentor accepted first, to the mentor')], max_length=40, verbose_name='email'),
+            field=models.CharField(choices=[('welcome', 'Welcome'), ('welcome_country_missing', 'Welcome, country of work missing'), ('profile_reminder', 'Profile reminder'), ('email_verification', 'Email address verification'), ('enquiry', 'Message from a citizen'), ('collaboration_interest', 'Interest in a call for collaboration'), ('enquiry_reply', "An organisation's reply to a citizen"), ('collaboration_response', 'Response to an expression of interest'), ('facilitator_registration', 'To facilitators: a new registration'), ('facilitator_email_confirmed', 'To facilitators: an organisation confirmed its email address'), ('facilitator_submission', 'To facilitators: a page waits for approval'), ('facilitator_digest', 'To facilitators: the weekly digest'), ('page_approved', 'Page approved'), ('page_rejected', 'Changes requested on a page'), ('verified', 'Organisation verified'), ('verification_revoked', 'Verification withdrawn'), ('moderation_submission', 'To moderators: a site page waits for approval'), ('moderation_approved', 'Site page approved'), ('moderation_rejected', 'Changes requested on a site page'), ('registration_existing_account', 'Registration with an address that has an account'), ('yearly_check', "Yearly check of an organisation's pages"), ('subscription_confirm', 'Confirmation of a subscription'), ('search_alert', 'New results of a saved search'), ('news_digest', 'News digest to subscribers'), ('mentoring_mentee_link', "Mentoring: the mentee's link"), ('mentoring_mentor_link', "Mentoring: the mentor's link"), ('mentoring_request', 'Mentoring: a request to a mentor'), ('mentoring_accepted', 'Mentoring: accepted, to the mentee'), ('mentoring_declined', 'Mentoring: declined, to the mentee'), ('mentoring_expired', 'Mentoring: expired, to the mentee'), ('mentoring_expired_mentor', 'Mentoring: expired, to the mentor'), ('mentoring_superseded', 'Mentoring: another mentor accepted first, to the mentor')], max_length=40, verbose_name='email'),
         ),
         migrations.AlterField(
             model_name='emailtemplate',
             name='subject',
-            field=models.CharField(help_text='Placeholders, replaced when the email is sent: {organisation_name}, {contact_name}, {organisation_count}, {portfolio_link}, {services_link}, {collaboration_link}, {missing_items}, {verification_link}, {site_name}, {citizen_name}, {citizen_email}, {enquiry_message}, {page_link}, {enquiry_link}, {call_title}, {call_link}, {interested_organisation}, {interested_organisation_link}, {interest_message}, {interest_link}, {reply_message}, {call_organisation}, {response_status}, {response_note}, {facilitator_name}, {country_name}, {organisation_link}, {page_title}, {page_edit_link}, {comment}, {dashboard_link}, {recipient_name}, {submitter_name}, {signin_link}, {password_reset_link}, {week}, {check_list}, {check_until}, {confirm_link}, {subscription_choices}, {link_days}, {search_words}, {search_results}, {search_link}, {news_list}, {news_link}, {mentoring_link}, {mentee_name}, {mentee_message}, {mentor_name}, {mentor_email}, {digest}', max_length=200, verbose_name='subject'),
+            field=models.CharField(help_text='Placeholders, replaced when the email is sent: {organisation_name}, {contact_name}, {organisation_count}, {portfolio_link}, {services_link}, {collaboration_link}, {missing_items}, {verification_link}, {site_name}, {citizen_name}, {citizen_email}, {enquiry_message}, {page_link}, {enquiry_link}, {call_title}, {call_link}, {interested_organisation}, {interested_organisation_link}, {interest_message}, {interest_link}, {reply_message}, {call_organisation}, {response_status}, {response_note}, {facilitator_name}, {country_name}, {organisation_link}, {page_title}, {page_edit_link}, {comment}, {dashboard_link}, {recipient_name}, {submitter_name}, {signin_link}, {password_reset_link}, {week}, {check_list}, {check_until}, {confirm_link}, {subscription_choices}, {link_days}, {search_words}, {search_results}, {search_link}, {news_list}, {news_link}, {mentoring_link}, {mentee_name}, {mentee_message}, {mentor_name}, {mentor_email}, {decline_reason}, {request_days}, {digest}', max_length=200, verbose_name='subject'),
         ),
         migrations.AlterField(
             model_name='outboxemail',
             name='template_key',
-            field=models.CharField(blank=True, choices=[('welcome', 'Welcome'), ('welcome_country_missing', 'Welcome, country of work missing'), ('profile_reminder', 'Profile reminder'), ('email_verification', 'Email address verification'), ('enquiry', 'Message from a citizen'), ('collaboration_interest', 'Interest in a call for collaboration'), ('enquiry_reply', "An organisation's reply to a citizen"), ('collaboration_response', 'Response to an expression of interest'), ('facilitator_registration', 'To facilitators: a new registration'), ('facilitator_email_confirmed', 'To facilitators: an organisation confirmed its email address'), ('facilitator_submission', 'To facilitators: a page waits for approval'), ('facilitator_digest', 'To facilitators: the weekly digest'), ('page_approved', 'Page approved'), ('page_rejected', 'Changes requested on a page'), ('verified', 'Organisation verified'), ('verification_revoked', 'Verification withdrawn'), ('moderation_submission', 'To moderators: a site page waits for approval'), ('moderation_approved', 'Site page approved'), ('moderation_rejected', 'Changes requested on a site page'), ('registration_existing_account', 'Registration with an address that has an account'), ('yearly_check', "Yearly check of an organisation's pages"), ('subscription_confirm', 'Confirmation of a subscription'), ('search_alert', 'New results of a saved search'), ('news_digest', 'News digest to subscribers'), ('mentoring_mentee_link', "Mentoring: the mentee's link"), ('mentoring_mentor_link', "Mentoring: the mentor's link"), ('mentoring_request', 'Mentoring: a request to a mentor'), ('mentoring_accepted', 'Mentoring: accepted, to the mentee'), ('mentoring_superseded', 'Mentoring: another mentor accepted first, to the mentor')], max_length=40, verbose_name='template'),
+            field=models.CharField(blank=True, choices=[('welcome', 'Welcome'), ('welcome_country_missing', 'Welcome, country of work missing'), ('profile_reminder', 'Profile reminder'), ('email_verification', 'Email address verification'), ('enquiry', 'Message from a citizen'), ('collaboration_interest', 'Interest in a call for collaboration'), ('enquiry_reply', "An organisation's reply to a citizen"), ('collaboration_response', 'Response to an expression of interest'), ('facilitator_registration', 'To facilitators: a new registration'), ('facilitator_email_confirmed', 'To facilitators: an organisation confirmed its email address'), ('facilitator_submission', 'To facilitators: a page waits for approval'), ('facilitator_digest', 'To facilitators: the weekly digest'), ('page_approved', 'Page approved'), ('page_rejected', 'Changes requested on a page'), ('verified', 'Organisation verified'), ('verification_revoked', 'Verification withdrawn'), ('moderation_submission', 'To moderators: a site page waits for approval'), ('moderation_approved', 'Site page approved'), ('moderation_rejected', 'Changes requested on a site page'), ('registration_existing_account', 'Registration with an address that has an account'), ('yearly_check', "Yearly check of an organisation's pages"), ('subscription_confirm', 'Confirmation of a subscription'), ('search_alert', 'New results of a saved search'), ('news_digest', 'News digest to subscribers'), ('mentoring_mentee_link', "Mentoring: the mentee's link"), ('mentoring_mentor_link', "Mentoring: the mentor's link"), ('mentoring_request', 'Mentoring: a request to a mentor'), ('mentoring_accepted', 'Mentoring: accepted, to the mentee'), ('mentoring_declined', 'Mentoring: declined, to the mentee'), ('mentoring_expired', 'Mentoring: expired, to the mentee'), ('mentoring_expired_mentor', 'Mentoring: expired, to the mentor'), ('mentoring_superseded', 'Mentoring: another mentor accepted first, to the mentor')], max_length=40, verbose_name='template'),
         ),
         migrations.RunPython(create_templates, migrations.RunPython.noop),
     ]

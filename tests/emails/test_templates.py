@@ -1,12 +1,14 @@
 """Email texts: one per language, edited by staff, filled with the organisation's details."""
 
 import datetime
+import io
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -420,6 +422,22 @@ def accept_mentoring_request(world, superseding=False):
     assert MentoringRequest.objects.get(pk=asked.pk).state == "accepted"
 
 
+def close_mentoring_request(world, how):
+    mentee, mentor = mentoring_pair()
+    days = 0 if how == "decline" else 15  # an expiry: sent longer ago than a mentor has
+    asked = send_request(
+        mentee, mentor, "Hello", now=timezone.now() - datetime.timedelta(days=days)
+    )
+    if how == "decline":
+        Client().post(
+            f"/it/mentoring/mentor/{mentor_token(mentor)}/decline/{asked.pk}/",
+            {f"decline-{asked.pk}-reason": "I am away until March."},
+        )
+    else:
+        call_command("expire_mentoring_requests", stdout=io.StringIO())
+    assert MentoringRequest.objects.get(pk=asked.pk).state == f"{how}d"
+
+
 def register_for_mentoring(world, form):
     sector = ExpertiseCategoryFactory(name="Digital skills", slug="digital-skills")
     data = {
@@ -469,6 +487,9 @@ SENDERS = {
     "mentoring_request": send_mentoring_request,
     "mentoring_accepted": accept_mentoring_request,
     "mentoring_superseded": lambda world: accept_mentoring_request(world, superseding=True),
+    "mentoring_declined": lambda world: close_mentoring_request(world, "decline"),
+    "mentoring_expired": lambda world: close_mentoring_request(world, "expire"),
+    "mentoring_expired_mentor": lambda world: close_mentoring_request(world, "expire"),
 }
 
 

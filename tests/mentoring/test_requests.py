@@ -2,6 +2,7 @@
 declined with a reason, withdrawn, expired after PORTAL_MENTORING_REQUEST_DAYS; and the rules
 the database keeps whatever the code does."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -79,7 +80,7 @@ def test_a_decline_needs_a_reason_which_the_request_keeps():
     assert (request.state, request.reason) == (RequestState.DECLINED, "I am away until March.")
 
 
-def test_a_request_expires_on_day_15_not_before(settings):
+def test_a_request_expires_on_day_15_not_before(settings, on_commit):
     assert settings.PORTAL_MENTORING_REQUEST_DAYS == 14
     start = timezone.now() - timedelta(days=20)
     mentee = MenteeFactory()
@@ -90,8 +91,13 @@ def test_a_request_expires_on_day_15_not_before(settings):
     # On day 15 (past the 14 days) the mentor can no longer accept, and the command closes it.
     with pytest.raises(requests.MentoringRefused, match="expired"):
         requests.accept(request, now=start + timedelta(days=14, hours=1))
-    call_command("expire_mentoring_requests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with on_commit():
+        call_command("expire_mentoring_requests", stdout=io.StringIO())
     assert MentoringRequest.objects.get(pk=request.pk).state == RequestState.EXPIRED
+    # Both are told: the mentee may ask another mentor.
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [mentee.email, request.mentor.email]
+    )
 
 
 def test_a_mentor_at_capacity_accepts_no_more_until_a_mentorship_ends():

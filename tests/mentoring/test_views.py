@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from directory.factories import ExpertiseCategoryFactory
 from mentoring import links, requests
@@ -21,6 +22,13 @@ from mentoring.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Addresses are reversed in English, whatever language a test before left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -267,16 +275,20 @@ def test_a_mentor_answers_their_own_requests_only(client):
     assert not Mentorship.objects.exists()
 
 
-def test_a_decline_without_a_reason_is_a_form_error(client):
+def test_a_decline_without_a_reason_is_a_form_error(client, on_commit):
     mentor = MentorProfileFactory()
-    asked = requests.send_request(MenteeFactory(), mentor)
+    asked = requests.send_request(MenteeFactory(email="amal@example.org"), mentor)
     url = reverse("mentoring_decline", args=[links.mentor_token(mentor), asked.pk])
     response = client.post(url, {f"decline-{asked.pk}-reason": ""})
     assert response.status_code == 400
     assert "Please say briefly why you decline." in response.content.decode()
     assert MentoringRequest.objects.get(pk=asked.pk).state == RequestState.REQUESTED
-    assert client.post(url, {f"decline-{asked.pk}-reason": "Away."}).status_code == 303
+    assert mail.outbox == []
+    with on_commit():
+        assert client.post(url, {f"decline-{asked.pk}-reason": "Away."}).status_code == 303
     assert MentoringRequest.objects.get(pk=asked.pk).state == RequestState.DECLINED
+    [declined] = mail.outbox
+    assert declined.to == ["amal@example.org"] and "Away." in declined.body
 
 
 def test_a_link_changed_or_of_the_other_side_opens_nothing(client):
