@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("me/<str:token>/end/", views.mentee_end, name="mentoring_mentee_end"),
     path("mentor/<str:token>/", views.mentor_page, name="mentoring_mentor"),
+    path("mentor/<str:token>/pause/", views.pause, name="mentoring_pause"),
     path(
         "mentor/<str:token>/session/<int:mentorship_id>/",
         views.log_session,

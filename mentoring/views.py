@@ -314,3 +314,13 @@ def mentee_end(request, token):
     return _end(request, mentorship, EndedBy.MENTEE, page) or _see_other(
         reverse("mentoring_mentee", args=[token])
     )
+
+
+@never_cache
+@require_POST
+def pause(request, token):
+    """The mentor pauses (is proposed to no one) or comes back; their mentorships go on."""
+    mentor = _mentor(token)
+    mentor.paused = request.POST.get("paused") == "1"
+    mentor.save(update_fields=["paused"])
+    return _see_other(reverse("mentoring_mentor", args=[token]))

@@ -20,6 +20,7 @@ from mentoring.models import (
     Mentorship,
     RequestState,
 )
+from mentoring.proposals import proposals
 
 pytestmark = pytest.mark.django_db
 
@@ -369,3 +370,21 @@ def test_either_side_ends_their_own_mentorship_early_only_with_a_reason(client):
     assert Mentorship.objects.get(pk=mine.pk).state == "active"
     # With nothing active left, the mentee's end address is a 404.
     assert client.post(mentee_end, {"reason": "again"}).status_code == 404
+
+
+def test_a_mentor_pauses_and_is_proposed_to_no_one_until_they_come_back(client, digital):
+    mentor = MentorProfileFactory(expertise=[digital])
+    mentee = MenteeFactory(expertise=[digital])
+    url = reverse("mentoring_pause", args=[links.mentor_token(mentor)])
+
+    assert client.post(url, {"paused": "1"}).status_code == 303
+    assert proposals(mentee) == []
+    page = client.get(reverse("mentoring_mentor", args=[links.mentor_token(mentor)]))
+    assert "You are paused" in page.content.decode()
+    client.post(url, {"paused": "0"})
+    assert proposals(mentee) == [mentor]
+    # Another's link pauses nobody.
+    assert (
+        client.post(url.replace(links.mentor_token(mentor), "x"), {"paused": "1"}).status_code
+        == 404
+    )
