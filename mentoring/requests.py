@@ -246,3 +246,9 @@ def set_approval(mentor, approval, reason="", now=None):
     mentor.approved_at = now or timezone.now()
     mentor.save(update_fields=["approval", "approval_reason", "approved_at"])
     return mentor
+
+
+def forget_mentee(mentee):
+    """Delete the mentee and what refers to them (requests, mentorships, their meetings)."""
+    with transaction.atomic():
+        Mentee.objects.filter(pk=mentee.pk).delete()

@@ -13,6 +13,7 @@ urlpatterns = [
         name="mentoring_withdraw",
     ),
     path("me/<str:token>/end/", views.mentee_end, name="mentoring_mentee_end"),
+    path("me/<str:token>/delete/", views.mentee_delete, name="mentoring_mentee_delete"),
     path("mentor/<str:token>/", views.mentor_page, name="mentoring_mentor"),
     path("mentor/<str:token>/pause/", views.pause, name="mentoring_pause"),
     path(

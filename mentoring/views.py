@@ -324,3 +324,13 @@ def pause(request, token):
     mentor.paused = request.POST.get("paused") == "1"
     mentor.save(update_fields=["paused"])
     return _see_other(reverse("mentoring_mentor", args=[token]))
+
+
+@never_cache
+@require_POST
+def mentee_delete(request, token):
+    """The mentee deletes everything about them: their requests and mentorships go too, and
+    their mentor's meetings with them. The link stops working."""
+    mentee = _mentee(token)
+    requests.forget_mentee(mentee)
+    return render(request, "mentoring/deleted.html")

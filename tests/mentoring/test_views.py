@@ -386,3 +386,27 @@ def test_a_mentor_pauses_and_is_proposed_to_no_one_until_they_come_back(client, 
     # A mentee's link pauses nobody.
     changed = reverse("mentoring_pause", args=[links.mentee_token(mentee)])
     assert client.post(changed, {"paused": "1"}).status_code == 404
+
+
+def test_a_mentee_deletes_their_data_and_their_link_stops_working(client):
+    mentorship = active_mentorship()
+    mentee, mentor = mentorship.mentee, mentorship.mentor
+    requests.log_session(mentorship, "2026-12-01", 30, "online", "CV")
+    other = MenteeFactory()
+    token = links.mentee_token(mentee)
+
+    response = client.post(reverse("mentoring_mentee_delete", args=[token]))
+
+    assert response.status_code == 200
+    assert not Mentee.objects.filter(pk=mentee.pk).exists()
+    assert not Mentorship.objects.exists() and not MentoringRequest.objects.exists()
+    assert Mentee.objects.filter(pk=other.pk).exists()
+    assert MentorProfile.objects.filter(pk=mentor.pk).exists()
+    assert (
+        mentee.email
+        not in client.get(
+            reverse("mentoring_mentor", args=[links.mentor_token(mentor)])
+        ).content.decode()
+    )
+    assert client.get(reverse("mentoring_mentee", args=[token])).status_code == 404
+    assert client.post(reverse("mentoring_mentee_delete", args=[token])).status_code == 404
