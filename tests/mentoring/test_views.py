@@ -410,3 +410,14 @@ def test_a_mentee_deletes_their_data_and_their_link_stops_working(client):
     )
     assert client.get(reverse("mentoring_mentee", args=[token])).status_code == 404
     assert client.post(reverse("mentoring_mentee_delete", args=[token])).status_code == 404
+
+
+def test_a_persons_own_pages_are_kept_out_of_search_engines(client):
+    mentee, mentor = MenteeFactory(), MentorProfileFactory()
+    for url in (
+        reverse("mentoring_mentee", args=[links.mentee_token(mentee)]),
+        reverse("mentoring_mentor", args=[links.mentor_token(mentor)]),
+    ):
+        response = client.get(url)
+        assert '<meta name="robots" content="noindex">' in response.content.decode()
+        assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
