@@ -20,6 +20,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -246,6 +247,23 @@ def set_approval(mentor, approval, reason="", now=None):
     mentor.approved_at = now or timezone.now()
     mentor.save(update_fields=["approval", "approval_reason", "approved_at"])
     return mentor
+
+
+def purge_mentees(now=None):
+    """Delete the mentees with nothing going on for PORTAL_MENTORING_KEEP_DAYS: no active
+    mentorship nor waiting request, and nothing ended, answered or registered since. Returns
+    how many were deleted."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.PORTAL_MENTORING_KEEP_DAYS)
+    recent = (
+        Q(created_at__gt=cutoff)
+        | Q(mentorships__state=MentorshipState.ACTIVE)
+        | Q(mentorships__ended_at__gt=cutoff)
+        | Q(requests__state=RequestState.REQUESTED)
+        | Q(requests__answered_at__gt=cutoff)
+    )
+    kept = Mentee.objects.filter(recent).values("pk")
+    _total, by_model = Mentee.objects.exclude(pk__in=kept).delete()
+    return by_model.get("mentoring.Mentee", 0)
 
 
 def forget_mentee(mentee):

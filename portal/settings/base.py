@@ -306,6 +306,9 @@ PORTAL_MENTORING_CONSENT_AGE = {"IT": 14, "GR": 15}
 PORTAL_MENTORING_CONSENT_AGE_DEFAULT = 16
 PORTAL_MENTORING_RATE_LIMIT = env_int("PORTAL_MENTORING_RATE_LIMIT", 5)
 PORTAL_MENTORING_RATE_WINDOW = env_int("PORTAL_MENTORING_RATE_WINDOW", 60 * 60)
+# A mentee's data is deleted once nothing has gone on for this many days (mentorship ended,
+# request closed or registration): `manage.py purge_mentees`, nightly.
+PORTAL_MENTORING_KEEP_DAYS = env_int("PORTAL_MENTORING_KEEP_DAYS", 365)
 
 # The periodic commands, run by `manage.py run_schedule` (core/schedule.py): (when, command).
 # `when` reads as cron's five fields, in TIME_ZONE; a day and a weekday given must both match.
@@ -337,6 +340,8 @@ PORTAL_SCHEDULE = [
     ("15 8 * * *", "send_news_digest"),
     # Mentoring requests left without an answer for PORTAL_MENTORING_REQUEST_DAYS: expired.
     ("10 * * * *", "expire_mentoring_requests"),
+    # Mentees with nothing going on for PORTAL_MENTORING_KEEP_DAYS: deleted.
+    ("25 3 * * *", "purge_mentees"),
     # Housekeeping: expired sessions, finished task results, and tasks a dead worker left
     # "running" (with the database task backend).
     ("15 3 * * *", "clearsessions"),

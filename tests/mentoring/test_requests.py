@@ -16,6 +16,7 @@ from mentoring.factories import MenteeFactory, MentorProfileFactory
 from mentoring.models import (
     Approval,
     EndedBy,
+    Mentee,
     MentoringRequest,
     Mentorship,
     MentorshipState,
@@ -200,3 +201,36 @@ def test_a_session_is_logged_only_in_an_active_mentorship():
     with pytest.raises(requests.MentoringRefused):
         requests.log_session(mentorship, timezone.localdate(), 30, "online")
     assert mail.outbox == []
+
+
+def test_a_mentees_data_is_deleted_a_year_after_the_mentorship_ends(settings):
+    assert settings.PORTAL_MENTORING_KEEP_DAYS == 365
+    now = timezone.now()
+    long_ago = now - timedelta(days=800)
+
+    def mentored(ended_days_ago=None):
+        mentee = MenteeFactory()
+        asked = requests.send_request(mentee, MentorProfileFactory(), now=long_ago)
+        mentorship, _ = requests.accept(asked, now=long_ago)
+        if ended_days_ago is not None:
+            ended_at = now - timedelta(days=ended_days_ago)
+            requests.end(mentorship, EndedBy.MENTEE, completed=True, now=ended_at)
+        return mentee
+
+    ended, recently_ended, still_mentored = mentored(400), mentored(300), mentored()
+    waiting = MenteeFactory()
+    requests.send_request(waiting, MentorProfileFactory(), now=long_ago)
+    new = MenteeFactory()
+    old = [ended.pk, recently_ended.pk, still_mentored.pk, waiting.pk]
+    Mentee.objects.filter(pk__in=old).update(created_at=long_ago)
+
+    out = io.StringIO()
+    call_command("purge_mentees", stdout=out)
+
+    assert "1 mentee(s) deleted" in out.getvalue()
+    assert set(Mentee.objects.values_list("pk", flat=True)) == {
+        recently_ended.pk,
+        still_mentored.pk,
+        waiting.pk,
+        new.pk,
+    }
