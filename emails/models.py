@@ -59,6 +59,20 @@ class TemplateKey(models.TextChoices):
     SUBSCRIPTION_CONFIRM = "subscription_confirm", _("Confirmation of a subscription")
     SEARCH_ALERT = "search_alert", _("New results of a saved search")
     NEWS_DIGEST = "news_digest", _("News digest to subscribers")
+    MENTORING_MENTEE_LINK = "mentoring_mentee_link", _("Mentoring: the mentee's link")
+    MENTORING_MENTOR_LINK = "mentoring_mentor_link", _("Mentoring: the mentor's link")
+    MENTORING_REQUEST = "mentoring_request", _("Mentoring: a request to a mentor")
+    MENTORING_ACCEPTED = "mentoring_accepted", _("Mentoring: accepted, to the mentee")
+    MENTORING_DECLINED = "mentoring_declined", _("Mentoring: declined, to the mentee")
+    MENTORING_EXPIRED = "mentoring_expired", _("Mentoring: expired, to the mentee")
+    MENTORING_EXPIRED_MENTOR = (
+        "mentoring_expired_mentor",
+        _("Mentoring: expired, to the mentor"),
+    )
+    MENTORING_SUPERSEDED = (
+        "mentoring_superseded",
+        _("Mentoring: another mentor accepted first, to the mentor"),
+    )
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

@@ -73,6 +73,13 @@ PLACEHOLDERS = {
     "search_link": _("the link to the saved search on the portal, with all its results"),
     "news_list": _("the news published since the last digest, each with its summary and link"),
     "news_link": _("the link to the portal's news"),
+    "mentoring_link": _("the link to the recipient's own mentoring page"),
+    "mentee_name": _("the mentee's first name"),
+    "mentee_message": _("the mentee's message to the mentor"),
+    "mentor_name": _("the mentor's name"),
+    "mentor_email": _("the mentor's email address"),
+    "decline_reason": _("why the mentor declined, as they wrote it"),
+    "request_days": _("how many days a mentor has to answer a request"),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
         "organisations to contact and follow-ups due"
@@ -167,6 +174,20 @@ TEMPLATE_PLACEHOLDERS = {
     # To subscribers: the new results of a saved search; the news digest.
     "search_alert": {"search_words", "search_results", "search_link"},
     "news_digest": {"news_list", "news_link"},
+    # Mentoring (mentoring app): to mentees and mentors, each with the link to their own page.
+    "mentoring_mentee_link": {"recipient_name", "mentoring_link"},
+    "mentoring_mentor_link": {"recipient_name", "mentoring_link"},
+    "mentoring_request": {"recipient_name", "mentee_name", "mentee_message", "mentoring_link"},
+    "mentoring_accepted": {"recipient_name", "mentor_name", "mentor_email", "mentoring_link"},
+    "mentoring_superseded": {"recipient_name", "mentee_name", "mentoring_link"},
+    "mentoring_declined": {"recipient_name", "mentor_name", "decline_reason", "mentoring_link"},
+    "mentoring_expired": {"recipient_name", "mentor_name", "request_days", "mentoring_link"},
+    "mentoring_expired_mentor": {
+        "recipient_name",
+        "mentee_name",
+        "request_days",
+        "mentoring_link",
+    },
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -337,6 +358,13 @@ def sample_values():
             + _site_link("/news/portal-open-in-four-languages/"),
         ],
         "news_link": _site_link("/news/"),
+        "mentoring_link": _site_link("/mentoring/me/sample-link/"),
+        "mentee_name": "Amal",
+        "mentee_message": _("I would like to work in web design and do not know where to start."),
+        "mentor_name": "Giulia Russo",
+        "mentor_email": "giulia.russo@example.org",
+        "decline_reason": _("I am away until March; please ask me again then."),
+        "request_days": 14,
     }
     values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
     values.update(samples)

@@ -63,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("check/<str:token>/", freshness_views.answer, name="freshness_answer"),
     path("subscriptions/", include("subscriptions.urls")),
     path("feedback/", include("feedback.urls")),
+    path("mentoring/", include("mentoring.urls")),
     path("search/", search_views.search, name="search"),
     # The footer's "Open data": to the open data page in the visitor's language, wherever it is.
     path("data/", opendata_views.open_data, name="open_data"),

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "featured",
     "freshness",
     "collaboration",
+    "mentoring",
     "networks",
     "news",
     "newsletter",
@@ -295,6 +296,20 @@ PORTAL_ENQUIRY_OVERDUE_DAYS = env_int("PORTAL_ENQUIRY_OVERDUE_DAYS", 7)
 PORTAL_FEATURE_REPEAT_DAYS = env_int("PORTAL_FEATURE_REPEAT_DAYS", 90)
 PORTAL_FEATURE_COUNTRY_GAP_DAYS = env_int("PORTAL_FEATURE_COUNTRY_GAP_DAYS", 7)
 
+# Mentoring: a request not answered within this many days expires; a mentee has at most this
+# many requests waiting at once. The age of digital consent per country (ISO code), the default
+# elsewhere: younger mentees enrol only through an organisation recording a guardian's consent.
+# The mentoring forms: at most this many per client address and per email address a window.
+PORTAL_MENTORING_REQUEST_DAYS = env_int("PORTAL_MENTORING_REQUEST_DAYS", 14)
+PORTAL_MENTORING_OPEN_REQUESTS = env_int("PORTAL_MENTORING_OPEN_REQUESTS", 3)
+PORTAL_MENTORING_CONSENT_AGE = {"IT": 14, "GR": 15}
+PORTAL_MENTORING_CONSENT_AGE_DEFAULT = 16
+PORTAL_MENTORING_RATE_LIMIT = env_int("PORTAL_MENTORING_RATE_LIMIT", 5)
+PORTAL_MENTORING_RATE_WINDOW = env_int("PORTAL_MENTORING_RATE_WINDOW", 60 * 60)
+# A mentee's data is deleted once nothing has gone on for this many days (mentorship ended,
+# request closed or registration): `manage.py purge_mentees`, nightly.
+PORTAL_MENTORING_KEEP_DAYS = env_int("PORTAL_MENTORING_KEEP_DAYS", 365)
+
 # The periodic commands, run by `manage.py run_schedule` (core/schedule.py): (when, command).
 # `when` reads as cron's five fields, in TIME_ZONE; a day and a weekday given must both match.
 PORTAL_SCHEDULE = [
@@ -323,6 +338,10 @@ PORTAL_SCHEDULE = [
     # since their last email.
     ("30 7 * * *", "send_search_alerts"),
     ("15 8 * * *", "send_news_digest"),
+    # Mentoring requests left without an answer for PORTAL_MENTORING_REQUEST_DAYS: expired.
+    ("10 * * * *", "expire_mentoring_requests"),
+    # Mentees with nothing going on for PORTAL_MENTORING_KEEP_DAYS: deleted.
+    ("25 3 * * *", "purge_mentees"),
     # Housekeeping: expired sessions, finished task results, and tasks a dead worker left
     # "running" (with the database task backend).
     ("15 3 * * *", "clearsessions"),

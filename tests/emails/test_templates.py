@@ -1,12 +1,14 @@
 """Email texts: one per language, edited by staff, filled with the organisation's details."""
 
 import datetime
+import io
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +24,11 @@ from directory.emails import (
 )
 from directory.enquiries import send_reply
 from directory.events import EMAIL_CONFIRMED, REGISTERED, announce
-from directory.factories import OrganisationPageFactory, ServicePageFactory
+from directory.factories import (
+    ExpertiseCategoryFactory,
+    OrganisationPageFactory,
+    ServicePageFactory,
+)
 from directory.models import Enquiry, OrganisationAccount
 from directory.organisation_admin import Verification
 from directory.registration import NO_COUNTRY
@@ -41,6 +47,10 @@ from facilitators.factories import FacilitatorFactory
 from facilitators.reminders import draft as reminder_draft
 from facilitators.reminders import send_reminder
 from home.factories import StandardPageFactory
+from mentoring.factories import MenteeFactory, MentorProfileFactory
+from mentoring.links import mentee_token, mentor_token
+from mentoring.models import MentoringRequest
+from mentoring.requests import send_request
 from news.digest import send_news_digest
 from search.alerts import send_search_alerts
 from tests.collaboration.calls import make_call
@@ -386,6 +396,66 @@ def verification(world, *states):
         Verification(verified=verified).apply(account, world.it_page, user)
 
 
+def mentoring_pair():
+    """A mentee (writing in Greek) and an approved mentor sharing a sector: (mentee, mentor)."""
+    sector = ExpertiseCategoryFactory(name="Digital skills", slug="digital-skills")
+    mentee = MenteeFactory(first_name="Amal", language="el", expertise=[sector])
+    mentor = MentorProfileFactory(name="Giulia Russo", language="it", expertise=[sector])
+    return mentee, mentor
+
+
+def send_mentoring_request(world):
+    mentee, mentor = mentoring_pair()
+    Client().post(
+        f"/el/mentoring/me/{mentee_token(mentee)}/",
+        {"mentors": [mentor.pk], "message": "I would like to work in web design."},
+    )
+    return mentee, mentor
+
+
+def accept_mentoring_request(world, superseding=False):
+    mentee, mentor = mentoring_pair()
+    asked = send_request(mentee, mentor, "Hello")
+    if superseding:
+        send_request(mentee, MentorProfileFactory(name="Marco Bianchi"), "Hello")
+    Client().post(f"/it/mentoring/mentor/{mentor_token(mentor)}/accept/{asked.pk}/")
+    assert MentoringRequest.objects.get(pk=asked.pk).state == "accepted"
+
+
+def close_mentoring_request(world, how):
+    mentee, mentor = mentoring_pair()
+    days = 0 if how == "decline" else 15  # an expiry: sent longer ago than a mentor has
+    asked = send_request(
+        mentee, mentor, "Hello", now=timezone.now() - datetime.timedelta(days=days)
+    )
+    if how == "decline":
+        Client().post(
+            f"/it/mentoring/mentor/{mentor_token(mentor)}/decline/{asked.pk}/",
+            {f"decline-{asked.pk}-reason": "I am away until March."},
+        )
+    else:
+        call_command("expire_mentoring_requests", stdout=io.StringIO())
+    assert MentoringRequest.objects.get(pk=asked.pk).state == f"{how}d"
+
+
+def register_for_mentoring(world, form):
+    sector = ExpertiseCategoryFactory(name="Digital skills", slug="digital-skills")
+    data = {
+        "first_name": "Amal",
+        "name": "Giulia Russo",
+        "email": "amal@example.org",
+        "age": "19",
+        "profile": "Web designer.",
+        "languages": ["it"],
+        "capacity": "1",
+        "country": "IT",
+        "sectors": [str(sector.pk)],
+        "delivery": "both",
+        "consent": "on",
+    }
+    Client().post(f"/el/mentoring/{form}", data)
+
+
 #: How each email is sent for real, by the code that sends it.
 SENDERS = {
     "welcome": send_welcome_email,
@@ -412,6 +482,14 @@ SENDERS = {
     "subscription_confirm": send_subscription_confirmation,
     "search_alert": send_search_alert,
     "news_digest": send_news_digest_email,
+    "mentoring_mentee_link": lambda world: register_for_mentoring(world, ""),
+    "mentoring_mentor_link": lambda world: register_for_mentoring(world, "become-a-mentor/"),
+    "mentoring_request": send_mentoring_request,
+    "mentoring_accepted": accept_mentoring_request,
+    "mentoring_superseded": lambda world: accept_mentoring_request(world, superseding=True),
+    "mentoring_declined": lambda world: close_mentoring_request(world, "decline"),
+    "mentoring_expired": lambda world: close_mentoring_request(world, "expire"),
+    "mentoring_expired_mentor": lambda world: close_mentoring_request(world, "expire"),
 }
 
 

@@ -38,6 +38,11 @@ def test_standings_are_worked_out_every_night():
     assert "refresh_standings" not in due_at(datetime.datetime(2026, 12, 15, 3, 31))
 
 
+def test_unanswered_mentoring_requests_are_expired_every_hour():
+    assert "expire_mentoring_requests" in due_at(datetime.datetime(2026, 12, 15, 13, 10))
+    assert "expire_mentoring_requests" not in due_at(datetime.datetime(2026, 12, 15, 13, 11))
+
+
 def test_steps_lists_and_sunday_as_seven():
     entry = Entry.parse("*/20 8-9,18 * * 7", "x")
 

@@ -1,0 +1,268 @@
+"""The public forms of mentoring: becoming a mentor, looking for one, asking mentors, and the
+mentor's answer. Anything a form does not accept is a form error, and nothing is stored."""
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext_lazy as _
+
+from directory.listing import one_per_translation, request_locales
+from directory.models import CountryPage, ExpertiseCategory
+
+from .models import SPOKEN_LANGUAGES, Delivery, MentoringSession, split_keywords
+from .requests import consent_age
+
+#: The version of the consent texts below, stored with each consent. Change it whenever a text
+#: changes.
+CONSENT_VERSION = "2026-12"
+MENTOR_CONSENT = _(
+    "I agree that this portal keeps what I wrote here, shows my name, profile, sectors, "
+    "languages and city to young people looking for a mentor, and gives my email address to "
+    "those whose request I accept. I can ask for my data to be deleted at any time."
+)
+MENTEE_CONSENT = _(
+    "I agree that this portal keeps what I wrote here to propose mentors to me, shows my "
+    "first name and message to the mentors I ask, and gives my email address to the mentor who "
+    "accepts. My data is deleted 12 months after the mentorship ends."
+)
+
+
+def country_choices(request):
+    """[(code, name)] of the directory's countries, in the visitor's language."""
+    locales = request_locales(request)
+    countries = one_per_translation(
+        CountryPage.objects.live().exclude(code="").only("code", "title", "locale_id"),
+        locales.active,
+        locales.default,
+    ).order_by("title")
+    return [(country.code, country.title) for country in countries]
+
+
+def sector_queryset(request):
+    """The expertise categories in the visitor's language (else the default one's)."""
+    locales = request_locales(request)
+    return one_per_translation(
+        ExpertiseCategory.objects.all(), locales.active, locales.default
+    ).order_by("name")
+
+
+class PublicForm(forms.Form):
+    # Left empty by people; filled by robots that fill every field.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "country" in self.fields:
+            self.fields["country"].choices = [("", "—"), *country_choices(request)]
+        if "sectors" in self.fields:
+            self.fields["sectors"].queryset = sector_queryset(request)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(_("Please leave the last field empty."), code="honeypot")
+        return cleaned
+
+    @property
+    def is_spam(self):
+        return self.has_error(NON_FIELD_ERRORS, "honeypot")
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_keywords(self):
+        return ", ".join(split_keywords(self.cleaned_data["keywords"]))
+
+
+EMAIL_ERRORS = {
+    "required": _("Please write your email address."),
+    "invalid": _("Please write a valid email address, like name@example.com."),
+}
+
+
+class MentorForm(PublicForm):
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(
+        label=_("Your email address"), max_length=254, error_messages=EMAIL_ERRORS
+    )
+    profile = forms.CharField(
+        label=_("Your professional profile"),
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What you do and have done, in a few lines. Mentees read it."),
+    )
+    link = forms.URLField(
+        label=_("Link to a professional profile (optional)"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Your sectors of expertise"),
+        queryset=ExpertiseCategory.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Please choose at least one sector.")},
+    )
+    keywords = forms.CharField(
+        label=_("Keywords"),
+        max_length=300,
+        required=False,
+        help_text=_("What you know about, separated by commas: “web design, interviews”."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"),
+        choices=SPOKEN_LANGUAGES,
+        error_messages={"required": _("Please choose at least one language.")},
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), error_messages={"required": _("Please choose your country.")}
+    )
+    city = forms.CharField(label=_("City"), max_length=120, required=False)
+    delivery = forms.ChoiceField(
+        label=_("How you can meet"), choices=Delivery.choices, initial=Delivery.BOTH
+    )
+    capacity = forms.TypedChoiceField(
+        label=_("How many mentees at once"),
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+        initial=1,
+    )
+    consent = forms.BooleanField(
+        label=MENTOR_CONSENT,
+        error_messages={"required": _("Please tick the box to agree, or we cannot register you.")},
+    )
+
+
+class MenteeForm(PublicForm):
+    first_name = forms.CharField(label=_("Your first name"), max_length=60)
+    email = forms.EmailField(
+        label=_("Your email address"), max_length=254, error_messages=EMAIL_ERRORS
+    )
+    age = forms.IntegerField(
+        label=_("Your age"),
+        min_value=1,
+        max_value=120,
+        help_text=_("Only to check that you may register yourself; it is not kept."),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), error_messages={"required": _("Please choose your country.")}
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors you are interested in"),
+        queryset=ExpertiseCategory.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    keywords = forms.CharField(
+        label=_("Keywords"),
+        max_length=300,
+        required=False,
+        help_text=_("What you would like help with, separated by commas: “cv, web design”."),
+    )
+    delivery = forms.ChoiceField(
+        label=_("How you would like to meet"), choices=Delivery.choices, initial=Delivery.BOTH
+    )
+    message = forms.CharField(
+        label=_("A few words about you and what you look for"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    consent = forms.BooleanField(
+        label=MENTEE_CONSENT,
+        error_messages={"required": _("Please tick the box to agree, or we cannot register you.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not cleaned.get("sectors")
+            and not cleaned.get("keywords")
+            and not self.has_error("sectors")
+        ):
+            self.add_error("sectors", _("Please choose a sector or write a keyword."))
+        age, country = cleaned.get("age"), cleaned.get("country")
+        if age is not None and country and age < consent_age(country):
+            self.add_error(
+                "age",
+                forms.ValidationError(
+                    _(
+                        "In your country you can register yourself from the age of %(age)d. "
+                        "Please ask an organisation of this portal near you (a school, a youth "
+                        "centre, an employment service): they can enrol you with the agreement "
+                        "of a parent or guardian."
+                    ),
+                    code="under_age",
+                    params={"age": consent_age(country)},
+                ),
+            )
+        return cleaned
+
+
+class RequestForm(forms.Form):
+    """The mentors a mentee asks (among those proposed), with a message."""
+
+    mentors = forms.TypedMultipleChoiceField(
+        label=_("Mentors to ask"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Please choose at least one mentor.")},
+    )
+    message = forms.CharField(
+        label=_("Your message to the mentors"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Please write a few words to the mentors.")},
+    )
+
+    def __init__(self, *args, proposals=(), places=3, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.places = places
+        self.fields["mentors"].choices = [(mentor.pk, mentor.name) for mentor in proposals]
+
+    def clean_mentors(self):
+        chosen = self.cleaned_data["mentors"]
+        if len(chosen) > self.places:
+            raise forms.ValidationError(
+                _("You may ask %(count)d more mentors at most.") % {"count": self.places}
+            )
+        return chosen
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why you decline (the mentee reads it)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Please say briefly why you decline.")},
+    )
+
+
+class SessionForm(forms.ModelForm):
+    """A meeting the mentor logs."""
+
+    class Meta:
+        model = MentoringSession
+        fields = ["date", "minutes", "delivery", "note"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"note": _("Only you see this note.")}
+
+
+class EndForm(forms.Form):
+    """Ending a mentorship: completed, or early with a reason."""
+
+    completed = forms.BooleanField(label=_("We reached what we set out to do"), required=False)
+    reason = forms.CharField(
+        label=_("Why it ends (required when it ends early)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("completed") and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Please say briefly why the mentorship ends early."))
+        return cleaned

@@ -1,0 +1,94 @@
+"""The emails of mentoring, each a staff-editable template (emails app) sent through the
+outbox in its recipient's language, with the link to their own page. Contact details travel
+only once a request is accepted."""
+
+from emails.mail import send_templated_email
+
+from . import links
+
+
+def _to_mentee(key, mentee, reply_to=None, **context):
+    return send_templated_email(
+        key,
+        to=[mentee.email],
+        language=mentee.language,
+        context={
+            "recipient_name": mentee.first_name,
+            "mentoring_link": links.mentee_url(mentee),
+            **context,
+        },
+        reply_to=reply_to,
+    )
+
+
+def _to_mentor(key, mentor, **context):
+    return send_templated_email(
+        key,
+        to=[mentor.email],
+        language=mentor.language,
+        context={
+            "recipient_name": mentor.name,
+            "mentoring_link": links.mentor_url(mentor),
+            **context,
+        },
+    )
+
+
+def send_mentee_link(mentee):
+    """The link to the mentee's page: their proposals, requests and mentor."""
+    return _to_mentee("mentoring_mentee_link", mentee)
+
+
+def send_mentor_link(mentor):
+    """The link to the mentor's page: their approval, requests and mentorships."""
+    return _to_mentor("mentoring_mentor_link", mentor)
+
+
+def send_new_request(mentoring_request):
+    """To the mentor: a mentee asks them (first name and message; no address yet)."""
+    return _to_mentor(
+        "mentoring_request",
+        mentoring_request.mentor,
+        mentee_name=mentoring_request.mentee.first_name,
+        mentee_message=mentoring_request.message,
+    )
+
+
+def send_accepted(mentorship):
+    """To the mentee: the mentor accepted, with the mentor's address."""
+    mentor = mentorship.mentor
+    return _to_mentee(
+        "mentoring_accepted",
+        mentorship.mentee,
+        reply_to=[mentor.email],
+        mentor_name=mentor.name,
+        mentor_email=mentor.email,
+    )
+
+
+def send_superseded(mentoring_request):
+    """To a mentor whose request closed because another mentor accepted first."""
+    return _to_mentor(
+        "mentoring_superseded",
+        mentoring_request.mentor,
+        mentee_name=mentoring_request.mentee.first_name,
+    )
+
+
+def send_declined(mentoring_request):
+    """To the mentee: the mentor declined, with their reason; the page proposes others."""
+    return _to_mentee(
+        "mentoring_declined",
+        mentoring_request.mentee,
+        mentor_name=mentoring_request.mentor.name,
+        decline_reason=mentoring_request.reason,
+    )
+
+
+def send_expired(mentoring_request, request_days):
+    """To both: the request was not answered in time; the mentee may ask another mentor."""
+    mentor, mentee = mentoring_request.mentor, mentoring_request.mentee
+    _to_mentee("mentoring_expired", mentee, mentor_name=mentor.name, request_days=request_days)
+    _to_mentor(
+        "mentoring_expired_mentor", mentor, mentee_name=mentee.first_name, request_days=request_days
+    )

@@ -1,0 +1,76 @@
+"""Writing a mentor or a mentee from their form, and the first email with their link.
+
+A mentor's address is theirs alone: registering again with it changes nothing and emails the
+link to their page, so that the answer ("check your email") says nothing about who is a mentor.
+A mentee may register again (a new search after a mentorship ended): each registration is a
+mentee of its own, reached by its own link.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .forms import CONSENT_VERSION
+from .mail import send_mentee_link, send_mentor_link
+from .models import Mentee, MentorKeyword, MentorLanguage, MentorProfile, split_keywords
+
+
+def register_mentor(data, language, now=None):
+    """The mentor written as waiting for approval (or the one with this address), emailed."""
+    now = now or timezone.now()
+    existing = MentorProfile.objects.filter(email=data["email"]).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                mentor = MentorProfile.objects.create(
+                    name=data["name"],
+                    email=data["email"],
+                    profile=data["profile"],
+                    link=data.get("link", ""),
+                    keywords=data.get("keywords", ""),
+                    country=data["country"],
+                    city=data.get("city", ""),
+                    delivery=data["delivery"],
+                    capacity=data["capacity"],
+                    language=language,
+                    consent_at=now,
+                    consent_version=CONSENT_VERSION,
+                )
+                mentor.expertise.set(data["sectors"])
+                set_keywords(mentor)
+                MentorLanguage.objects.bulk_create(
+                    MentorLanguage(mentor=mentor, code=code) for code in data["languages"]
+                )
+                send_mentor_link(mentor)
+                return mentor
+        except IntegrityError:  # the same address registered at the same moment
+            existing = MentorProfile.objects.get(email=data["email"])
+    send_mentor_link(existing)
+    return existing
+
+
+def set_keywords(mentor):
+    """The mentor's keyword rows, as their keywords text lists them."""
+    MentorKeyword.objects.filter(mentor=mentor).delete()
+    MentorKeyword.objects.bulk_create(
+        MentorKeyword(mentor=mentor, word=word) for word in split_keywords(mentor.keywords)
+    )
+
+
+@transaction.atomic
+def register_mentee(data, language, now=None):
+    """The mentee, old enough to consent (the form checked it), emailed their link."""
+    mentee = Mentee.objects.create(
+        first_name=data["first_name"],
+        email=data["email"],
+        country=data["country"],
+        language=language,
+        keywords=data.get("keywords", ""),
+        delivery=data["delivery"],
+        message=data.get("message", ""),
+        age_confirmed=True,
+        consent_at=now or timezone.now(),
+        consent_version=CONSENT_VERSION,
+    )
+    mentee.expertise.set(data["sectors"])
+    send_mentee_link(mentee)
+    return mentee
