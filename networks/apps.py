@@ -7,9 +7,8 @@ def membership_changed(sender, instance, **kwargs):
     """A membership accepted, ended or deleted changes its network's size in the list of
     networks: its rows are worked out again before the next listing reads them, and the kept
     public pages (the list, the network's members, "Member of") are forgotten."""
-    # The directory's rows and the page cache, once every app is loaded.
-    from core import page_cache
-    from directory import listing_rows
+    from core import page_cache  # the page cache and the directory's rows: once apps are loaded
+    from directory import listing_rows  # (an app's models cannot be imported before)
 
     listing_rows.mark([instance.network_key])
     page_cache.purge()
