@@ -59,6 +59,9 @@ class TemplateKey(models.TextChoices):
     SUBSCRIPTION_CONFIRM = "subscription_confirm", _("Confirmation of a subscription")
     SEARCH_ALERT = "search_alert", _("New results of a saved search")
     NEWS_DIGEST = "news_digest", _("News digest to subscribers")
+    NETWORK_INVITATION = "network_invitation", _("Invitation to join a network")
+    NETWORK_REQUEST = "network_request", _("Request to join a network")
+    NETWORK_ANSWER = "network_answer", _("Answer to an invitation or a request to join a network")
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

@@ -41,6 +41,8 @@ from facilitators.factories import FacilitatorFactory
 from facilitators.reminders import draft as reminder_draft
 from facilitators.reminders import send_reminder
 from home.factories import StandardPageFactory
+from networks import emails as network_emails
+from networks import memberships
 from news.digest import send_news_digest
 from search.alerts import send_search_alerts
 from tests.collaboration.calls import make_call
@@ -386,6 +388,28 @@ def verification(world, *states):
         Verification(verified=verified).apply(account, world.it_page, user)
 
 
+def as_network(world):
+    """The Italian organisation, made a network."""
+    world.it_page.kind = "network"
+    return publish(world.it_page)
+
+
+def send_network_invitation(world):
+    membership = memberships.invite(as_network(world), world.gr_page, world.it_user)
+    network_emails.send_invitation(membership)
+
+
+def send_network_request(world):
+    membership = memberships.ask_to_join(world.gr_page, as_network(world), world.gr_user)
+    network_emails.send_request(membership)
+
+
+def send_network_answer(world):
+    membership = memberships.invite(as_network(world), world.gr_page, world.it_user)
+    memberships.accept(membership, world.gr_user)
+    network_emails.send_answer(membership, proposed_by_network=True)
+
+
 #: How each email is sent for real, by the code that sends it.
 SENDERS = {
     "welcome": send_welcome_email,
@@ -412,6 +436,9 @@ SENDERS = {
     "subscription_confirm": send_subscription_confirmation,
     "search_alert": send_search_alert,
     "news_digest": send_news_digest_email,
+    "network_invitation": send_network_invitation,
+    "network_request": send_network_request,
+    "network_answer": send_network_answer,
 }
 
 
