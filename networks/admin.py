@@ -24,6 +24,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -105,6 +106,12 @@ def organisation_names(keys):
         locales.default,
     )
     return {page.translation_key: page for page in pages}
+
+
+def shown_name(organisation):
+    """The organisation's name in the admin's language where translated."""
+    key = organisation.translation_key
+    return getattr(organisation_names([key]).get(key), "title", organisation.title)
 
 
 def organisation_choices(queryset, exclude=()):
@@ -314,7 +321,7 @@ def members_view(request, key):
     groups = rows(
         Membership.objects.of_network(network), network.translation_key, "member_key", level == EDIT
     )
-    title = _("Members of %(name)s") % {"name": network.title}
+    title = _("Members of %(name)s") % {"name": shown_name(network)}
     return TemplateResponse(
         request,
         "networks/admin/members.html",
@@ -367,7 +374,7 @@ def organisation_networks_view(request, key):
         "network_key",
         level == EDIT,
     )
-    title = _("Networks of %(name)s") % {"name": organisation.title}
+    title = _("Networks of %(name)s") % {"name": shown_name(organisation)}
     return TemplateResponse(
         request,
         "networks/admin/organisation_networks.html",
@@ -469,8 +476,8 @@ def answer_view(request, pk, accepting):
         emails.send_answer(membership, proposed_by_network)
         names = organisation_names([membership.network_key, membership.member_key])
         values = {
-            "network": names[membership.network_key].title,
-            "member": names[membership.member_key].title,
+            "network": getattr(names.get(membership.network_key), "title", ""),
+            "member": getattr(names.get(membership.member_key), "title", ""),
         }
         if accepting:
             text = _("%(member)s is now a member of %(network)s.")
@@ -524,9 +531,8 @@ class AnswersPanel(Component):
     order = 45
     template_name = "networks/admin/answers_panel.html"
 
-    def __init__(self, waiting, keys):
+    def __init__(self, waiting):
         self.waiting = waiting
-        self.keys = keys
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
@@ -556,6 +562,8 @@ class AnswersPanel(Component):
             )
         context["items"] = items
         context["next"] = reverse("wagtailadmin_home")
+        # The panel is rendered from this context alone: its forms need the request's token.
+        context["csrf_token"] = get_token(parent_context["request"])
         return context
 
 
@@ -575,4 +583,4 @@ def waiting_for(user):
 def add_answers_panel(request, panels):
     waiting = waiting_for(request.user)
     if waiting:
-        panels.append(AnswersPanel(waiting, Role.of(request.user).organisation_keys))
+        panels.append(AnswersPanel(waiting))

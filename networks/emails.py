@@ -41,6 +41,8 @@ def role_name(membership, language):
 def send_invitation(membership):
     """To the invited organisation's users: which network, in what role, and where to answer."""
     network = first_version(membership.network_key)
+    if network is None or first_version(membership.member_key) is None:
+        return []  # a side deleted since
     link = public_link(membership.network_key)
     return send_to_members(
         "network_invitation",
@@ -57,6 +59,8 @@ def send_invitation(membership):
 def send_request(membership):
     """To the network's users: which organisation asks to join, in what role, where to answer."""
     member = first_version(membership.member_key)
+    if member is None or first_version(membership.network_key) is None:
+        return []  # a side deleted since
     return send_to_members(
         "network_request",
         membership.network_key,
@@ -75,6 +79,8 @@ def send_answer(membership, proposed_by_network):
     are told instead when the proposer's account is gone or has no address."""
     network = first_version(membership.network_key)
     member = first_version(membership.member_key)
+    if network is None or member is None:
+        return []  # a side deleted since
     side = network if proposed_by_network else member
     link = (
         members_link(membership.network_key)

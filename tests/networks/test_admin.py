@@ -93,6 +93,8 @@ def test_a_network_invites_and_the_organisation_accepts_from_its_admin_home(
     assert 'id="network-answers-heading"' in home
     accept_url = reverse("networks_accept", args=[membership.pk])
     assert f'action="{accept_url}"' in home
+    panel = home[home.index('id="network-answers-heading"') :]
+    assert 'name="csrfmiddlewaretoken"' in panel[: panel.index("</section>")]
 
     assert member.get(accept_url).status_code == 405  # answers are POSTed
     with on_commit():
