@@ -73,6 +73,9 @@ class TemplateKey(models.TextChoices):
         "mentoring_superseded",
         _("Mentoring: another mentor accepted first, to the mentor"),
     )
+    NETWORK_INVITATION = "network_invitation", _("Invitation to join a network")
+    NETWORK_REQUEST = "network_request", _("Request to join a network")
+    NETWORK_ANSWER = "network_answer", _("Answer to an invitation or a request to join a network")
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

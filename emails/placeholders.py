@@ -10,7 +10,7 @@ import re
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -80,6 +80,15 @@ PLACEHOLDERS = {
     "mentor_email": _("the mentor's email address"),
     "decline_reason": _("why the mentor declined, as they wrote it"),
     "request_days": _("how many days a mentor has to answer a request"),
+    "network_name": _("the name of the network"),
+    "network_link": _("the public page of the network"),
+    "member_name": _("the name of the organisation that joins, or asks to join, the network"),
+    "member_link": _("the public page of the organisation that asks to join the network"),
+    "membership_role": _('the role in the network, e.g. "Member"'),
+    "membership_answer": _('the answer to the invitation or request: "accepted" or "declined"'),
+    "memberships_link": _(
+        "admin link to the screen of the recipient's memberships, where they answer or end them"
+    ),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
         "organisations to contact and follow-ups due"
@@ -187,6 +196,20 @@ TEMPLATE_PLACEHOLDERS = {
         "mentee_name",
         "request_days",
         "mentoring_link",
+    },
+    # Memberships of networks (networks app): to the invited organisation's users, to the
+    # network's users, and to who proposed the membership.
+    "network_invitation": ORGANISATION
+    | {"network_name", "network_link", "membership_role", "memberships_link"},
+    "network_request": ORGANISATION
+    | {"network_name", "member_name", "member_link", "membership_role", "memberships_link"},
+    "network_answer": {
+        "contact_name",
+        "network_name",
+        "member_name",
+        "membership_role",
+        "membership_answer",
+        "memberships_link",
     },
 }
 
@@ -365,6 +388,13 @@ def sample_values():
         "mentor_email": "giulia.russo@example.org",
         "decline_reason": _("I am away until March; please ask me again then."),
         "request_days": 14,
+        "network_name": "Rete Sicilia Lavoro",
+        "network_link": _site_link("/organisations/italy/rete-sicilia-lavoro/"),
+        "member_name": "Cooperativa Sole",
+        "member_link": _site_link("/organisations/italy/cooperativa-sole/"),
+        "membership_role": _("Member"),
+        "membership_answer": pgettext("membership answer", "accepted"),
+        "memberships_link": _admin_link("wagtailadmin_home"),
     }
     values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
     values.update(samples)

@@ -51,6 +51,8 @@ from mentoring.factories import MenteeFactory, MentorProfileFactory
 from mentoring.links import mentee_token, mentor_token
 from mentoring.models import MentoringRequest
 from mentoring.requests import send_request
+from networks import emails as network_emails
+from networks import memberships
 from news.digest import send_news_digest
 from search.alerts import send_search_alerts
 from tests.collaboration.calls import make_call
@@ -456,6 +458,28 @@ def register_for_mentoring(world, form):
     Client().post(f"/el/mentoring/{form}", data)
 
 
+def as_network(world):
+    """The Italian organisation, made a network."""
+    world.it_page.kind = "network"
+    return publish(world.it_page)
+
+
+def send_network_invitation(world):
+    membership = memberships.invite(as_network(world), world.gr_page, world.it_user)
+    network_emails.send_invitation(membership)
+
+
+def send_network_request(world):
+    membership = memberships.ask_to_join(world.gr_page, as_network(world), world.gr_user)
+    network_emails.send_request(membership)
+
+
+def send_network_answer(world):
+    membership = memberships.invite(as_network(world), world.gr_page, world.it_user)
+    memberships.accept(membership, world.gr_user)
+    network_emails.send_answer(membership, proposed_by_network=True)
+
+
 #: How each email is sent for real, by the code that sends it.
 SENDERS = {
     "welcome": send_welcome_email,
@@ -490,6 +514,9 @@ SENDERS = {
     "mentoring_declined": lambda world: close_mentoring_request(world, "decline"),
     "mentoring_expired": lambda world: close_mentoring_request(world, "expire"),
     "mentoring_expired_mentor": lambda world: close_mentoring_request(world, "expire"),
+    "network_invitation": send_network_invitation,
+    "network_request": send_network_request,
+    "network_answer": send_network_answer,
 }
 
 
