@@ -334,7 +334,7 @@ def test_the_report_xlsx_has_a_statistics_sheet_with_the_same_figures(client, wo
     response = client.get(reverse("facilitation_report", args=["xlsx"]))
     assert response.status_code == 200
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Monitoring", "Statistics"]
+    assert workbook.sheetnames[:2] == ["Monitoring", "Statistics"]
     rows = list(workbook["Statistics"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Month", "Country", "Registrations")
     assert {(row[0], row[1]): list(row[2:]) for row in rows[1:]} == expected
