@@ -73,6 +73,14 @@ class TemplateKey(models.TextChoices):
         "mentoring_superseded",
         _("Mentoring: another mentor accepted first, to the mentor"),
     )
+    MENTORING_MENTOR_APPROVED = (
+        "mentoring_mentor_approved",
+        _("Mentoring: the mentor's profile approved"),
+    )
+    MENTORING_MENTOR_REJECTED = (
+        "mentoring_mentor_rejected",
+        _("Mentoring: the mentor's profile not approved"),
+    )
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

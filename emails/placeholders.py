@@ -80,6 +80,7 @@ PLACEHOLDERS = {
     "mentor_email": _("the mentor's email address"),
     "decline_reason": _("why the mentor declined, as they wrote it"),
     "request_days": _("how many days a mentor has to answer a request"),
+    "rejection_reason": _("why the mentor's profile was not approved, as the facilitator wrote it"),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
         "organisations to contact and follow-ups due"
@@ -188,6 +189,8 @@ TEMPLATE_PLACEHOLDERS = {
         "request_days",
         "mentoring_link",
     },
+    "mentoring_mentor_approved": {"recipient_name", "mentoring_link"},
+    "mentoring_mentor_rejected": {"recipient_name", "rejection_reason", "mentoring_link"},
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -365,6 +368,7 @@ def sample_values():
         "mentor_email": "giulia.russo@example.org",
         "decline_reason": _("I am away until March; please ask me again then."),
         "request_days": 14,
+        "rejection_reason": _("Please describe your professional experience in more detail."),
     }
     values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
     values.update(samples)
