@@ -76,6 +76,14 @@ class TemplateKey(models.TextChoices):
     NETWORK_INVITATION = "network_invitation", _("Invitation to join a network")
     NETWORK_REQUEST = "network_request", _("Request to join a network")
     NETWORK_ANSWER = "network_answer", _("Answer to an invitation or a request to join a network")
+    MENTORING_MENTOR_APPROVED = (
+        "mentoring_mentor_approved",
+        _("Mentoring: the mentor's profile approved"),
+    )
+    MENTORING_MENTOR_REJECTED = (
+        "mentoring_mentor_rejected",
+        _("Mentoring: the mentor's profile not approved"),
+    )
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

@@ -89,6 +89,7 @@ PLACEHOLDERS = {
     "memberships_link": _(
         "admin link to the screen of the recipient's memberships, where they answer or end them"
     ),
+    "rejection_reason": _("why the mentor's profile was not approved, as the facilitator wrote it"),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
         "organisations to contact and follow-ups due"
@@ -211,6 +212,8 @@ TEMPLATE_PLACEHOLDERS = {
         "membership_answer",
         "memberships_link",
     },
+    "mentoring_mentor_approved": {"recipient_name", "mentoring_link"},
+    "mentoring_mentor_rejected": {"recipient_name", "rejection_reason", "mentoring_link"},
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -395,6 +398,7 @@ def sample_values():
         "membership_role": _("Member"),
         "membership_answer": pgettext("membership answer", "accepted"),
         "memberships_link": _admin_link("wagtailadmin_home"),
+        "rejection_reason": _("Please describe your professional experience in more detail."),
     }
     values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
     values.update(samples)

@@ -5,6 +5,7 @@ only once a request is accepted."""
 from emails.mail import send_templated_email
 
 from . import links
+from .models import Approval
 
 
 def _to_mentee(key, mentee, reply_to=None, **context):
@@ -92,3 +93,10 @@ def send_expired(mentoring_request, request_days):
     _to_mentor(
         "mentoring_expired_mentor", mentor, mentee_name=mentee.first_name, request_days=request_days
     )
+
+
+def send_approval(mentor):
+    """To the mentor: a facilitator approved their profile, or did not (with why)."""
+    if mentor.approval == Approval.APPROVED:
+        return _to_mentor("mentoring_mentor_approved", mentor)
+    return _to_mentor("mentoring_mentor_rejected", mentor, rejection_reason=mentor.approval_reason)

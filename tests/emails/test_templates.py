@@ -25,6 +25,7 @@ from directory.emails import (
 from directory.enquiries import send_reply
 from directory.events import EMAIL_CONFIRMED, REGISTERED, announce
 from directory.factories import (
+    CountryFacilitatorFactory,
     ExpertiseCategoryFactory,
     OrganisationPageFactory,
     ServicePageFactory,
@@ -49,7 +50,7 @@ from facilitators.reminders import send_reminder
 from home.factories import StandardPageFactory
 from mentoring.factories import MenteeFactory, MentorProfileFactory
 from mentoring.links import mentee_token, mentor_token
-from mentoring.models import MentoringRequest
+from mentoring.models import MentoringRequest, MentorProfile
 from mentoring.requests import send_request
 from networks import emails as network_emails
 from networks import memberships
@@ -57,7 +58,7 @@ from news.digest import send_news_digest
 from search.alerts import send_search_alerts
 from tests.collaboration.calls import make_call
 from tests.directory.organisations import refused, registered
-from tests.helpers import publish, translate
+from tests.helpers import publish, signed_in, translate
 from tests.news.news import make_news
 from tests.subscriptions.alerts import news_subscription, search_alert
 
@@ -480,6 +481,17 @@ def send_network_answer(world):
     network_emails.send_answer(membership, proposed_by_network=True)
 
 
+def decide_on_mentor(world, decision):
+    """A facilitator of Italy approves a mentor, or rejects them with a reason, in the admin."""
+    mentor = MentorProfileFactory(name="Giulia Russo", country="IT", approval="pending")
+    browser = signed_in(CountryFacilitatorFactory(country="IT"))
+    reason = "Please describe your experience." if decision == "rejected" else ""
+    browser.post(
+        reverse("mentors:approval", args=[mentor.pk]), {"decision": decision, "reason": reason}
+    )
+    assert MentorProfile.objects.get(pk=mentor.pk).approval == decision
+
+
 #: How each email is sent for real, by the code that sends it.
 SENDERS = {
     "welcome": send_welcome_email,
@@ -517,6 +529,8 @@ SENDERS = {
     "network_invitation": send_network_invitation,
     "network_request": send_network_request,
     "network_answer": send_network_answer,
+    "mentoring_mentor_approved": lambda world: decide_on_mentor(world, "approved"),
+    "mentoring_mentor_rejected": lambda world: decide_on_mentor(world, "rejected"),
 }
 
 

@@ -4,10 +4,10 @@ of mentors proposed or of requests and mentorships listed."""
 import pytest
 from django.urls import reverse
 
-from directory.factories import ExpertiseCategoryFactory
+from directory.factories import CountryFacilitatorFactory, ExpertiseCategoryFactory
 from mentoring import links, requests
 from mentoring.factories import MenteeFactory, MentorProfileFactory
-from tests.helpers import count_queries
+from tests.helpers import count_queries, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -41,4 +41,32 @@ def test_the_mentors_page_costs_the_same_with_1_or_4_mentees(client, portal):
     add(3)
     many, response = count_queries(client, url)
     assert response.content.decode().count('class="mentorship"') == 4
+    assert few == many
+
+
+def _history(country, count):
+    """`count` requests to one mentor of `country`: one accepted, the others declined."""
+    mentor = MentorProfileFactory(country=country, capacity=5)
+    for index in range(count):
+        mentoring_request = requests.send_request(MenteeFactory(country=country), mentor)
+        if index == 0:
+            requests.accept(mentoring_request)
+        else:
+            requests.decline(mentoring_request, "Away")
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["mentors:index", "mentoring_requests:index", "mentorships:index", "mentoring_figures:index"],
+)
+def test_the_mentoring_admin_costs_the_same_with_2_or_12_requests(portal, url_name):
+    browser = signed_in(CountryFacilitatorFactory(country="IT"))
+    url = reverse(url_name)
+    _history("IT", 2)
+    MentorProfileFactory(country="IT", approval="pending")
+    few, _response = count_queries(browser, url)
+    _history("IT", 10)
+    _history("GR", 3)
+    MentorProfileFactory.create_batch(3, country="IT", approval="pending")
+    many, _response = count_queries(browser, url)
     assert few == many
