@@ -142,6 +142,7 @@ def demo_server():
         "PORTAL_ENQUIRY_RATE_LIMIT": "1000",
         "PORTAL_REGISTRATION_RATE_LIMIT": "1000",
         "PORTAL_RESEND_RATE_LIMIT": "1000",
+        "PORTAL_MENTORING_RATE_LIMIT": "1000",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)

@@ -40,6 +40,18 @@ from directory.models import (
 from facilitators.models import ContactLog, Facilitator
 from feedback.models import Answer
 from home.models import HomePage, StandardPage
+from mentoring import links
+from mentoring.models import (
+    Approval,
+    Mentee,
+    MentoringRequest,
+    MentoringSession,
+    MentorProfile,
+    Mentorship,
+    MentorshipState,
+    RequestState,
+)
+from mentoring.proposals import proposals
 from news.models import NewsPage
 from opendata.models import OpenDataPage
 from search.alerts import LISTINGS, search_link, search_params, send_search_alerts
@@ -93,6 +105,11 @@ def counts():
         "expressions of interest": ExpressionOfInterest.objects.count(),
         "good practices": PortfolioProjectPage.objects.filter(is_good_practice=True).count(),
         "subscribers": Subscriber.objects.count(),
+        "mentors": MentorProfile.objects.count(),
+        "mentees": Mentee.objects.count(),
+        "mentoring requests": MentoringRequest.objects.count(),
+        "mentorships": Mentorship.objects.count(),
+        "mentoring sessions": MentoringSession.objects.count(),
     }
 
 
@@ -777,3 +794,80 @@ def test_networks_show_their_activities_in_every_language(seeded, client):
             if language != network.locale.language_code:
                 original = {activity.title for activity in activities}
                 assert not original & set(titles), (language, titles)
+
+
+#: A letter of each language's script, to tell which language a mentor's profile is written in.
+SCRIPTS = {"el": "αεηιοωΑΕ", "ar": "ابتةجدرسلمنهوي"}
+
+
+def written_in(text):
+    for language, letters in SCRIPTS.items():
+        if any(letter in text for letter in letters):
+            return language
+    return "it" if any(word in text.split() for word in ("di", "che", "per", "il")) else "en"
+
+
+@pytest.mark.django_db
+def test_mentors_of_five_countries_write_in_four_languages_in_every_approval_state(seeded):
+    mentors = MentorProfile.objects.prefetch_related("expertise", "languages", "words")
+    approved = [mentor for mentor in mentors if mentor.approval == Approval.APPROVED]
+    assert len(approved) >= 10
+    assert {mentor.country for mentor in approved} == {"IT", "GR", "LB", "JO", "PS"}
+    assert {mentor.approval for mentor in mentors} == set(Approval.values)
+    assert [m.name for m in approved if m.paused] == ["Chiara Esposito"]
+    assert mentors.get(approval=Approval.REJECTED).approval_reason
+    assert {written_in(mentor.profile) for mentor in mentors} == {"en", "it", "el", "ar"}
+    for mentor in mentors:
+        assert written_in(mentor.profile) == mentor.language, mentor
+        assert mentor.expertise.all() and mentor.words.all() and mentor.languages.all(), mentor
+        # Their sectors are named in their own language when it has them.
+        assert {c.locale.language_code for c in mentor.expertise.all()} == {mentor.language}
+
+
+@pytest.mark.django_db
+def test_mentees_requests_are_in_every_state_and_a_mentorship_is_completed(seeded):
+    assert set(MentoringRequest.objects.values_list("state", flat=True)) == set(RequestState.values)
+    assert MentoringRequest.objects.filter(state=RequestState.DECLINED).exclude(reason="").exists()
+    assert set(Mentorship.objects.values_list("state", flat=True)) >= {
+        MentorshipState.ACTIVE,
+        MentorshipState.COMPLETED,
+    }
+    for mentorship in Mentorship.objects.all():
+        assert mentorship.sessions.count() >= 2
+    assert set(Mentee.objects.values_list("language", flat=True)) == {"en", "it", "el", "ar"}
+    emails = Mentee.objects.values_list("email", flat=True)
+    assert all(email.endswith("@example.org") for email in emails)
+
+
+@pytest.mark.django_db
+def test_a_demo_mentee_looking_for_digital_skills_is_proposed_mentors_on_her_page(seeded, client):
+    sara = Mentee.objects.get(email="sara.demo.mentee@example.org")
+    assert "digital-skills" in sara.expertise.values_list("slug", flat=True)
+    proposed = proposals(sara)
+    assert proposed
+    assert all(mentor.is_proposable for mentor in proposed)
+    html = client.get(links.mentee_url(sara)).content.decode()
+    for mentor in proposed:
+        assert mentor.name in html
+    asked = sara.requests.filter(state=RequestState.REQUESTED).select_related("mentor")
+    assert asked and all(row.mentor.name in html for row in asked)
+    # Her mentors have not answered yet: no address of theirs is shown.
+    assert "@example.org" not in html.replace(sara.email, "")
+
+
+@pytest.mark.django_db
+def test_the_demo_mentor_page_lists_the_request_waiting_for_them(seeded, client):
+    output = StringIO()
+    call_command("mentoring_link", "marco.bellini.mentor@example.org", stdout=output)
+    url = output.getvalue().split()[-1]
+    html = client.get(urlparse(url).path).content.decode()
+    assert "Sara" in html and "Marco Bellini" in html
+
+
+@pytest.mark.django_db
+def test_every_language_links_to_the_mentoring_form(seeded, client):
+    for language in LANGUAGES:
+        with translation.override(language):
+            home = HomePage.objects.get(locale__language_code=language)
+            html = client.get(home.url).content.decode()
+        assert f'href="/{language}/mentoring/"' in html, language

@@ -20,6 +20,7 @@ from demo.featured import ensure_demo_features
 from demo.feedback import ensure_demo_reactions
 from demo.freshness import ensure_demo_freshness
 from demo.history import ensure_demo_emails
+from demo.mentoring import demo_mentee_link, demo_mentor_link, ensure_demo_mentoring
 from demo.subscriptions import ensure_demo_subscribers
 
 
@@ -65,6 +66,8 @@ class Command(BaseCommand):
             created["subscribers"] += subscribers
         if reactions := ensure_demo_reactions():
             created["readers' answers"] += reactions
+        for what, count in ensure_demo_mentoring().items():
+            created[what] += count
         if quiet:
             return
         seconds = time.monotonic() - started
@@ -85,3 +88,6 @@ class Command(BaseCommand):
                 )
             for username in people:
                 self.stdout.write(f"Demo login: {username} / {ADMIN_PASSWORD}")
+            self.stdout.write(f"A demo mentor's page: {demo_mentor_link()}")
+            self.stdout.write(f"A demo mentee's page: {demo_mentee_link()}")
+            self.stdout.write("Anyone's mentoring page: manage.py mentoring_link EMAIL")
