@@ -81,6 +81,17 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the portal's default language, whichever language the pages a test
+    before it asked for left active in this thread (Django's locale middleware does not switch
+    back after a response)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def anymail_test_backend(settings):
     """Email goes through the outbox to anymail's test backend, as portal.settings.test says.
 
