@@ -23,6 +23,7 @@ from functools import wraps
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
 from django.middleware.csrf import get_token
@@ -47,6 +48,9 @@ from .models import OPEN_STATES, Membership, MembershipRole, MembershipState
 
 #: Networks a page of the staff's overview lists.
 NETWORKS_PER_PAGE = 50
+
+#: Memberships a page of each section of the memberships' screens lists.
+MEMBERSHIPS_PER_PAGE = 50
 
 EDIT, READ = "edit", "read"
 
@@ -331,33 +335,71 @@ def actions_for(membership, key, editable):
     return []
 
 
-def rows(queryset, key, other_side, editable):
-    """The memberships of the side `key`, grouped: active, waiting for this side's answer,
-    waiting for the other side's, and history (declined or ended)."""
-    items = list(queryset.order_by("-created_at", "-pk"))
-    pages = organisation_names(
+#: The sections of a memberships' screen, each paginated on its own: (name, the query
+#: parameter of its page number).
+SECTIONS = (
+    ("active", "active"),
+    ("to_answer", "to_answer"),
+    ("waiting", "waiting"),
+    ("history", "history"),
+)
+
+
+def section_filters(key):
+    """The memberships of the side `key` in each section: active, waiting for this side's
+    answer, waiting for the other side's, and history (declined or ended)."""
+    return {
+        "active": Q(state=MembershipState.ACTIVE),
+        "to_answer": Q(state=MembershipState.INVITED, member_key=key)
+        | Q(state=MembershipState.REQUESTED, network_key=key),
+        "waiting": Q(state=MembershipState.INVITED, network_key=key)
+        | Q(state=MembershipState.REQUESTED, member_key=key),
+        "history": Q(state__in=[MembershipState.DECLINED, MembershipState.ENDED]),
+    }
+
+
+def section_page(request, queryset, param):
+    """The page of `queryset` the request asks for in `param`; not a number or out of range is
+    404, as the other listings."""
+    paginator = Paginator(queryset, MEMBERSHIPS_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get(param) or 1)
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(str(error)) from error
+
+
+def rows(request, queryset, key, other_side, editable):
+    """The memberships of the side `key`, in sections (see `section_filters`), each a page of
+    MEMBERSHIPS_PER_PAGE rows with the query of its pagination's links."""
+    filters = section_filters(key)
+    pages = {}
+    for name, param in SECTIONS:
+        page = section_page(
+            request, queryset.filter(filters[name]).order_by("-created_at", "-pk"), param
+        )
+        page.object_list = list(page.object_list)
+        query = request.GET.copy()
+        query.pop(param, None)
+        page.param, page.query = param, query.urlencode()
+        pages[name] = page
+    items = [membership for page in pages.values() for membership in page.object_list]
+    names = organisation_names(
         [getattr(m, other_side) for m in items if getattr(m, other_side) is not None]
     )
     countries = country_names()
-    groups = {"active": [], "to_answer": [], "waiting": [], "history": []}
-    for membership in items:
-        other = getattr(membership, other_side)
-        page = pages.get(other) if other else None
-        name = page.title if page else membership.outside_name
-        row = Row(
-            membership,
-            name,
-            countries.get(membership.country, membership.country),
-            actions_for(membership, key, editable),
-        )
-        if membership.state == MembershipState.ACTIVE:
-            groups["active"].append(row)
-        elif membership.state in OPEN_STATES:
-            waits_here = memberships.answering_side(membership) == key
-            groups["to_answer" if waits_here else "waiting"].append(row)
-        else:
-            groups["history"].append(row)
-    return groups
+    for page in pages.values():
+        page.object_list = [
+            Row(
+                membership,
+                names[other].title
+                if (other := getattr(membership, other_side)) in names
+                else membership.outside_name,
+                countries.get(membership.country, membership.country),
+                actions_for(membership, key, editable),
+            )
+            for membership in page.object_list
+        ]
+    return pages
 
 
 # Screens ---------------------------------------------------------------------------------------
@@ -418,7 +460,11 @@ def members_view(request, key):
     elif request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
     groups = rows(
-        Membership.objects.of_network(network), network.translation_key, "member_key", level == EDIT
+        request,
+        Membership.objects.of_network(network),
+        network.translation_key,
+        "member_key",
+        level == EDIT,
     )
     title = _("Members of %(name)s") % {"name": shown_name(network)}
     return TemplateResponse(
@@ -468,6 +514,7 @@ def organisation_networks_view(request, key):
     elif request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
     groups = rows(
+        request,
         Membership.objects.of_member(organisation),
         organisation.translation_key,
         "network_key",

@@ -419,3 +419,55 @@ def test_the_screen_loads_the_type_ahead_script(network):
     assert "networks/choose.js" in page
     url = reverse("networks_choose_member", args=[network_page.translation_key])
     assert f'data-network-choices="{url}"' in page
+
+
+# Pages of members ----------------------------------------------------------------------------
+
+
+def add_members(network_page, start, n, state=MembershipState.ACTIVE):
+    Membership.objects.bulk_create(
+        Membership(
+            network_key=network_page.translation_key,
+            outside_name=f"Member {i:03}",
+            country="IT",
+            state=state,
+        )
+        for i in range(start, start + n)
+    )
+
+
+def test_the_members_screen_costs_the_same_with_10_and_120_members(portal, network, cooperative):
+    editor, network_page = network
+    member_editor, member_page = cooperative
+    client = signed_in(editor)
+    signed_in(member_editor)
+    with_portal_member = invite(client, network_page, member_page)
+    assert with_portal_member.status_code == 302
+    add_members(network_page, 0, 10)
+    add_members(network_page, 500, 3, state=MembershipState.ENDED)
+    few, response = count_queries(client, members_url(network_page))
+    add_members(network_page, 10, 110)
+    add_members(network_page, 503, 60, state=MembershipState.ENDED)
+    many, response = count_queries(client, members_url(network_page))
+    assert many == few
+
+    page = response.content.decode()
+    active = page[page.index('id="members-active"') : page.index('id="members-to-answer"')]
+    assert active.count("<tr>") == 1 + 50  # the heading's row and a page of members
+    assert "Page 1 of 3" in active
+    assert "?active=2" in active
+    history = page[page.index('id="members-history"') :]
+    assert "Page 1 of 2" in history
+    waiting = page[page.index('id="members-waiting"') : page.index('id="invite"')]
+    assert "Cooperativa Il Ponte" in waiting and "Page 1 of" not in waiting
+
+    last, response = count_queries(client, members_url(network_page), active=3, history=2)
+    assert last == few
+    page = response.content.decode()
+    active = page[page.index('id="members-active"') : page.index('id="members-to-answer"')]
+    assert active.count("<tr>") == 1 + 20
+    assert "Member 000" in active  # the oldest last
+    assert "Page 3 of 3" in active
+    assert "history=2" in active  # the other section's page is kept
+    for out_of_range in ({"active": 9}, {"waiting": "x"}):
+        assert client.get(members_url(network_page), out_of_range, follow=True).status_code == 404
