@@ -76,6 +76,7 @@ class TemplateKey(models.TextChoices):
     NETWORK_INVITATION = "network_invitation", _("Invitation to join a network")
     NETWORK_REQUEST = "network_request", _("Request to join a network")
     NETWORK_ANSWER = "network_answer", _("Answer to an invitation or a request to join a network")
+    NETWORK_ENDED = "network_ended", _("A membership of a network ended by the other side")
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

@@ -11,6 +11,8 @@
   every one), whose members they read but do not change.
 - Accept, decline and end (`networks_accept`, `networks_decline`, `networks_end`): POST only,
   from these screens and from the panel on the admin home (`AnswersPanel`).
+- The type-ahead's search (`networks_choose_member`, `networks_choose_network`): GET, JSON, for
+  the editors of the organisation whose form it serves.
 
 Every view reads who the user is (core.roles.Role) itself: an organisation's editors act for it,
 its country's facilitators and central staff read, anybody else is refused (403). The functions
@@ -602,13 +604,13 @@ def _act(request, pk, action):
     role = Role.of(request.user)
     if not (role.belongs_to(membership.network_key) or role.belongs_to(membership.member_key)):
         raise PermissionDenied
-    proposed_by_network = membership.state == MembershipState.INVITED
+    state_before = membership.state
     try:
         action(membership, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        return membership, proposed_by_network
+        return membership, state_before
     return None, None
 
 
@@ -617,9 +619,9 @@ def answer_view(request, pk, accepting):
     done = _act(request, pk, memberships.accept if accepting else memberships.decline)
     if not isinstance(done, tuple):
         return done
-    membership, proposed_by_network = done
+    membership, state_before = done
     if membership is not None:
-        emails.send_answer(membership, proposed_by_network)
+        emails.send_answer(membership, state_before == MembershipState.INVITED)
         names = organisation_names([membership.network_key, membership.member_key])
         values = {
             "network": getattr(names.get(membership.network_key), "title", ""),
@@ -643,10 +645,16 @@ def decline_view(request, pk):
 
 @refusing
 def end_view(request, pk):
+    """Either side ends a membership (or withdraws its proposal). The end of an active
+    membership is emailed to the other side's users; a withdrawal is not."""
     done = _act(request, pk, memberships.end)
     if not isinstance(done, tuple):
         return done
-    if done[0] is not None:
+    membership, state_before = done
+    if membership is not None:
+        if state_before == MembershipState.ACTIVE:
+            ended_by_network = memberships.edits(request.user, membership.network_key)
+            emails.send_ended(membership, ended_by_network)
         messages.success(request, _("The membership has ended; it stays in the history."))
     return redirect(safe_next(request, reverse("wagtailadmin_home")))
 

@@ -480,6 +480,13 @@ def send_network_answer(world):
     network_emails.send_answer(membership, proposed_by_network=True)
 
 
+def send_network_ended(world):
+    membership = memberships.invite(as_network(world), world.gr_page, world.it_user)
+    memberships.accept(membership, world.gr_user)
+    memberships.end(membership, world.gr_user)
+    network_emails.send_ended(membership, ended_by_network=False)
+
+
 #: How each email is sent for real, by the code that sends it.
 SENDERS = {
     "welcome": send_welcome_email,
@@ -517,6 +524,7 @@ SENDERS = {
     "network_invitation": send_network_invitation,
     "network_request": send_network_request,
     "network_answer": send_network_answer,
+    "network_ended": send_network_ended,
 }
 
 

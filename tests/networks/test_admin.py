@@ -471,3 +471,47 @@ def test_the_members_screen_costs_the_same_with_10_and_120_members(portal, netwo
     assert "history=2" in active  # the other section's page is kept
     for out_of_range in ({"active": 9}, {"waiting": "x"}):
         assert client.get(members_url(network_page), out_of_range, follow=True).status_code == 404
+
+
+# The end of a membership ---------------------------------------------------------------------
+
+
+def test_the_end_of_a_membership_is_emailed_to_the_other_side_only(
+    network, cooperative, on_commit, mailoutbox
+):
+    network_editor, network_page = network
+    member_editor, member_page = cooperative
+    coordinator, member = signed_in(network_editor), signed_in(member_editor)
+    with on_commit():
+        invite(coordinator, network_page, member_page)
+    withdrawn = Membership.objects.get()
+    with on_commit():
+        coordinator.post(reverse("networks_end", args=[withdrawn.pk]))
+    assert sent("network_ended") == []  # an invitation withdrawn is not a membership ended
+
+    with on_commit():
+        invite(coordinator, network_page, member_page)
+    membership = Membership.objects.get(state=MembershipState.INVITED)
+    with on_commit():
+        member.post(reverse("networks_accept", args=[membership.pk]))
+        response = coordinator.post(
+            reverse("networks_end", args=[membership.pk]), {"next": members_url(network_page)}
+        )
+    assert response.status_code == 302
+    [ended] = sent("network_ended")
+    assert ended.to == [member_editor.email]  # the member's users, in their language
+    assert ended.language == "el"
+    [message] = [m for m in mailoutbox if m.subject == ended.subject]
+    assert "Rete Sicilia Lavoro" in message.body and networks_url(member_page) in message.body
+
+    # The organisation ends its membership: the network's users are told.
+    with on_commit():
+        coordinator.post(members_url(network_page), {"action": "invite"})  # a form error only
+        invite(coordinator, network_page, member_page)
+        again = Membership.objects.get(state=MembershipState.INVITED)
+        member.post(reverse("networks_accept", args=[again.pk]))
+        member.post(reverse("networks_end", args=[again.pk]))
+    told = sent("network_ended")[-1]
+    assert told.to == [network_editor.email]
+    assert told.language == "it"
+    assert members_url(network_page) in told.body_text
