@@ -1971,6 +1971,17 @@ Your memberships: {memberships_link}
 The {site_name} team
 """,
         ),
+        "network_ended": (
+            "{network_name}: membership of {member_name} ended",
+            """Dear {contact_name},
+
+{ended_by_name} has ended the membership of {member_name} in {network_name} ({membership_role}) on {site_name}. The network's page no longer lists {member_name}; the membership stays in the history of your memberships.
+
+Your memberships: {memberships_link}
+
+The {site_name} team
+""",
+        ),
     },
     "it": {
         "network_invitation": (
@@ -2006,6 +2017,17 @@ Il team di {site_name}
             """Gentile {contact_name},
 
 l'adesione di {member_name} a {network_name} ({membership_role}) è stata {membership_answer}.
+
+Le vostre adesioni: {memberships_link}
+
+Il team di {site_name}
+""",
+        ),
+        "network_ended": (
+            "{network_name}: terminata l'adesione di {member_name}",
+            """Gentile {contact_name},
+
+{ended_by_name} ha terminato l'adesione di {member_name} a {network_name} ({membership_role}) su {site_name}. La pagina della rete non elenca più {member_name}; l'adesione resta nello storico delle vostre adesioni.
 
 Le vostre adesioni: {memberships_link}
 
@@ -2053,6 +2075,17 @@ Il team di {site_name}
 Η ομάδα του {site_name}
 """,
         ),
+        "network_ended": (
+            "{network_name}: η συμμετοχή του οργανισμού {member_name} έληξε",
+            """Αγαπητή/ε {contact_name},
+
+Ο οργανισμός {ended_by_name} τερμάτισε τη συμμετοχή του οργανισμού {member_name} στο {network_name} ({membership_role}) στο {site_name}. Η σελίδα του δικτύου δεν αναφέρει πλέον τον οργανισμό {member_name}· η συμμετοχή παραμένει στο ιστορικό των συμμετοχών σας.
+
+Οι συμμετοχές σας: {memberships_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
     },
     "ar": {
         "network_invitation": (
@@ -2088,6 +2121,17 @@ Il team di {site_name}
             """عزيزي/عزيزتي {contact_name}،
 
 عضوية {member_name} في {network_name} ({membership_role}): {membership_answer}.
+
+عضوياتك: {memberships_link}
+
+فريق {site_name}
+""",
+        ),
+        "network_ended": (
+            "{network_name}: انتهت عضوية {member_name}",
+            """عزيزي/عزيزتي {contact_name}،
+
+أنهت {ended_by_name} عضوية {member_name} في {network_name} ({membership_role}) على {site_name}. لم تعد صفحة الشبكة تذكر {member_name}، وتبقى العضوية في سجل عضوياتك.
 
 عضوياتك: {memberships_link}
 

@@ -84,6 +84,7 @@ class TemplateKey(models.TextChoices):
         "mentoring_mentor_rejected",
         _("Mentoring: the mentor's profile not approved"),
     )
+    NETWORK_ENDED = "network_ended", _("A membership of a network ended by the other side")
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

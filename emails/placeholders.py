@@ -85,6 +85,7 @@ PLACEHOLDERS = {
     "member_name": _("the name of the organisation that joins, or asks to join, the network"),
     "member_link": _("the public page of the organisation that asks to join the network"),
     "membership_role": _('the role in the network, e.g. "Member"'),
+    "ended_by_name": _("the name of the network or organisation that ended the membership"),
     "membership_answer": _('the answer to the invitation or request: "accepted" or "declined"'),
     "memberships_link": _(
         "admin link to the screen of the recipient's memberships, where they answer or end them"
@@ -199,11 +200,14 @@ TEMPLATE_PLACEHOLDERS = {
         "mentoring_link",
     },
     # Memberships of networks (networks app): to the invited organisation's users, to the
-    # network's users, and to who proposed the membership.
+    # network's users, to who proposed the membership, and to the users of the side that did
+    # not end it.
     "network_invitation": ORGANISATION
     | {"network_name", "network_link", "membership_role", "memberships_link"},
     "network_request": ORGANISATION
     | {"network_name", "member_name", "member_link", "membership_role", "memberships_link"},
+    "network_ended": ORGANISATION
+    | {"network_name", "member_name", "membership_role", "ended_by_name", "memberships_link"},
     "network_answer": {
         "contact_name",
         "network_name",
@@ -396,6 +400,7 @@ def sample_values():
         "member_name": "Cooperativa Sole",
         "member_link": _site_link("/organisations/italy/cooperativa-sole/"),
         "membership_role": _("Member"),
+        "ended_by_name": "Rete Sicilia Lavoro",
         "membership_answer": pgettext("membership answer", "accepted"),
         "memberships_link": _admin_link("wagtailadmin_home"),
         "rejection_reason": _("Please describe your professional experience in more detail."),

@@ -11,19 +11,23 @@
   every one), whose members they read but do not change.
 - Accept, decline and end (`networks_accept`, `networks_decline`, `networks_end`): POST only,
   from these screens and from the panel on the admin home (`AnswersPanel`).
+- The type-ahead's search (`networks_choose_member`, `networks_choose_network`): GET, JSON, for
+  the editors of the organisation whose form it serves.
 
 Every view reads who the user is (core.roles.Role) itself: an organisation's editors act for it,
 its country's facilitators and central staff read, anybody else is refused (403). The functions
 of networks/memberships.py check again that the user acts for the right side.
 """
 
+import uuid
 from functools import wraps
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -46,6 +50,9 @@ from .models import OPEN_STATES, Membership, MembershipRole, MembershipState
 
 #: Networks a page of the staff's overview lists.
 NETWORKS_PER_PAGE = 50
+
+#: Memberships a page of each section of the memberships' screens lists.
+MEMBERSHIPS_PER_PAGE = 50
 
 EDIT, READ = "edit", "read"
 
@@ -114,15 +121,35 @@ def shown_name(organisation):
     return getattr(organisation_names([key]).get(key), "title", organisation.title)
 
 
-def organisation_choices(queryset, exclude=()):
-    """(translation key, "Name · Country") of each live organisation in `queryset`, by name."""
+#: At most this many organisations are offered for a typed name (the type-ahead and the list
+#: shown without JavaScript).
+CHOICES_SHOWN = 20
+
+
+def candidates(queryset, exclude=()):
+    """The live organisations of `queryset` that may be chosen, one version each (in the
+    admin's language where translated), the excluded keys left out."""
     locales = Locales()
-    pages = list(
-        one_per_translation(queryset.live(), locales.active, locales.default)
-        .exclude(translation_key__in=list(exclude))
-        .only("title", "path", "translation_key")
-        .order_by("title", "pk")
+    return one_per_translation(queryset.live(), locales.active, locales.default).exclude(
+        translation_key__in=list(exclude)
     )
+
+
+def matching(queryset, text):
+    """The organisations of `queryset` whose name holds every word of `text`, by name; at most
+    CHOICES_SHOWN of them."""
+    words = text.split()
+    if not words:
+        return []
+    for word in words[:8]:
+        queryset = queryset.filter(title__icontains=word)
+    return list(
+        queryset.only("title", "path", "translation_key").order_by("title", "pk")[:CHOICES_SHOWN]
+    )
+
+
+def labelled(pages):
+    """(translation key, "Name · Country") of each of `pages`."""
     steplen = OrganisationPage.steplen
     codes = dict(
         CountryPage.objects.filter(path__in={page.path[:-steplen] for page in pages}).values_list(
@@ -130,7 +157,7 @@ def organisation_choices(queryset, exclude=()):
         )
     )
     names = country_names()
-    choices = [("", _("Choose…"))]
+    choices = []
     for page in pages:
         country = names.get(codes.get(page.path[:-steplen], ""), "")
         label = f"{page.title} · {country}" if country else page.title
@@ -151,39 +178,117 @@ class RoleField(forms.ChoiceField):
         )
 
 
-class InviteForm(forms.Form):
-    organisation = forms.ChoiceField(
-        label=gettext_lazy("Organisation"),
-        help_text=gettext_lazy("Organisations whose profile is public on the portal."),
-    )
+class ChooseOrganisationForm(forms.Form):
+    """An organisation chosen by its name: the editor types (part of) it; one match is chosen,
+    several are offered as a short list to pick from (the `key` field), none is a form error.
+    The type-ahead script (networks/static/networks/choose.js) fills `key` as the editor picks
+    a suggestion, so that the first submit is enough."""
+
+    name = forms.CharField(max_length=255)
+    key = forms.CharField(required=False, widget=forms.HiddenInput)
     role = RoleField()
+
+    #: Set by subclasses: the field's label and help, and the words of "no match".
+    label = help_text = nothing = several = ""
+
+    def __init__(self, owner, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.queryset = candidates(self.base_queryset(), exclude=[owner.translation_key])
+        self.fields["name"].label = self.label
+        self.fields["name"].help_text = self.help_text
+        self.fields["name"].widget.attrs.update(
+            {
+                "autocomplete": "off",
+                "data-network-choices": self.search_url(),
+                "data-network-key": self.add_prefix("key"),
+            }
+        )
+        self.fields["key"].label = _("Which one?")
+        self.page = None
+
+    def base_queryset(self):
+        raise NotImplementedError
+
+    def search_url(self):
+        raise NotImplementedError
+
+    def offer(self, choices):
+        """Show `choices` as a list to pick from."""
+        self.fields["key"].widget = forms.RadioSelect(choices=choices)
+
+    def clean(self):
+        cleaned = super().clean()
+        key = self.data.get(self.add_prefix("key"), "")
+        if key:
+            page = self.queryset.filter(translation_key=key).first() if is_uuid(key) else None
+            if page is not None:
+                # Picked from the list (or the suggestions): the name is not needed any more.
+                self._errors.pop("name", None)
+                self.page = page
+                return cleaned
+        text = cleaned.get("name", "")
+        if not text:
+            return cleaned  # "this field is required"
+        found = matching(self.queryset, text)
+        exact = [page for page in found if page.title.casefold() == text.strip().casefold()]
+        if len(exact) == 1:
+            found = exact
+        if not found:
+            self.add_error("name", self.nothing % {"name": text})
+        elif len(found) == 1:
+            self.page = found[0]
+        else:
+            self.offer(labelled(found))
+            self.add_error("key", self.several)
+        return cleaned
+
+    def chosen(self):
+        return organisation_or_404(self.page.translation_key)
+
+
+def is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+class InviteForm(ChooseOrganisationForm):
+    label = gettext_lazy("Organisation")
+    help_text = gettext_lazy(
+        "Type its name (or part of it): organisations whose profile is public on the portal."
+    )
+    nothing = gettext_lazy("No public organisation of the portal is named “%(name)s”.")
+    several = gettext_lazy("Several organisations match: choose one.")
 
     def __init__(self, network, *args, **kwargs):
-        super().__init__(*args, prefix="invite", **kwargs)
-        self.fields["organisation"].choices = organisation_choices(
-            OrganisationPage.objects.all(), exclude=[network.translation_key]
-        )
+        super().__init__(network, *args, prefix="invite", **kwargs)
 
-    def chosen(self):
-        return organisation_or_404(self.cleaned_data["organisation"])
+    def base_queryset(self):
+        return OrganisationPage.objects.all()
+
+    def search_url(self):
+        return reverse("networks_choose_member", args=[self.owner.translation_key])
 
 
-class AskToJoinForm(forms.Form):
-    network = forms.ChoiceField(
-        label=gettext_lazy("Network"),
-        help_text=gettext_lazy("Networks whose profile is public on the portal."),
+class AskToJoinForm(ChooseOrganisationForm):
+    label = gettext_lazy("Network")
+    help_text = gettext_lazy(
+        "Type its name (or part of it): networks whose profile is public on the portal."
     )
-    role = RoleField()
+    nothing = gettext_lazy("No public network of the portal is named “%(name)s”.")
+    several = gettext_lazy("Several networks match: choose one.")
 
     def __init__(self, organisation, *args, **kwargs):
-        super().__init__(*args, prefix="ask", **kwargs)
-        self.fields["network"].choices = organisation_choices(
-            OrganisationPage.objects.filter(kind=OrganisationKind.NETWORK),
-            exclude=[organisation.translation_key],
-        )
+        super().__init__(organisation, *args, prefix="ask", **kwargs)
 
-    def chosen(self):
-        return organisation_or_404(self.cleaned_data["network"])
+    def base_queryset(self):
+        return OrganisationPage.objects.filter(kind=OrganisationKind.NETWORK)
+
+    def search_url(self):
+        return reverse("networks_choose_network", args=[self.owner.translation_key])
 
 
 class OutsideMemberForm(forms.Form):
@@ -232,33 +337,71 @@ def actions_for(membership, key, editable):
     return []
 
 
-def rows(queryset, key, other_side, editable):
-    """The memberships of the side `key`, grouped: active, waiting for this side's answer,
-    waiting for the other side's, and history (declined or ended)."""
-    items = list(queryset.order_by("-created_at", "-pk"))
-    pages = organisation_names(
+#: The sections of a memberships' screen, each paginated on its own: (name, the query
+#: parameter of its page number).
+SECTIONS = (
+    ("active", "active"),
+    ("to_answer", "to_answer"),
+    ("waiting", "waiting"),
+    ("history", "history"),
+)
+
+
+def section_filters(key):
+    """The memberships of the side `key` in each section: active, waiting for this side's
+    answer, waiting for the other side's, and history (declined or ended)."""
+    return {
+        "active": Q(state=MembershipState.ACTIVE),
+        "to_answer": Q(state=MembershipState.INVITED, member_key=key)
+        | Q(state=MembershipState.REQUESTED, network_key=key),
+        "waiting": Q(state=MembershipState.INVITED, network_key=key)
+        | Q(state=MembershipState.REQUESTED, member_key=key),
+        "history": Q(state__in=[MembershipState.DECLINED, MembershipState.ENDED]),
+    }
+
+
+def section_page(request, queryset, param):
+    """The page of `queryset` the request asks for in `param`; not a number or out of range is
+    404, as the other listings."""
+    paginator = Paginator(queryset, MEMBERSHIPS_PER_PAGE)
+    try:
+        return paginator.page(request.GET.get(param) or 1)
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(str(error)) from error
+
+
+def rows(request, queryset, key, other_side, editable):
+    """The memberships of the side `key`, in sections (see `section_filters`), each a page of
+    MEMBERSHIPS_PER_PAGE rows with the query of its pagination's links."""
+    filters = section_filters(key)
+    pages = {}
+    for name, param in SECTIONS:
+        page = section_page(
+            request, queryset.filter(filters[name]).order_by("-created_at", "-pk"), param
+        )
+        page.object_list = list(page.object_list)
+        query = request.GET.copy()
+        query.pop(param, None)
+        page.param, page.query = param, query.urlencode()
+        pages[name] = page
+    items = [membership for page in pages.values() for membership in page.object_list]
+    names = organisation_names(
         [getattr(m, other_side) for m in items if getattr(m, other_side) is not None]
     )
     countries = country_names()
-    groups = {"active": [], "to_answer": [], "waiting": [], "history": []}
-    for membership in items:
-        other = getattr(membership, other_side)
-        page = pages.get(other) if other else None
-        name = page.title if page else membership.outside_name
-        row = Row(
-            membership,
-            name,
-            countries.get(membership.country, membership.country),
-            actions_for(membership, key, editable),
-        )
-        if membership.state == MembershipState.ACTIVE:
-            groups["active"].append(row)
-        elif membership.state in OPEN_STATES:
-            waits_here = memberships.answering_side(membership) == key
-            groups["to_answer" if waits_here else "waiting"].append(row)
-        else:
-            groups["history"].append(row)
-    return groups
+    for page in pages.values():
+        page.object_list = [
+            Row(
+                membership,
+                names[other].title
+                if (other := getattr(membership, other_side)) in names
+                else membership.outside_name,
+                countries.get(membership.country, membership.country),
+                actions_for(membership, key, editable),
+            )
+            for membership in page.object_list
+        ]
+    return pages
 
 
 # Screens ---------------------------------------------------------------------------------------
@@ -319,7 +462,11 @@ def members_view(request, key):
     elif request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
     groups = rows(
-        Membership.objects.of_network(network), network.translation_key, "member_key", level == EDIT
+        request,
+        Membership.objects.of_network(network),
+        network.translation_key,
+        "member_key",
+        level == EDIT,
     )
     title = _("Members of %(name)s") % {"name": shown_name(network)}
     return TemplateResponse(
@@ -369,6 +516,7 @@ def organisation_networks_view(request, key):
     elif request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
     groups = rows(
+        request,
         Membership.objects.of_member(organisation),
         organisation.translation_key,
         "network_key",
@@ -456,13 +604,13 @@ def _act(request, pk, action):
     role = Role.of(request.user)
     if not (role.belongs_to(membership.network_key) or role.belongs_to(membership.member_key)):
         raise PermissionDenied
-    proposed_by_network = membership.state == MembershipState.INVITED
+    state_before = membership.state
     try:
         action(membership, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        return membership, proposed_by_network
+        return membership, state_before
     return None, None
 
 
@@ -471,9 +619,9 @@ def answer_view(request, pk, accepting):
     done = _act(request, pk, memberships.accept if accepting else memberships.decline)
     if not isinstance(done, tuple):
         return done
-    membership, proposed_by_network = done
+    membership, state_before = done
     if membership is not None:
-        emails.send_answer(membership, proposed_by_network)
+        emails.send_answer(membership, state_before == MembershipState.INVITED)
         names = organisation_names([membership.network_key, membership.member_key])
         values = {
             "network": getattr(names.get(membership.network_key), "title", ""),
@@ -497,12 +645,43 @@ def decline_view(request, pk):
 
 @refusing
 def end_view(request, pk):
+    """Either side ends a membership (or withdraws its proposal). The end of an active
+    membership is emailed to the other side's users; a withdrawal is not."""
     done = _act(request, pk, memberships.end)
     if not isinstance(done, tuple):
         return done
-    if done[0] is not None:
+    membership, state_before = done
+    if membership is not None:
+        if state_before == MembershipState.ACTIVE:
+            ended_by_network = memberships.edits(request.user, membership.network_key)
+            emails.send_ended(membership, ended_by_network)
         messages.success(request, _("The membership has ended; it stays in the history."))
     return redirect(safe_next(request, reverse("wagtailadmin_home")))
+
+
+@refusing
+def choices_view(request, key, form_class):
+    """The live organisations (or networks) whose name holds the words of `q`, for the
+    type-ahead of the invitation (or request) form: at most CHOICES_SHOWN, as JSON. For the
+    organisation's own editors only, as the form itself."""
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    owner = organisation_or_404(key)
+    if form_class is InviteForm and not owner.is_network:
+        raise Http404
+    if access(request.user, owner) != EDIT:
+        raise PermissionDenied
+    form = form_class(owner)
+    text = request.GET.get("q", "")[:255]
+    found = matching(form.queryset, text)
+    return JsonResponse(
+        {
+            "results": [
+                {"key": key, "name": page.title, "label": label}
+                for page, (key, label) in zip(found, labelled(found), strict=True)
+            ]
+        }
+    )
 
 
 def admin_urls():
@@ -513,6 +692,18 @@ def admin_urls():
             "networks/<uuid:key>/memberships/",
             organisation_networks_view,
             name="networks_of_organisation",
+        ),
+        path(
+            "networks/<uuid:key>/members/choices/",
+            choices_view,
+            {"form_class": InviteForm},
+            name="networks_choose_member",
+        ),
+        path(
+            "networks/<uuid:key>/memberships/choices/",
+            choices_view,
+            {"form_class": AskToJoinForm},
+            name="networks_choose_network",
         ),
         path("networks/memberships/<int:pk>/accept/", accept_view, name="networks_accept"),
         path("networks/memberships/<int:pk>/decline/", decline_view, name="networks_decline"),

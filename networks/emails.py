@@ -1,6 +1,7 @@
 """The emails of a membership's agreement: an invitation to the invited organisation, a request
-to join to the network, and the answer to whoever proposed it; each in the recipient's language
-(their admin language, else their organisation's)."""
+to join to the network, the answer to whoever proposed it, and the end of a membership to the
+side that did not end it; each in the recipient's language (their admin language, else their
+organisation's)."""
 
 from django.urls import reverse
 from django.utils.translation import override, pgettext
@@ -119,3 +120,29 @@ def send_answer(membership, proposed_by_network):
             organisation=side,
         )
     ]
+
+
+def send_ended(membership, ended_by_network):
+    """To the users of the side that did not end the membership: who ended it, and where their
+    memberships are. A member not on the portal has nobody to tell."""
+    network = first_version(membership.network_key)
+    member = first_version(membership.member_key) if membership.member_key else None
+    if network is None or member is None:
+        return []  # not on the portal, or a side deleted since
+    told, link = (
+        (member, networks_link(membership.member_key))
+        if ended_by_network
+        else (network, members_link(membership.network_key))
+    )
+    ender = network if ended_by_network else member
+    return send_to_members(
+        "network_ended",
+        told.translation_key,
+        lambda language: {
+            "network_name": network.title,
+            "member_name": member.title,
+            "membership_role": role_name(membership, language),
+            "ended_by_name": ender.title,
+            "memberships_link": link,
+        },
+    )

@@ -68,7 +68,12 @@ def test_a_coordinator_invites_and_the_organisation_accepts_from_its_admin_home(
     page.get_by_role("link", name="its members").click()
     expect(page.locator("h1")).to_contain_text(pair["network_en"])
     assert_accessible(page, "main")
-    page.locator("#id_invite-organisation").select_option(pair["member_key"])
+    # The type-ahead: a few letters of the name offer the matches; picking one chooses it.
+    page.locator("#id_invite-name").fill(pair["member_en"][:8])
+    suggestion = page.locator(".network-suggestions button", has_text=pair["member_en"])
+    suggestion.first.click()
+    expect(page.locator("input[name='invite-key']")).to_have_value(pair["member_key"])
+    expect(page.locator("#id_invite-name")).to_have_value(pair["member_en"])
     page.locator("#id_invite-role").select_option("lead_partner")
     # By keyboard: the focus on the button, Enter sends the form.
     send = page.get_by_role("button", name="Send the invitation")

@@ -492,6 +492,13 @@ def decide_on_mentor(world, decision):
     assert MentorProfile.objects.get(pk=mentor.pk).approval == decision
 
 
+def send_network_ended(world):
+    membership = memberships.invite(as_network(world), world.gr_page, world.it_user)
+    memberships.accept(membership, world.gr_user)
+    memberships.end(membership, world.gr_user)
+    network_emails.send_ended(membership, ended_by_network=False)
+
+
 #: How each email is sent for real, by the code that sends it.
 SENDERS = {
     "welcome": send_welcome_email,
@@ -531,6 +538,7 @@ SENDERS = {
     "network_answer": send_network_answer,
     "mentoring_mentor_approved": lambda world: decide_on_mentor(world, "approved"),
     "mentoring_mentor_rejected": lambda world: decide_on_mentor(world, "rejected"),
+    "network_ended": send_network_ended,
 }
 
 
