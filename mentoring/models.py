@@ -216,6 +216,8 @@ class MentoringRequest(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     created_at = models.DateTimeField(_("requested"), db_index=True)
     answered_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # When the mentor was reminded of it (reminders.py): at most once.
+    reminded_at = models.DateTimeField(_("mentor reminded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("mentoring request")
@@ -264,6 +266,13 @@ class Mentorship(models.Model):
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     ended_by = models.CharField(_("ended by"), max_length=8, choices=EndedBy.choices, blank=True)
     end_reason = models.TextField(_("why it ended"), blank=True)
+    # What reminders.py already sent, so that each is sent once: the "log a session" reminders
+    # (how many, 1 or 2, since the day counted from: the last session, else the start), the
+    # 90-day check-in, and the mentee's email that the mentorship ended.
+    session_reminders = models.PositiveSmallIntegerField(default=0)
+    session_reminders_since = models.DateField(null=True, blank=True)
+    checkin_sent_at = models.DateTimeField(null=True, blank=True)
+    end_told_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("mentorship")
@@ -307,6 +316,21 @@ class MentoringSession(models.Model):
 
     def __str__(self):
         return f"{self.date} · {self.minutes}′"
+
+
+class FacilitatorMentoringDigest(models.Model):
+    """What a facilitator was last told of mentoring (reminders.py), so each digest goes once:
+    the newest mentor waiting for approval they were told of, and the ISO week of the last
+    list of unanswered requests."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentoring_digest"
+    )
+    approvals_upto = models.PositiveIntegerField(default=0)
+    requests_week = models.CharField(max_length=10, blank=True)
+
+    def __str__(self):
+        return str(self.user)
 
 
 def split_keywords(text):
