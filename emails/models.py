@@ -85,6 +85,27 @@ class TemplateKey(models.TextChoices):
         _("Mentoring: the mentor's profile not approved"),
     )
     NETWORK_ENDED = "network_ended", _("A membership of a network ended by the other side")
+    MENTORING_REQUEST_REMINDER = (
+        "mentoring_request_reminder",
+        _("Mentoring: a request waiting for a week, to the mentor"),
+    )
+    MENTORING_SESSION_REMINDER = (
+        "mentoring_session_reminder",
+        _("Mentoring: no meeting logged for a while, to the mentor"),
+    )
+    MENTORING_CHECKIN = "mentoring_checkin", _("Mentoring: the 90-day check-in, to the mentor")
+    MENTORING_ENDED_MENTEE = (
+        "mentoring_ended_mentee",
+        _("Mentoring: the mentorship ended, to the mentee"),
+    )
+    MENTORING_APPROVALS_DIGEST = (
+        "mentoring_approvals_digest",
+        _("Mentoring: mentors waiting for approval, to facilitators"),
+    )
+    MENTORING_REQUESTS_DIGEST = (
+        "mentoring_requests_digest",
+        _("Mentoring: requests unanswered for a week, to facilitators (weekly)"),
+    )
 
 
 class EmailTemplateForm(WagtailAdminModelForm):

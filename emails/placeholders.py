@@ -91,6 +91,15 @@ PLACEHOLDERS = {
         "admin link to the screen of the recipient's memberships, where they answer or end them"
     ),
     "rejection_reason": _("why the mentor's profile was not approved, as the facilitator wrote it"),
+    "days_waiting": _("how many days the request has waited for the mentor's answer"),
+    "days_without_session": _("how many days since the last meeting logged (or the start)"),
+    "mentorship_days": _("how many days ago the mentorship started"),
+    "mentor_list": _("the mentors waiting for approval, each with their country, one a line"),
+    "mentors_link": _("admin link to the mentors waiting for approval"),
+    "request_list": _(
+        "the requests waiting for an answer, each with its mentor, mentee and days, one a line"
+    ),
+    "requests_link": _("admin link to the mentoring requests waiting for an answer"),
     "digest": _(
         "the digest: new registrations, confirmed addresses, pages waiting for approval, "
         "organisations to contact and follow-ups due"
@@ -218,6 +227,24 @@ TEMPLATE_PLACEHOLDERS = {
     },
     "mentoring_mentor_approved": {"recipient_name", "mentoring_link"},
     "mentoring_mentor_rejected": {"recipient_name", "rejection_reason", "mentoring_link"},
+    # Mentoring's reminders and digests (mentoring/reminders.py).
+    "mentoring_request_reminder": {
+        "recipient_name",
+        "mentee_name",
+        "days_waiting",
+        "request_days",
+        "mentoring_link",
+    },
+    "mentoring_session_reminder": {
+        "recipient_name",
+        "mentee_name",
+        "days_without_session",
+        "mentoring_link",
+    },
+    "mentoring_checkin": {"recipient_name", "mentee_name", "mentorship_days", "mentoring_link"},
+    "mentoring_ended_mentee": {"recipient_name", "mentor_name", "mentoring_link"},
+    "mentoring_approvals_digest": {"facilitator_name", "mentor_list", "mentors_link"},
+    "mentoring_requests_digest": {"facilitator_name", "request_list", "requests_link"},
 }
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -404,6 +431,25 @@ def sample_values():
         "membership_answer": pgettext("membership answer", "accepted"),
         "memberships_link": _admin_link("wagtailadmin_home"),
         "rejection_reason": _("Please describe your professional experience in more detail."),
+        "days_waiting": 7,
+        "days_without_session": 14,
+        "mentorship_days": 90,
+        "mentor_list": ["Giulia Russo (" + _("Italy") + ")"],
+        "mentors_link": _admin_link("wagtailadmin_home"),
+        "request_list": [
+            _(
+                "%(mentee)s (%(mentee_country)s) → %(mentor)s (%(mentor_country)s), "
+                "waiting for %(days)s days"
+            )
+            % {
+                "mentee": "Amal",
+                "mentee_country": _("Greece"),
+                "mentor": "Giulia Russo",
+                "mentor_country": _("Italy"),
+                "days": 9,
+            }
+        ],
+        "requests_link": _admin_link("wagtailadmin_home"),
     }
     values = {name: f"[{description}]" for name, description in PLACEHOLDERS.items()}
     values.update(samples)
