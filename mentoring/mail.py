@@ -100,3 +100,41 @@ def send_approval(mentor):
     if mentor.approval == Approval.APPROVED:
         return _to_mentor("mentoring_mentor_approved", mentor)
     return _to_mentor("mentoring_mentor_rejected", mentor, rejection_reason=mentor.approval_reason)
+
+
+def send_request_reminder(mentoring_request, days_waiting, request_days):
+    """To the mentor: a request has waited `days_waiting` days; it closes after `request_days`."""
+    return _to_mentor(
+        "mentoring_request_reminder",
+        mentoring_request.mentor,
+        mentee_name=mentoring_request.mentee.first_name,
+        days_waiting=days_waiting,
+        request_days=request_days,
+    )
+
+
+def send_session_reminder(mentorship, days_without_session):
+    """To the mentor: no meeting logged with their mentee for `days_without_session` days."""
+    return _to_mentor(
+        "mentoring_session_reminder",
+        mentorship.mentor,
+        mentee_name=mentorship.mentee.first_name,
+        days_without_session=days_without_session,
+    )
+
+
+def send_checkin(mentorship, mentorship_days):
+    """To the mentor: the mentorship is `mentorship_days` old; a moment to look back."""
+    return _to_mentor(
+        "mentoring_checkin",
+        mentorship.mentor,
+        mentee_name=mentorship.mentee.first_name,
+        mentorship_days=mentorship_days,
+    )
+
+
+def send_ended_to_mentee(mentorship):
+    """To the mentee: their mentorship ended; their page lets them ask another mentor."""
+    return _to_mentee(
+        "mentoring_ended_mentee", mentorship.mentee, mentor_name=mentorship.mentor.name
+    )

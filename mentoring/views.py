@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.ratelimit import TOO_MANY, RateLimit
 
-from . import links, mail, requests
+from . import links, mail, reminders, requests
 from .forms import DeclineForm, EndForm, MenteeForm, MentorForm, RequestForm, SessionForm
 from .models import EndedBy, MentoringRequest, Mentorship, MentorshipState, RequestState
 from .proposals import proposals
@@ -270,7 +270,7 @@ def _end(request, mentorship, ended_by, page, prefix=None):
     if not form.is_valid():
         return page(form)
     try:
-        requests.end(
+        ended = requests.end(
             mentorship,
             ended_by,
             form.cleaned_data["reason"],
@@ -278,6 +278,7 @@ def _end(request, mentorship, ended_by, page, prefix=None):
         )
     except requests.MentoringRefused as refused:
         return page(None, refused.messages[0])
+    reminders.tell_mentee_ended(ended)  # whoever ended it; once, however often it is posted
     return None
 
 

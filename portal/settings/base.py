@@ -340,6 +340,10 @@ PORTAL_SCHEDULE = [
     ("15 8 * * *", "send_news_digest"),
     # Mentoring requests left without an answer for PORTAL_MENTORING_REQUEST_DAYS: expired.
     ("10 * * * *", "expire_mentoring_requests"),
+    # Mentoring's reminders to mentors (a request waiting, no meeting logged, the 90-day
+    # check-in) and facilitators' lists (mentors waiting for approval; Mondays, requests
+    # unanswered for a week): each email once.
+    ("40 8 * * *", "send_mentoring_reminders"),
     # Mentees with nothing going on for PORTAL_MENTORING_KEEP_DAYS: deleted.
     ("25 3 * * *", "purge_mentees"),
     # Housekeeping: expired sessions, finished task results, and tasks a dead worker left
