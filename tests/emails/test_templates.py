@@ -48,6 +48,8 @@ from facilitators.factories import FacilitatorFactory
 from facilitators.reminders import draft as reminder_draft
 from facilitators.reminders import send_reminder
 from home.factories import StandardPageFactory
+from mentoring import reminders as mentoring_reminders_module
+from mentoring import requests as mentoring_requests
 from mentoring.factories import MenteeFactory, MentorProfileFactory
 from mentoring.links import mentee_token, mentor_token
 from mentoring.models import MentoringRequest, MentorProfile
@@ -459,6 +461,30 @@ def register_for_mentoring(world, form):
     Client().post(f"/el/mentoring/{form}", data)
 
 
+def mentoring_reminders(world, kind):
+    """What makes each reminder of mentoring due, then a run of the daily command (the weekly
+    list of requests on a Monday)."""
+    monday = timezone.make_aware(datetime.datetime(2026, 11, 30, 9))
+    mentee, mentor = mentoring_pair()
+    if kind in ("request", "requests_digest"):
+        send_request(mentee, mentor, "Hello", now=monday - datetime.timedelta(days=8))
+    elif kind in ("session", "checkin"):
+        days = 20 if kind == "session" else 91
+        asked = send_request(mentee, mentor, "Hello", now=monday - datetime.timedelta(days=days))
+        mentoring_requests.accept(asked, now=monday - datetime.timedelta(days=days))
+    else:
+        MentorProfileFactory(name="Luca Greco", country="IT", approval="pending")
+    if kind in ("requests_digest", "approvals_digest"):
+        italian_facilitator(world)
+    mentoring_reminders_module.send_all(monday)
+
+
+def end_mentorship(world):
+    mentee, mentor = mentoring_pair()
+    mentoring_requests.accept(send_request(mentee, mentor, "Hello"))
+    Client().post(f"/el/mentoring/me/{mentee_token(mentee)}/end/", {"completed": "on"})
+
+
 def as_network(world):
     """The Italian organisation, made a network."""
     world.it_page.kind = "network"
@@ -539,6 +565,12 @@ SENDERS = {
     "mentoring_mentor_approved": lambda world: decide_on_mentor(world, "approved"),
     "mentoring_mentor_rejected": lambda world: decide_on_mentor(world, "rejected"),
     "network_ended": send_network_ended,
+    "mentoring_request_reminder": lambda world: mentoring_reminders(world, "request"),
+    "mentoring_session_reminder": lambda world: mentoring_reminders(world, "session"),
+    "mentoring_checkin": lambda world: mentoring_reminders(world, "checkin"),
+    "mentoring_ended_mentee": end_mentorship,
+    "mentoring_approvals_digest": lambda world: mentoring_reminders(world, "approvals_digest"),
+    "mentoring_requests_digest": lambda world: mentoring_reminders(world, "requests_digest"),
 }
 
 
