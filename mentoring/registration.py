@@ -1,4 +1,5 @@
-"""Writing a mentor or a mentee from their form, and the first email with their link.
+"""Writing a mentor or a mentee from their form (or an organisation's enrolment of a young
+person), and the first email with their link.
 
 A mentor's address is theirs alone: registering again with it changes nothing and emails the
 link to their page, so that the answer ("check your email") says nothing about who is a mentor.
@@ -68,6 +69,32 @@ def register_mentee(data, language, now=None):
         delivery=data["delivery"],
         message=data.get("message", ""),
         age_confirmed=True,
+        consent_at=now or timezone.now(),
+        consent_version=CONSENT_VERSION,
+    )
+    mentee.expertise.set(data["sectors"])
+    send_mentee_link(mentee)
+    return mentee
+
+
+@transaction.atomic
+def enrol_mentee(data, organisation_key, under_age, language=None, now=None):
+    """A young person enrolled by an organisation (`organisation_key`, its translation key),
+    emailed their link. Below the age of digital consent (`under_age`, as the form worked it
+    out) with their guardian's consent, recorded with its time and the text's version; the
+    organisation is kept either way."""
+    mentee = Mentee.objects.create(
+        first_name=data["first_name"],
+        email=data["email"],
+        country=data["country"],
+        language=language or data["language"],
+        keywords=data.get("keywords", ""),
+        delivery=data["delivery"],
+        message=data.get("message", ""),
+        age_confirmed=not under_age,
+        enrolled_by_key=organisation_key,
+        guardian_consent=bool(data.get("guardian_consent")),
+        guardian_name=data.get("guardian_name", "").strip() if data.get("guardian_consent") else "",
         consent_at=now or timezone.now(),
         consent_version=CONSENT_VERSION,
     )
