@@ -1,5 +1,6 @@
 """Admin → Mentoring (mentoring/admin.py), the home panel of mentors to approve, the
-organisations' enrolment of young people (mentoring/enrolment.py)."""
+organisations' enrolment of young people (mentoring/enrolment.py), and mentoring's figures per
+country in the facilitators' panel and report (mentoring/country_figures.py)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,15 +9,18 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from core.roles import Role
+from directory.figures import HOOK as FIGURES
 
 from . import enrolment
 from .admin import MentoringViewSetGroup, MentorPolicy, MentorshipPolicy, RequestPolicy
 from .components import PendingMentorsPanel
+from .country_figures import MentoringFigures
 from .models import MentoringRequest, MentorProfile, Mentorship
 
 register_permission_policy(MentorProfile, MentorPolicy(MentorProfile))
 register_permission_policy(MentoringRequest, RequestPolicy(MentoringRequest))
 register_permission_policy(Mentorship, MentorshipPolicy(Mentorship))
+hooks.register(FIGURES, MentoringFigures)
 
 
 @hooks.register("register_admin_viewset")
