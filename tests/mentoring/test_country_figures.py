@@ -6,10 +6,7 @@ not grow with the number of mentors and mentees."""
 import csv
 import io
 
-import openpyxl
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,6 +20,7 @@ from mentoring.models import (
     MentorshipState,
     RequestState,
 )
+from tests.directory.figures import panel_rows, queries, report, sheet
 from tests.directory.organisations import refused, registered
 
 pytestmark = pytest.mark.django_db
@@ -87,46 +85,21 @@ def test_figures_per_country(world):
     assert MentoringFigures().by_country(["GR"]) == {"GR": GREECE}
 
 
-def panel_rows(html):
-    """{country name: [cells]} of the panel's "Mentoring by country" table."""
-    assert "Mentoring by country" in html
-    table = html[html.index("Mentoring by country") :]
-    table = table[: table.index("</table>")]
-    rows = {}
-    for row in table.split("<tr>")[2:]:
-        name = row.split('<th scope="row">')[1].split("</th>")[0]
-        rows[name] = [cell.split("</td>")[0] for cell in row.split("<td>")[1:]]
-    return rows
-
-
 def test_central_staff_see_every_countrys_mentoring_on_the_panel(client, world):
     client.force_login(CentralStaffFactory())
-    rows = panel_rows(client.get(reverse("wagtailadmin_home")).content.decode())
+    rows = panel_rows(client.get(reverse("wagtailadmin_home")).content.decode(), "Mentoring")
     assert rows["Italy"] == ["2", "4", "2", "1", "1"]
     assert rows["Greece"] == ["1", "1", "1", "0", "0"]
 
 
 def test_a_facilitator_of_italy_sees_only_italy(client, world, portal):
     client.force_login(CountryFacilitatorFactory(country=portal.countries["IT"]))
-    rows = panel_rows(client.get(reverse("wagtailadmin_home")).content.decode())
+    rows = panel_rows(client.get(reverse("wagtailadmin_home")).content.decode(), "Mentoring")
     assert rows == {"Italy": ["2", "4", "2", "1", "1"]}
 
 
-def report(client, user, fmt, **query):
-    client.force_login(user)
-    response = client.get(reverse("facilitation_report", args=[fmt]), {"attention": "all", **query})
-    assert response.status_code == 200
-    return response
-
-
-def mentoring_sheet(response):
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content))["Mentoring"]
-    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    return rows[0], {row[0]: row[1:] for row in rows[1:]}
-
-
 def test_the_excel_report_has_mentoring_per_country(client, world):
-    header, rows = mentoring_sheet(report(client, CentralStaffFactory(), "xlsx"))
+    header, rows = sheet(report(client, CentralStaffFactory(), "xlsx"), "Mentoring")
     assert header == [
         "Country",
         "Approved mentors",
@@ -142,7 +115,7 @@ def test_the_excel_report_has_mentoring_per_country(client, world):
 def test_a_facilitator_of_italy_never_gets_greeces_mentoring_by_url(client, world, portal):
     lucia = CountryFacilitatorFactory(country=portal.countries["IT"])
     for query in ({}, {"country": "GR"}):
-        _header, rows = mentoring_sheet(report(client, lucia, "xlsx", **query))
+        _header, rows = sheet(report(client, lucia, "xlsx", **query), "Mentoring")
         assert list(rows) == ["Italy"]
 
 
@@ -171,14 +144,6 @@ def many(count, start=0):
         mentor = MentorProfileFactory(country=country, capacity=2)
         mentorship(mentor, MenteeFactory(country=country))
         request(mentor, MenteeFactory(country=country))
-
-
-def queries(client, url, **query):
-    client.get(url, query)  # the first request fills per-process caches
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, query)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def test_the_panel_and_report_cost_the_same_queries_for_few_and_many_mentors(client, portal):
