@@ -146,6 +146,35 @@ class MentorForm(PublicForm):
     )
 
 
+class MentorProfileForm(MentoringForm):
+    """What an approved or waiting mentor changes from their page; their capacity never below
+    the mentorships they have going (checked again under a lock when written)."""
+
+    profile = MentorForm.base_fields["profile"]
+    sectors = MentorForm.base_fields["sectors"]
+    keywords = MentorForm.base_fields["keywords"]
+    languages = MentorForm.base_fields["languages"]
+    delivery = MentorForm.base_fields["delivery"]
+    capacity = MentorForm.base_fields["capacity"]
+
+    def __init__(self, *args, active=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.active = active
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if capacity < self.active:
+            raise forms.ValidationError(
+                _(
+                    "You mentor %(count)d young people now: your capacity cannot be lower until "
+                    "a mentorship ends."
+                )
+                % {"count": self.active},
+                code="below_active",
+            )
+        return capacity
+
+
 class LookingForForm(MentoringForm):
     """What a mentee looks for: sectors or keywords (at least one), meetings, a message."""
 

@@ -9,10 +9,12 @@ mentee of its own, reached by its own link.
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .forms import CONSENT_VERSION
 from .mail import send_mentee_link, send_mentor_link
 from .models import Mentee, MentorKeyword, MentorLanguage, MentorProfile, split_keywords
+from .requests import MentoringRefused, active_count, lock_mentor
 
 
 def register_mentor(data, language, now=None):
@@ -47,6 +49,29 @@ def register_mentor(data, language, now=None):
             existing = MentorProfile.objects.get(email=data["email"])
     send_mentor_link(existing)
     return existing
+
+
+@transaction.atomic
+def update_mentor(mentor, data):
+    """The mentor's profile as they changed it. Their row is locked as an acceptance locks it, so
+    the capacity is never set below the mentorships going on, even while one is accepted."""
+    locked = lock_mentor(mentor)
+    active = active_count(locked)
+    if data["capacity"] < active:
+        raise MentoringRefused(
+            _("You mentor %(count)d young people now: your capacity cannot be lower.")
+            % {"count": active}
+        )
+    for field in ("profile", "keywords", "delivery", "capacity"):
+        setattr(locked, field, data[field])
+    locked.save(update_fields=["profile", "keywords", "delivery", "capacity"])
+    locked.expertise.set(data["sectors"])
+    set_keywords(locked)
+    MentorLanguage.objects.filter(mentor=locked).delete()
+    MentorLanguage.objects.bulk_create(
+        MentorLanguage(mentor=locked, code=code) for code in data["languages"]
+    )
+    return locked
 
 
 def set_keywords(mentor):

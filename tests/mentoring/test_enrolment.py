@@ -9,26 +9,15 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from directory.factories import CountryFacilitatorFactory, ExpertiseCategoryFactory
+from directory.factories import CountryFacilitatorFactory
 from mentoring.forms import CONSENT_VERSION
 from mentoring.models import Mentee
 from tests.directory.organisations import refused, registered
 from tests.helpers import signed_in
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def digital(portal):
-    return ExpertiseCategoryFactory(name="Digital skills", slug="digital-skills")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture
