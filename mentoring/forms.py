@@ -1,8 +1,11 @@
-"""The public forms of mentoring: becoming a mentor, looking for one, asking mentors, and the
-mentor's answer. Anything a form does not accept is a form error, and nothing is stored."""
+"""The forms of mentoring: becoming a mentor, looking for one (or an organisation enrolling a
+young person), asking mentors, the mentor's answer. Anything a form does not accept is a form
+error, and nothing is stored."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.listing import one_per_translation, request_locales
@@ -25,6 +28,13 @@ MENTEE_CONSENT = _(
     "accepts. My data is deleted 12 months after the mentorship ends."
 )
 
+GUARDIAN_CONSENT = _(
+    "The young person's parent or guardian agrees that this portal keeps what is written here "
+    "to propose mentors, shows the young person's first name and message to the mentors they "
+    "ask, and gives their email address to the mentor who accepts; the data is deleted 12 "
+    "months after the mentorship ends. Our organisation keeps the signed agreement."
+)
+
 
 def country_choices(request):
     """[(code, name)] of the directory's countries, in the visitor's language."""
@@ -45,9 +55,8 @@ def sector_queryset(request):
     ).order_by("name")
 
 
-class PublicForm(forms.Form):
-    # Left empty by people; filled by robots that fill every field.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+class MentoringForm(forms.Form):
+    """Countries and sectors in the visitor's language; addresses and keywords tidied."""
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,6 +64,17 @@ class PublicForm(forms.Form):
             self.fields["country"].choices = [("", "—"), *country_choices(request)]
         if "sectors" in self.fields:
             self.fields["sectors"].queryset = sector_queryset(request)
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_keywords(self):
+        return ", ".join(split_keywords(self.cleaned_data["keywords"]))
+
+
+class PublicForm(MentoringForm):
+    # Left empty by people; filled by robots that fill every field.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def clean(self):
         cleaned = super().clean()
@@ -65,12 +85,6 @@ class PublicForm(forms.Form):
     @property
     def is_spam(self):
         return self.has_error(NON_FIELD_ERRORS, "honeypot")
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
-    def clean_keywords(self):
-        return ", ".join(split_keywords(self.cleaned_data["keywords"]))
 
 
 EMAIL_ERRORS = {
@@ -132,20 +146,38 @@ class MentorForm(PublicForm):
     )
 
 
-class MenteeForm(PublicForm):
-    first_name = forms.CharField(label=_("Your first name"), max_length=60)
-    email = forms.EmailField(
-        label=_("Your email address"), max_length=254, error_messages=EMAIL_ERRORS
-    )
-    age = forms.IntegerField(
-        label=_("Your age"),
-        min_value=1,
-        max_value=120,
-        help_text=_("Only to check that you may register yourself; it is not kept."),
-    )
-    country = forms.ChoiceField(
-        label=_("Country"), error_messages={"required": _("Please choose your country.")}
-    )
+class MentorProfileForm(MentoringForm):
+    """What an approved or waiting mentor changes from their page; their capacity never below
+    the mentorships they have going (checked again under a lock when written)."""
+
+    profile = MentorForm.base_fields["profile"]
+    sectors = MentorForm.base_fields["sectors"]
+    keywords = MentorForm.base_fields["keywords"]
+    languages = MentorForm.base_fields["languages"]
+    delivery = MentorForm.base_fields["delivery"]
+    capacity = MentorForm.base_fields["capacity"]
+
+    def __init__(self, *args, active=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.active = active
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if capacity < self.active:
+            raise forms.ValidationError(
+                _(
+                    "You mentor %(count)d young people now: your capacity cannot be lower until "
+                    "a mentorship ends."
+                )
+                % {"count": self.active},
+                code="below_active",
+            )
+        return capacity
+
+
+class LookingForForm(MentoringForm):
+    """What a mentee looks for: sectors or keywords (at least one), meetings, a message."""
+
     sectors = forms.ModelMultipleChoiceField(
         label=_("Sectors you are interested in"),
         queryset=ExpertiseCategory.objects.none(),
@@ -167,10 +199,6 @@ class MenteeForm(PublicForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    consent = forms.BooleanField(
-        label=MENTEE_CONSENT,
-        error_messages={"required": _("Please tick the box to agree, or we cannot register you.")},
-    )
 
     def clean(self):
         cleaned = super().clean()
@@ -180,6 +208,32 @@ class MenteeForm(PublicForm):
             and not self.has_error("sectors")
         ):
             self.add_error("sectors", _("Please choose a sector or write a keyword."))
+        return cleaned
+
+
+class MenteeForm(PublicForm, LookingForForm):
+    field_order = ["first_name", "email", "age", "country", "sectors", "keywords", "delivery"]
+
+    first_name = forms.CharField(label=_("Your first name"), max_length=60)
+    email = forms.EmailField(
+        label=_("Your email address"), max_length=254, error_messages=EMAIL_ERRORS
+    )
+    age = forms.IntegerField(
+        label=_("Your age"),
+        min_value=1,
+        max_value=120,
+        help_text=_("Only to check that you may register yourself; it is not kept."),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), error_messages={"required": _("Please choose your country.")}
+    )
+    consent = forms.BooleanField(
+        label=MENTEE_CONSENT,
+        error_messages={"required": _("Please tick the box to agree, or we cannot register you.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
         age, country = cleaned.get("age"), cleaned.get("country")
         if age is not None and country and age < consent_age(country):
             self.add_error(
@@ -195,6 +249,86 @@ class MenteeForm(PublicForm):
                     params={"age": consent_age(country)},
                 ),
             )
+        return cleaned
+
+
+def age_on(birth, today):
+    """Whole years between `birth` and `today`."""
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+class EnrolmentForm(LookingForForm):
+    """An organisation enrolling a young person, below the age of digital consent of their
+    country only with their parent's or guardian's consent. `under_age` after cleaning: whether
+    the young person is below it."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=60)
+    email = forms.EmailField(
+        label=_("Their email address"),
+        max_length=254,
+        help_text=_("Where they receive the link to their mentoring page."),
+        error_messages={
+            "required": _("Please write their email address."),
+            "invalid": EMAIL_ERRORS["invalid"],
+        },
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), error_messages={"required": _("Please choose their country.")}
+    )
+    language = forms.ChoiceField(label=_("Language of the emails"), choices=settings.LANGUAGES)
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Or their age, below."),
+    )
+    age = forms.IntegerField(label=_("Age"), min_value=1, max_value=120, required=False)
+    guardian_consent = forms.BooleanField(label=GUARDIAN_CONSENT, required=False)
+    guardian_name = forms.CharField(
+        label=_("Name of the parent or guardian"), max_length=120, required=False
+    )
+
+    field_order = ["first_name", "email", "country", "language", "birth_date", "age", "sectors"]
+    under_age = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sectors"].label = _("Sectors they are interested in")
+        self.fields["keywords"].help_text = _(
+            "What they would like help with, separated by commas: “cv, web design”."
+        )
+        self.fields["delivery"].label = _("How they would like to meet")
+        self.fields["message"].label = _("A few words about them and what they look for")
+
+    def clean_birth_date(self):
+        birth = self.cleaned_data["birth_date"]
+        if birth is not None and birth >= timezone.localdate():
+            raise forms.ValidationError(_("Please check the date of birth: it is not past."))
+        return birth
+
+    def clean(self):
+        cleaned = super().clean()
+        birth, age = cleaned.get("birth_date"), cleaned.get("age")
+        if birth is not None:
+            age = age_on(birth, timezone.localdate())
+        elif age is None and not self.has_error("age") and not self.has_error("birth_date"):
+            self.add_error("age", _("Please give their date of birth or their age."))
+        country = cleaned.get("country")
+        if age is None or not country:
+            return cleaned
+        self.under_age = age < consent_age(country)
+        if self.under_age:
+            if not cleaned.get("guardian_consent"):
+                self.add_error(
+                    "guardian_consent",
+                    _(
+                        "In their country a young person under %(age)d needs the consent of a "
+                        "parent or guardian: please record it."
+                    )
+                    % {"age": consent_age(country)},
+                )
+            if not cleaned.get("guardian_name", "").strip():
+                self.add_error("guardian_name", _("Please write the parent's or guardian's name."))
         return cleaned
 
 

@@ -143,7 +143,9 @@ class Mentee(models.Model):
     """A young job seeker looking for a mentor. Never public nor searchable.
 
     They confirm they are at least the age of digital consent of their country; younger ones
-    are enrolled by an organisation of the portal that records their guardian's consent.
+    are enrolled by an organisation of the portal that records their guardian's consent (the
+    guardian's name, the time and the version of the text they agreed to: `consent_at`,
+    `consent_version`).
     """
 
     key = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -167,6 +169,7 @@ class Mentee(models.Model):
         _("enrolled by the organisation (translation key)"), null=True, blank=True
     )
     guardian_consent = models.BooleanField(_("guardian's consent recorded"), default=False)
+    guardian_name = models.CharField(_("parent or guardian"), max_length=120, blank=True)
     consent_at = models.DateTimeField(_("consent given"))
     consent_version = models.CharField(_("version of the consent text"), max_length=20)
     confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)

@@ -1,4 +1,5 @@
-"""Writing a mentor or a mentee from their form, and the first email with their link.
+"""Writing a mentor or a mentee from their form (or an organisation's enrolment of a young
+person), and the first email with their link.
 
 A mentor's address is theirs alone: registering again with it changes nothing and emails the
 link to their page, so that the answer ("check your email") says nothing about who is a mentor.
@@ -8,10 +9,12 @@ mentee of its own, reached by its own link.
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .forms import CONSENT_VERSION
 from .mail import send_mentee_link, send_mentor_link
 from .models import Mentee, MentorKeyword, MentorLanguage, MentorProfile, split_keywords
+from .requests import MentoringRefused, active_count, lock_mentor
 
 
 def register_mentor(data, language, now=None):
@@ -48,6 +51,29 @@ def register_mentor(data, language, now=None):
     return existing
 
 
+@transaction.atomic
+def update_mentor(mentor, data):
+    """The mentor's profile as they changed it. Their row is locked as an acceptance locks it, so
+    the capacity is never set below the mentorships going on, even while one is accepted."""
+    locked = lock_mentor(mentor)
+    active = active_count(locked)
+    if data["capacity"] < active:
+        raise MentoringRefused(
+            _("You mentor %(count)d young people now: your capacity cannot be lower.")
+            % {"count": active}
+        )
+    for field in ("profile", "keywords", "delivery", "capacity"):
+        setattr(locked, field, data[field])
+    locked.save(update_fields=["profile", "keywords", "delivery", "capacity"])
+    locked.expertise.set(data["sectors"])
+    set_keywords(locked)
+    MentorLanguage.objects.filter(mentor=locked).delete()
+    MentorLanguage.objects.bulk_create(
+        MentorLanguage(mentor=locked, code=code) for code in data["languages"]
+    )
+    return locked
+
+
 def set_keywords(mentor):
     """The mentor's keyword rows, as their keywords text lists them."""
     MentorKeyword.objects.filter(mentor=mentor).delete()
@@ -68,6 +94,32 @@ def register_mentee(data, language, now=None):
         delivery=data["delivery"],
         message=data.get("message", ""),
         age_confirmed=True,
+        consent_at=now or timezone.now(),
+        consent_version=CONSENT_VERSION,
+    )
+    mentee.expertise.set(data["sectors"])
+    send_mentee_link(mentee)
+    return mentee
+
+
+@transaction.atomic
+def enrol_mentee(data, organisation_key, under_age, language=None, now=None):
+    """A young person enrolled by an organisation (`organisation_key`, its translation key),
+    emailed their link. Below the age of digital consent (`under_age`, as the form worked it
+    out) with their guardian's consent, recorded with its time and the text's version; the
+    organisation is kept either way."""
+    mentee = Mentee.objects.create(
+        first_name=data["first_name"],
+        email=data["email"],
+        country=data["country"],
+        language=language or data["language"],
+        keywords=data.get("keywords", ""),
+        delivery=data["delivery"],
+        message=data.get("message", ""),
+        age_confirmed=not under_age,
+        enrolled_by_key=organisation_key,
+        guardian_consent=bool(data.get("guardian_consent")),
+        guardian_name=data.get("guardian_name", "").strip() if data.get("guardian_consent") else "",
         consent_at=now or timezone.now(),
         consent_version=CONSENT_VERSION,
     )

@@ -67,7 +67,9 @@ def free_places(mentor):
     return max(mentor.capacity - active_count(mentor), 0)
 
 
-def _lock_mentor(mentor):
+def lock_mentor(mentor):
+    """The mentor's row, locked until the transaction ends: what changes their places takes it
+    first."""
     return MentorProfile.objects.select_for_update().get(pk=mentor.pk)
 
 
@@ -130,7 +132,7 @@ def accept(mentoring_request, now=None):
     Returns (mentorship, the requests superseded)."""
     now = now or timezone.now()
     with transaction.atomic():
-        mentor = _lock_mentor(mentoring_request.mentor)
+        mentor = lock_mentor(mentoring_request.mentor)
         mentee = _lock_mentee(mentoring_request.mentee)
         mentoring_request = _lock_request(mentoring_request)
         if mentoring_request.mentor_id != mentor.pk or mentoring_request.mentee_id != mentee.pk:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("me/<str:token>/delete/", views.mentee_delete, name="mentoring_mentee_delete"),
     path("mentor/<str:token>/", views.mentor_page, name="mentoring_mentor"),
     path("mentor/<str:token>/pause/", views.pause, name="mentoring_pause"),
+    path("mentor/<str:token>/profile/", views.mentor_profile, name="mentoring_mentor_profile"),
     path(
         "mentor/<str:token>/session/<int:mentorship_id>/",
         views.log_session,

@@ -24,10 +24,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.ratelimit import TOO_MANY, RateLimit
 
 from . import links, mail, reminders, requests
-from .forms import DeclineForm, EndForm, MenteeForm, MentorForm, RequestForm, SessionForm
+from .forms import (
+    DeclineForm,
+    EndForm,
+    MenteeForm,
+    MentorForm,
+    MentorProfileForm,
+    RequestForm,
+    SessionForm,
+)
 from .models import EndedBy, MentoringRequest, Mentorship, MentorshipState, RequestState
 from .proposals import proposals
-from .registration import register_mentee, register_mentor
+from .registration import register_mentee, register_mentor, update_mentor
 
 
 def _rate_limit(request, scope, email):
@@ -325,6 +333,44 @@ def pause(request, token):
     mentor.paused = request.POST.get("paused") == "1"
     mentor.save(update_fields=["paused"])
     return _see_other(reverse("mentoring_mentor", args=[token]))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def mentor_profile(request, token):
+    """The mentor changes their profile, sectors, keywords, languages, meetings and capacity."""
+    mentor = _mentor(token)
+    active = requests.active_count(mentor)
+    status = 200
+    if request.method == "POST":
+        form = MentorProfileForm(request.POST, request=request, active=active)
+        if form.is_valid():
+            try:
+                update_mentor(mentor, form.cleaned_data)
+            except requests.MentoringRefused as refused:
+                form.add_error("capacity", refused.messages[0])
+            else:
+                return _see_other(reverse("mentoring_mentor", args=[token]))
+        status = 400
+    else:
+        form = MentorProfileForm(
+            request=request,
+            active=active,
+            initial={
+                "profile": mentor.profile,
+                "sectors": list(mentor.expertise.values_list("pk", flat=True)),
+                "keywords": mentor.keywords,
+                "languages": list(mentor.languages.values_list("code", flat=True)),
+                "delivery": mentor.delivery,
+                "capacity": mentor.capacity,
+            },
+        )
+    return render(
+        request,
+        "mentoring/mentor_profile.html",
+        {"mentor": mentor, "token": token, "form": form},
+        status=status,
+    )
 
 
 @never_cache

@@ -7,9 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
-from directory.factories import ExpertiseCategoryFactory
 from mentoring import links, requests
 from mentoring.factories import MenteeFactory, MentorProfileFactory
 from mentoring.models import (
@@ -22,19 +20,7 @@ from mentoring.models import (
 )
 from mentoring.proposals import proposals
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Addresses are reversed in English, whatever language a test before left active."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def digital(portal):
-    return ExpertiseCategoryFactory(name="Digital skills", slug="digital-skills")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def mentee_data(digital, **changes):

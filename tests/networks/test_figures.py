@@ -6,10 +6,7 @@ import csv
 import datetime
 import io
 
-import openpyxl
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from directory.factories import (
@@ -21,6 +18,7 @@ from directory.factories import (
 from networks.figures import NetworkFigures
 from networks.models import Membership, MembershipState
 from opendata.models import OpenDataPage
+from tests.directory.figures import panel_rows, queries, report, sheet
 from tests.directory.organisations import refused, registered
 from tests.helpers import translate
 from tests.opendata.schemas import errors, list_errors, require_schemas
@@ -111,28 +109,16 @@ def test_figures_per_country(world):
 # The panel -------------------------------------------------------------------------------------
 
 
-def figures_rows(html):
-    """{country name: [cells]} of the panel's "Networks by country" table."""
-    assert "Networks by country" in html
-    table = html[html.index("Networks by country") :]
-    table = table[: table.index("</table>")]
-    rows = {}
-    for row in table.split("<tr>")[2:]:
-        name = row.split('<th scope="row">')[1].split("</th>")[0]
-        rows[name] = [cell.split("</td>")[0] for cell in row.split("<td>")[1:]]
-    return rows
-
-
 def test_central_staff_see_every_countrys_figures_on_the_panel(client, world):
     client.force_login(CentralStaffFactory())
-    rows = figures_rows(client.get(reverse("wagtailadmin_home")).content.decode())
+    rows = panel_rows(client.get(reverse("wagtailadmin_home")).content.decode(), "Networks")
     assert rows["Italy"] == ["1", "4", "4", "1", "33%"]
     assert rows["Greece"] == ["1", "1", "1", "1", "50%"]
 
 
 def test_a_facilitator_of_italy_sees_only_italys_figures(client, world, portal):
     client.force_login(CountryFacilitatorFactory(country=portal.countries["IT"]))
-    rows = figures_rows(client.get(reverse("wagtailadmin_home")).content.decode())
+    rows = panel_rows(client.get(reverse("wagtailadmin_home")).content.decode(), "Networks")
     assert list(rows) == ["Italy"]
 
 
@@ -146,19 +132,6 @@ def test_an_organisation_gets_no_figures(client, world):
 
 
 # The monitoring report -------------------------------------------------------------------------
-
-
-def report(client, user, fmt, **query):
-    client.force_login(user)
-    response = client.get(reverse("facilitation_report", args=[fmt]), {"attention": "all", **query})
-    assert response.status_code == 200
-    return response
-
-
-def networks_sheet(response):
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content))["Networks"]
-    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    return rows[0], {row[0]: row[1:] for row in rows[1:]}
 
 
 def test_the_report_counts_each_organisations_networks_and_members(client, world):
@@ -176,7 +149,7 @@ def test_the_report_counts_each_organisations_networks_and_members(client, world
 
 
 def test_the_excel_report_has_the_figures_per_country(client, world):
-    header, rows = networks_sheet(report(client, CentralStaffFactory(), "xlsx"))
+    header, rows = sheet(report(client, CentralStaffFactory(), "xlsx"), "Networks")
     assert header == [
         "Country",
         "Networks",
@@ -188,14 +161,14 @@ def test_the_excel_report_has_the_figures_per_country(client, world):
     assert rows["Italy"] == [1, 4, 4, 1, 33]
     assert rows["Greece"] == [1, 1, 1, 1, 50]
     # One country asked for: its figures alone.
-    _header, rows = networks_sheet(report(client, CentralStaffFactory(), "xlsx", country="GR"))
+    _header, rows = sheet(report(client, CentralStaffFactory(), "xlsx", country="GR"), "Networks")
     assert list(rows) == ["Greece"]
 
 
 def test_a_facilitator_of_italy_never_gets_greeces_figures_by_url(client, world, portal):
     lucia = CountryFacilitatorFactory(country=portal.countries["IT"])
     for query in ({}, {"country": "GR"}):
-        _header, rows = networks_sheet(report(client, lucia, "xlsx", **query))
+        _header, rows = sheet(report(client, lucia, "xlsx", **query), "Networks")
         assert list(rows) == ["Italy"]
     response = report(client, lucia, "csv", country="GR")
     text = response.content.decode("utf-8-sig")
@@ -211,14 +184,6 @@ def many(portal, count, start=0):
         page = OrganisationPageFactory(parent=country, title=f"Cooperativa {n:03}")
         member(network, page)
         member(network, outside_name=f"Fuori {n}", country="FR")
-
-
-def queries(client, url, **query):
-    client.get(url, query)  # the first request fills per-process caches
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, query)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def test_the_panel_and_report_cost_the_same_queries_for_few_and_many_organisations(client, portal):
