@@ -1592,6 +1592,8 @@ The {site_name} team
 
 Other mentors may suit you: your page shows those we propose now, and you can ask them.
 
+{proposal_list}
+
 {mentoring_link}
 
 The {site_name} team
@@ -1602,6 +1604,8 @@ The {site_name} team
             """Hello {recipient_name},
 
 {mentor_name} did not answer your request within {request_days} days, so it has expired. Your page shows the mentors we propose now, and you can ask others:
+
+{proposal_list}
 
 {mentoring_link}
 
@@ -1694,6 +1698,8 @@ Il team di {site_name}
 
 Altri mentori possono fare al caso vostro: la vostra pagina mostra quelli che vi proponiamo ora, e potete scrivere loro.
 
+{proposal_list}
+
 {mentoring_link}
 
 Il team di {site_name}
@@ -1704,6 +1710,8 @@ Il team di {site_name}
             """Ciao {recipient_name},
 
 {mentor_name} non ha risposto alla vostra richiesta entro {request_days} giorni, quindi è scaduta. La vostra pagina mostra i mentori che vi proponiamo ora, e potete scrivere ad altri:
+
+{proposal_list}
 
 {mentoring_link}
 
@@ -1796,6 +1804,8 @@ Il team di {site_name}
 
 Άλλοι μέντορες μπορεί να σου ταιριάζουν: η σελίδα σου δείχνει όσους σου προτείνουμε τώρα, και μπορείς να τους ζητήσεις.
 
+{proposal_list}
+
 {mentoring_link}
 
 Η ομάδα του {site_name}
@@ -1806,6 +1816,8 @@ Il team di {site_name}
             """Γεια σου {recipient_name},
 
 Ο/Η {mentor_name} δεν απάντησε στο αίτημά σου μέσα σε {request_days} ημέρες, οπότε έληξε. Η σελίδα σου δείχνει τους μέντορες που σου προτείνουμε τώρα, και μπορείς να ζητήσεις από άλλους:
+
+{proposal_list}
 
 {mentoring_link}
 
@@ -1898,6 +1910,8 @@ Il team di {site_name}
 
 قد يناسبك مرشدون آخرون: تعرض صفحتك من نقترحهم عليك الآن، ويمكنك أن تطلب منهم.
 
+{proposal_list}
+
 {mentoring_link}
 
 فريق {site_name}
@@ -1908,6 +1922,8 @@ Il team di {site_name}
             """مرحبًا {recipient_name}،
 
 لم يُجب {mentor_name} على طلبك خلال {request_days} يومًا، فانتهت صلاحيته. تعرض صفحتك المرشدين الذين نقترحهم عليك الآن، ويمكنك أن تطلب من غيرهم:
+
+{proposal_list}
 
 {mentoring_link}
 
@@ -2621,6 +2637,122 @@ Il team di {site_name}
 }
 
 
+MENTORING_CONTACT_TEMPLATES = {
+    "en": {
+        "mentoring_accepted_mentor": (
+            "{mentee_name} is your mentee",
+            """Hello {recipient_name},
+
+Thank you for accepting to mentor {mentee_name}. You can write to them at {mentee_email}; they have your address too. Please get in touch soon to arrange your first meeting.
+
+Your page, where you log your meetings: {mentoring_link}
+
+The {site_name} team
+""",
+        ),
+        "mentoring_requests_sent": (
+            "Your mentoring requests are sent",
+            """Hello {recipient_name},
+
+Your request was sent to:
+
+{mentors_asked}
+
+Each mentor answers on their own page. As soon as one accepts, we send you their email address and the other requests close. You can follow them or withdraw them on your page:
+
+{mentoring_link}
+
+The {site_name} team
+""",
+        ),
+    },
+    "it": {
+        "mentoring_accepted_mentor": (
+            "{mentee_name} è il tuo mentee",
+            """Ciao {recipient_name},
+
+grazie per aver accettato di seguire {mentee_name}. Puoi scrivere a {mentee_email}; anche {mentee_name} ha il tuo indirizzo. Mettiti in contatto presto per fissare il primo incontro.
+
+La tua pagina, dove registri gli incontri: {mentoring_link}
+
+Il team di {site_name}
+""",
+        ),
+        "mentoring_requests_sent": (
+            "Le tue richieste di mentoring sono state inviate",
+            """Ciao {recipient_name},
+
+la tua richiesta è stata inviata a:
+
+{mentors_asked}
+
+Ogni mentore risponde dalla propria pagina. Appena uno accetta, ti mandiamo il suo indirizzo email e le altre richieste si chiudono. Puoi seguirle o ritirarle dalla tua pagina:
+
+{mentoring_link}
+
+Il team di {site_name}
+""",
+        ),
+    },
+    "el": {
+        "mentoring_accepted_mentor": (
+            "Ο/Η {mentee_name} είναι ο/η καθοδηγούμενός σας",
+            """Γεια σας {recipient_name},
+
+Σας ευχαριστούμε που δεχτήκατε να καθοδηγήσετε τον/την {mentee_name}. Μπορείτε να γράψετε στο {mentee_email}· έχει κι εκείνος/εκείνη τη διεύθυνσή σας. Επικοινωνήστε σύντομα για να κανονίσετε την πρώτη σας συνάντηση.
+
+Η σελίδα σας, όπου καταγράφετε τις συναντήσεις: {mentoring_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+        "mentoring_requests_sent": (
+            "Τα αιτήματά σας για καθοδήγηση στάλθηκαν",
+            """Γεια σας {recipient_name},
+
+Το αίτημά σας στάλθηκε στους:
+
+{mentors_asked}
+
+Κάθε μέντορας απαντά από τη δική του σελίδα. Μόλις κάποιος δεχτεί, σας στέλνουμε τη διεύθυνση email του και τα άλλα αιτήματα κλείνουν. Μπορείτε να τα παρακολουθείτε ή να τα αποσύρετε από τη σελίδα σας:
+
+{mentoring_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+    },
+    "ar": {
+        "mentoring_accepted_mentor": (
+            "{mentee_name} هو المتدرّب معك",
+            """مرحبًا {recipient_name}،
+
+شكرًا لقبولك إرشاد {mentee_name}. يمكنك مراسلته على {mentee_email}؛ ولديه عنوانك أيضًا. يُرجى التواصل قريبًا لترتيب لقائكما الأول.
+
+صفحتك، حيث تسجّل اللقاءات: {mentoring_link}
+
+فريق {site_name}
+""",
+        ),
+        "mentoring_requests_sent": (
+            "أُرسلت طلبات الإرشاد الخاصة بك",
+            """مرحبًا {recipient_name}،
+
+أُرسل طلبك إلى:
+
+{mentors_asked}
+
+يجيب كل مرشد من صفحته. فور قبول أحدهم، نرسل إليك عنوان بريده الإلكتروني وتُغلق الطلبات الأخرى. يمكنك متابعتها أو سحبها من صفحتك:
+
+{mentoring_link}
+
+فريق {site_name}
+""",
+        ),
+    },
+}
+
+
 for _extra in (
     WORKFLOW_TEMPLATES,
     MODERATION_TEMPLATES,
@@ -2632,6 +2764,7 @@ for _extra in (
     NETWORK_TEMPLATES,
     MENTOR_APPROVAL_TEMPLATES,
     MENTORING_REMINDER_TEMPLATES,
+    MENTORING_CONTACT_TEMPLATES,
 ):
     for _code, _texts in _extra.items():
         DEFAULT_TEMPLATES[_code].update(_texts)

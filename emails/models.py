@@ -63,6 +63,14 @@ class TemplateKey(models.TextChoices):
     MENTORING_MENTOR_LINK = "mentoring_mentor_link", _("Mentoring: the mentor's link")
     MENTORING_REQUEST = "mentoring_request", _("Mentoring: a request to a mentor")
     MENTORING_ACCEPTED = "mentoring_accepted", _("Mentoring: accepted, to the mentee")
+    MENTORING_ACCEPTED_MENTOR = (
+        "mentoring_accepted_mentor",
+        _("Mentoring: accepted, to the mentor, with the mentee's contact"),
+    )
+    MENTORING_REQUESTS_SENT = (
+        "mentoring_requests_sent",
+        _("Mentoring: requests sent, to the mentee"),
+    )
     MENTORING_DECLINED = "mentoring_declined", _("Mentoring: declined, to the mentee")
     MENTORING_EXPIRED = "mentoring_expired", _("Mentoring: expired, to the mentee")
     MENTORING_EXPIRED_MENTOR = (

@@ -6,6 +6,15 @@ from emails.mail import send_templated_email
 
 from . import links
 from .models import Approval
+from .proposals import proposals
+
+#: At most this many fresh proposals are named in an email closing a request.
+EMAIL_PROPOSALS = 3
+
+
+def _proposal_list(mentee):
+    """The names of the mentors proposed now to `mentee` (their page has the rest)."""
+    return [mentor.name for mentor in proposals(mentee, limit=EMAIL_PROPOSALS)]
 
 
 def _to_mentee(key, mentee, reply_to=None, **context):
@@ -55,12 +64,27 @@ def send_new_request(mentoring_request):
     )
 
 
+def send_requests_sent(mentee, sent_requests):
+    """To the mentee: one email naming the mentors they have just asked."""
+    return _to_mentee(
+        "mentoring_requests_sent",
+        mentee,
+        mentors_asked=[sent.mentor.name for sent in sent_requests],
+    )
+
+
 def send_accepted(mentorship):
-    """To the mentee: the mentor accepted, with the mentor's address."""
-    mentor = mentorship.mentor
+    """To both: the mentee gets the mentor's address, the mentor the mentee's."""
+    mentor, mentee = mentorship.mentor, mentorship.mentee
+    _to_mentor(
+        "mentoring_accepted_mentor",
+        mentor,
+        mentee_name=mentee.first_name,
+        mentee_email=mentee.email,
+    )
     return _to_mentee(
         "mentoring_accepted",
-        mentorship.mentee,
+        mentee,
         reply_to=[mentor.email],
         mentor_name=mentor.name,
         mentor_email=mentor.email,
@@ -77,19 +101,28 @@ def send_superseded(mentoring_request):
 
 
 def send_declined(mentoring_request):
-    """To the mentee: the mentor declined, with their reason; the page proposes others."""
+    """To the mentee: the mentor declined, with their reason and up to three mentors proposed
+    now (the page has them all)."""
     return _to_mentee(
         "mentoring_declined",
         mentoring_request.mentee,
         mentor_name=mentoring_request.mentor.name,
         decline_reason=mentoring_request.reason,
+        proposal_list=_proposal_list(mentoring_request.mentee),
     )
 
 
 def send_expired(mentoring_request, request_days):
-    """To both: the request was not answered in time; the mentee may ask another mentor."""
+    """To both: the request was not answered in time; the mentee gets up to three mentors
+    proposed now."""
     mentor, mentee = mentoring_request.mentor, mentoring_request.mentee
-    _to_mentee("mentoring_expired", mentee, mentor_name=mentor.name, request_days=request_days)
+    _to_mentee(
+        "mentoring_expired",
+        mentee,
+        mentor_name=mentor.name,
+        request_days=request_days,
+        proposal_list=_proposal_list(mentee),
+    )
     _to_mentor(
         "mentoring_expired_mentor", mentor, mentee_name=mentee.first_name, request_days=request_days
     )

@@ -153,12 +153,17 @@ def mentee_page(request, token):
     if not form.is_valid():
         return _mentee_page(request, mentee, token, form=form, status=400)
     by_pk = {mentor.pk: mentor for mentor in proposed}
+    sent_requests = []
     for pk in form.cleaned_data["mentors"]:
         try:
             sent_request = requests.send_request(mentee, by_pk[pk], form.cleaned_data["message"])
         except requests.MentoringRefused as refused:
+            if sent_requests:
+                mail.send_requests_sent(mentee, sent_requests)
             return _mentee_page(request, mentee, token, error=refused.messages[0], status=409)
         mail.send_new_request(sent_request)
+        sent_requests.append(sent_request)
+    mail.send_requests_sent(mentee, sent_requests)
     if mentee.confirmed_at is None:
         mentee.confirmed_at = sent_request.created_at
         mentee.save(update_fields=["confirmed_at"])

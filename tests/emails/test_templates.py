@@ -429,6 +429,8 @@ def accept_mentoring_request(world, superseding=False):
 
 def close_mentoring_request(world, how):
     mentee, mentor = mentoring_pair()
+    # Another mentor of the same sector: the one proposed to the mentee instead.
+    MentorProfileFactory(name="Marco Bianchi", expertise=list(mentee.expertise.all()))
     days = 0 if how == "decline" else 15  # an expiry: sent longer ago than a mentor has
     asked = send_request(
         mentee, mentor, "Hello", now=timezone.now() - datetime.timedelta(days=days)
@@ -555,6 +557,8 @@ SENDERS = {
     "mentoring_mentor_link": lambda world: register_for_mentoring(world, "become-a-mentor/"),
     "mentoring_request": send_mentoring_request,
     "mentoring_accepted": accept_mentoring_request,
+    "mentoring_accepted_mentor": accept_mentoring_request,
+    "mentoring_requests_sent": send_mentoring_request,
     "mentoring_superseded": lambda world: accept_mentoring_request(world, superseding=True),
     "mentoring_declined": lambda world: close_mentoring_request(world, "decline"),
     "mentoring_expired": lambda world: close_mentoring_request(world, "expire"),

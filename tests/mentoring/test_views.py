@@ -191,10 +191,13 @@ def test_the_full_flow_contact_details_appear_only_once_accepted(client, digital
         )
     assert response.status_code == 303
     assert sorted(message.to[0] for message in mail.outbox) == [
+        "amal@example.org",  # one summary of the mentors asked
         "giulia@example.org",
         "marco@example.org",
     ]
-    assert "amal@example.org" not in mail.outbox[0].body
+    to = {message.to[0]: message for message in mail.outbox}
+    assert "amal@example.org" not in to["giulia@example.org"].body
+    assert "Giulia" in to["amal@example.org"].body and "Marco" in to["amal@example.org"].body
 
     giulia_page = reverse("mentoring_mentor", args=[links.mentor_token(giulia)])
     page = client.get(giulia_page).content.decode()
@@ -208,6 +211,7 @@ def test_the_full_flow_contact_details_appear_only_once_accepted(client, digital
     assert "giulia@example.org" in client.get(mentee_page).content.decode()
     to = {message.to[0]: message for message in mail.outbox}
     assert "giulia@example.org" in to["amal@example.org"].body  # accepted, with the address
+    assert "amal@example.org" in to["giulia@example.org"].body  # and the mentee's, to Giulia
     assert "marco@example.org" in to  # superseded
     assert MentoringRequest.objects.get(mentor=marco).state == RequestState.SUPERSEDED
 
