@@ -1,6 +1,8 @@
-"""A young person finds a mentor on a phone, in Arabic and in Italian: registers, opens the link
-emailed to them, asks two of the mentors proposed for digital skills; one accepts from their own
-page, the other request is superseded, and only now the mentee sees their mentor's address."""
+"""A young person finds a mentor on a phone, in Arabic and in Italian. First a mentor of digital
+skills registers and a facilitator of their country approves them in the admin; then the young
+person registers, opens the link emailed to them, sees the new mentor among those proposed and
+asks two mentors; one accepts from their own page, the other request is superseded (and that
+mentor is emailed), and only now the mentee sees their mentor's address."""
 
 import json
 import re
@@ -8,12 +10,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 
 #: language: (first name, country)
 MENTEES = {"ar": ("أمل", "PS"), "it": ("Lucia", "IT")}
+#: language: (the new mentor's name, the demo facilitator of their country)
+MENTORS = {"ar": ("سلمى حداد", "facilitator-ps"), "it": ("Chiara Valenti", "facilitator-it")}
 
 
 def _look(demo_server, code):
@@ -35,6 +39,43 @@ def test_a_mentee_asks_two_mentors_and_one_accepts(demo_server, phone, language)
         f"locale__language_code={language!r}).name, "
         "'superseded': str(RequestState.SUPERSEDED.label)}))",
     )
+
+    # A mentor registers for digital skills, in the same country and language.
+    mentor_name, facilitator = MENTORS[language]
+    page.goto(f"{demo_server.url}/{language}/mentoring/become-a-mentor/")
+    form = page.locator("main form")
+    form.locator("input[name=name]").fill(mentor_name)
+    form.locator("input[name=email]").fill(f"mentor.journey.{language}@example.org")
+    form.locator("textarea[name=profile]").fill("Web designer for fifteen years.")
+    form.get_by_label(names["sector"], exact=True).check()
+    form.locator("select[name=languages]").select_option([language])
+    form.locator("select[name=country]").select_option(country)
+    form.locator("select[name=delivery]").select_option("online")
+    form.locator("input[name=consent]").check()
+    form.locator("button[type=submit]").click()
+    expect(page).to_have_url(re.compile(rf"/{language}/mentoring/sent/$"))
+    new_mentor = _look(
+        demo_server,
+        "import json; from mentoring.models import MentorProfile; "
+        f"print(json.dumps(MentorProfile.objects.get(name={mentor_name!r}).pk))",
+    )
+
+    # The facilitator of that country approves them in the admin.
+    page.context.clear_cookies()
+    sign_in(page, demo_server, facilitator, "morethanajob-demo")
+    page.goto(f"{demo_server.url}/admin/mentors/")
+    expect(page.locator("main")).to_contain_text(mentor_name)
+    page.goto(f"{demo_server.url}/admin/mentors/inspect/{new_mentor}/")
+    page.locator("input[name=decision][value=approved]").check()
+    with page.expect_navigation():
+        page.locator("form:has(input[name=decision]) button[type=submit]").click()
+    approval = _look(
+        demo_server,
+        "import json; from mentoring.models import MentorProfile; "
+        f"print(json.dumps(MentorProfile.objects.get(pk={new_mentor}).approval))",
+    )
+    assert approval == "approved"
+    page.context.clear_cookies()
 
     # From the footer of the home page to the form, in the visitor's language and direction.
     page.goto(f"{demo_server.url}/{language}/")
@@ -67,6 +108,7 @@ def test_a_mentee_asks_two_mentors_and_one_accepts(demo_server, phone, language)
     proposals = page.locator("ol.proposals > li")
     expect(proposals.first).to_be_visible()
     assert proposals.count() >= 2
+    expect(page.locator("ol.proposals h3", has_text=mentor_name)).to_be_visible()
     assert_accessible(page)
     # No mentor's address before one accepts.
     expect(page.locator("a[href^='mailto:']")).to_have_count(0)
@@ -103,3 +145,14 @@ def test_a_mentee_asks_two_mentors_and_one_accepts(demo_server, phone, language)
     earlier = page.locator("section[aria-labelledby=closed-heading]")
     expect(earlier).to_contain_text(f"{chosen[1]}: {names['superseded']}")
     assert_accessible(page)
+
+    # The mentor whose request was superseded was told so by email.
+    superseded_to = _look(
+        demo_server,
+        "import json; from emails.models import OutboxEmail; "
+        "from mentoring.models import MentorProfile; "
+        f"mentor = MentorProfile.objects.get(name={chosen[1]!r}); "
+        "print(json.dumps(list(OutboxEmail.objects.filter(template_key='mentoring_superseded', "
+        "to__contains=[mentor.email]).values_list('body_text', flat=True))))",
+    )
+    assert any(first_name in body for body in superseded_to)
