@@ -3,8 +3,8 @@
 Proposed: approved mentors, not paused, with a free place, sharing at least one sought sector
 (expertise category, compared by translation key so that any language's term matches) or
 keyword, and whose way of meeting fits (a mentor meeting only in person is proposed to mentees
-of their country). Mentors the mentee has already asked, or who declined or mentored them, are
-left out.
+of their country). Mentors the mentee has already asked, who declined or let their request
+expire, or who mentored them, are left out.
 
 The score weighs, in this order: shared sectors (3 each), shared keywords (2 each), speaking the
 mentee's language (2), the same country (1), the way of meeting (1 when both meet alike or the
@@ -71,7 +71,12 @@ def proposals(mentee, limit=LIMIT):
         MentoringRequest.objects.filter(
             mentor=OuterRef("pk"),
             mentee=mentee,
-            state__in=[RequestState.REQUESTED, RequestState.DECLINED, RequestState.ACCEPTED],
+            state__in=[
+                RequestState.REQUESTED,
+                RequestState.DECLINED,
+                RequestState.EXPIRED,
+                RequestState.ACCEPTED,
+            ],
         )
     )
     if mentee.delivery == Delivery.BOTH:

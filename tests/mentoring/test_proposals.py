@@ -1,9 +1,12 @@
 """The mentors proposed to a mentee: only those who may take them, best matched first, in a
 number of queries that does not grow with the number of mentors."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale
 
 from directory.factories import ExpertiseCategoryFactory
@@ -76,8 +79,15 @@ def test_only_mentors_who_may_take_the_mentee_are_proposed(sectors):
     requests.send_request(mentee, asked)
     declined = MentorProfileFactory(name="Declined", expertise=sector)
     requests.decline(requests.send_request(mentee, declined), "Too busy.")
+    silent = MentorProfileFactory(name="Never answered", expertise=sector)
+    requests.send_request(mentee, silent, now=timezone.now() - timedelta(days=15))
+    assert [row.mentor for row in requests.expire_due()] == [silent]
+    withdrawn = MentorProfileFactory(name="Withdrawn", expertise=sector)
+    requests.withdraw(requests.send_request(mentee, withdrawn))
 
-    assert names(proposals(mentee)) == ["Free"]
+    # A mentor the mentee withdrew from may be asked again; one who let the request expire
+    # is not proposed again.
+    assert names(proposals(mentee)) == ["Free", "Withdrawn"]
 
 
 def test_more_free_places_first_when_the_match_is_the_same(sectors):
