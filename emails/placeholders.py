@@ -80,7 +80,10 @@ PLACEHOLDERS = {
     "mentor_email": _("the mentor's email address"),
     "mentee_email": _("the mentee's email address"),
     "mentors_asked": _("the mentors the mentee asked, one a line"),
-    "proposal_list": _("up to three mentors proposed now to the mentee, one a line"),
+    "proposal_list": _(
+        "up to three mentors proposed now to the mentee, one a line (or a sentence saying that "
+        "none is, for now)"
+    ),
     "decline_reason": _("why the mentor declined, as they wrote it"),
     "request_days": _("how many days a mentor has to answer a request"),
     "network_name": _("the name of the network"),

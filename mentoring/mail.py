@@ -2,6 +2,9 @@
 outbox in its recipient's language, with the link to their own page. Contact details travel
 only once a request is accepted."""
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 from emails.mail import send_templated_email
 
 from . import links
@@ -13,8 +16,16 @@ EMAIL_PROPOSALS = 3
 
 
 def _proposal_list(mentee):
-    """The names of the mentors proposed now to `mentee` (their page has the rest)."""
-    return [mentor.name for mentor in proposals(mentee, limit=EMAIL_PROPOSALS)]
+    """The names of the mentors proposed now to `mentee` (their page has the rest), or a
+    sentence in their language saying that none is, for now."""
+    names = [mentor.name for mentor in proposals(mentee, limit=EMAIL_PROPOSALS)]
+    if names:
+        return names
+    with translation.override(mentee.language):
+        return _(
+            "No other mentor matches what you look for at the moment. New mentors join often: "
+            "your page shows them as soon as a facilitator approves them."
+        )
 
 
 def _to_mentee(key, mentee, reply_to=None, **context):

@@ -75,3 +75,21 @@ def test_an_expired_request_tells_the_mentee_who_is_proposed_now(digital, on_com
     [expired] = [message for message in mail.outbox if message.to == ["amal@example.org"]]
     assert "Marco Bianchi" in expired.body
     assert expired.subject == "La vostra richiesta a Giulia Russo è scaduta"
+
+
+def test_with_no_one_else_to_propose_the_email_says_so_instead_of_an_empty_list(
+    client, digital, on_commit
+):
+    mentee = MenteeFactory(email="amal@example.org", language="en", expertise=[digital])
+    giulia = MentorProfileFactory(name="Giulia Russo", expertise=[digital])
+    asked = requests.send_request(mentee, giulia, "Hello")
+    with on_commit():
+        client.post(
+            reverse("mentoring_decline", args=[links.mentor_token(giulia), asked.pk]),
+            {f"decline-{asked.pk}-reason": "Away until March."},
+        )
+    [declined] = mail.outbox
+    after_reason = declined.body.split("Away until March.")[1]
+    assert "No other mentor matches what you look for at the moment." in after_reason
+    assert "\n- " not in after_reason  # no list of names, not even an empty one
+    assert "Giulia Russo" not in after_reason
