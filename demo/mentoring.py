@@ -104,6 +104,7 @@ def _mentor(spec, now):
         paused=spec.get("paused", False),
         consent_at=registered,
         consent_version=CONSENT_VERSION,
+        submitted_at=registered,
     )
     MentorProfile.objects.filter(pk=mentor.pk).update(created_at=registered)
     mentor.expertise.set(_sectors(spec["sectors"], spec["language"]))

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSetGroup
@@ -200,6 +201,13 @@ class MentorInspectView(RecordInspectView):
     def get_created_at_display_value(self):
         return local_time(self.object.created_at)
 
+    def get_submitted_at_display_value(self):
+        return local_time(self.object.submitted_at)
+
+    def get_user_display_value(self):
+        user = self.object.user
+        return f"{get_user_display_name(user)} ({user.get_username()})" if user else "—"
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["approval_url"] = self.action_url()
@@ -248,7 +256,7 @@ class MentorViewSet(RecordViewSet):
     name = "mentors"
     icon = "user"
     menu_label = gettext_lazy("Mentors")
-    ordering = ["-created_at"]
+    ordering = ["-submitted_at"]
     inspect_view_class = MentorInspectView
     action_name = "approval"
     action_permission = "approve"
@@ -267,9 +275,11 @@ class MentorViewSet(RecordViewSet):
         "approval",
         "approval_reason",
         "approved_at",
+        "submitted_at",
         "created_at",
+        "user",
     ]
-    list_display = ["name", "country", "approval", "created_at"]
+    list_display = ["name", "country", "approval", "submitted_at"]
     filterset_class = MentorFilterSet
     search_fields = ["name"]
     search_backend_name = None  # the database's own search: no index of mentors

@@ -151,6 +151,7 @@ class MentorProfileForm(MentoringForm):
     the mentorships they have going (checked again under a lock when written)."""
 
     profile = MentorForm.base_fields["profile"]
+    link = MentorForm.base_fields["link"]
     sectors = MentorForm.base_fields["sectors"]
     keywords = MentorForm.base_fields["keywords"]
     languages = MentorForm.base_fields["languages"]

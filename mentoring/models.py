@@ -17,6 +17,7 @@ import uuid
 from django.conf import global_settings, settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 #: Every language a mentor may say they speak (Django's list, named in English).
@@ -86,6 +87,11 @@ class MentorProfile(models.Model):
     )
     approval_reason = models.TextField(_("reason"), blank=True)
     approved_at = models.DateTimeField(_("approved or rejected"), null=True, blank=True)
+    submitted_at = models.DateTimeField(
+        _("sent for approval"),
+        default=timezone.now,
+        help_text=_("When the profile was registered, or last changed, for a facilitator to read."),
+    )
     consent_at = models.DateTimeField(_("consent given"))
     consent_version = models.CharField(_("version of the consent text"), max_length=20)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
@@ -323,13 +329,13 @@ class MentoringSession(models.Model):
 
 class FacilitatorMentoringDigest(models.Model):
     """What a facilitator was last told of mentoring (reminders.py), so each digest goes once:
-    the newest mentor waiting for approval they were told of, and the ISO week of the last
-    list of unanswered requests."""
+    when the newest profile waiting for approval they were told of was sent for approval, and
+    the ISO week of the last list of unanswered requests."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentoring_digest"
     )
-    approvals_upto = models.PositiveIntegerField(default=0)
+    approvals_seen_upto = models.DateTimeField(null=True, blank=True)
     requests_week = models.CharField(max_length=10, blank=True)
 
     def __str__(self):

@@ -3,6 +3,10 @@ person), and the first email with their link.
 
 A mentor's address is theirs alone: registering again with it changes nothing and emails the
 link to their page, so that the answer ("check your email") says nothing about who is a mentor.
+A mentor's profile, link and keywords are what young people read: changed after a facilitator
+approved (or rejected) them, the profile goes back to waiting for approval, and the facilitators
+are told of it with the new registrations.
+
 A mentee may register again (a new search after a mentorship ended): each registration is a
 mentee of its own, reached by its own link.
 """
@@ -13,12 +17,24 @@ from django.utils.translation import gettext as _
 
 from .forms import CONSENT_VERSION
 from .mail import send_mentee_link, send_mentor_link
-from .models import Mentee, MentorKeyword, MentorLanguage, MentorProfile, split_keywords
+from .models import (
+    Approval,
+    Mentee,
+    MentorKeyword,
+    MentorLanguage,
+    MentorProfile,
+    split_keywords,
+)
 from .requests import MentoringRefused, active_count, lock_mentor
 
+#: The mentor's fields young people read, beside their name: changing one after a facilitator's
+#: decision sends the profile back for approval.
+READ_BY_MENTEES = ("profile", "link", "keywords")
 
-def register_mentor(data, language, now=None):
-    """The mentor written as waiting for approval (or the one with this address), emailed."""
+
+def register_mentor(data, language, now=None, user=None):
+    """The mentor written as waiting for approval (or the one with this address), emailed.
+    `user`: the portal user registering from their organisation's account."""
     now = now or timezone.now()
     existing = MentorProfile.objects.filter(email=data["email"]).first()
     if existing is None:
@@ -37,6 +53,8 @@ def register_mentor(data, language, now=None):
                     language=language,
                     consent_at=now,
                     consent_version=CONSENT_VERSION,
+                    submitted_at=now,
+                    user=user,
                 )
                 mentor.expertise.set(data["sectors"])
                 set_keywords(mentor)
@@ -52,9 +70,11 @@ def register_mentor(data, language, now=None):
 
 
 @transaction.atomic
-def update_mentor(mentor, data):
+def update_mentor(mentor, data, now=None):
     """The mentor's profile as they changed it. Their row is locked as an acceptance locks it, so
-    the capacity is never set below the mentorships going on, even while one is accepted."""
+    the capacity is never set below the mentorships going on, even while one is accepted.
+    A change to what young people read, after a facilitator's decision, sends the profile back
+    for approval: until then the mentor is not proposed (their requests and mentorships go on)."""
     locked = lock_mentor(mentor)
     active = active_count(locked)
     if data["capacity"] < active:
@@ -62,9 +82,19 @@ def update_mentor(mentor, data):
             _("You mentor %(count)d young people now: your capacity cannot be lower.")
             % {"count": active}
         )
-    for field in ("profile", "keywords", "delivery", "capacity"):
-        setattr(locked, field, data[field])
-    locked.save(update_fields=["profile", "keywords", "delivery", "capacity"])
+    fields = ["profile", "link", "keywords", "delivery", "capacity"]
+    changed = any(
+        _tidy(getattr(locked, field)) != _tidy(data.get(field, "")) for field in READ_BY_MENTEES
+    )
+    for field in fields:
+        setattr(locked, field, data.get(field, ""))
+    if changed and locked.approval != Approval.PENDING:
+        locked.approval = Approval.PENDING
+        locked.approval_reason = ""
+        locked.approved_at = None
+        locked.submitted_at = now or timezone.now()
+        fields += ["approval", "approval_reason", "approved_at", "submitted_at"]
+    locked.save(update_fields=fields)
     locked.expertise.set(data["sectors"])
     set_keywords(locked)
     MentorLanguage.objects.filter(mentor=locked).delete()
@@ -72,6 +102,11 @@ def update_mentor(mentor, data):
         MentorLanguage(mentor=locked, code=code) for code in data["languages"]
     )
     return locked
+
+
+def _tidy(text):
+    """A text as compared for changes: spaces and line ends do not count."""
+    return " ".join((text or "").split())
 
 
 def set_keywords(mentor):

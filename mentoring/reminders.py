@@ -7,7 +7,8 @@
 - to the mentee: their mentorship ended, whoever ended it (`tell_mentee_ended`, called by the
   views that end one);
 - to the facilitators of a country (the users of its "Facilitators: <code>" group): the mentors
-  waiting for approval, on a day when some are new since the last such email; and on Mondays
+  waiting for approval, on a day when some were sent (registered, or changed after approval or
+  rejection) since the last such email; and on Mondays
   the requests in their countries (the mentor's or the mentee's) waiting for more than
   OVERDUE_DAYS.
 
@@ -206,8 +207,8 @@ def send_approval_digests(people):
     since their last such email: the list of them."""
     pending = list(
         MentorProfile.objects.filter(approval=Approval.PENDING)
-        .only("pk", "name", "country")
-        .order_by("created_at", "pk")
+        .only("pk", "name", "country", "submitted_at")
+        .order_by("submitted_at", "pk")
     )
     link = absolute_admin_url(
         reverse("mentors:index") + "?" + urlencode({"approval": Approval.PENDING})
@@ -217,13 +218,13 @@ def send_approval_digests(people):
         theirs = [mentor for mentor in pending if mentor.country in codes]
         if not theirs:
             continue
-        newest = max(mentor.pk for mentor in theirs)
+        newest = max(mentor.submitted_at for mentor in theirs)
         with transaction.atomic():
             marker = _claim_marker(user)
-            if marker.approvals_upto >= newest:
+            if marker.approvals_seen_upto and marker.approvals_seen_upto >= newest:
                 continue
-            marker.approvals_upto = newest
-            marker.save(update_fields=["approvals_upto"])
+            marker.approvals_seen_upto = newest
+            marker.save(update_fields=["approvals_seen_upto"])
 
             def context(theirs=theirs):
                 names = country_names()

@@ -363,6 +363,7 @@ def mentor_profile(request, token):
             active=active,
             initial={
                 "profile": mentor.profile,
+                "link": mentor.link,
                 "sectors": list(mentor.expertise.values_list("pk", flat=True)),
                 "keywords": mentor.keywords,
                 "languages": list(mentor.languages.values_list("code", flat=True)),

@@ -9,8 +9,9 @@ from django.utils import timezone
 from directory.factories import ExpertiseCategoryFactory
 from mentoring import links
 from mentoring.factories import MenteeFactory, MentorProfileFactory
-from mentoring.models import MentoringRequest, Mentorship, RequestState
+from mentoring.models import Approval, MentoringRequest, Mentorship, RequestState
 from mentoring.proposals import proposals
+from mentoring.requests import set_approval
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -31,6 +32,8 @@ def giulia(sectors):
         keywords="hotels",
         capacity=3,
         spoken=["it"],
+        approved_at=timezone.now(),
+        submitted_at=timezone.now(),
     )
 
 
@@ -90,9 +93,75 @@ def test_a_mentor_changes_their_profile_and_is_proposed_by_it(client, giulia, se
     assert list(giulia.expertise.all()) == [sectors[0]]
     assert sorted(giulia.languages.values_list("code", flat=True)) == ["en", "it"]
     assert sorted(giulia.words.values_list("word", flat=True)) == ["portfolio", "web design"]
-    # A mentee looking for web design is now proposed Giulia.
+    # The new profile waits for a facilitator; approved, a mentee looking for web design is
+    # proposed Giulia.
     mentee = MenteeFactory(keywords="web design", expertise=[sectors[0]])
+    assert giulia.approval == Approval.PENDING
+    assert giulia not in proposals(mentee)
+    set_approval(giulia, Approval.APPROVED)
     assert giulia in proposals(mentee)
+
+
+def unchanged_text(mentor, sectors, **changes):
+    """The form with the mentor's profile, link and keywords as they are."""
+    kept = {"profile": mentor.profile, "link": mentor.link, "keywords": mentor.keywords}
+    return data(sectors, **{**kept, **changes})
+
+
+def test_sectors_languages_meetings_and_capacity_change_without_a_new_approval(
+    client, giulia, sectors
+):
+    approved_at, submitted_at = giulia.approved_at, giulia.submitted_at
+    response = client.post(
+        url(giulia), unchanged_text(giulia, sectors, profile=" Twenty years\n in recruitment. ")
+    )
+    assert response.status_code == 303
+    giulia.refresh_from_db()
+    assert (giulia.approval, giulia.approved_at, giulia.submitted_at) == (
+        Approval.APPROVED,
+        approved_at,
+        submitted_at,
+    )
+    assert list(giulia.expertise.all()) == [sectors[0]]
+    assert giulia in proposals(MenteeFactory(expertise=[sectors[0]]))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"profile": "Hotel manager. Call me on +39 333 000 0000."},
+        {"link": "https://example.org/giulia"},
+        {"keywords": "hotels, nightlife"},
+    ],
+)
+@pytest.mark.parametrize("decision", [Approval.APPROVED, Approval.REJECTED])
+def test_what_young_people_read_changed_goes_back_to_a_facilitator(
+    client, giulia, sectors, change, decision
+):
+    set_approval(giulia, decision, "Please say what you do now." if decision == "rejected" else "")
+    token = links.mentor_token(giulia)
+    form = client.get(url(giulia)).content.decode()
+    assert "goes back to a facilitator of your country" in form
+    response = client.post(url(giulia), unchanged_text(giulia, sectors, **change))
+    assert response.status_code == 303
+    giulia.refresh_from_db()
+    assert (giulia.approval, giulia.approval_reason, giulia.approved_at) == (
+        Approval.PENDING,
+        "",
+        None,
+    )
+    assert giulia.submitted_at > giulia.created_at
+    assert giulia not in proposals(MenteeFactory(expertise=[sectors[0]]))
+    page = client.get(reverse("mentoring_mentor", args=[token])).content.decode()
+    assert "A facilitator of your country is reading your profile." in page
+
+
+def test_a_rejected_mentor_is_told_they_may_change_their_profile(client, giulia):
+    set_approval(giulia, Approval.REJECTED, "Please say what you do now.")
+    page = client.get(reverse("mentoring_mentor", args=[links.mentor_token(giulia)]))
+    text = page.content.decode()
+    assert "Please say what you do now." in text
+    assert "Change it to answer the facilitator: it goes back to them." in text
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from mentoring import reminders, requests
 from mentoring.factories import MenteeFactory, MentorProfileFactory
 from mentoring.links import mentee_token, mentor_token
 from mentoring.models import Approval, EndedBy
+from mentoring.registration import update_mentor
 
 pytestmark = pytest.mark.django_db
 
@@ -198,6 +199,32 @@ def test_facilitators_hear_of_their_countrys_mentors_waiting_once_until_a_new_on
     run(MONDAY + timedelta(days=1))
     assert [row.to for row in sent("mentoring_approvals_digest")][2:] == [[italy.email]]
     assert "Giulia Russo" in sent("mentoring_approvals_digest")[2].body_text
+
+
+def test_a_profile_changed_after_approval_is_in_the_next_digest(facilitators):
+    italy, _greece = facilitators
+    approved = MentorProfileFactory(name="Sofia Greco", country="IT", keywords="hotels")
+    MentorProfileFactory(name="Giulia Russo", country="IT", approval=Approval.PENDING)
+    run(MONDAY)
+    assert "Sofia Greco" not in sent("mentoring_approvals_digest")[0].body_text
+
+    update_mentor(
+        approved,
+        {
+            "profile": "Hotel manager; I train receptionists.",
+            "link": "",
+            "keywords": "hotels",
+            "delivery": approved.delivery,
+            "capacity": 1,
+            "sectors": [],
+            "languages": ["it"],
+        },
+    )
+    run(MONDAY + timedelta(days=1))
+    run(MONDAY + timedelta(days=2))
+    emails = sent("mentoring_approvals_digest")
+    assert [row.to for row in emails] == [[italy.email], [italy.email]]
+    assert "Sofia Greco" in emails[1].body_text and "Giulia Russo" in emails[1].body_text
 
 
 def test_on_mondays_facilitators_get_their_countrys_requests_unanswered_for_a_week(
