@@ -1,5 +1,6 @@
 """Admin → Mentoring (mentoring/admin.py), the home panel of mentors to approve, the
-organisations' enrolment of young people (mentoring/enrolment.py), and mentoring's figures per
+organisations' enrolment of young people (mentoring/enrolment.py), their users' own mentor
+profile (mentoring/account.py), and mentoring's figures per
 country in the facilitators' panel and report (mentoring/country_figures.py)."""
 
 from django.urls import reverse
@@ -11,7 +12,7 @@ from wagtail.permissions import register_permission_policy
 from core.roles import Role
 from directory.figures import HOOK as FIGURES
 
-from . import enrolment
+from . import account, enrolment
 from .admin import MentoringViewSetGroup, MentorPolicy, MentorshipPolicy, RequestPolicy
 from .components import PendingMentorsPanel
 from .country_figures import MentoringFigures
@@ -35,6 +36,7 @@ def add_pending_mentors_panel(request, panels):
 
 
 hooks.register("register_admin_urls", enrolment.admin_urls)
+hooks.register("register_admin_urls", account.admin_urls)
 
 
 class EnrolMenuItem(MenuItem):
@@ -52,4 +54,15 @@ def enrol_menu_item():
         name="mentoring_enrol",
         icon_name="user",
         order=275,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def mentor_menu_item():
+    return EnrolMenuItem(
+        _("Be a mentor"),
+        reverse("mentoring_account"),
+        name="mentoring_account",
+        icon_name="user",
+        order=276,
     )
