@@ -26,25 +26,16 @@ from directory.emails import admin_language
 from directory.models import OrganisationPage
 
 from . import links
-from .forms import MentorForm, MentoringForm
+from .forms import MentorForm
 from .models import MentorProfile
 from .registration import register_mentor
 
 
-class AccountMentorForm(MentoringForm):
+class AccountMentorForm(MentorForm):
     """The public mentor form without the email address (the account's) and the robots' field."""
 
-    name = MentorForm.base_fields["name"]
-    profile = MentorForm.base_fields["profile"]
-    link = MentorForm.base_fields["link"]
-    sectors = MentorForm.base_fields["sectors"]
-    keywords = MentorForm.base_fields["keywords"]
-    languages = MentorForm.base_fields["languages"]
-    country = MentorForm.base_fields["country"]
-    city = MentorForm.base_fields["city"]
-    delivery = MentorForm.base_fields["delivery"]
-    capacity = MentorForm.base_fields["capacity"]
-    consent = MentorForm.base_fields["consent"]
+    email = None
+    website = None
 
 
 def mentor_of(user):

@@ -43,16 +43,21 @@ def test_the_mentor_who_accepts_gets_the_mentees_contact_in_their_language(
     assert "amal@example.org" in to_mentor.body
 
 
+def decline(client, mentor, asked, reason):
+    """The mentor declines from their page, saying why."""
+    return client.post(
+        reverse("mentoring_decline", args=[links.mentor_token(mentor), asked.pk]),
+        {f"decline-{asked.pk}-reason": reason},
+    )
+
+
 def test_a_declined_mentee_reads_three_fresh_proposals_at_most(client, digital, on_commit):
     mentee = MenteeFactory(email="amal@example.org", language="el", expertise=[digital])
     giulia = MentorProfileFactory(name="Giulia Russo", expertise=[digital])
     others = [MentorProfileFactory(name=f"Mentor {n}", expertise=[digital]) for n in range(1, 5)]
     asked = requests.send_request(mentee, giulia, "Hello")
     with on_commit():
-        client.post(
-            reverse("mentoring_decline", args=[links.mentor_token(giulia), asked.pk]),
-            {f"decline-{asked.pk}-reason": "Away until March."},
-        )
+        decline(client, giulia, asked, "Away until March.")
     [declined] = mail.outbox
     assert declined.to == ["amal@example.org"]
     assert declined.subject == "Ο/Η Giulia Russo δεν μπορεί να γίνει μέντοράς σου"
@@ -84,10 +89,7 @@ def test_with_no_one_else_to_propose_the_email_says_so_instead_of_an_empty_list(
     giulia = MentorProfileFactory(name="Giulia Russo", expertise=[digital])
     asked = requests.send_request(mentee, giulia, "Hello")
     with on_commit():
-        client.post(
-            reverse("mentoring_decline", args=[links.mentor_token(giulia), asked.pk]),
-            {f"decline-{asked.pk}-reason": "Away until March."},
-        )
+        decline(client, giulia, asked, "Away until March.")
     [declined] = mail.outbox
     after_reason = declined.body.split("Away until March.")[1]
     assert "No other mentor matches what you look for at the moment." in after_reason
