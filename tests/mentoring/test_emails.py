@@ -79,7 +79,7 @@ def test_an_expired_request_tells_the_mentee_who_is_proposed_now(digital, on_com
     assert asked.__class__.objects.get(pk=asked.pk).state == RequestState.EXPIRED
     [expired] = [message for message in mail.outbox if message.to == ["amal@example.org"]]
     assert "Marco Bianchi" in expired.body
-    assert expired.subject == "La vostra richiesta a Giulia Russo è scaduta"
+    assert expired.subject == "La tua richiesta a Giulia Russo è scaduta"
 
 
 def test_with_no_one_else_to_propose_the_email_says_so_instead_of_an_empty_list(
