@@ -60,10 +60,14 @@ MAX_RESULTS = 10
 
 def search_params(subscription):
     """The saved search as its listing's query string (a QueryDict)."""
+    return query_string(subscription.query, subscription.filters)
+
+
+def query_string(query, filters):
     params = QueryDict(mutable=True)
-    if subscription.query:
-        params["q"] = subscription.query
-    for name, values in sorted(subscription.filters.items()):
+    if query:
+        params["q"] = query
+    for name, values in sorted(filters.items()):
         params.setlist(name, list(values))
     return params
 
@@ -218,6 +222,39 @@ def search_link(subscription, locales=None):
     return absolute_url(url)
 
 
+def describe(searches, locales=None):
+    """Saved searches ([(listing, query, filters)]), each in a line in the active language as
+    the alert email names it: its listing, its words (or "everything") and its filters' names
+    ("Search: training · Italy"). The pages that show a search before and after it is confirmed
+    use it (`subscriptions.models.DESCRIBE_HOOK`). One form per listing names every filter (their
+    choices do not depend on the search), so the queries do not grow with the searches."""
+    locales = locales or Locales()
+    forms = {}
+    lines = []
+    for listing, query, filters in searches:
+        if listing not in forms:
+            forms[listing] = saved_listing(listing).form(QueryDict(), locales)
+        name = dict(Listing.choices).get(listing, Listing.SEARCH.label)
+        words = " ".join(query.split()) or gettext("everything")
+        lines.append(f"{name}: " + " · ".join([words, *filter_labels(forms[listing], filters)]))
+    return lines
+
+
+def filter_labels(form, filters):
+    """The names of `filters` ({name: [values]}), in the order of `form`'s fields, as they
+    offer them; a value they no longer offer is left out."""
+    labels = []
+    for name, field in form.fields.items():
+        for value in filters.get(name, ()):
+            if name in ("free", "open"):
+                labels.append(str(field.label))
+                continue
+            label = dict(getattr(field, "choices", ())).get(value)
+            if label is not None and value != "":
+                labels.append(str(label))
+    return labels
+
+
 def search_key(subscription):
     """Identical searches share one key."""
     filters = tuple(sorted((name, tuple(values)) for name, values in subscription.filters.items()))
@@ -259,7 +296,8 @@ def send_search_alerts(now=None):
             newest = engine.newest(min(since(s) for s in members), until, MAX_RESULTS)
             if newest:
                 link = search_link(first, locales) or ""
-                words = f"{Listing(first.listing).label}: {engine.described()}"
+                words = f"{dict(Listing.choices).get(first.listing, Listing.SEARCH.label)}: "
+                words += engine.described()
                 found[key] = (newest, words, link)
     ids_by = defaultdict(set)  # (listing, language): the ids of their results
     for (listing, language, *_rest), (newest, _words, _link) in found.items():

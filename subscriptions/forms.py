@@ -19,7 +19,7 @@ from core.page_cache import GENERATION_KEY
 from directory.listing import one_per_translation, request_locales
 from directory.models import CountryPage
 
-from .models import Kind, Listing
+from .models import Kind, Listing, describe_searches
 
 #: The version of the consent text shown next to the box (CONSENT_LABEL), stored with the
 #: consent. Change it whenever that text changes.
@@ -241,4 +241,7 @@ class ManageForm(ListFields):
         kwargs.setdefault("auto_id", "manage-%s")
         super().__init__(*args, **kwargs)
         self.set_countries(request)
-        self.fields["searches"].choices = [(s.pk, s.describe_search()) for s in self.searches]
+        described = describe_searches([(s.listing, s.query, s.filters) for s in self.searches])
+        self.fields["searches"].choices = [
+            (s.pk, text) for s, text in zip(self.searches, described, strict=True)
+        ]

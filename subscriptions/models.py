@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 HASH_SALT = "subscriptions.address"
 
@@ -109,8 +110,26 @@ class Subscription(models.Model):
         return describe_search(self.listing, self.query, self.filters)
 
 
+#: The hook through which the app that runs saved searches (search/alerts.py) describes them in
+#: the active language, with their filters' names: fn([(listing, query, filters)]) -> [text].
+DESCRIBE_HOOK = "describe_saved_searches"
+
+
 def describe_search(listing, query, filters):
-    """A saved search in a line: "News: “words” (country: it; category: training)"."""
+    """A saved search in a line, in the active language (see `describe_searches`)."""
+    return describe_searches([(listing, query, filters)])[0]
+
+
+def describe_searches(searches):
+    """Saved searches ([(listing, query, filters)]), each in a line, in the active language:
+    "News: words · Italy · Training" as its listing names its filters (`DESCRIBE_HOOK`), else
+    with the filters as stored: "News: “words” (country: it; category: training)"."""
+    for describe in hooks.get_hooks(DESCRIBE_HOOK):
+        return describe(searches)
+    return [_as_stored(*search) for search in searches]
+
+
+def _as_stored(listing, query, filters):
     name = dict(Listing.choices).get(listing, listing)
     words = f"“{query}”" if query else _("everything")
     chosen = "; ".join(f"{key}: {', '.join(values)}" for key, values in sorted(filters.items()))

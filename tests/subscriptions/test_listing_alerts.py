@@ -211,7 +211,8 @@ def test_the_news_pages_form_saves_the_news_search_and_says_so(client, world, on
     confirmation = OutboxEmail.objects.get(template_key="subscription_confirm")
     path = urlparse(re.search(r"https?://\S+/confirm/\S+/", confirmation.body_text)[0]).path
     page = unescape(client.get(path).content.decode())
-    assert "“sportello”" in page and "country: it" in page, "what will be sent, before confirming"
+    # What will be sent, before confirming: the words and the country's name, in Italian.
+    assert "sportello · Italia" in page and "country: it" not in page, page
     client.post(path)
     alert = Subscription.objects.get(kind=Kind.SEARCH)
     assert (alert.listing, alert.query, alert.filters, alert.search_language) == (
@@ -223,7 +224,7 @@ def test_the_news_pages_form_saves_the_news_search_and_says_so(client, world, on
     manage = unescape(
         client.get(urlparse(links.manage_url(alert.subscriber)).path).content.decode()
     )
-    assert "“sportello” (country: it)" in manage
+    assert "sportello · Italia" in manage
 
     make_news(world["italy"], title="Nuovo sportello a Catania", summary="Aperto il lunedì.")
     Subscription.objects.filter(pk=alert.pk).update(
@@ -259,3 +260,45 @@ def test_the_cost_of_a_run_does_not_grow_with_the_subscribers_but_by_their_email
     per_email = (six - three) / 6
     assert per_email == (three - one) / 4
     assert per_email <= 4
+
+
+def manage_page(client, subscriber):
+    return client.get(urlparse(links.manage_url(subscriber)).path)
+
+
+def test_the_manage_page_names_each_search_and_its_filters_in_the_readers_language(client, world):
+    alert = search_alert("it", query="sportello", filters={"country": ["it"]}, listing=Listing.NEWS)
+    Subscription.objects.create(
+        subscriber=alert.subscriber,
+        kind=Kind.SEARCH,
+        listing=Listing.CALLS,
+        filters={"expertise": ["training"], "gone": ["x"]},
+        search_language="it",
+    )
+    page = unescape(manage_page(client, alert.subscriber).content.decode())
+    assert "sportello · Italia" in page
+    assert ": tutto · Training" in page  # no words; the category has no Italian name here
+    assert "country: it" not in page and "expertise" not in page and "gone" not in page
+
+
+def test_the_manage_page_costs_the_same_queries_with_three_or_nine_searches(client, world):
+    counts = []
+    for total in (3, 9):  # each size with the same three listings
+        alert = search_alert("it", query="lavoro", filters={"country": ["it"]})
+        for n in range(total - 1):
+            listing = (Listing.NEWS, Listing.CALLS, Listing.SEARCH)[n % 3]
+            Subscription.objects.create(
+                subscriber=alert.subscriber,
+                kind=Kind.SEARCH,
+                listing=listing,
+                query=f"parola {n}",
+                filters={"country": ["gr" if n % 2 else "it"]},
+                search_language="it",
+            )
+        manage_page(client, alert.subscriber)  # the caches warm
+        with CaptureQueriesContext(connection) as queries:
+            response = manage_page(client, alert.subscriber)
+        assert response.status_code == 200
+        assert unescape(response.content.decode()).count("Ricerca di servizi") >= 1
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
