@@ -32,13 +32,6 @@ def networks_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("networks/admin.css"))
 
 
-@hooks.register("insert_global_admin_js")
-def networks_admin_js():
-    """The type-ahead of the memberships' forms, served by the portal (the admin's CSP allows
-    no inline or outside script)."""
-    return format_html('<script src="{}" defer></script>', static("networks/choose.js"))
-
-
 class NetworksMenuItem(MenuItem):
     """For an organisation's users (their networks and members) and for who follows
     organisations up (the networks of their countries)."""

@@ -419,6 +419,9 @@ def test_the_screen_loads_the_type_ahead_script(network):
     assert "networks/choose.js" in page
     url = reverse("networks_choose_member", args=[network_page.translation_key])
     assert f'data-network-choices="{url}"' in page
+    # Only the screens with its forms load it.
+    home = signed_in(editor).get(reverse("wagtailadmin_home")).content.decode()
+    assert "networks/choose.js" not in home
 
 
 # Pages of members ----------------------------------------------------------------------------
@@ -455,9 +458,9 @@ def test_the_members_screen_costs_the_same_with_10_and_120_members(portal, netwo
     active = page[page.index('id="members-active"') : page.index('id="members-to-answer"')]
     assert active.count("<tr>") == 1 + 50  # the heading's row and a page of members
     assert "Page 1 of 3" in active
-    assert "?active=2" in active
+    assert '?active=2#members-active"' in active  # the next page opens at its section
     history = page[page.index('id="members-history"') :]
-    assert "Page 1 of 2" in history
+    assert "Page 1 of 2" in history and 'history=2#members-history"' in history
     waiting = page[page.index('id="members-waiting"') : page.index('id="invite"')]
     assert "Cooperativa Il Ponte" in waiting and "Page 1 of" not in waiting
 
