@@ -13,6 +13,7 @@ purged when they are published.
 
 from django.conf import settings
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from directory.addresses import Addresses
@@ -39,6 +40,19 @@ def shown_at(page):
 def purge_page(instance, **kwargs):
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         purge_urls_from_cache(shown_at(instance))
+
+
+def purge_content(translation_keys):
+    """Purge the addresses of every live version of the content with these translation keys:
+    for a change shown on pages that are not published again (a network's membership, shown on
+    the network's page and its member's)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    urls = set()
+    for page in Page.objects.live().filter(translation_key__in=list(translation_keys)):
+        urls.update(shown_at(page.specific))
+    if urls:
+        purge_urls_from_cache(sorted(urls))
 
 
 def purge_proxy_on_changes():

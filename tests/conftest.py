@@ -5,7 +5,9 @@ and committed; each test runs in a transaction that is rolled back, so it starts
 that tree whatever the previous test changed.
 """
 
+import threading
 import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.conf import settings
@@ -217,3 +219,32 @@ def portal(db, django_db_setup):
 def on_commit(django_capture_on_commit_callbacks):
     """Run the transaction's on-commit callbacks, as a real commit does, when the block ends."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def proxy(settings):
+    """A caching proxy in front, a real HTTP server on the loopback: the (Host, path) of every
+    PURGE it is sent."""
+    purged = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+            purged.append((self.headers["Host"], self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    yield purged
+    server.shutdown()
+    server.server_close()

@@ -5,8 +5,6 @@ An organisation (Italy, page in Italian, live) with a service; the page cache on
 production; a caching proxy, here a real HTTP server on the loopback noting each PURGE it gets.
 """
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import SimpleNamespace
 
 import pytest
@@ -31,34 +29,6 @@ def org(portal):
 @pytest.fixture
 def kept(settings):
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
-
-
-@pytest.fixture
-def proxy(settings):
-    """A caching proxy's purge address: the (Host, path) of every PURGE it is sent."""
-    purged = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
-            purged.append((self.headers["Host"], self.path))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
-        }
-    }
-    yield purged
-    server.shutdown()
-    server.server_close()
 
 
 def test_publishing_purges_the_pages_own_address_in_every_language_only(org, proxy, on_commit):

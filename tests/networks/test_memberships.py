@@ -165,3 +165,22 @@ def test_a_network_of_120_members_lists_them_by_country_a_page_at_a_time(
     assert last.count("Member 0") == 20
     assert client.get(network_page.url, {"page": 9}).status_code == 404
     assert client.get(network_page.url, {"page": "x"}).status_code == 404
+
+
+def test_a_caching_proxy_forgets_both_pages_when_a_membership_changes(
+    network, cooperative, proxy, on_commit
+):
+    network_editor, network_page = network
+    member_editor, member_page = cooperative
+    with on_commit():
+        membership = memberships.invite(network_page, member_page, network_editor)
+    proxy.clear()
+    with on_commit():
+        memberships.accept(membership, member_editor)
+    paths = {path for _host, path in proxy}
+    assert network_page.url in paths and member_page.url in paths
+    assert {path.split("/")[1] for path in paths} == {"en", "it", "el", "ar"}
+    proxy.clear()
+    with on_commit():
+        memberships.end(membership, member_editor)
+    assert {path for _host, path in proxy} == paths
