@@ -2,8 +2,13 @@
 email fails, the change is undone, so that no one is left untold of an acceptance, a decline or
 an end that the page shows as done (and the action can simply be tried again)."""
 
+import datetime
+import io
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from mentoring import links, mail, requests
 from mentoring.factories import MenteeFactory, MentorProfileFactory
@@ -72,3 +77,18 @@ def test_an_end_whose_email_to_the_mentee_fails_is_undone(client, monkeypatch):
         )
     mentorship.refresh_from_db()
     assert mentorship.state == MentorshipState.ACTIVE
+
+
+def test_expiring_requests_whose_emails_fail_leaves_them_for_the_next_run(monkeypatch):
+    # the command's own module, where it looks its email function up
+    from mentoring.management.commands import expire_mentoring_requests as command
+
+    mentee, giulia = MenteeFactory(), MentorProfileFactory()
+    asked = requests.send_request(
+        mentee, giulia, "Hello", now=timezone.now() - datetime.timedelta(days=15)
+    )
+    monkeypatch.setattr(command, "send_expired", broken)
+    with pytest.raises(OutboxDown):
+        call_command("expire_mentoring_requests", stdout=io.StringIO())
+    asked.refresh_from_db()
+    assert asked.state == RequestState.REQUESTED
