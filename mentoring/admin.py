@@ -166,7 +166,10 @@ class ScopedIndexView(IndexView):
 class ApprovalForm(forms.Form):
     decision = forms.ChoiceField(
         label=gettext_lazy("Decision"),
-        choices=[(Approval.APPROVED, Approval.APPROVED.label), (Approval.REJECTED, _("Reject"))],
+        choices=[
+            (Approval.APPROVED, Approval.APPROVED.label),
+            (Approval.REJECTED, gettext_lazy("Reject")),
+        ],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(

@@ -270,3 +270,14 @@ def test_a_filter_outside_the_choices_shows_no_other_country(italy, mentors, que
     response = italy.get(MENTORS, query)
     assert response.status_code in (200, 400)
     assert "Eleni Pappa" not in response.content.decode()
+
+
+def test_the_decision_form_speaks_the_facilitators_language():
+    """The choice's words are read when the form is shown, not when the portal starts."""
+    from django.utils import translation
+
+    from mentoring.admin import ApprovalForm
+
+    with translation.override("it"):
+        labels = [str(label) for _value, label in ApprovalForm().fields["decision"].choices]
+    assert labels[1] == "Rifiuta"
