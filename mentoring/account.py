@@ -6,6 +6,10 @@ for a facilitator's approval as a profile from the public form does, and the men
 the link to their mentoring page. Once registered, the screen says where the profile stands and
 opens that page.
 
+A profile registered on the public form with the account's address is not opened here (nothing
+proves the address is the user's: they may write any in their account): the screen offers to
+email its link to that address.
+
 Only users of an organisation act here: anyone else is refused (403) by direct address. A user
 without an email address is asked to add one first; nothing is stored.
 """
@@ -13,7 +17,6 @@ without an email address is asked to add one first; nothing is stored.
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -27,6 +30,7 @@ from directory.models import OrganisationPage
 
 from . import links
 from .forms import MentorForm
+from .mail import send_mentor_link
 from .models import MentorProfile
 from .registration import register_mentor
 
@@ -39,11 +43,17 @@ class AccountMentorForm(MentorForm):
 
 
 def mentor_of(user):
-    """The user's mentor profile: registered from their account, or with their address."""
-    match = Q(user=user)
-    if user.email:
-        match |= Q(email__iexact=user.email)
-    return MentorProfile.objects.filter(match).order_by("pk").first()
+    """The user's mentor profile: the one registered from their account."""
+    return MentorProfile.objects.filter(user=user).order_by("pk").first()
+
+
+def mentor_with_address(user):
+    """A mentor profile with the account's address, not registered from the account. Nothing
+    proves the address is the user's (they may write any in their account): its page opens
+    only from the link emailed to that address."""
+    if not user.email:
+        return None
+    return MentorProfile.objects.filter(email__iexact=user.email.strip()).first()
 
 
 def _initial(user):
@@ -71,15 +81,27 @@ def mentor_view(request):
     user = request.user
     mentor = mentor_of(user)
     if mentor is not None:
-        if mentor.user_id is None:  # registered on the public form with the account's address
-            mentor.user = user
-            mentor.save(update_fields=["user"])
         with translation.override(mentor.language):
             page_url = reverse("mentoring_mentor", args=[links.mentor_token(mentor)])
         return TemplateResponse(
             request,
             "mentoring/admin/account_mentor.html",
             {"page_title": _("Be a mentor"), "mentor": mentor, "page_url": page_url},
+        )
+    same_address = mentor_with_address(user)
+    if same_address is not None:
+        if request.method == "POST":
+            send_mentor_link(same_address)
+            messages.success(
+                request,
+                _("We emailed the link to the mentoring page to %(email)s.")
+                % {"email": same_address.email},
+            )
+            return redirect("mentoring_account")
+        return TemplateResponse(
+            request,
+            "mentoring/admin/account_mentor.html",
+            {"page_title": _("Be a mentor"), "same_address": same_address},
         )
     status = 200
     if request.method == "POST":

@@ -12,6 +12,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -165,7 +166,10 @@ class ScopedIndexView(IndexView):
 class ApprovalForm(forms.Form):
     decision = forms.ChoiceField(
         label=gettext_lazy("Decision"),
-        choices=[(Approval.APPROVED, Approval.APPROVED.label), (Approval.REJECTED, _("Reject"))],
+        choices=[
+            (Approval.APPROVED, Approval.APPROVED.label),
+            (Approval.REJECTED, gettext_lazy("Reject")),
+        ],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
@@ -175,12 +179,20 @@ class ApprovalForm(forms.Form):
         max_length=1000,
         help_text=gettext_lazy("Required to reject: the mentor reads it in the email."),
     )
+    # The version of the profile read (its `submitted_at`): a decision on a profile changed
+    # since is refused.
+    read = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == Approval.REJECTED and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Please say why the mentor is not approved."))
         return data
+
+
+def version(mentor):
+    """The version of a mentor's profile a facilitator reads: when it was last sent."""
+    return mentor.submitted_at.isoformat() if mentor.submitted_at else ""
 
 
 class MentorInspectView(RecordInspectView):
@@ -211,7 +223,9 @@ class MentorInspectView(RecordInspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["approval_url"] = self.action_url()
-        context["approval_form"] = kwargs.get("approval_form") or ApprovalForm()
+        context["approval_form"] = kwargs.get("approval_form") or ApprovalForm(
+            initial={"read": version(self.object)}
+        )
         return context
 
 
@@ -224,17 +238,32 @@ class MentorApprovalView(RecordActionView):
     inspect_view_kwargs = None
 
     def post(self, request, pk):
-        mentor = get_object_or_404(mentors_for(request.user), pk=pk)
+        get_object_or_404(mentors_for(request.user), pk=pk)
         form = ApprovalForm(request.POST)
         if form.is_valid():
             try:
-                requests.set_approval(
-                    mentor, form.cleaned_data["decision"], form.cleaned_data["reason"]
-                )
+                # Under the lock a change from the mentor's page takes, with the email: the
+                # decision is on the text read, and the mentor hears of it.
+                with transaction.atomic():
+                    mentor = requests.lock_mentor(MentorProfile(pk=pk))
+                    read = form.cleaned_data["read"]
+                    if read and read != version(mentor):
+                        raise requests.MentoringRefused(
+                            _(
+                                "The mentor changed their profile after you opened it: read it "
+                                "again before deciding."
+                            )
+                        )
+                    requests.set_approval(
+                        mentor, form.cleaned_data["decision"], form.cleaned_data["reason"]
+                    )
+                    mail.send_approval(mentor)
             except requests.MentoringRefused as refused:
+                if read and read != version(mentor):  # the form again, for the text now
+                    form = ApprovalForm({**request.POST.dict(), "read": version(mentor)})
+                    form.is_valid()
                 form.add_error(None, refused.messages)
             else:
-                mail.send_approval(mentor)
                 if mentor.approval == Approval.APPROVED:
                     message = _("%(name)s is approved and has been emailed.")
                 else:

@@ -2,6 +2,8 @@
 young person), asking mentors, the mentor's answer. Anything a form does not accept is a form
 error, and nothing is stored."""
 
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -383,6 +385,17 @@ class SessionForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"note": _("Only you see this note.")}
+
+    def clean_date(self):
+        """Not after tomorrow (today for a mentor east of the portal's time zone): a meeting
+        dated later would count as the last one until then, and silence the reminders."""
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate() + timedelta(days=1):
+            raise forms.ValidationError(
+                _("Please check the date: a meeting is logged once it has taken place."),
+                code="future",
+            )
+        return date
 
 
 class EndForm(forms.Form):

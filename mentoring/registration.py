@@ -88,12 +88,16 @@ def update_mentor(mentor, data, now=None):
     )
     for field in fields:
         setattr(locked, field, data.get(field, ""))
+    if changed:
+        # The version a facilitator decides on (admin.MentorApprovalView compares it), also
+        # while the profile still waits.
+        locked.submitted_at = now or timezone.now()
+        fields.append("submitted_at")
     if changed and locked.approval != Approval.PENDING:
         locked.approval = Approval.PENDING
         locked.approval_reason = ""
         locked.approved_at = None
-        locked.submitted_at = now or timezone.now()
-        fields += ["approval", "approval_reason", "approved_at", "submitted_at"]
+        fields += ["approval", "approval_reason", "approved_at"]
     locked.save(update_fields=fields)
     locked.expertise.set(data["sectors"])
     set_keywords(locked)

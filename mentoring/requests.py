@@ -138,6 +138,12 @@ def accept(mentoring_request, now=None):
         if mentoring_request.mentor_id != mentor.pk or mentoring_request.mentee_id != mentee.pk:
             raise MentoringRefused(_("This request has changed; please open it again."))
         _refuse_if_closed(mentoring_request, now)
+        # A facilitator's rejection stops what an acceptance would give: the young person's
+        # address (waiting for approval again, after a change, the requests go on).
+        if mentor.approval == Approval.REJECTED:
+            raise MentoringRefused(
+                _("Your profile is not approved: you cannot accept requests for now.")
+            )
         if Mentorship.objects.filter(mentee=mentee, state=MentorshipState.ACTIVE).exists():
             raise MentoringRefused(_("Another mentor has already accepted this person."))
         if active_count(mentor) >= mentor.capacity:

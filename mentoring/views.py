@@ -12,6 +12,7 @@ person deleted: 404. Contact details are shown only within a mentorship.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -153,20 +154,28 @@ def mentee_page(request, token):
     if not form.is_valid():
         return _mentee_page(request, mentee, token, form=form, status=400)
     by_pk = {mentor.pk: mentor for mentor in proposed}
-    sent_requests = []
-    for pk in form.cleaned_data["mentors"]:
-        try:
-            sent_request = requests.send_request(mentee, by_pk[pk], form.cleaned_data["message"])
-        except requests.MentoringRefused as refused:
-            if sent_requests:
-                mail.send_requests_sent(mentee, sent_requests)
-            return _mentee_page(request, mentee, token, error=refused.messages[0], status=409)
-        mail.send_new_request(sent_request)
-        sent_requests.append(sent_request)
-    mail.send_requests_sent(mentee, sent_requests)
-    if mentee.confirmed_at is None:
-        mentee.confirmed_at = sent_request.created_at
-        mentee.save(update_fields=["confirmed_at"])
+    sent_requests, error = [], ""
+    # Each request is written with its email to the mentor, and the mentee's summary with the
+    # requests it names: a failure undoes what would otherwise go untold.
+    with transaction.atomic():
+        for pk in form.cleaned_data["mentors"]:
+            try:
+                with transaction.atomic():
+                    sent_request = requests.send_request(
+                        mentee, by_pk[pk], form.cleaned_data["message"]
+                    )
+                    mail.send_new_request(sent_request)
+            except requests.MentoringRefused as refused:
+                error = refused.messages[0]
+                break
+            sent_requests.append(sent_request)
+        if sent_requests:
+            mail.send_requests_sent(mentee, sent_requests)
+            if mentee.confirmed_at is None:
+                mentee.confirmed_at = sent_requests[0].created_at
+                mentee.save(update_fields=["confirmed_at"])
+    if error:
+        return _mentee_page(request, mentee, token, error=error, status=409)
     return _see_other(reverse("mentoring_mentee", args=[token]))
 
 
@@ -232,12 +241,13 @@ def accept(request, token, request_id):
     mentor = _mentor(token)
     own = get_object_or_404(MentoringRequest, pk=request_id, mentor=mentor)
     try:
-        mentorship, superseded = requests.accept(own)
+        with transaction.atomic():  # the acceptance and its emails, or nothing
+            mentorship, superseded = requests.accept(own)
+            mail.send_accepted(mentorship)
+            for other in superseded:
+                mail.send_superseded(other)
     except requests.MentoringRefused as refused:
         return _mentor_page(request, mentor, token, error=refused.messages[0], status=409)
-    mail.send_accepted(mentorship)
-    for other in superseded:
-        mail.send_superseded(other)
     return _see_other(reverse("mentoring_mentor", args=[token]))
 
 
@@ -250,10 +260,11 @@ def decline(request, token, request_id):
     if not form.is_valid():
         return _mentor_page(request, mentor, token, decline_form=(own.pk, form), status=400)
     try:
-        declined = requests.decline(own, form.cleaned_data["reason"])
+        with transaction.atomic():  # the decline and its email, or nothing
+            declined = requests.decline(own, form.cleaned_data["reason"])
+            mail.send_declined(declined)
     except requests.MentoringRefused as refused:
         return _mentor_page(request, mentor, token, error=refused.messages[0], status=409)
-    mail.send_declined(declined)
     return _see_other(reverse("mentoring_mentor", args=[token]))
 
 
@@ -283,15 +294,16 @@ def _end(request, mentorship, ended_by, page, prefix=None):
     if not form.is_valid():
         return page(form)
     try:
-        ended = requests.end(
-            mentorship,
-            ended_by,
-            form.cleaned_data["reason"],
-            completed=form.cleaned_data["completed"],
-        )
+        with transaction.atomic():  # the end and the mentee's email, or nothing
+            ended = requests.end(
+                mentorship,
+                ended_by,
+                form.cleaned_data["reason"],
+                completed=form.cleaned_data["completed"],
+            )
+            reminders.tell_mentee_ended(ended)  # whoever ended it; once, however often posted
     except requests.MentoringRefused as refused:
         return page(None, refused.messages[0])
-    reminders.tell_mentee_ended(ended)  # whoever ended it; once, however often it is posted
     return None
 
 

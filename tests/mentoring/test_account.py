@@ -3,20 +3,18 @@ their name and their organisation's country and city filled in, the account's ad
 the profile waits for a facilitator like any other, and the screen then opens their mentoring
 page. Facilitators and strangers are refused by direct address; bad input stores nothing."""
 
-import re
-
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from directory.factories import CountryFacilitatorFactory
 from emails.models import OutboxEmail
-from mentoring import links
 from mentoring.factories import MentorProfileFactory
 from mentoring.models import Approval, MentorProfile
 from mentoring.requests import set_approval
 from tests.directory.organisations import refused, registered
 from tests.helpers import signed_in
+from tests.mentoring.linking import people_linked
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -79,31 +77,63 @@ def test_a_user_registers_and_waits_for_a_facilitator(giulia, digital, on_commit
     [email] = mail.outbox
     assert email.to == [user.email]
     assert OutboxEmail.objects.get().template_key == "mentoring_mentor_link"
-    link = re.search(r"https?://\S+/mentoring/mentor/\S+/", email.body).group(0)
+    assert people_linked(email.body) == [mentor]
 
     # The screen now says where the profile stands and opens the same page as the email.
     screen = client.get(URL)
     text = screen.content.decode()
     assert "waits for a facilitator of your country" in text
-    page_url = reverse("mentoring_mentor", args=[links.mentor_token(mentor)])
-    assert page_url in text and link.endswith(page_url)
+    assert people_linked(text) == [mentor]
     assert "form" not in screen.context
 
     set_approval(mentor, Approval.APPROVED)
     assert "proposes you to young people" in client.get(URL).content.decode()
 
 
-def test_a_mentor_of_the_public_form_with_the_same_address_is_theirs(giulia):
+def test_a_mentor_of_the_public_form_with_the_same_address_gets_the_link_by_email(
+    giulia, on_commit
+):
+    """An account's address is not proven (a user may write any in their account): a profile
+    that only shares it is not opened on the screen, nor tied to the account; its link goes to
+    that address, where only its owner reads it."""
     user, client = giulia
     mentor = MentorProfileFactory(email=user.email, name="Giulia R.")
     response = client.get(URL)
     assert response.status_code == 200
-    assert "proposes you to young people" in response.content.decode()
+    text = response.content.decode()
+    assert not people_linked(text)
+    assert "Send for approval" not in text
     mentor.refresh_from_db()
-    assert mentor.user == user
-    # Posting the form again registers nothing more.
-    client.post(URL, {"name": "Someone else"})
+    assert mentor.user is None
+    assert not mail.outbox
+    # Asked for, the link goes to the profile's address; nothing more is registered.
+    with on_commit():
+        response = client.post(URL, {"name": "Someone else"})
+    assert response.status_code == 302 and response["Location"] == URL
+    [email] = mail.outbox
+    assert email.to == [mentor.email]
+    assert mentor in people_linked(email.body)
     assert MentorProfile.objects.count() == 1
+    mentor.refresh_from_db()
+    assert (mentor.user, mentor.name) == (None, "Giulia R.")
+
+
+def test_an_account_given_a_mentors_address_does_not_open_their_page(portal, on_commit):
+    """A user who writes someone else's address into their account reaches neither that
+    mentor's page nor their mentees' addresses."""
+    victim = MentorProfileFactory(email="mentor.victim@example.org", name="Victim")
+    user, _page, _account = registered("it")
+    user.email = "Mentor.Victim@example.org"
+    user.save(update_fields=["email"])
+    client = signed_in(user)
+    text = client.get(URL).content.decode()
+    assert not people_linked(text)
+    with on_commit():
+        client.post(URL, {})
+    victim.refresh_from_db()
+    assert victim.user is None
+    assert all(email.to == ["mentor.victim@example.org"] for email in mail.outbox)
+    assert not people_linked(client.get(URL).content.decode())
 
 
 @pytest.mark.parametrize(

@@ -122,6 +122,38 @@ def test_a_rejection_without_a_reason_is_a_form_error(italy, mentors, reason):
     assert not OutboxEmail.objects.exists()
 
 
+def test_a_decision_on_a_profile_changed_since_it_was_read_is_refused(italy, mentors, digital):
+    """The facilitator decides on the text they read: a mentor who changed their profile after
+    the detail was opened is not approved unread."""
+    from mentoring.registration import update_mentor  # the mentor's own change, from their page
+
+    giulia = mentors["giulia"]
+    form = italy.get(inspect(giulia)).context["approval_form"]
+    read = form["read"].value()
+    assert read
+    update_mentor(
+        giulia,
+        {
+            "profile": "Now with my phone number: call me at night.",
+            "link": "",
+            "keywords": "",
+            "delivery": "both",
+            "capacity": 1,
+            "sectors": [digital],
+            "languages": ["it"],
+        },
+        now=timezone.now() + timedelta(seconds=1),
+    )
+    response = italy.post(approval(giulia), {"decision": "approved", "read": read})
+    assert response.status_code == 400
+    assert reload(giulia).approval == Approval.PENDING
+    assert not OutboxEmail.objects.exists()
+    # Read again, it is decided.
+    read = italy.get(inspect(giulia)).context["approval_form"]["read"].value()
+    assert italy.post(approval(giulia), {"decision": "approved", "read": read}).status_code == 302
+    assert reload(giulia).approval == Approval.APPROVED
+
+
 def test_a_decision_that_is_neither_is_a_form_error(italy, mentors):
     response = italy.post(approval(mentors["giulia"]), {"decision": "maybe"})
     assert response.status_code == 400
@@ -238,3 +270,14 @@ def test_a_filter_outside_the_choices_shows_no_other_country(italy, mentors, que
     response = italy.get(MENTORS, query)
     assert response.status_code in (200, 400)
     assert "Eleni Pappa" not in response.content.decode()
+
+
+def test_the_decision_form_speaks_the_facilitators_language():
+    """The choice's words are read when the form is shown, not when the portal starts."""
+    from django.utils import translation
+
+    from mentoring.admin import ApprovalForm
+
+    with translation.override("it"):
+        labels = [str(label) for _value, label in ApprovalForm().fields["decision"].choices]
+    assert labels[1] == "Rifiuta"

@@ -234,3 +234,21 @@ def test_a_mentees_data_is_deleted_a_year_after_the_mentorship_ends(settings):
         waiting.pk,
         new.pk,
     }
+
+
+def test_a_mentor_a_facilitator_rejected_accepts_no_waiting_request():
+    """Rejected after the requests reached them (their changed profile, or a second look), a
+    mentor no longer gets a young person's address by accepting one."""
+    mentee, mentor = MenteeFactory(), MentorProfileFactory()
+    asked = requests.send_request(mentee, mentor, "Hello")
+    requests.set_approval(mentor, Approval.REJECTED, "Not a real profile.")
+    with pytest.raises(requests.MentoringRefused):
+        requests.accept(asked)
+    asked.refresh_from_db()
+    assert asked.state == RequestState.REQUESTED
+    assert not Mentorship.objects.exists()
+    # Waiting for approval again (a changed profile), their requests go on.
+    mentor.approval = Approval.PENDING
+    mentor.save(update_fields=["approval"])
+    mentorship, _ = requests.accept(asked)
+    assert mentorship.mentor == mentor

@@ -2,11 +2,13 @@
 requests, the mentor's answer. Bad input gets form errors and stores nothing; a minor is sent to
 an organisation; every page and action refuses another person's link or request."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from mentoring import links, requests
 from mentoring.factories import MenteeFactory, MentorProfileFactory
@@ -411,3 +413,22 @@ def test_a_persons_own_pages_are_kept_out_of_search_engines(client):
         response = client.get(url)
         assert '<meta name="robots" content="noindex">' in response.content.decode()
         assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_a_meeting_dated_in_the_future_is_a_form_error(client):
+    """A mistyped year (2062 for 2026) would be the last meeting for decades: the reminders to
+    log one would stop for good."""
+    mine = active_mentorship()
+    token = links.mentor_token(mine.mentor)
+    url = reverse("mentoring_session", args=[token, mine.pk])
+    meeting = {"minutes": "45", "delivery": "online", "note": ""}
+    meeting = {f"session-{mine.pk}-{name}": value for name, value in meeting.items()}
+    later = timezone.localdate() + datetime.timedelta(days=3)
+    response = client.post(url, {**meeting, f"session-{mine.pk}-date": later.isoformat()})
+    assert response.status_code == 400
+    assert 'class="field__error"' in response.content.decode()
+    assert not mine.sessions.exists()
+    # Tomorrow here may be today where the mentor is.
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(url, {**meeting, f"session-{mine.pk}-date": tomorrow.isoformat()})
+    assert response.status_code == 303

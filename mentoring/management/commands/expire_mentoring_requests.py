@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from mentoring.mail import send_expired
 from mentoring.requests import expire_due, request_days
@@ -11,7 +12,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        expired = expire_due()
-        for row in expired:  # the mentee may ask another mentor; the mentor may pause
-            send_expired(row, request_days())
+        # The requests close with their emails, or stay open for the next run: none expires
+        # untold.
+        with transaction.atomic():
+            expired = expire_due()
+            for row in expired:  # the mentee may ask another mentor; the mentor may pause
+                send_expired(row, request_days())
         self.stdout.write(f"{len(expired)} mentoring request(s) expired.")
