@@ -131,10 +131,12 @@ def queue_email(
     body_html="",
     headers=None,
     bulk=False,
+    about="",
 ):
     """Write a message to the outbox and send it once the current transaction commits.
 
-    `bulk`: an email to a subscriber, which an address suppressed before it leaves stops."""
+    `bulk`: an email to a subscriber, which an address suppressed before it leaves stops.
+    `about`: whose personal data it carries beside its recipients (see `forget_about`)."""
     email = OutboxEmail.objects.create(
         to=_address_list(to),
         cc=_address_list(cc or []),
@@ -149,10 +151,18 @@ def queue_email(
         template_key=template_key or "",
         organisation=organisation,
         bulk=bulk,
+        about=about,
     )
     schedule_send(email.pk)
     email_queued.send(sender=OutboxEmail, email=email)
     return email
+
+
+def forget_about(*people):
+    """Delete the outbox's messages about these people (`about` values), sent or not: their
+    copies of a person's data go with it. Returns how many were deleted."""
+    deleted, _by_model = OutboxEmail.objects.filter(about__in=people).delete()
+    return deleted
 
 
 def queue_message(message, language=""):
@@ -247,7 +257,7 @@ def render_template(key, language, context):
     return TemplateTexts(key).render(language, context)
 
 
-def send_templated_email(key, *, to, language, context, organisation=None, reply_to=None):
+def send_templated_email(key, *, to, language, context, organisation=None, reply_to=None, about=""):
     """Render template `key` in `language` and queue it (see `queue_email`)."""
     subject, body = render_template(key, language, context)
     return queue_email(
@@ -258,6 +268,7 @@ def send_templated_email(key, *, to, language, context, organisation=None, reply
         language=language,
         template_key=key,
         organisation=organisation,
+        about=about,
     )
 
 

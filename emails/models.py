@@ -246,6 +246,9 @@ class OutboxEmail(models.Model):
     # Bulk email (news, newsletter, alerts to subscribers): not sent to an address suppressed
     # since it was queued (a bounce, a complaint).
     bulk = models.BooleanField(_("bulk email"), default=False)
+    # Whose personal data the message carries, beside its recipients ("mentee:<key>"): when
+    # that person's data is deleted, the messages about them go too (`forget_about`).
+    about = models.CharField(_("about"), max_length=80, blank=True, db_index=True)
     # The organisation the message is about (its page, in the language it was sent in).
     organisation = optional_link(
         "wagtailcore.Page",

@@ -28,6 +28,12 @@ def _proposal_list(mentee):
         )
 
 
+def about(mentee):
+    """The outbox's mark on every email carrying the mentee's data, to them or to a mentor:
+    deleting the mentee deletes those emails too (`emails.mail.forget_about`)."""
+    return f"mentee:{mentee.key}"
+
+
 def _to_mentee(key, mentee, reply_to=None, **context):
     return send_templated_email(
         key,
@@ -39,10 +45,14 @@ def _to_mentee(key, mentee, reply_to=None, **context):
             **context,
         },
         reply_to=reply_to,
+        about=about(mentee),
     )
 
 
-def _to_mentor(key, mentor, **context):
+def _to_mentor(key, mentor, mentee=None, **context):
+    """To the mentor; `mentee`: the mentee whose first name (or more) the email carries."""
+    if mentee is not None:
+        context.setdefault("mentee_name", mentee.first_name)
     return send_templated_email(
         key,
         to=[mentor.email],
@@ -52,6 +62,7 @@ def _to_mentor(key, mentor, **context):
             "mentoring_link": links.mentor_url(mentor),
             **context,
         },
+        about=about(mentee) if mentee is not None else "",
     )
 
 
@@ -70,7 +81,7 @@ def send_new_request(mentoring_request):
     return _to_mentor(
         "mentoring_request",
         mentoring_request.mentor,
-        mentee_name=mentoring_request.mentee.first_name,
+        mentee=mentoring_request.mentee,
         mentee_message=mentoring_request.message,
     )
 
@@ -90,7 +101,7 @@ def send_accepted(mentorship):
     _to_mentor(
         "mentoring_accepted_mentor",
         mentor,
-        mentee_name=mentee.first_name,
+        mentee=mentee,
         mentee_email=mentee.email,
     )
     return _to_mentee(
@@ -107,7 +118,7 @@ def send_superseded(mentoring_request):
     return _to_mentor(
         "mentoring_superseded",
         mentoring_request.mentor,
-        mentee_name=mentoring_request.mentee.first_name,
+        mentee=mentoring_request.mentee,
     )
 
 
@@ -134,9 +145,7 @@ def send_expired(mentoring_request, request_days):
         request_days=request_days,
         proposal_list=_proposal_list(mentee),
     )
-    _to_mentor(
-        "mentoring_expired_mentor", mentor, mentee_name=mentee.first_name, request_days=request_days
-    )
+    _to_mentor("mentoring_expired_mentor", mentor, mentee=mentee, request_days=request_days)
 
 
 def send_approval(mentor):
@@ -151,7 +160,7 @@ def send_request_reminder(mentoring_request, days_waiting, request_days):
     return _to_mentor(
         "mentoring_request_reminder",
         mentoring_request.mentor,
-        mentee_name=mentoring_request.mentee.first_name,
+        mentee=mentoring_request.mentee,
         days_waiting=days_waiting,
         request_days=request_days,
     )
@@ -162,7 +171,7 @@ def send_session_reminder(mentorship, days_without_session):
     return _to_mentor(
         "mentoring_session_reminder",
         mentorship.mentor,
-        mentee_name=mentorship.mentee.first_name,
+        mentee=mentorship.mentee,
         days_without_session=days_without_session,
     )
 
@@ -172,7 +181,7 @@ def send_checkin(mentorship, mentorship_days):
     return _to_mentor(
         "mentoring_checkin",
         mentorship.mentor,
-        mentee_name=mentorship.mentee.first_name,
+        mentee=mentorship.mentee,
         mentorship_days=mentorship_days,
     )
 

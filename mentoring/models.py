@@ -19,6 +19,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 #: Every language a mentor may say they speak (Django's list, named in English).
 SPOKEN_LANGUAGES = global_settings.LANGUAGES
@@ -32,8 +33,8 @@ class Delivery(models.TextChoices):
 
 class Approval(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
+    APPROVED = "approved", pgettext_lazy("a mentor's profile", "Approved")
+    REJECTED = "rejected", pgettext_lazy("a mentor's profile", "Rejected")
 
 
 class MentorProfile(models.Model):

@@ -24,6 +24,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emails.mail import forget_about
+
+from . import mail
 from .models import (
     Approval,
     EndedBy,
@@ -270,11 +273,16 @@ def purge_mentees(now=None):
         | Q(requests__answered_at__gt=cutoff)
     )
     kept = Mentee.objects.filter(recent).values("pk")
-    _total, by_model = Mentee.objects.exclude(pk__in=kept).delete()
+    with transaction.atomic():
+        gone = Mentee.objects.exclude(pk__in=kept)
+        forget_about(*[mail.about(mentee) for mentee in gone.only("key")])
+        _total, by_model = gone.delete()
     return by_model.get("mentoring.Mentee", 0)
 
 
 def forget_mentee(mentee):
-    """Delete the mentee and what refers to them (requests, mentorships, their meetings)."""
+    """Delete the mentee and what refers to them (requests, mentorships, their meetings, the
+    outbox's emails carrying their data)."""
     with transaction.atomic():
+        forget_about(mail.about(mentee))
         Mentee.objects.filter(pk=mentee.pk).delete()

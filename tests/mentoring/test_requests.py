@@ -11,8 +11,10 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from emails.models import OutboxEmail
 from mentoring import requests
 from mentoring.factories import MenteeFactory, MentorProfileFactory
+from mentoring.mail import send_accepted
 from mentoring.models import (
     Approval,
     EndedBy,
@@ -212,6 +214,7 @@ def test_a_mentees_data_is_deleted_a_year_after_the_mentorship_ends(settings):
         mentee = MenteeFactory()
         asked = requests.send_request(mentee, MentorProfileFactory(), now=long_ago)
         mentorship, _ = requests.accept(asked, now=long_ago)
+        send_accepted(mentorship)
         if ended_days_ago is not None:
             ended_at = now - timedelta(days=ended_days_ago)
             requests.end(mentorship, EndedBy.MENTEE, completed=True, now=ended_at)
@@ -228,6 +231,10 @@ def test_a_mentees_data_is_deleted_a_year_after_the_mentorship_ends(settings):
     call_command("purge_mentees", stdout=out)
 
     assert "1 mentee(s) deleted" in out.getvalue()
+    # The outbox's emails to or about the mentee deleted go with them; the others stay.
+    assert not OutboxEmail.objects.filter(to__contains=[ended.email]).exists()
+    assert not OutboxEmail.objects.filter(body_text__contains=ended.email).exists()
+    assert OutboxEmail.objects.filter(to__contains=[recently_ended.email]).exists()
     assert set(Mentee.objects.values_list("pk", flat=True)) == {
         recently_ended.pk,
         still_mentored.pk,

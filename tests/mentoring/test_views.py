@@ -10,8 +10,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from emails.models import OutboxEmail
 from mentoring import links, requests
 from mentoring.factories import MenteeFactory, MentorProfileFactory
+from mentoring.mail import send_accepted, send_mentor_link, send_new_request
 from mentoring.models import (
     Approval,
     Mentee,
@@ -385,13 +387,36 @@ def test_a_mentee_deletes_their_data_and_their_link_stops_working(client):
     mentee, mentor = mentorship.mentee, mentorship.mentor
     requests.log_session(mentorship, "2026-12-01", 30, "online", "CV")
     other = MenteeFactory()
+    send_new_request(requests.send_request(other, MentorProfileFactory(), "Hello"))
+    send_new_request(mentorship.request)
+    send_accepted(mentorship)
     token = links.mentee_token(mentee)
+    mail_link = send_mentor_link(mentor)
+
+    def outbox_with_their_data():
+        return [
+            row.template_key
+            for row in OutboxEmail.objects.all()
+            if mentee.email in row.to
+            or mentee.email in row.body_text
+            or mentee.first_name in row.body_text
+        ]
+
+    # The request, the acceptance to both: the outbox holds copies of what they wrote.
+    assert {"mentoring_request", "mentoring_accepted", "mentoring_accepted_mentor"} <= set(
+        outbox_with_their_data()
+    )
 
     response = client.post(reverse("mentoring_mentee_delete", args=[token]))
 
     assert response.status_code == 200
+    assert outbox_with_their_data() == []
+    # The emails about someone else stay.
+    assert OutboxEmail.objects.filter(pk=mail_link.pk).exists()
+    assert OutboxEmail.objects.filter(body_text__contains=other.first_name).exists()
     assert not Mentee.objects.filter(pk=mentee.pk).exists()
-    assert not Mentorship.objects.exists() and not MentoringRequest.objects.exists()
+    assert not Mentorship.objects.exists()
+    assert list(MentoringRequest.objects.values_list("mentee", flat=True)) == [other.pk]
     assert Mentee.objects.filter(pk=other.pk).exists()
     assert MentorProfile.objects.filter(pk=mentor.pk).exists()
     assert (
