@@ -2753,6 +2753,78 @@ Il team di {site_name}
 }
 
 
+MENTORING_ENDED_MENTOR_TEMPLATES = {
+    "en": {
+        "mentoring_ended_mentor": (
+            "Your mentorship with {mentee_name} has ended",
+            """Hello {recipient_name},
+
+{mentee_name} has ended your mentorship on {site_name}:
+
+{ended_reason}
+
+Thank you for the time and experience you gave. Your place is free again: unless you have paused, new mentees can ask you.
+
+Your page: {mentoring_link}
+
+The {site_name} team
+""",
+        ),
+    },
+    "it": {
+        "mentoring_ended_mentor": (
+            "Il tuo percorso con {mentee_name} è concluso",
+            """Ciao {recipient_name},
+
+{mentee_name} ha concluso il percorso di mentoring con te su {site_name}:
+
+{ended_reason}
+
+Grazie per il tempo e l'esperienza che hai dedicato. Il tuo posto è di nuovo libero: se non sei in pausa, nuovi mentee possono chiederti di seguirli.
+
+La tua pagina: {mentoring_link}
+
+Il team di {site_name}
+""",
+        ),
+    },
+    "el": {
+        "mentoring_ended_mentor": (
+            "Η καθοδήγησή σας με τον/την {mentee_name} ολοκληρώθηκε",
+            """Γεια σας {recipient_name},
+
+Ο/Η {mentee_name} τερμάτισε την καθοδήγησή σας στο {site_name}:
+
+{ended_reason}
+
+Σας ευχαριστούμε για τον χρόνο και την εμπειρία που προσφέρατε. Η θέση σας είναι ξανά ελεύθερη: αν δεν έχετε κάνει παύση, νέοι καθοδηγούμενοι μπορούν να σας ζητήσουν καθοδήγηση.
+
+Η σελίδα σας: {mentoring_link}
+
+Η ομάδα του {site_name}
+""",
+        ),
+    },
+    "ar": {
+        "mentoring_ended_mentor": (
+            "انتهى إرشادك مع {mentee_name}",
+            """مرحبًا {recipient_name}،
+
+أنهى {mentee_name} الإرشاد معك على {site_name}:
+
+{ended_reason}
+
+شكرًا لك على الوقت والخبرة اللذين قدّمتهما. لديك مكان شاغر من جديد: ما لم تكن في وضع الإيقاف المؤقت، يمكن لمتدرّبين جدد أن يطلبوا إرشادك.
+
+صفحتك: {mentoring_link}
+
+فريق {site_name}
+""",
+        ),
+    },
+}
+
+
 for _extra in (
     WORKFLOW_TEMPLATES,
     MODERATION_TEMPLATES,
@@ -2765,6 +2837,7 @@ for _extra in (
     MENTOR_APPROVAL_TEMPLATES,
     MENTORING_REMINDER_TEMPLATES,
     MENTORING_CONTACT_TEMPLATES,
+    MENTORING_ENDED_MENTOR_TEMPLATES,
 ):
     for _code, _texts in _extra.items():
         DEFAULT_TEMPLATES[_code].update(_texts)

@@ -106,6 +106,10 @@ class TemplateKey(models.TextChoices):
         "mentoring_ended_mentee",
         _("Mentoring: the mentorship ended, to the mentee"),
     )
+    MENTORING_ENDED_MENTOR = (
+        "mentoring_ended_mentor",
+        _("Mentoring: the mentee ended the mentorship or deleted their data, to the mentor"),
+    )
     MENTORING_APPROVALS_DIGEST = (
         "mentoring_approvals_digest",
         _("Mentoring: mentors waiting for approval, to facilitators"),

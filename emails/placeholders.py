@@ -100,6 +100,10 @@ PLACEHOLDERS = {
     "days_waiting": _("how many days the request has waited for the mentor's answer"),
     "days_without_session": _("how many days since the last meeting logged (or the start)"),
     "mentorship_days": _("how many days ago the mentorship started"),
+    "ended_reason": _(
+        "why the mentee ended the mentorship, as they wrote it (or a sentence saying that they "
+        "completed it, or deleted their data)"
+    ),
     "mentor_list": _("the mentors waiting for approval, each with their country, one a line"),
     "mentors_link": _("admin link to the mentors waiting for approval"),
     "request_list": _(
@@ -268,6 +272,7 @@ TEMPLATE_PLACEHOLDERS = {
     },
     "mentoring_checkin": {"recipient_name", "mentee_name", "mentorship_days", "mentoring_link"},
     "mentoring_ended_mentee": {"recipient_name", "mentor_name", "mentoring_link"},
+    "mentoring_ended_mentor": {"recipient_name", "mentee_name", "ended_reason", "mentoring_link"},
     "mentoring_approvals_digest": {"facilitator_name", "mentor_list", "mentors_link"},
     "mentoring_requests_digest": {"facilitator_name", "request_list", "requests_link"},
 }
@@ -462,6 +467,7 @@ def sample_values():
         "days_waiting": 7,
         "days_without_session": 14,
         "mentorship_days": 90,
+        "ended_reason": _("I found a job, thank you for everything!"),
         "mentor_list": ["Giulia Russo (" + _("Italy") + ")"],
         "mentors_link": _admin_link("wagtailadmin_home"),
         "request_list": [

@@ -11,6 +11,7 @@ from django.db.migrations.executor import MigrationExecutor
 from emails.default_templates import (
     MENTOR_APPROVAL_TEMPLATES,
     MENTORING_CONTACT_TEMPLATES,
+    MENTORING_ENDED_MENTOR_TEMPLATES,
     MENTORING_REMINDER_TEMPLATES,
     MENTORING_TEMPLATES,
 )
@@ -31,6 +32,7 @@ ITALIAN = {
         MENTOR_APPROVAL_TEMPLATES,
         MENTORING_REMINDER_TEMPLATES,
         MENTORING_CONTACT_TEMPLATES,
+        MENTORING_ENDED_MENTOR_TEMPLATES,
     )
     for key, texts in group["it"].items()
 }
