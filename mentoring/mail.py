@@ -191,3 +191,20 @@ def send_ended_to_mentee(mentorship):
     return _to_mentee(
         "mentoring_ended_mentee", mentorship.mentee, mentor_name=mentorship.mentor.name
     )
+
+
+def send_ended_to_mentor(mentorship, deleted=False):
+    """To the mentor: the mentee ended their mentorship (with their reason, if any), or deleted
+    their data (`deleted`). The second email outlives the mentee: it carries only their first
+    name and is not marked about them, so the caller queues it after forgetting theirs."""
+    mentor, mentee = mentorship.mentor, mentorship.mentee
+    with translation.override(mentor.language):
+        if deleted:
+            reason = _("They deleted their data from the portal.")
+        else:
+            reason = mentorship.end_reason or _("They marked the mentorship as completed.")
+    if deleted:
+        return _to_mentor(
+            "mentoring_ended_mentor", mentor, mentee_name=mentee.first_name, ended_reason=reason
+        )
+    return _to_mentor("mentoring_ended_mentor", mentor, mentee=mentee, ended_reason=reason)

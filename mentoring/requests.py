@@ -282,7 +282,16 @@ def purge_mentees(now=None):
 
 def forget_mentee(mentee):
     """Delete the mentee and what refers to them (requests, mentorships, their meetings, the
-    outbox's emails carrying their data)."""
+    outbox's emails carrying their data). The mentor of their active mentorship, if any, is
+    told, by an email that names them by first name only and is kept."""
     with transaction.atomic():
+        active = (
+            Mentorship.objects.select_for_update(of=("self",))  # not ended meanwhile
+            .select_related("mentor", "mentee")
+            .filter(mentee=mentee, state=MentorshipState.ACTIVE)
+            .first()
+        )
         forget_about(mail.about(mentee))
+        if active is not None:  # after forgetting, which would delete an email marked about them
+            mail.send_ended_to_mentor(active, deleted=True)
         Mentee.objects.filter(pk=mentee.pk).delete()

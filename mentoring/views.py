@@ -294,7 +294,7 @@ def _end(request, mentorship, ended_by, page, prefix=None):
     if not form.is_valid():
         return page(form)
     try:
-        with transaction.atomic():  # the end and the mentee's email, or nothing
+        with transaction.atomic():  # the end and its emails, or nothing
             ended = requests.end(
                 mentorship,
                 ended_by,
@@ -302,6 +302,8 @@ def _end(request, mentorship, ended_by, page, prefix=None):
                 completed=form.cleaned_data["completed"],
             )
             reminders.tell_mentee_ended(ended)  # whoever ended it; once, however often posted
+            if ended_by == EndedBy.MENTEE:  # once: `end` refuses a mentorship already ended
+                mail.send_ended_to_mentor(ended)
     except requests.MentoringRefused as refused:
         return page(None, refused.messages[0])
     return None
@@ -395,7 +397,8 @@ def mentor_profile(request, token):
 @require_POST
 def mentee_delete(request, token):
     """The mentee deletes everything about them: their requests and mentorships go too, and
-    their mentor's meetings with them. The link stops working."""
+    their mentor's meetings with them; the mentor of an active one hears of it. The link stops
+    working."""
     mentee = _mentee(token)
     requests.forget_mentee(mentee)
     return render(request, "mentoring/deleted.html")

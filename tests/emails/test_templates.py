@@ -573,6 +573,7 @@ SENDERS = {
     "mentoring_session_reminder": lambda world: mentoring_reminders(world, "session"),
     "mentoring_checkin": lambda world: mentoring_reminders(world, "checkin"),
     "mentoring_ended_mentee": end_mentorship,
+    "mentoring_ended_mentor": end_mentorship,
     "mentoring_approvals_digest": lambda world: mentoring_reminders(world, "approvals_digest"),
     "mentoring_requests_digest": lambda world: mentoring_reminders(world, "requests_digest"),
 }

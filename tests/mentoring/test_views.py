@@ -410,7 +410,9 @@ def test_a_mentee_deletes_their_data_and_their_link_stops_working(client):
     response = client.post(reverse("mentoring_mentee_delete", args=[token]))
 
     assert response.status_code == 200
-    assert outbox_with_their_data() == []
+    # Only their mentor's news of the deletion is left, with their first name alone.
+    assert outbox_with_their_data() == ["mentoring_ended_mentor"]
+    assert not OutboxEmail.objects.filter(body_text__contains=mentee.email).exists()
     # The emails about someone else stay.
     assert OutboxEmail.objects.filter(pk=mail_link.pk).exists()
     assert OutboxEmail.objects.filter(body_text__contains=other.first_name).exists()
