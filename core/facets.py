@@ -216,7 +216,13 @@ class FacetedRows:
         """The same counts in one query: the rows read once (a materialized CTE holding, for
         each row, whether it passes each filter in force, tested once, and the value each
         facet counts it under), then a `GROUP BY` of them per facet (a vocabulary's terms
-        unnested); and how many pass every filter (`total`)."""
+        unnested); and how many pass every filter (`total`).
+
+        The rows alike in all of that are counted together first (`facet_rows`): tens of
+        thousands of rows come down to the few hundred ways they differ, which the facets
+        then group, and whose terms are unnested once per way rather than once per row. Not
+        when a facet joins a table of terms on the rows' pages (`TermFacet` without a
+        column): the rows' pages are then kept."""
         conditions = list(self.conditions.items())
         columns = {
             f"facet_in_force_{number}": self._passes([q])
@@ -235,6 +241,9 @@ class FacetedRows:
         # each, every set counting the rows that pass its own filters (an aggregate's FILTER).
         sets = [("-1", None, passing())]  # (facet number, the value column, its passes)
         branches, branch_params, by_tokens = [], [], {}
+        by_page = any("terms" in self.facets[name].grouping() for name in names)
+        # How many rows a row of `m` stands for: one, or those counted together (see above).
+        rows = "1" if by_page else "facet_rows"
         for number, name in enumerate(names):
             grouping = self.facets[name].grouping()
             applies = None
@@ -262,14 +271,14 @@ class FacetedRows:
             else:
                 columns[value] = grouping["value"]
                 sets.append((str(number), value, passes))
-        branches.insert(0, self._grouping_sets(sets))
+        branches.insert(0, self._grouping_sets(sets, rows))
         tokens = []  # for each pass over terms: [(facet number, its vocabulary's prefix)]
         for (_column, passes), (value, facets) in by_tokens.items():
             # Trimmed first: the leading and trailing spaces would each make an empty term.
             branches.append(
-                f"SELECT {-2 - len(tokens)}, t, count(*) FROM ("  # noqa: S608 (own names)
-                f"SELECT unnest(string_to_array(btrim({value}), ' ')) AS t FROM m "
-                f"WHERE {passes}) AS u GROUP BY 2"
+                f"SELECT {-2 - len(tokens)}, t, sum(n) FROM ("  # noqa: S608 (own names)
+                f"SELECT unnest(string_to_array(btrim({value}), ' ')) AS t, {rows} AS n "
+                f"FROM m WHERE {passes}) AS u GROUP BY 2"
             )
             tokens.append(facets)
         base = self.rows.order_by().values(self.page_column).annotate(**columns)
@@ -282,6 +291,12 @@ class FacetedRows:
                 f"(facet_in_force_{number} IS NOT TRUE)::int" for number in range(len(conditions))
             )
             sql = f"SELECT * FROM ({sql}) AS r WHERE {failing} <= 1"  # noqa: S608
+        if not by_page:
+            kept = ", ".join(connections[self.rows.db].ops.quote_name(column) for column in columns)
+            sql = (
+                f"SELECT {kept}, count(*)::int AS facet_rows "  # noqa: S608 (own names)
+                f"FROM ({sql}) AS r GROUP BY {kept}"
+            )
         counted = [Counter() for _name in names]
         with connections[self.rows.db].cursor() as cursor:
             cursor.execute(
@@ -301,9 +316,10 @@ class FacetedRows:
         return {name: self.facets[name].tally(counted[i]) for i, name in enumerate(names)}
 
     @staticmethod
-    def _grouping_sets(sets):
+    def _grouping_sets(sets, rows="1"):
         """The SQL giving (facet number, value, count) for `sets` [(facet number, its value
-        column or None for the total, the test of the rows it counts)] from one pass over `m`:
+        column or None for the total, the test of the rows it counts)] from one pass over `m`,
+        each of whose rows stands for `rows` rows (a column, or "1"):
         a grouping set per value column, each row counted in the sets whose test it passes.
         The total's row always comes (an empty grouping set has one); a value none of a
         set's rows pass is left out, as a `WHERE` before grouping would leave it."""
@@ -312,7 +328,7 @@ class FacetedRows:
             [
                 *(f"GROUPING({value}) AS g_{value}, {value}::text AS {value}" for value in values),
                 *(
-                    f"count(*) FILTER (WHERE {passes}) AS n_{i}"
+                    f"coalesce(sum({rows}) FILTER (WHERE {passes}), 0) AS n_{i}"
                     for i, (_n, _v, passes) in enumerate(sets)
                 ),
             ]
