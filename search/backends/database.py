@@ -369,7 +369,15 @@ def postgres_backend():
                     return rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
                 enough = reduce(or_, [reduce(lambda a, b: a & b, half) for half in halves])
                 return among(rows, enough)
-            return among(rows, query)
+            # One word: its rows are found through the row's own words (joined), which lets the
+            # planner rank only the rows in the visitor's language first.
+            joined = Func(
+                F("words__title"),
+                F("words__body"),
+                function="listing_row_words",
+                output_field=SearchVectorField(),
+            )
+            return rows.alias(_search_document=joined).filter(_search_document=query)
 
         def scored_rows(self, rows, words):
             """`ranked_rows`' rows aliased with their relevance to `words` (`ROW_SCORE`), as
