@@ -155,15 +155,15 @@ def test_postgresql_counts_every_filter_at_once_as_one_by_one(portal):
 
 
 def test_postgresql_ranks_only_the_tiers_a_page_of_results_falls_in(portal, settings):
-    """A page of results read tier by tier (the rows with most of the words, in the visitor's
-    language, checked recently first) is that page of the whole order, at every page."""
+    """A page of results for a word read tier by tier (the rows in the visitor's language,
+    then those checked recently, first) is that page of the whole order, at every page."""
     if connection.vendor != "postgresql":
         pytest.skip("the words are ranked on the rows on PostgreSQL")
     settings.PORTAL_SEARCH_CACHE_SECONDS = 0
     index = Index(portal)
     index.grow_to(7)  # half translated into English: two tiers in each language
     locales = Locales()
-    for params in [{"q": "formazione"}, {"q": "formazione giovani palermo"}]:
+    for params in [{"q": "formazione"}, {"q": "lavoro", "kind": "opportunity"}]:
         form = SearchForm(QueryDict(urlencode(params)), locales, "all")
         results = DirectorySearch(form, locales).results()
         assert isinstance(results, TieredResults)
