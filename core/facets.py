@@ -31,7 +31,17 @@ from functools import cached_property, reduce
 from operator import and_
 
 from django.db import connections
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
 
 from core.listing import id_in
 
@@ -175,13 +185,57 @@ class LazyResults(Sequence):
         return iter(self.rows)
 
 
+class TieredResults(LazyResults):
+    """`LazyResults` ranked by relevance, whose order starts with tiers (the most words, the
+    visitor's language, checked recently: `RowSearch.relevance_tiers`) counted beforehand
+    (`tiers`: {tier: rows}). A page of results reads only the rows of the tiers it falls in
+    (`in_tiers([tier, ...])`: those rows, in the same order), so that only they are ranked:
+    ranking reads each row's words, and a common word has thousands."""
+
+    def __init__(self, rows, in_tiers, tiers, count=None):
+        super().__init__(rows, count=count)
+        self.in_tiers = in_tiers
+        self.tiers = sorted(tiers.items(), reverse=True)
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice) or item.step is not None:
+            return super().__getitem__(item)
+        start, stop = item.start or 0, item.stop
+        if start < 0 or stop is None or stop < 0 or stop <= start:
+            return super().__getitem__(item)
+        before = end = 0  # rows in the tiers above the page's first; up to this tier
+        chosen = []  # the tiers the page falls in, the highest first
+        for tier, n in self.tiers:
+            end += n
+            if end <= start:
+                before = end
+                continue
+            chosen.append(tier)
+            if end >= stop:
+                break
+        if not chosen:
+            return []
+        return list(self.in_tiers(chosen)[start - before : stop - before])
+
+
+TIER_SET = 1_000_000  # the number of the tiers' counts among the facets' (`_counts_at_once`)
+
+
 class FacetedRows:
     """The rows of a listing for one request: `facets` {name: Facet}, `values` {name: value in
     force}, `ids` the pages the words matched (None without words); `at_once`: count every
     facet in one query (PostgreSQL); `words` the words the rows match on their own words."""
 
     def __init__(
-        self, rows, facets, values, ids=None, page_column="page_id", at_once=False, words=None
+        self,
+        rows,
+        facets,
+        values,
+        ids=None,
+        page_column="page_id",
+        at_once=False,
+        words=None,
+        tiers=None,
     ):
         self.facets = facets
         self.words = words  # the words the rows match, when matched on the rows themselves
@@ -192,6 +246,10 @@ class FacetedRows:
         self.page_column = page_column
         self.at_once = at_once
         self.total = None  # how many rows pass every filter, when counted with the facets
+        # An expression giving each row its tier (`TieredResults`), counted with the facets
+        # (`at_once`) into `tier_counts` {tier: rows passing every filter}.
+        self.tiers = tiers
+        self.tier_counts = None
 
     @cached_property
     def conditions(self):
@@ -216,7 +274,13 @@ class FacetedRows:
         """The same counts in one query: the rows read once (a materialized CTE holding, for
         each row, whether it passes each filter in force, tested once, and the value each
         facet counts it under), then a `GROUP BY` of them per facet (a vocabulary's terms
-        unnested); and how many pass every filter (`total`)."""
+        unnested); and how many pass every filter (`total`).
+
+        The rows alike in all of that are counted together first (`facet_rows`): tens of
+        thousands of rows come down to the few hundred ways they differ, which the facets
+        then group, and whose terms are unnested once per way rather than once per row. Not
+        when a facet joins a table of terms on the rows' pages (`TermFacet` without a
+        column): the rows' pages are then kept."""
         conditions = list(self.conditions.items())
         columns = {
             f"facet_in_force_{number}": self._passes([q])
@@ -235,6 +299,9 @@ class FacetedRows:
         # each, every set counting the rows that pass its own filters (an aggregate's FILTER).
         sets = [("-1", None, passing())]  # (facet number, the value column, its passes)
         branches, branch_params, by_tokens = [], [], {}
+        by_page = any("terms" in self.facets[name].grouping() for name in names)
+        # How many rows a row of `m` stands for: one, or those counted together (see above).
+        rows = "1" if by_page else "facet_rows"
         for number, name in enumerate(names):
             grouping = self.facets[name].grouping()
             applies = None
@@ -262,14 +329,17 @@ class FacetedRows:
             else:
                 columns[value] = grouping["value"]
                 sets.append((str(number), value, passes))
-        branches.insert(0, self._grouping_sets(sets))
+        if self.tiers is not None:
+            columns["facet_tier"] = self.tiers
+            sets.append((str(TIER_SET), "facet_tier", passing()))
+        branches.insert(0, self._grouping_sets(sets, rows))
         tokens = []  # for each pass over terms: [(facet number, its vocabulary's prefix)]
         for (_column, passes), (value, facets) in by_tokens.items():
             # Trimmed first: the leading and trailing spaces would each make an empty term.
             branches.append(
-                f"SELECT {-2 - len(tokens)}, t, count(*) FROM ("  # noqa: S608 (own names)
-                f"SELECT unnest(string_to_array(btrim({value}), ' ')) AS t FROM m "
-                f"WHERE {passes}) AS u GROUP BY 2"
+                f"SELECT {-2 - len(tokens)}, t, sum(n) FROM ("  # noqa: S608 (own names)
+                f"SELECT unnest(string_to_array(btrim({value}), ' ')) AS t, {rows} AS n "
+                f"FROM m WHERE {passes}) AS u GROUP BY 2"
             )
             tokens.append(facets)
         base = self.rows.order_by().values(self.page_column).annotate(**columns)
@@ -282,6 +352,12 @@ class FacetedRows:
                 f"(facet_in_force_{number} IS NOT TRUE)::int" for number in range(len(conditions))
             )
             sql = f"SELECT * FROM ({sql}) AS r WHERE {failing} <= 1"  # noqa: S608
+        if not by_page:
+            kept = ", ".join(connections[self.rows.db].ops.quote_name(column) for column in columns)
+            sql = (
+                f"SELECT {kept}, count(*)::int AS facet_rows "  # noqa: S608 (own names)
+                f"FROM ({sql}) AS r GROUP BY {kept}"
+            )
         counted = [Counter() for _name in names]
         with connections[self.rows.db].cursor() as cursor:
             cursor.execute(
@@ -289,21 +365,27 @@ class FacetedRows:
                 [*params, *branch_params],
             )
             self.total = 0
+            tier_counts = {}
             for number, value, n in cursor.fetchall():
                 if number == -1:
                     self.total = n
+                elif number == TIER_SET:
+                    tier_counts[int(value)] = n
                 elif number < -1:  # a term, "vocabulary:slug"
                     for facet, prefix in tokens[-2 - number]:
                         if value.startswith(prefix):
                             counted[facet][value.removeprefix(prefix)] = n
                 else:
                     counted[number][value] = n
+        if self.tiers is not None:
+            self.tier_counts = tier_counts
         return {name: self.facets[name].tally(counted[i]) for i, name in enumerate(names)}
 
     @staticmethod
-    def _grouping_sets(sets):
+    def _grouping_sets(sets, rows="1"):
         """The SQL giving (facet number, value, count) for `sets` [(facet number, its value
-        column or None for the total, the test of the rows it counts)] from one pass over `m`:
+        column or None for the total, the test of the rows it counts)] from one pass over `m`,
+        each of whose rows stands for `rows` rows (a column, or "1"):
         a grouping set per value column, each row counted in the sets whose test it passes.
         The total's row always comes (an empty grouping set has one); a value none of a
         set's rows pass is left out, as a `WHERE` before grouping would leave it."""
@@ -312,7 +394,7 @@ class FacetedRows:
             [
                 *(f"GROUPING({value}) AS g_{value}, {value}::text AS {value}" for value in values),
                 *(
-                    f"count(*) FILTER (WHERE {passes}) AS n_{i}"
+                    f"coalesce(sum({rows}) FILTER (WHERE {passes}), 0) AS n_{i}"
                     for i, (_n, _v, passes) in enumerate(sets)
                 ),
             ]
@@ -468,7 +550,13 @@ class RowSearch:
             return None
         self.searched_words = words
         if self.ranks_rows:
-            return FacetedRows(self.searched_rows(), facets, values, at_once=True, words=words)
+            # With several words, a row's tier needs a look-up in the words' index per word,
+            # which cost the counts more than ranking every match costs: only one word's.
+            tiered = self.ranked_by_relevance and len(words) == 1
+            tiers = self.relevance_tiers() if tiered else None
+            return FacetedRows(
+                self.searched_rows(), facets, values, at_once=True, words=words, tiers=tiers
+            )
         return FacetedRows(self.rows(), facets, values, ids=list(self.matched))
 
     def word_order(self, order):
@@ -479,14 +567,52 @@ class RowSearch:
         first = [F(WORDS_MATCHED).desc()] if len(self.searched_words) > 1 else []
         return [*first, *order[:-1], F(ROW_SCORE).desc(), order[-1]]
 
+    # Whether the results with words are in order of relevance (`by_relevance`): their tiers
+    # are then counted with the facets (`TieredResults`).
+    ranked_by_relevance = True
+
+    def relevance_tiers(self):
+        """An expression giving each row matching the words its tier in `by_relevance`'s
+        order, higher first: how many of the words it has, then in the visitor's language,
+        then checked recently (see `TieredResults`)."""
+        from core.listing import WORDS_MATCHED
+
+        def one_if(column):
+            return Case(When(**{column: True}, then=1), default=0, output_field=IntegerField())
+
+        tier = one_if("in_language") * 2 + one_if("checked_recently")
+        if len(self.searched_words) > 1:
+            tier = F(WORDS_MATCHED) * 4 + tier
+        return tier
+
+    def relevance_results(self, faceted, tier_counts, count, order):
+        """The ids of `faceted`'s passing rows matching the words, in `order` (`word_order`'s:
+        the tiers of `relevance_tiers`, then relevance and the page), read a page at a time;
+        with `tier_counts` ({tier: rows}), only the tiers a page falls in are ranked
+        (`TieredResults`)."""
+
+        def ordered(rows, order=order):
+            return self.scored(rows).order_by(*order).values_list("page_id", flat=True)
+
+        passing = faceted.passing()
+        if tier_counts is None:
+            return LazyResults(ordered(passing), count=count)
+        tiered = passing.alias(_relevance_tier=self.relevance_tiers())
+
+        def in_tiers(tiers):
+            # IN, not a range: the tier is worked out once per row. Within one tier, only
+            # relevance and the page order the rows (the words in the tier are looked up once).
+            first = [F("_relevance_tier").desc()] if len(tiers) > 1 else []
+            return ordered(tiered.filter(_relevance_tier__in=tiers), [*first, *order[-2:]])
+
+        return TieredResults(ordered(passing), in_tiers, tier_counts, count=count)
+
     def by_relevance(self, faceted):
         """The ids of the rows passing every filter: the most words first, then pages in the
         visitor's language, then by relevance."""
         if self.ranks_rows:
             order = self.word_order(["-in_language", "-checked_recently", "-page_id"])
-            passing = self.scored(faceted.passing()).order_by(*order)
-            passing = passing.values_list("page_id", flat=True)
-            return LazyResults(passing, count=faceted.total)
+            return self.relevance_results(faceted, faceted.tier_counts, faceted.total, order)
 
         def key(row):
             matched, position = self.matched[row[0]]

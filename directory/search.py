@@ -166,6 +166,10 @@ class DirectorySearch(RowSearch):
 
     groups_facets = True
 
+    @property
+    def ranked_by_relevance(self):
+        return self.sort == RELEVANCE
+
     def __init__(self, form, locales, scope=ALL):
         super().__init__(form, getattr(form, "cleaned_data", {}).get("q", ""))
         self.scope = scope
@@ -183,16 +187,17 @@ class DirectorySearch(RowSearch):
         self._ids = self._ordered_ids(faceted) if faceted is not None else []
         self._facets = self.count(faceted)
         self._total = faceted.total if faceted is not None else None
+        self._tiers = faceted.tier_counts if faceted is not None else None
         if key:
             cache.set(key, {name: getattr(self, name) for name in self.CACHED}, cache_seconds())
 
     # What a cached search keeps: its results' ids (with words the backend gives), counts, total
     # and what was searched.
-    CACHED = ("_ids", "_facets", "_total", "any_word", "corrected", "searched_words")
+    CACHED = ("_ids", "_facets", "_total", "_tiers", "any_word", "corrected", "searched_words")
 
     def _restore(self, cached):
         for name in self.CACHED:
-            setattr(self, name, cached[name])
+            setattr(self, name, cached.get(name))  # `_tiers` may be missing: none is fine
 
     def _cache_key(self):
         """The same search, in the same language, on the same content: the same answer."""
@@ -313,6 +318,9 @@ class DirectorySearch(RowSearch):
         if self._ids is not None:
             return self._ids
         faceted = FacetedRows(self.searched_rows(), self.facet_filters(), self.form.values)
+        if self.searched_words and self.ranks_rows and self.sort == RELEVANCE:
+            order = self._order()
+            return self.relevance_results(faceted, self._tiers, self._total, order)
         rows = self.scored(faceted.passing())
         if self.sort == CLOSING:
             rows = self._closing(rows)

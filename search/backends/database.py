@@ -344,8 +344,15 @@ def postgres_backend():
             def having(tsquery):
                 return pages.filter(_search_document=tsquery).values("page_id")
 
+            def among(rows, tsquery):
+                # The rows of the pages `having` the words. DISTINCT (the page is the key: it
+                # removes nothing) keeps the planner from merging the subquery into the rows'
+                # query, where it would test the words of each row of the language one by one,
+                # taking that for cheap; it still looks a rare word's few rows up by page.
+                return rows.filter(page_id__in=having(tsquery).distinct())
+
             if every:
-                return rows.filter(page_id__in=having(reduce(lambda a, b: a & b, readings)))
+                return among(rows, reduce(lambda a, b: a & b, readings))
             # Only worked out where used: to order by, or to keep the rows with half the words.
             matched = sum(
                 (Case(When(page_id__in=having(r), then=1), default=0) for r in readings),
@@ -361,7 +368,7 @@ def postgres_backend():
                 if len(halves) > MOST_HALVES:
                     return rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
                 enough = reduce(or_, [reduce(lambda a, b: a & b, half) for half in halves])
-                return rows.filter(page_id__in=having(enough))
+                return among(rows, enough)
             # One word: its rows are found through the row's own words (joined), which lets the
             # planner rank only the rows in the visitor's language first.
             joined = Func(
@@ -370,8 +377,7 @@ def postgres_backend():
                 function="listing_row_words",
                 output_field=SearchVectorField(),
             )
-            rows = rows.alias(_search_document=joined).filter(_search_document=query)
-            return rows
+            return rows.alias(_search_document=joined).filter(_search_document=query)
 
         def scored_rows(self, rows, words):
             """`ranked_rows`' rows aliased with their relevance to `words` (`ROW_SCORE`), as

@@ -5,7 +5,7 @@ from io import StringIO
 from urllib.parse import urlencode
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.http import QueryDict
 
@@ -50,6 +50,23 @@ def test_bench_search_writes_every_case_at_every_size(tmp_path):
     for name in CASE_NAMES:
         row = next(line for line in table.splitlines() if line.startswith(name))
         assert row.split()[-1] in ("PASS", "MISS"), row
+
+
+@pytest.mark.django_db
+def test_bench_reuse_times_a_directory_already_grown_without_refreshing_it(monkeypatch):
+    call_command("bench_search", sizes="20:60", runs=1, stdout=StringIO())
+    refreshed = []
+    monkeypatch.setattr(
+        "demo.management.commands.bench_search.refresh_listings", lambda: refreshed.append(1)
+    )
+    out = StringIO()
+
+    call_command("bench_search", sizes="20:60", runs=1, reuse=True, stdout=out)
+
+    assert not refreshed
+    assert "Timing the 20 organisations already grown" in out.getvalue()
+    with pytest.raises(CommandError, match="more than 10"):
+        call_command("bench_search", sizes="10:30", runs=1, reuse=True, stdout=StringIO())
 
 
 def test_bench_times_the_search_the_services_index_leads_to():

@@ -7,6 +7,7 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from core.facets import TieredResults
 from demo.management.commands.bench_search import bulk_pages
 from demo.management.commands.bench_search import index as add_to_index
 from directory.factories import (
@@ -151,3 +152,42 @@ def test_postgresql_counts_every_filter_at_once_as_one_by_one(portal):
         faceted.at_once = False
         assert at_once == faceted.counts(names)
         assert faceted.total == len(engine.results()) > 0
+
+
+def test_postgresql_ranks_only_the_tiers_a_page_of_results_falls_in(portal, settings):
+    """A page of results for a word read tier by tier (the rows in the visitor's language,
+    then those checked recently, first) is that page of the whole order, at every page."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the words are ranked on the rows on PostgreSQL")
+    settings.PORTAL_SEARCH_CACHE_SECONDS = 0
+    index = Index(portal)
+    index.grow_to(7)  # half translated into English: two tiers in each language
+    locales = Locales()
+    for params in [{"q": "formazione"}, {"q": "lavoro", "kind": "opportunity"}]:
+        form = SearchForm(QueryDict(urlencode(params)), locales, "all")
+        results = DirectorySearch(form, locales).results()
+        assert isinstance(results, TieredResults)
+        assert len(results.tiers) > 1, results.tiers
+        whole = list(results.rows)
+        assert len(whole) == len(results) == sum(n for _tier, n in results.tiers)
+        for start in range(len(whole) + 1):
+            for stop in range(start, len(whole) + 2):
+                assert results[start:stop] == whole[start:stop], (params, start, stop)
+
+
+def test_tiered_results_read_only_the_tiers_of_the_page():
+    rows = {3: ["a", "b"], 2: ["c", "d", "e"], 0: ["f"]}  # {tier: its rows, in order}
+    read = []
+
+    def in_tiers(tiers):
+        read.append(tiers)
+        return [row for tier in sorted(tiers, reverse=True) for row in rows[tier]]
+
+    whole = [row for tier in sorted(rows, reverse=True) for row in rows[tier]]
+    results = TieredResults(whole, in_tiers, {tier: len(r) for tier, r in rows.items()}, count=6)
+    assert results[0:2] == ["a", "b"] and read[-1] == [3]
+    assert results[1:4] == ["b", "c", "d"] and read[-1] == [3, 2]
+    assert results[2:5] == ["c", "d", "e"] and read[-1] == [2]
+    assert results[4:10] == ["e", "f"] and read[-1] == [2, 0]
+    assert results[6:8] == []
+    assert results[1] == "b" and list(results) == whole

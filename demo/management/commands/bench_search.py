@@ -14,6 +14,12 @@ not failed on: the figures depend on the machine. `--json FILE` writes the same 
     {"vendor": "postgresql", "date": "2026-12-04T21:30:00+00:00",
      "sizes": [{"organisations": 10000, "services": 50000,
                 "cases": {"rare word": {"median_ms": 12.3, "p95_ms": 15.0, "queries": 9}, ...}}]}
+
+Growing fifty thousand services takes a while. `--reuse` times a directory already grown to a
+step's size as it is (no listing rows worked out again, no ANALYZE), so that the same database
+can be timed again after a change to the search:
+
+    manage.py bench_search --sizes 10000:50000 --reuse
 """
 
 import functools
@@ -84,10 +90,16 @@ class Command(BaseCommand):
         )
         parser.add_argument("--runs", type=int, default=25, help="timed requests per address")
         parser.add_argument(
+            "--reuse",
+            action="store_true",
+            help="time a directory already grown to a step's size as it is, without working "
+            "out its listing rows again",
+        )
+        parser.add_argument(
             "--json", dest="json_path", metavar="FILE", help="also write the figures to FILE"
         )
 
-    def handle(self, *args, sizes, runs, json_path, **options):
+    def handle(self, *args, sizes, runs, json_path, reuse=False, **options):
         try:
             steps = [tuple(int(n) for n in step.split(":", 1)) for step in sizes.split(",")]
         except ValueError as error:
@@ -102,6 +114,16 @@ class Command(BaseCommand):
         self.templates = self._templates()
         report = []
         for organisations, services in steps:
+            have = OrganisationPage.objects.filter(slug__startswith=SLUG_PREFIX).count()
+            if have > organisations:
+                raise CommandError(
+                    f"The directory already has {have} organisations of its own, more than "
+                    f"{organisations}: time it in a database of its own."
+                )
+            if reuse and have == organisations:
+                self.stdout.write(f"Timing the {organisations} organisations already grown")
+                report.append(((organisations, services), self._measure(runs)))
+                continue
             started = time.perf_counter()
             self._grow(organisations, services)
             # The pages were written in bulk, around the signals that keep the listings' rows
