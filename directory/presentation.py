@@ -84,13 +84,22 @@ def filter_widgets(form, counts):
     return widgets
 
 
+def filter_label(form, name, value):
+    """The name `form` gives filter `name`'s `value` (a yes-or-no filter: its own label), or
+    None when it does not offer that value."""
+    field = form.fields[name]
+    if name in ("free", "open"):
+        return field.label
+    return dict(field.choices).get(value) if value != "" else None
+
+
 def active_filters(form, query):
     """The filters in force, each with the address of the same search without it."""
     chips = []
     values = form.values
     for name, value in values.items():
-        field = form.fields[name]
-        label = field.label if name in ("free", "open") else dict(field.choices).get(value, value)
+        label = filter_label(form, name, value)
+        label = value if label is None else label
         without = query.copy()
         without.pop(name, None)
         without.pop("page", None)

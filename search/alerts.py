@@ -40,7 +40,7 @@ from directory.filters import ALL, ORGANISATIONS, DirectoryFilterForm
 from directory.good_practices import GoodPracticeFilterForm, GoodPracticeSearch
 from directory.listing import Locales, one_per_translation
 from directory.models import CountryPage, GoodPracticesIndexPage
-from directory.presentation import active_filters
+from directory.presentation import filter_label
 from directory.search import DirectorySearch
 from emails.mail import TemplateTexts
 from emails.models import TemplateKey
@@ -92,13 +92,6 @@ class Saved:
         rows = faceted.passing().filter(listed_at__gt=after, listed_at__lte=until)
         rows = rows.order_by("-listed_at", "-page_id").values_list("page_id", "listed_at")
         return list(rows[:count])
-
-    def described(self):
-        """The search in a few words, for the email: its words (or "everything") and the names
-        of its filters, in the active language."""
-        parts = [f"{self.query_text}" if self.query_text else gettext("everything")]
-        parts += [str(chip["label"]) for chip in active_filters(self.form, QueryDict())]
-        return " · ".join(parts)
 
 
 class SavedDirectorySearch(Saved, DirectorySearch):
@@ -234,25 +227,23 @@ def describe(searches, locales=None):
     for listing, query, filters in searches:
         if listing not in forms:
             forms[listing] = saved_listing(listing).form(QueryDict(), locales)
-        name = dict(Listing.choices).get(listing, Listing.SEARCH.label)
-        words = " ".join(query.split()) or gettext("everything")
-        lines.append(f"{name}: " + " · ".join([words, *filter_labels(forms[listing], filters)]))
+        lines.append(line(listing, query, filters, forms[listing]))
     return lines
 
 
-def filter_labels(form, filters):
-    """The names of `filters` ({name: [values]}), in the order of `form`'s fields, as they
-    offer them; a value they no longer offer is left out."""
-    labels = []
-    for name, field in form.fields.items():
-        for value in filters.get(name, ()):
-            if name in ("free", "open"):
-                labels.append(str(field.label))
-                continue
-            label = dict(getattr(field, "choices", ())).get(value)
-            if label is not None and value != "":
-                labels.append(str(label))
-    return labels
+def line(listing, query, filters, form):
+    """One saved search in a line: its listing's name, its words (or "everything") and the
+    names `form` (one of that listing's) gives its filters, in the order of its fields; a value
+    it no longer offers is left out."""
+    name = dict(Listing.choices).get(listing, Listing.SEARCH.label)
+    words = " ".join(query.split()) or gettext("everything")
+    labels = [
+        str(label)
+        for field in form.filter_names
+        for value in filters.get(field, ())
+        if (label := filter_label(form, field, value)) is not None
+    ]
+    return f"{name}: " + " · ".join([words, *labels])
 
 
 def search_key(subscription):
@@ -296,8 +287,7 @@ def send_search_alerts(now=None):
             newest = engine.newest(min(since(s) for s in members), until, MAX_RESULTS)
             if newest:
                 link = search_link(first, locales) or ""
-                words = f"{dict(Listing.choices).get(first.listing, Listing.SEARCH.label)}: "
-                words += engine.described()
+                words = line(first.listing, first.query, first.filters, engine.form)
                 found[key] = (newest, words, link)
     ids_by = defaultdict(set)  # (listing, language): the ids of their results
     for (listing, language, *_rest), (newest, _words, _link) in found.items():
