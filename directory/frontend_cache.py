@@ -49,8 +49,8 @@ def purge_content(translation_keys):
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     urls = set()
-    for page in Page.objects.live().filter(translation_key__in=list(translation_keys)):
-        urls.update(shown_at(page.specific))
+    for page in Page.objects.live().filter(translation_key__in=list(translation_keys)).specific():
+        urls.update(shown_at(page))
     if urls:
         purge_urls_from_cache(sorted(urls))
 
