@@ -550,10 +550,7 @@ class RowSearch:
             return None
         self.searched_words = words
         if self.ranks_rows:
-            # With several words, a row's tier needs a look-up in the words' index per word,
-            # which cost the counts more than ranking every match costs: only one word's.
-            tiered = self.ranked_by_relevance and len(words) == 1
-            tiers = self.relevance_tiers() if tiered else None
+            tiers = self.relevance_tiers() if self.ranked_by_relevance else None
             return FacetedRows(
                 self.searched_rows(), facets, values, at_once=True, words=words, tiers=tiers
             )

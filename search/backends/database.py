@@ -27,6 +27,7 @@ Settings: WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.databa
 
 from functools import cache, reduce
 from itertools import combinations
+from math import comb
 from operator import or_
 
 from django.db import connection
@@ -351,33 +352,43 @@ def postgres_backend():
                 # taking that for cheap; it still looks a rare word's few rows up by page.
                 return rows.filter(page_id__in=having(tsquery).distinct())
 
+            def every_word(readings):
+                return reduce(lambda a, b: a & b, readings)
+
             if every:
-                return among(rows, reduce(lambda a, b: a & b, readings))
-            # Only worked out where used: to order by, or to keep the rows with half the words.
+                return among(rows, every_word(readings))
+            if len(words) == 1:
+                # A row's words are read only to rank the rows of the page of results
+                # (`scored_rows`).
+                return among(rows, query)
+
+            def with_any(number):
+                # The pages with `number` of the words or more: those with every word of some
+                # `number` of them, found in one look-up in the words' index.
+                return reduce(or_, [every_word(some) for some in combinations(readings, number)])
+
+            least = at_least(words)
+            most_ways = max(comb(len(words), number) for number in range(least, len(words) + 1))
+            if most_ways > MOST_HALVES:
+                # Too many ways of choosing the words: each row's words counted one by one.
+                matched = sum(
+                    (Case(When(page_id__in=having(r), then=1), default=0) for r in readings),
+                    Value(0),
+                )
+                rows = rows.alias(**{WORDS_MATCHED: matched})
+                return rows.filter(**{f"{WORDS_MATCHED}__gte": least})
+            # The rows listed have half the words or more (one look-up, `among`). How many of
+            # the words each has is that half, and one more for each greater number of them it
+            # has: a look-up (a hashed subquery) per number above half, rather than one per
+            # word. Only worked out where used: to order by, or to count the rows' tiers.
             matched = sum(
-                (Case(When(page_id__in=having(r), then=1), default=0) for r in readings),
-                Value(0),
+                (
+                    Case(When(page_id__in=having(with_any(number)), then=1), default=0)
+                    for number in range(least + 1, len(words) + 1)
+                ),
+                Value(least),
             )
-            rows = rows.alias(**{WORDS_MATCHED: matched})
-            if len(words) > 1:
-                # The rows with half the words are those with every word of some half: one
-                # look-up in the words' index (a hashed subquery), where counting each row's
-                # words would take one per word, again for the order. Not a filter on any of
-                # them joined to the rows either: it would be tested on each row's vectors.
-                halves = list(combinations(readings, at_least(words)))
-                if len(halves) > MOST_HALVES:
-                    return rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(words)})
-                enough = reduce(or_, [reduce(lambda a, b: a & b, half) for half in halves])
-                return among(rows, enough)
-            # One word: its rows are found through the row's own words (joined), which lets the
-            # planner rank only the rows in the visitor's language first.
-            joined = Func(
-                F("words__title"),
-                F("words__body"),
-                function="listing_row_words",
-                output_field=SearchVectorField(),
-            )
-            return rows.alias(_search_document=joined).filter(_search_document=query)
+            return among(rows.alias(**{WORDS_MATCHED: matched}), with_any(least))
 
         def scored_rows(self, rows, words):
             """`ranked_rows`' rows aliased with their relevance to `words` (`ROW_SCORE`), as

@@ -4,10 +4,12 @@ from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from core.facets import TieredResults
+from core.listing import WORDS_MATCHED
 from demo.management.commands.bench_search import bulk_pages
 from demo.management.commands.bench_search import index as add_to_index
 from directory.factories import (
@@ -173,6 +175,52 @@ def test_postgresql_ranks_only_the_tiers_a_page_of_results_falls_in(portal, sett
         for start in range(len(whole) + 1):
             for stop in range(start, len(whole) + 2):
                 assert results[start:stop] == whole[start:stop], (params, start, stop)
+
+
+MINERALS = ["zirconio", "quarzo", "basalto", "granito", "ossidiana", "malachite", "ametista"]
+
+
+@pytest.mark.parametrize("searched", [4, 7])
+def test_postgresql_counts_each_rows_words_and_ranks_a_page_of_them_tier_by_tier(
+    portal, settings, searched
+):
+    """With several words, each row listed is counted with how many of them it has, as one
+    look-up per word would count it (four words: one look-up per number of them above half;
+    seven: too many ways of choosing half, each word looked up), the rows with most first; a
+    page of results read tier by tier is that page of the whole order."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the words are counted on the rows on PostgreSQL")
+    settings.PORTAL_SEARCH_CACHE_SECONDS = 0
+    index = Index(portal)
+    index.grow_to(1)
+    organisation = index.italy.get_children().first()
+    words = MINERALS[:searched]
+    has = {}  # {page id: how many of the words it has}
+    for n in range(len(words) + 1):
+        for copy in range(2):
+            service = ServicePageFactory(
+                parent=organisation, title=" ".join([*words[:n], f"laboratorio {copy}"])
+            )
+            service.save_revision().publish()
+            has[service.pk] = n
+    locales = Locales()
+    form = SearchForm(QueryDict(urlencode({"q": " ".join(words)})), locales, "all")
+    engine = DirectorySearch(form, locales)
+    least = (len(words) + 1) // 2
+    counted = dict(
+        engine.ranked_rows(engine.words).annotate(n=F(WORDS_MATCHED)).values_list("page_id", "n")
+    )
+    assert counted == {page: n for page, n in has.items() if n >= least}
+    results = engine.results()
+    assert isinstance(results, TieredResults)
+    whole = list(results.rows)
+    assert [has[page] for page in whole] == sorted(
+        (n for n in has.values() if n >= least), reverse=True
+    )
+    assert {tier // 4 for tier, _n in results.tiers} == set(range(least, len(words) + 1))
+    for start in range(len(whole) + 1):
+        for stop in range(start, len(whole) + 2):
+            assert results[start:stop] == whole[start:stop], (start, stop)
 
 
 def test_tiered_results_read_only_the_tiers_of_the_page():
