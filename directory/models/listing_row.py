@@ -71,8 +71,28 @@ class ListingRow(models.Model):
             # What became listed in a language's listing since a moment (alerts, digests).
             models.Index(fields=["language", "listing", "listed_at"], name="listing_listed_at"),
             # A language's rows of a few pages (those with a rare word): looked up one by one,
-            # not read whole to be joined.
-            models.Index(fields=["language", "listing", "page"], name="listing_page"),
+            # not read whole to be joined. On PostgreSQL it also holds what the filters and the
+            # order look at, so that a listing reads its language's rows from the index alone:
+            # the rows of the four languages are interleaved on disk, and reading one
+            # language's from there reads every disk page of the table.
+            models.Index(
+                fields=["language", "listing", "page"],
+                name="listing_page_facets",
+                include=[
+                    "in_language",
+                    "checked_recently",
+                    "kind",
+                    "country",
+                    "place",
+                    "region",
+                    "delivery",
+                    "is_free",
+                    "deadline",
+                    "end_date",
+                    "published_at",
+                    "terms",
+                ],
+            ),
         ]
 
     def __str__(self):

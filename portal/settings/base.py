@@ -105,9 +105,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL's JIT compiles any query it estimates as costly: for the directory's listings
-    # and searches that costs ten times the query itself (measured with `make bench`).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # Measured with `make bench` on the directory's listings and searches:
+    # - JIT compiles any query PostgreSQL estimates as costly, which costs ten times the query;
+    # - with the default 4 MB of memory per sort or hash, counting the filters of a common word
+    #   sorts its tens of thousands of rows (35 ms at 50,000 services) instead of hashing them;
+    # - parallel workers gathering a common word's pages cost more than they save, and on a
+    #   small server they take the cores of the requests running beside.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c jit=off -c work_mem=16MB -c max_parallel_workers_per_gather=0"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
