@@ -247,9 +247,13 @@ class FacetedRows:
         self.at_once = at_once
         self.total = None  # how many rows pass every filter, when counted with the facets
         # An expression giving each row its tier (`TieredResults`), counted with the facets
-        # (`at_once`) into `tier_counts` {tier: rows passing every filter}.
+        # (`at_once`) into `tier_counts` {tier: rows passing every filter} and, whatever the
+        # filters, `tiers_everywhere` {tier: rows}: whether the words are found at all, and
+        # the most of them a row has (`RowSearch.found_by_counting`).
         self.tiers = tiers
         self.tier_counts = None
+        self.tiers_everywhere = None
+        self._counted = None  # (names, counts) of the last `counts`
 
     @cached_property
     def conditions(self):
@@ -265,10 +269,19 @@ class FacetedRows:
 
     def counts(self, names):
         """{facet name: Counter of its values}, each with every other filter in force applied:
-        one query per facet, or one for them all (`at_once`)."""
+        one query per facet, or one for them all (`at_once`); worked out once for the same
+        names."""
+        names = list(names)
+        if self._counted and self._counted[0] == names:
+            return self._counted[1]
         if self.at_once and names:
-            return self._counts_at_once(names)
-        return {name: self.facets[name].counts(self._narrowed(leaving_out=name)) for name in names}
+            counts = self._counts_at_once(names)
+        else:
+            counts = {
+                name: self.facets[name].counts(self._narrowed(leaving_out=name)) for name in names
+            }
+        self._counted = (names, counts)
+        return counts
 
     def _counts_at_once(self, names):
         """The same counts in one query: the rows read once (a materialized CTE holding, for
@@ -332,6 +345,7 @@ class FacetedRows:
         if self.tiers is not None:
             columns["facet_tier"] = self.tiers
             sets.append((str(TIER_SET), "facet_tier", passing()))
+            sets.append((str(TIER_SET + 1), "facet_tier", "true"))
         branches.insert(0, self._grouping_sets(sets, rows))
         tokens = []  # for each pass over terms: [(facet number, its vocabulary's prefix)]
         for (_column, passes), (value, facets) in by_tokens.items():
@@ -365,12 +379,14 @@ class FacetedRows:
                 [*params, *branch_params],
             )
             self.total = 0
-            tier_counts = {}
+            tier_counts, everywhere = {}, {}
             for number, value, n in cursor.fetchall():
                 if number == -1:
                     self.total = n
                 elif number == TIER_SET:
                     tier_counts[int(value)] = n
+                elif number == TIER_SET + 1:
+                    everywhere[int(value)] = n
                 elif number < -1:  # a term, "vocabulary:slug"
                     for facet, prefix in tokens[-2 - number]:
                         if value.startswith(prefix):
@@ -378,7 +394,7 @@ class FacetedRows:
                 else:
                     counted[number][value] = n
         if self.tiers is not None:
-            self.tier_counts = tier_counts
+            self.tier_counts, self.tiers_everywhere = tier_counts, everywhere
         return {name: self.facets[name].tally(counted[i]) for i, name in enumerate(names)}
 
     @staticmethod
@@ -389,7 +405,8 @@ class FacetedRows:
         a grouping set per value column, each row counted in the sets whose test it passes.
         The total's row always comes (an empty grouping set has one); a value none of a
         set's rows pass is left out, as a `WHERE` before grouping would leave it."""
-        values = [value for _number, value, _passes in sets if value]
+        # Each value column grouped once, however many sets count by it (each its own way).
+        values = list(dict.fromkeys(value for _number, value, _passes in sets if value))
         grouped = ", ".join(
             [
                 *(f"GROUPING({value}) AS g_{value}, {value}::text AS {value}" for value in values),
@@ -529,6 +546,33 @@ class RowSearch:
         self.matched = {pk: (matched, position) for position, (pk, matched) in enumerate(matches)}
         return True
 
+    # Whether the listing counts its filters (`count`) whenever it reads its rows: the words
+    # are then found by counting them (`found_by_counting`), not asked about first.
+    counts_filters = True
+
+    def found_by_counting(self, words):
+        """The rows matching `words` counted with the filters, tier by tier
+        (`relevance_tiers`), in one query whose counts say whether any row has them and the
+        most of them one has, setting `any_word`; None when no row has half of them. Asking
+        first whether some row has them would gather every page with a common word once more."""
+        self.searched_words = words
+        faceted = FacetedRows(
+            self.ranked_rows(words),
+            self.facet_filters(),
+            self.form.values,
+            at_once=True,
+            words=words,
+            tiers=self.relevance_tiers(),
+        )
+        self.count(faceted)
+        found = [tier for tier, n in faceted.tiers_everywhere.items() if n]
+        if not found:
+            self.searched_words = []
+            return None
+        # A tier counts the words a row has in fours (`relevance_tiers`).
+        self.any_word = len(words) > 1 and max(found) // 4 < len(words)
+        return faceted
+
     def faceted(self):
         """The rows with their filters, narrowed to the pages with the words (or the closest
         indexed words); None when nothing has any of them."""
@@ -540,6 +584,14 @@ class RowSearch:
             at_once = self.groups_facets and connections[rows.db].vendor == "postgresql"
             return FacetedRows(rows, facets, values, at_once=at_once)
         words = self.words
+        if self.ranks_rows and self.ranked_by_relevance and self.counts_filters:
+            faceted = self.found_by_counting(words)
+            if faceted is None:
+                closest = corrections(words)
+                if closest != words:
+                    faceted = self.found_by_counting(closest)
+                    self.corrected = " ".join(closest) if faceted is not None else ""
+            return faceted
         found = self._find(words)
         if not found:
             closest = corrections(words)

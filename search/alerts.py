@@ -78,6 +78,7 @@ class Saved:
     counts, order or cache."""
 
     scope = ALL  # for the directory's engine: what it lists
+    counts_filters = False  # a saved search reads its newest results only
 
     def __init__(self, form, locales):
         RowSearch.__init__(self, form, getattr(form, "cleaned_data", {}).get("q", ""))
