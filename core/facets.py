@@ -274,7 +274,7 @@ class FacetedRows:
         names = list(names)
         if self._counted and self._counted[0] == names:
             return self._counted[1]
-        if self.at_once and names:
+        if self.at_once and (names or self.tiers is not None):
             counts = self._counts_at_once(names)
         else:
             counts = {
