@@ -565,48 +565,45 @@ class RowSearch:
             tiers=self.relevance_tiers(),
         )
         self.count(faceted)
-        found = [tier for tier, n in faceted.tiers_everywhere.items() if n]
-        if not found:
+        # Only the tiers some rows are in are counted (`FacetedRows._grouping_sets`).
+        if not faceted.tiers_everywhere:
             self.searched_words = []
             return None
         # A tier counts the words a row has in fours (`relevance_tiers`).
-        self.any_word = len(words) > 1 and max(found) // 4 < len(words)
+        self.any_word = len(words) > 1 and max(faceted.tiers_everywhere) // 4 < len(words)
         return faceted
 
-    def faceted(self):
-        """The rows with their filters, narrowed to the pages with the words (or the closest
-        indexed words); None when nothing has any of them."""
-        from core.listing import corrections
-
-        facets, values = self.facet_filters(), self.form.values
-        if not self.words:
-            rows = self.rows()
-            at_once = self.groups_facets and connections[rows.db].vendor == "postgresql"
-            return FacetedRows(rows, facets, values, at_once=at_once)
-        words = self.words
-        if self.ranks_rows and self.ranked_by_relevance and self.counts_filters:
-            faceted = self.found_by_counting(words)
-            if faceted is None:
-                closest = corrections(words)
-                if closest != words:
-                    faceted = self.found_by_counting(closest)
-                    self.corrected = " ".join(closest) if faceted is not None else ""
-            return faceted
-        found = self._find(words)
-        if not found:
-            closest = corrections(words)
-            if closest != words and self._find(closest):
-                words, found = closest, True
-                self.corrected = " ".join(closest)
-        if not found:
+    def found_by_asking(self, words):
+        """The rows matching `words` with their filters, once asked whether some row has them
+        (`_find`, setting `any_word`); None when none has."""
+        if not self._find(words):
             return None
         self.searched_words = words
+        facets, values = self.facet_filters(), self.form.values
         if self.ranks_rows:
             tiers = self.relevance_tiers() if self.ranked_by_relevance else None
             return FacetedRows(
                 self.searched_rows(), facets, values, at_once=True, words=words, tiers=tiers
             )
         return FacetedRows(self.rows(), facets, values, ids=list(self.matched))
+
+    def faceted(self):
+        """The rows with their filters, narrowed to the pages with the words (or the closest
+        indexed words); None when nothing has any of them."""
+        from core.listing import corrections
+
+        if not self.words:
+            rows = self.rows()
+            at_once = self.groups_facets and connections[rows.db].vendor == "postgresql"
+            return FacetedRows(rows, self.facet_filters(), self.form.values, at_once=at_once)
+        by_counting = self.ranks_rows and self.ranked_by_relevance and self.counts_filters
+        found = self.found_by_counting if by_counting else self.found_by_asking
+        faceted = found(self.words)
+        if faceted is None:
+            closest = corrections(self.words)
+            if closest != self.words and (faceted := found(closest)) is not None:
+                self.corrected = " ".join(closest)
+        return faceted
 
     def word_order(self, order):
         """`order` (expressions, the page id last) for the rows matching the words: the most

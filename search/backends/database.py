@@ -368,8 +368,8 @@ def postgres_backend():
                 return reduce(or_, [every_word(some) for some in combinations(readings, number)])
 
             least = at_least(words)
-            most_ways = max(comb(len(words), number) for number in range(least, len(words) + 1))
-            if most_ways > MOST_HALVES:
+            # Half the words can be chosen in the most ways: more of them, in fewer.
+            if comb(len(words), least) > MOST_HALVES:
                 # Too many ways of choosing the words: each row's words counted one by one.
                 matched = sum(
                     (Case(When(page_id__in=having(r), then=1), default=0) for r in readings),
