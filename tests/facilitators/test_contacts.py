@@ -34,7 +34,9 @@ def local(moment):
 def form(page, **changes):
     return {
         "organisation": page.pk,
-        "contacted_at": local(timezone.now() - datetime.timedelta(hours=1)),
+        # Now, to the minute: an hour ago is the day before the organisation registered
+        # between midnight and one in the morning.
+        "contacted_at": local(timezone.now()),
         "channel": ContactChannel.MEETING,
         "outcome": ContactOutcome.AGREED,
         "note": "Met at the cooperative: they will add their courses.",
