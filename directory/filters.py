@@ -8,6 +8,7 @@ them, and counts the results each value would give.
 """
 
 from django import forms
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -19,6 +20,8 @@ ORGANISATIONS = "organisations"
 ORGANISATION_KIND = "organisation"
 # Services and opportunities together, organisations left out: what the services index listed.
 ANY_SERVICE_KIND = "all-services"
+# How long the filters' vocabularies are kept at most, even unchanged (`filter_vocabularies`).
+VOCABULARIES_SECONDS = 60 * 60
 
 
 class FilterForm(forms.Form):
@@ -62,40 +65,17 @@ class DirectoryFilterForm(FilterForm):
     )
 
     def __init__(self, data, locales, scope=ALL):
-        from directory.models import (
-            CountryPage,
-            Delivery,
-            ExpertiseCategory,
-            Place,
-            ServiceKind,
-            TargetGroup,
-        )
+        from directory.models import Delivery, ServiceKind
 
         super().__init__(data)
         self.scope = scope
-        locale, default = locales.active, locales.default
-        self.countries = list(
-            one_per_translation(
-                CountryPage.objects.live().exclude(code=""), locale, default
-            ).order_by("title")
-        )
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (country.code.lower(), country.title) for country in self.countries
-        ]
-        self.fields["category"].choices = [("", _("All categories"))] + [
-            (term.slug, term.name)
-            for term in one_per_translation(ExpertiseCategory.objects.all(), locale, default)
-        ]
-        places = list(one_per_translation(Place.objects.select_related("region"), locale, default))
-        self.fields["place"].choices = [("", _("Everywhere"))] + [
-            (place.slug, place.name) for place in places
-        ]
+        vocabularies = filter_vocabularies(locales)
+        self.fields["country"].choices = [("", _("All countries")), *vocabularies["country"]]
+        self.fields["category"].choices = [("", _("All categories")), *vocabularies["category"]]
+        self.fields["place"].choices = [("", _("Everywhere")), *vocabularies["place"]]
         # Each town's region, by their codes: a region counts its towns' results.
-        self.regions = {place.slug: place.region.slug for place in places if place.region_id}
-        self.fields["target_group"].choices = [("", _("Everyone"))] + [
-            (term.slug, term.name)
-            for term in one_per_translation(TargetGroup.objects.all(), locale, default)
-        ]
+        self.regions = vocabularies["regions"]
+        self.fields["target_group"].choices = [("", _("Everyone")), *vocabularies["target_group"]]
         self.fields["kind"].choices = [
             ("", _("Everything")),
             (ANY_SERVICE_KIND, _("Services and opportunities")),
@@ -107,3 +87,37 @@ class DirectoryFilterForm(FilterForm):
             for name in ("kind", "delivery", "free", "open"):
                 del self.fields[name]
         self.is_valid()
+
+
+def filter_vocabularies(locales):
+    """The countries, categories, places and target groups the filters offer, named in the
+    visitor's language (else the default's), and each town's region: read from the database
+    once per language until the directory's pages or vocabularies change (`content_version`),
+    as four queries on every listing would cost more than the listing's own."""
+    from directory.models import CountryPage, ExpertiseCategory, Place, TargetGroup
+    from directory.search import content_version  # it builds on this module's forms
+
+    locale, default = locales.active, locales.default
+    key = f"directory:filters:{locale.pk}:{default.pk}:{content_version()}"
+    vocabularies = cache.get(key)
+    if vocabularies is not None:
+        return vocabularies
+    countries = one_per_translation(
+        CountryPage.objects.live().exclude(code=""), locale, default
+    ).order_by("title")
+    places = list(one_per_translation(Place.objects.select_related("region"), locale, default))
+    vocabularies = {
+        "country": [(country.code.lower(), country.title) for country in countries],
+        "category": [
+            (term.slug, term.name)
+            for term in one_per_translation(ExpertiseCategory.objects.all(), locale, default)
+        ],
+        "place": [(place.slug, place.name) for place in places],
+        "regions": {place.slug: place.region.slug for place in places if place.region_id},
+        "target_group": [
+            (term.slug, term.name)
+            for term in one_per_translation(TargetGroup.objects.all(), locale, default)
+        ],
+    }
+    cache.set(key, vocabularies, VOCABULARIES_SECONDS)
+    return vocabularies

@@ -209,3 +209,35 @@ def test_a_page_published_after_a_search_is_found_by_the_same_search(client, dir
     assert titles(search(client, "en", q="beekeeping")) == ["Beekeeping course"]
     service.unpublish()
     assert titles(search(client, "en", q="beekeeping")) == []
+
+
+def options(response, name):
+    """{value: label} of the filter `name`, its counts left out."""
+    html = response.content.decode()
+    select = re.search(rf'<select name="{name}".*?</select>', html, re.S).group(0)
+    option = r'<option value="([^"]*)"[^>]*>\s*([^<(]*?)\s*(?:\(\d+\))?\s*</option>'
+    return dict(re.findall(option, select))
+
+
+def test_the_filters_offer_a_term_or_place_as_soon_as_it_is_added_or_renamed(
+    client, portal, settings
+):
+    """The filters' vocabularies are kept between requests; a change shows at the next one."""
+    from directory.factories import ExpertiseCategoryFactory, PlaceFactory
+
+    settings.PORTAL_SEARCH_CACHE_SECONDS = 0
+    assert "cooking" not in options(client.get("/en/search/"), "category")
+    # A place is offered once it has results, or when chosen (by a link, say).
+    assert "palermo" not in options(client.get("/en/search/", {"place": "palermo"}), "place")
+
+    category = ExpertiseCategoryFactory(slug="cooking", name="Cooking")
+    PlaceFactory(name="Palermo", slug="palermo")
+
+    response = client.get("/en/search/", {"place": "palermo"})
+    assert options(response, "category")["cooking"] == "Cooking"
+    assert options(response, "place")["palermo"] == "Palermo"
+    category.name = "Cooking and catering"
+    category.save()
+    assert options(client.get("/en/search/"), "category")["cooking"] == "Cooking and catering"
+    category.delete()
+    assert "cooking" not in options(client.get("/en/search/"), "category")
