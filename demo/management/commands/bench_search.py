@@ -45,6 +45,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from directory.indexing import organisation_terms, service_terms
+from directory.listing_rows import compact as compact_listings
 from directory.listing_rows import refresh as refresh_listings
 from directory.models import CountryPage, OrganisationPage, ServicePage
 
@@ -130,6 +131,7 @@ class Command(BaseCommand):
             # in step (`manage.py refresh_listings`).
             refreshing = time.perf_counter()
             refresh_listings()
+            compact_listings()  # as `manage.py refresh_listings` does each night
             self.stdout.write(
                 f"Listing rows worked out in {time.perf_counter() - refreshing:.0f} s"
             )
