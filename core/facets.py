@@ -192,10 +192,23 @@ class TieredResults(LazyResults):
     (`in_tiers([tier, ...])`: those rows, in the same order), so that only they are ranked:
     ranking reads each row's words, and a common word has thousands."""
 
-    def __init__(self, rows, in_tiers, tiers, count=None):
+    def __init__(self, rows, in_tiers, tiers, count=None, shown=None):
         super().__init__(rows, count=count)
         self.in_tiers = in_tiers
         self.tiers = sorted(tiers.items(), reverse=True)
+        # (start, stop, ids): the rows [start:stop], read with the counts (`FacetedRows`'
+        # `window`): the page the visitor asked for, which is then not read again.
+        self.shown = shown
+
+    def _already_read(self, start, stop):
+        if self.shown is None:
+            return None
+        first, last, ids = self.shown
+        # The page asked for, or its start up to the last row (the last page).
+        every_row = len(ids) == last - first or first + len(ids) == self._count
+        if start == first and first <= stop <= last and every_row:
+            return ids[: stop - first]
+        return None
 
     def __getitem__(self, item):
         if not isinstance(item, slice) or item.step is not None:
@@ -203,6 +216,8 @@ class TieredResults(LazyResults):
         start, stop = item.start or 0, item.stop
         if start < 0 or stop is None or stop < 0 or stop <= start:
             return super().__getitem__(item)
+        if (ids := self._already_read(start, stop)) is not None:
+            return list(ids)
         before = end = 0  # rows in the tiers above the page's first; up to this tier
         chosen = []  # the tiers the page falls in, the highest first
         for tier, n in self.tiers:
@@ -219,6 +234,7 @@ class TieredResults(LazyResults):
 
 
 TIER_SET = 1_000_000  # the number of the tiers' counts among the facets' (`_counts_at_once`)
+SHOWN = -1_000_000  # the number of the page of results' rows among the facets' counts
 
 
 class FacetedRows:
@@ -236,6 +252,8 @@ class FacetedRows:
         at_once=False,
         words=None,
         tiers=None,
+        window=None,
+        ranking=None,
     ):
         self.facets = facets
         self.words = words  # the words the rows match, when matched on the rows themselves
@@ -253,6 +271,13 @@ class FacetedRows:
         self.tiers = tiers
         self.tier_counts = None
         self.tiers_everywhere = None
+        # With tiers, the rows [start:stop] (`window`) of the order by relevance can be read
+        # with the counts, from the same rows, rather than finding the words again: `ranking`
+        # (the table of the rows' words, joined on the page, and the SQL of a row's relevance
+        # on it, with its parameters: `RowSearch.row_ranking`). `shown` (start, stop, ids).
+        self.window = window if tiers is not None and ranking is not None else None
+        self.ranking = ranking
+        self.shown = None
         self._counted = None  # (names, counts) of the last `counts`
 
     @cached_property
@@ -366,18 +391,24 @@ class FacetedRows:
                 f"(facet_in_force_{number} IS NOT TRUE)::int" for number in range(len(conditions))
             )
             sql = f"SELECT * FROM ({sql}) AS r WHERE {failing} <= 1"  # noqa: S608
-        if not by_page:
-            kept = ", ".join(connections[self.rows.db].ops.quote_name(column) for column in columns)
-            sql = (
-                f"SELECT {kept}, count(*)::int AS facet_rows "  # noqa: S608 (own names)
-                f"FROM ({sql}) AS r GROUP BY {kept}"
+        if self.window is None:
+            before = f"m AS MATERIALIZED ({self._alike(sql, columns, by_page)}) "
+            statement_params = [*params, *branch_params]
+        else:
+            # The rows kept (`r`), for `m` to count and the page of results to be read from.
+            page_sql, page_params = self._shown_rows(passing())
+            branches.append(page_sql)
+            before = (
+                f"r AS MATERIALIZED ({sql}), "  # noqa: S608 (own names)
+                f"m AS MATERIALIZED ({self._alike('SELECT * FROM r', columns, by_page)}), "
+                + self._shown_tiers(passing(), rows)
             )
+            statement_params = [*params, *self.window, *branch_params, *page_params]
+        statement = f"WITH {before}" + " UNION ALL ".join(branches)
         counted = [Counter() for _name in names]
+        shown = []
         with connections[self.rows.db].cursor() as cursor:
-            cursor.execute(
-                f"WITH m AS MATERIALIZED ({sql}) " + " UNION ALL ".join(branches),
-                [*params, *branch_params],
-            )
+            cursor.execute(statement, statement_params)
             self.total = 0
             tier_counts, everywhere = {}, {}
             for number, value, n in cursor.fetchall():
@@ -387,6 +418,8 @@ class FacetedRows:
                     tier_counts[int(value)] = n
                 elif number == TIER_SET + 1:
                     everywhere[int(value)] = n
+                elif number == SHOWN:
+                    shown.append((n, int(value)))
                 elif number < -1:  # a term, "vocabulary:slug"
                     for facet, prefix in tokens[-2 - number]:
                         if value.startswith(prefix):
@@ -395,7 +428,51 @@ class FacetedRows:
                     counted[number][value] = n
         if self.tiers is not None:
             self.tier_counts, self.tiers_everywhere = tier_counts, everywhere
+        if self.window is not None:
+            self.shown = (*self.window, [page for _position, page in sorted(shown)])
         return {name: self.facets[name].tally(counted[i]) for i, name in enumerate(names)}
+
+    def _alike(self, sql, columns, by_page):
+        """`sql`'s rows, those alike in every column counted together (`facet_rows`), unless
+        the rows' pages are kept (`by_page`)."""
+        if by_page:
+            return sql
+        kept = ", ".join(connections[self.rows.db].ops.quote_name(column) for column in columns)
+        return (
+            f"SELECT {kept}, count(*)::int AS facet_rows "  # noqa: S608 (own names)
+            f"FROM ({sql}) AS r GROUP BY {kept}"
+        )
+
+    @staticmethod
+    def _shown_tiers(passes, rows):
+        """The tiers the window's rows are in, each with the number of passing rows in the
+        tiers above it (`facet_chosen`: tier, before), from the counted rows `m`, as
+        `TieredResults` chooses them; two parameters, the window's start and stop."""
+        return (
+            f"facet_tiers AS (SELECT facet_tier AS tier, sum({rows}) AS n "  # noqa: S608
+            f"FROM m WHERE {passes} GROUP BY 1), "
+            "facet_spans AS (SELECT tier, sum(n) OVER (ORDER BY tier DESC) - n AS before, "
+            "sum(n) OVER (ORDER BY tier DESC) AS upto FROM facet_tiers), "
+            "facet_chosen AS (SELECT tier, before FROM facet_spans "
+            "WHERE upto > %s AND before < %s) "
+        )
+
+    def _shown_rows(self, passes):
+        """A branch giving the window's rows (`SHOWN`, page id, position), from the rows of
+        the tiers it falls in alone, ranked on their words (`ranking`), as
+        `RowSearch.relevance_results` orders them: the tier, the relevance, the page."""
+        words, score, score_params = self.ranking
+        start, stop = self.window
+        page = f"r.{self.page_column}"
+        return (
+            f"SELECT {SHOWN}, p.page_id::text, row_number() OVER ("  # noqa: S608 (own names)
+            "ORDER BY p.tier DESC, p.score DESC, p.page_id DESC) FROM ("
+            f"SELECT {page} AS page_id, r.facet_tier AS tier, {score} AS score "
+            f"FROM r JOIN {words} ON {words}.page_id = {page} "
+            f"WHERE {passes} AND r.facet_tier IN (SELECT tier FROM facet_chosen) "
+            f"ORDER BY r.facet_tier DESC, score DESC, {page} DESC "
+            "OFFSET %s - (SELECT coalesce(min(before), 0) FROM facet_chosen) LIMIT %s) AS p"
+        ), [*score_params, start, stop - start]
 
     @staticmethod
     def _grouping_sets(sets, rows="1"):
@@ -508,6 +585,16 @@ class RowSearch:
 
         return get_search_backend().ranked_rows(self.rows(), words, every=every)
 
+    def row_ranking(self, words):
+        """(the table of the rows' words, the SQL of a row's relevance to `words` on it, its
+        parameters), as `scored` ranks them, for `FacetedRows` to read a page of results with
+        its counts; None where the backend does not rank the rows (see `ranks_rows`)."""
+        from wagtail.search.backends import get_search_backend
+
+        if not self.ranks_rows:
+            return None
+        return get_search_backend().row_score_sql(words, connections[self.rows().db])
+
     def scored(self, rows):
         """`rows` of `searched_rows`, with their relevance to the words for `word_order`
         (see `ranks_rows`)."""
@@ -549,6 +636,9 @@ class RowSearch:
     # Whether the listing counts its filters (`count`) whenever it reads its rows: the words
     # are then found by counting them (`found_by_counting`), not asked about first.
     counts_filters = True
+    # (start, stop): the results the visitor is shown, read with the counts when the words
+    # are found by counting them (`FacetedRows`' `window`); None when not known beforehand.
+    window = None
 
     def found_by_counting(self, words):
         """The rows matching `words` counted with the filters, tier by tier
@@ -563,6 +653,8 @@ class RowSearch:
             at_once=True,
             words=words,
             tiers=self.relevance_tiers(),
+            window=self.window,
+            ranking=self.row_ranking(words) if self.window else None,
         )
         self.count(faceted)
         # Only the tiers some rows are in are counted (`FacetedRows._grouping_sets`).
@@ -631,11 +723,12 @@ class RowSearch:
             tier = F(WORDS_MATCHED) * 4 + tier
         return tier
 
-    def relevance_results(self, faceted, tier_counts, count, order):
+    def relevance_results(self, faceted, tier_counts, count, order, shown=None):
         """The ids of `faceted`'s passing rows matching the words, in `order` (`word_order`'s:
         the tiers of `relevance_tiers`, then relevance and the page), read a page at a time;
         with `tier_counts` ({tier: rows}), only the tiers a page falls in are ranked
-        (`TieredResults`)."""
+        (`TieredResults`), and `shown` (start, stop, ids), the page read with the counts, is
+        not read again."""
 
         def ordered(rows, order=order):
             return self.scored(rows).order_by(*order).values_list("page_id", flat=True)
@@ -651,14 +744,16 @@ class RowSearch:
             first = [F("_relevance_tier").desc()] if len(tiers) > 1 else []
             return ordered(tiered.filter(_relevance_tier__in=tiers), [*first, *order[-2:]])
 
-        return TieredResults(ordered(passing), in_tiers, tier_counts, count=count)
+        return TieredResults(ordered(passing), in_tiers, tier_counts, count=count, shown=shown)
 
     def by_relevance(self, faceted):
         """The ids of the rows passing every filter: the most words first, then pages in the
         visitor's language, then by relevance."""
         if self.ranks_rows:
             order = self.word_order(["-in_language", "-checked_recently", "-page_id"])
-            return self.relevance_results(faceted, faceted.tier_counts, faceted.total, order)
+            return self.relevance_results(
+                faceted, faceted.tier_counts, faceted.total, order, shown=faceted.shown
+            )
 
         def key(row):
             matched, position = self.matched[row[0]]

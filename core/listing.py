@@ -99,6 +99,19 @@ def paginate(request, items, per_page):
         raise Http404(str(error)) from error
 
 
+def shown_window(request, per_page=None):
+    """(start, stop) of the items the requested page shows, as `paginate` reads its number;
+    None for a number that is not one (`paginate` answers it)."""
+    per_page = per_page or settings.PORTAL_PAGE_SIZE
+    try:
+        number = int(request.GET.get("page") or 1)
+    except ValueError:
+        return None
+    if number < 1:
+        return None
+    return ((number - 1) * per_page, number * per_page)
+
+
 def result_page(request, items, cards):
     """The requested page of `items`, made ready for display by `cards`, and the request's query
     without the page number (for the pagination's links)."""

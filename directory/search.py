@@ -170,11 +170,15 @@ class DirectorySearch(RowSearch):
     def ranked_by_relevance(self):
         return self.sort == RELEVANCE
 
-    def __init__(self, form, locales, scope=ALL):
+    def __init__(self, form, locales, scope=ALL, window=None):
+        """`window` (start, stop): the results the page asked for shows, read with the counts
+        when it can be (`RowSearch.window`)."""
         super().__init__(form, getattr(form, "cleaned_data", {}).get("q", ""))
         self.scope = scope
         self.locales = locales
         self.today = timezone.localdate()
+        self.window = window
+        self._shown = None  # (start, stop, ids) read with the counts; never cached
         key = self._cache_key()
         cached = cache.get(key) if key else None
         if cached:
@@ -188,6 +192,7 @@ class DirectorySearch(RowSearch):
         self._facets = self.count(faceted)
         self._total = faceted.total if faceted is not None else None
         self._tiers = faceted.tier_counts if faceted is not None else None
+        self._shown = faceted.shown if faceted is not None else None
         if key:
             cache.set(key, {name: getattr(self, name) for name in self.CACHED}, cache_seconds())
 
@@ -320,7 +325,9 @@ class DirectorySearch(RowSearch):
         faceted = FacetedRows(self.searched_rows(), self.facet_filters(), self.form.values)
         if self.searched_words and self.ranks_rows and self.sort == RELEVANCE:
             order = self._order()
-            return self.relevance_results(faceted, self._tiers, self._total, order)
+            return self.relevance_results(
+                faceted, self._tiers, self._total, order, shown=self._shown
+            )
         rows = self.scored(faceted.passing())
         if self.sort == CLOSING:
             rows = self._closing(rows)

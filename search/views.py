@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from core import text
+from core.listing import shown_window
 from directory import listing_rows
 from directory.addresses import attach_visitor_urls, visitor_url
 from directory.filters import ALL, ORGANISATION_KIND
@@ -21,7 +22,7 @@ SUGGESTIONS = 8
 def search(request):
     locales = request_locales(request)
     form = SearchForm(request.GET, locales, scope=ALL)
-    engine = DirectorySearch(form, locales)
+    engine = DirectorySearch(form, locales, window=shown_window(request))
     results, filters, query = listing(request, form, engine)
     context = {
         "form": form,

@@ -390,18 +390,38 @@ def postgres_backend():
             )
             return among(rows.alias(**{WORDS_MATCHED: matched}), with_any(least))
 
-        def scored_rows(self, rows, words):
-            """`ranked_rows`' rows aliased with their relevance to `words` (`ROW_SCORE`), as
-            `RankedWords` ranks pages, for ordering. Apart, so that the rows are joined to
-            their words only when ordered (with one word, their words are joined anyway)."""
+        @staticmethod
+        def relevance(words, words_at=""):
+            """A row's relevance to `words`, as `RankedWords` ranks pages, read from its words
+            (`words_at`: the path to them, "" on `ListingWords` itself); None without words
+            to rank."""
             words = query_words(RankedWords(words))
             if not words:
-                return rows
+                return None
             query = reduce(or_, [word_query(word) for word in words])
             weights = get_sql_weights()
-            score = SearchRank(F("words__title"), query, weights=weights) * TITLE_WEIGHT
-            score += SearchRank(F("words__body"), query, weights=weights)
-            return rows.alias(**{ROW_SCORE: score})
+            score = SearchRank(F(f"{words_at}title"), query, weights=weights) * TITLE_WEIGHT
+            return score + SearchRank(F(f"{words_at}body"), query, weights=weights)
+
+        def scored_rows(self, rows, words):
+            """`ranked_rows`' rows aliased with their relevance to `words` (`ROW_SCORE`), for
+            ordering. Apart, so that the rows are joined to their words only when ordered
+            (with one word, their words are joined anyway)."""
+            score = self.relevance(words, words_at="words__")
+            return rows if score is None else rows.alias(**{ROW_SCORE: score})
+
+        def row_score_sql(self, words, connection):
+            """`scored_rows`' relevance written on the words' table itself (`ListingWords`),
+            for a statement that joins it to rows already found: (its table, the SQL, its
+            parameters); None without words to rank."""
+            score = self.relevance(words)
+            if score is None:
+                return None
+            table = ListingWords.objects.all().query
+            sql, params = table.get_compiler(connection=connection).compile(
+                score.resolve_expression(table)
+            )
+            return connection.ops.quote_name(ListingWords._meta.db_table), sql, params
 
         def near(self, word):
             # `%`: pg_trgm's similarity above its threshold, served by the words' trigram index.
