@@ -109,10 +109,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # - JIT compiles any query PostgreSQL estimates as costly, which costs ten times the query;
     # - with the default 4 MB of memory per sort or hash, counting the filters of a common word
     #   sorts its tens of thousands of rows (35 ms at 50,000 services) instead of hashing them;
+    #   and a hash may take four times that (hash_mem_multiplier): the rows a search keeps
+    #   for its page of results (`core.facets`) are grouped in a few hundred groups, where the
+    #   planner guesses one per row, and sorted them (40 ms there) rather than hash them;
     # - parallel workers gathering a common word's pages cost more than they save, and on a
     #   small server they take the cores of the requests running beside.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "options", "-c jit=off -c work_mem=16MB -c max_parallel_workers_per_gather=0"
+        "options",
+        "-c jit=off -c work_mem=16MB -c hash_mem_multiplier=4 -c max_parallel_workers_per_gather=0",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
