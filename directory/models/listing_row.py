@@ -93,6 +93,8 @@ class ListingRow(models.Model):
                     "terms",
                 ],
             ),
+            # On PostgreSQL, an index in the order of a listing without words (directory's
+            # migration 0025, `listing_order_facets`).
         ]
 
     def __str__(self):

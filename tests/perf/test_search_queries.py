@@ -137,6 +137,23 @@ def test_postgresql_matches_text_through_the_gin_index(portal):
     assert "listing_words_search" in plan, plan
 
 
+def test_postgresql_reads_a_listing_without_words_in_its_order(portal):
+    """A page of a listing without words is read from the index in its order, up to the rows
+    it shows, not sorted from every row of the language."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the index in the listing's order is PostgreSQL's")
+    Index(portal).grow_to(3)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a few rows, read whole otherwise
+    locales = Locales()
+    form = SearchForm(QueryDict("country=it&kind=all-services"), locales, "all")
+    results = DirectorySearch(form, locales).results()
+    assert len(results[0:12]) == 3
+    plan = results.rows[:12].explain()
+    assert "listing_order_facets" in plan and "Sort" not in plan, plan
+
+
 def test_postgresql_counts_every_filter_at_once_as_one_by_one(portal):
     """The counts beside the filters, read in one query over the rows matching the words, are
     those of one query per filter, and the total is the number of results."""
