@@ -290,15 +290,14 @@ def compact():
     then, and elsewhere than on PostgreSQL."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return False
+    tables = [
+        connection.ops.quote_name(model._meta.db_table)
+        for model in (ListingRow, ListingTerm, ListingWords)
+    ]
     with connection.cursor() as cursor:
-        for model in (ListingRow, ListingTerm, ListingWords):
-            table = connection.ops.quote_name(model._meta.db_table)
+        for table in tables:
             cursor.execute(f"REINDEX TABLE CONCURRENTLY {table}")
-        tables = ", ".join(
-            connection.ops.quote_name(model._meta.db_table)
-            for model in (ListingRow, ListingTerm, ListingWords)
-        )
-        cursor.execute(f"VACUUM (ANALYZE) {tables}")
+        cursor.execute(f"VACUUM (ANALYZE) {', '.join(tables)}")
     return True
 
 
