@@ -254,6 +254,7 @@ class FacetedRows:
         tiers=None,
         window=None,
         ranking=None,
+        tally=None,
     ):
         self.facets = facets
         self.words = words  # the words the rows match, when matched on the rows themselves
@@ -278,6 +279,10 @@ class FacetedRows:
         self.window = window if tiers is not None and ranking is not None else None
         self.ranking = ranking
         self.shown = None
+        # Without words or pages, the listing's tallies (`directory.models.ListingTally`: rows
+        # alike in every column the facets read, each with how many rows it stands for), which
+        # `at_once` counts instead of the rows: the same counts from fewer rows.
+        self.tally = tally if ids is None and words is None and tiers is None else None
         self._counted = None  # (names, counts) of the last `counts`
 
     @cached_property
@@ -381,7 +386,12 @@ class FacetedRows:
                 f"FROM m WHERE {passes}) AS u GROUP BY 2"
             )
             tokens.append(facets)
-        base = self.rows.order_by().values(self.page_column).annotate(**columns)
+        # Counted on the tallies where there are some and the rows' pages are not needed:
+        # each stands for `rows` rows.
+        source, weight = self.rows, None
+        if self.tally is not None and not by_page:
+            source, weight = self.tally, "rows"
+        base = source.order_by().values(weight or self.page_column).annotate(**columns)
         sql, params = base.query.sql_with_params()
         if conditions and self.words is None:
             # A row failing two filters or more counts for no facet: left out first. Not with
@@ -392,7 +402,7 @@ class FacetedRows:
             )
             sql = f"SELECT * FROM ({sql}) AS r WHERE {failing} <= 1"  # noqa: S608
         if self.window is None:
-            before = f"m AS MATERIALIZED ({self._alike(sql, columns, by_page)}) "
+            before = f"m AS MATERIALIZED ({self._alike(sql, columns, by_page, weight)}) "
             statement_params = [*params, *branch_params]
         else:
             # The rows kept (`r`), for `m` to count and the page of results to be read from.
@@ -432,14 +442,17 @@ class FacetedRows:
             self.shown = (*self.window, [page for _position, page in sorted(shown)])
         return {name: self.facets[name].tally(counted[i]) for i, name in enumerate(names)}
 
-    def _alike(self, sql, columns, by_page):
+    def _alike(self, sql, columns, by_page, weight=None):
         """`sql`'s rows, those alike in every column counted together (`facet_rows`), unless
-        the rows' pages are kept (`by_page`)."""
+        the rows' pages are kept (`by_page`); each row stands for one, or for its `weight`
+        column's number of rows (a tally's)."""
         if by_page:
             return sql
-        kept = ", ".join(connections[self.rows.db].ops.quote_name(column) for column in columns)
+        quote = connections[self.rows.db].ops.quote_name
+        kept = ", ".join(quote(column) for column in columns)
+        n = f"sum({quote(weight)})::int" if weight else "count(*)::int"
         return (
-            f"SELECT {kept}, count(*)::int AS facet_rows "  # noqa: S608 (own names)
+            f"SELECT {kept}, {n} AS facet_rows "  # noqa: S608 (own names)
             f"FROM ({sql}) AS r GROUP BY {kept}"
         )
 
@@ -543,6 +556,11 @@ class RowSearch:
 
     def facet_filters(self):
         raise NotImplementedError
+
+    def tallies(self):
+        """The tallies of `rows` (`FacetedRows`' `tally`), where the listing keeps some; None
+        counts on the rows."""
+        return None
 
     def searched_pages(self):
         raise NotImplementedError
@@ -687,7 +705,10 @@ class RowSearch:
         if not self.words:
             rows = self.rows()
             at_once = self.groups_facets and connections[rows.db].vendor == "postgresql"
-            return FacetedRows(rows, self.facet_filters(), self.form.values, at_once=at_once)
+            tally = self.tallies() if at_once else None
+            return FacetedRows(
+                rows, self.facet_filters(), self.form.values, at_once=at_once, tally=tally
+            )
         by_counting = self.ranks_rows and self.ranked_by_relevance and self.counts_filters
         found = self.found_by_counting if by_counting else self.found_by_asking
         faceted = found(self.words)

@@ -46,6 +46,7 @@ from directory.models import (
     CountryPage,
     ListingRow,
     ListingStale,
+    ListingTally,
     ListingTerm,
     ListingWords,
     OrganisationPage,
@@ -286,14 +287,17 @@ def compact():
     instead of the table (`listing_page_facets`) grew to three times its size at fifty thousand
     services, and a search reads it whole. Built anew concurrently: the listings go on reading
     the old indexes meanwhile. Vacuumed, the rows are marked visible to all, which is what lets
-    a listing read the index alone. Not inside a transaction, where neither can run: False
-    then, and elsewhere than on PostgreSQL."""
+    a listing read the index alone. The tallies of rows that are gone (`ListingTally`, at
+    zero) are deleted. Not inside a transaction, where neither can run: False then, and
+    elsewhere than on PostgreSQL."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return False
     tables = [
         connection.ops.quote_name(model._meta.db_table)
         for model in (ListingRow, ListingTerm, ListingWords)
     ]
+    ListingTally.objects.filter(rows=0).delete()
+    tables.append(connection.ops.quote_name(ListingTally._meta.db_table))
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"REINDEX TABLE CONCURRENTLY {table}")

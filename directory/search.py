@@ -223,12 +223,21 @@ class DirectorySearch(RowSearch):
 
     def rows(self):
         """The rows this search may list: one per piece of content, in the visitor's language."""
-        from directory.listing_rows import DIRECTORY
         from directory.models import ListingRow
 
-        rows = ListingRow.objects.filter(
-            language=self.locales.active.language_code, listing=DIRECTORY
-        )
+        return self._listed(ListingRow.objects.all())
+
+    def tallies(self):
+        """On PostgreSQL, the tallies of `rows`, which its filters are counted on without words
+        (see `ListingTally`)."""
+        from directory.models import ListingTally
+
+        return self._listed(ListingTally.objects.filter(rows__gt=0))
+
+    def _listed(self, rows):
+        from directory.listing_rows import DIRECTORY
+
+        rows = rows.filter(language=self.locales.active.language_code, listing=DIRECTORY)
         if self.scope == ORGANISATIONS:
             rows = rows.filter(kind=ORGANISATION_KIND)
         return rows

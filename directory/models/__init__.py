@@ -14,7 +14,7 @@ from .choices import (
 from .country import CountryPage, DirectoryIndexPage
 from .enquiry import Enquiry, EnquiryReply
 from .good_practices import GoodPracticesIndexPage
-from .listing_row import ListingRow, ListingStale, ListingTerm, ListingWords
+from .listing_row import ListingRow, ListingStale, ListingTally, ListingTerm, ListingWords
 from .network import NetworkActivity
 from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
@@ -45,6 +45,7 @@ __all__ = [
     "GoodPracticesIndexPage",
     "ListingRow",
     "ListingStale",
+    "ListingTally",
     "ListingTerm",
     "ListingWords",
     "NetworkActivity",

@@ -141,6 +141,40 @@ class ListingTerm(models.Model):
         return f"{self.vocabulary} {self.slug}"
 
 
+class ListingTally(models.Model):
+    """How many listing rows of a language's listing are alike in everything the listings'
+    filters look at, kept by the database on PostgreSQL: triggers on the rows add what every
+    statement writing them inserts and take away what it deletes (directory's migration 0026).
+
+    A listing without words counts its filters on these (`core.facets.FacetedRows`' `tally`)
+    instead of on its rows: the rows of a language come down to the ways they differ, so the
+    counting reads fewer rows the more alike they are. Empty on other databases, whose listings
+    count on the rows."""
+
+    language = models.CharField(max_length=16)
+    listing = models.CharField(max_length=20)
+    kind = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+    place = models.CharField(max_length=255, blank=True)
+    region = models.CharField(max_length=255, blank=True)
+    delivery = models.CharField(max_length=20, blank=True)
+    is_free = models.BooleanField(default=False)
+    deadline = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    terms = models.TextField(blank=True, default="")
+    # The md5 of all of the above: one key however long the terms (an index's entry is limited).
+    alike = models.CharField(max_length=32, unique=True)
+    rows = models.IntegerField(default=0)  # 0 once its last row is gone, until compacted
+
+    class Meta:
+        verbose_name = _("listing tally")
+        verbose_name_plural = _("listing tallies")
+        indexes = [models.Index(fields=["language", "listing"], name="listing_tally_listing")]
+
+    def __str__(self):
+        return f"{self.language} {self.listing} {self.alike}: {self.rows}"
+
+
 class ListingStale(models.Model):
     """Content whose rows are to be worked out again before the next listing reads them."""
 

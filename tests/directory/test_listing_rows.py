@@ -2,7 +2,8 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count, Sum
 
 from directory.factories import (
     ExpertiseCategoryFactory,
@@ -12,7 +13,7 @@ from directory.factories import (
     TargetGroupFactory,
 )
 from directory.listing_rows import DIRECTORY, current, refresh
-from directory.models import ListingRow, ListingStale, ListingTerm
+from directory.models import ListingRow, ListingStale, ListingTally, ListingTerm
 from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
@@ -47,12 +48,36 @@ def snapshot():
     return rows, terms
 
 
+# What a listing without words counts its filters on (`ListingTally`): every column of a tally
+# but its key and its number of rows.
+TALLIED = [
+    field.name for field in ListingTally._meta.fields if field.name not in {"id", "alike", "rows"}
+]
+
+
+def tallied():
+    """{what the filters look at: how many rows}, from the tallies and from the rows."""
+    tallies = ListingTally.objects.values_list(*TALLIED).annotate(n=Sum("rows"))
+    rows = ListingRow.objects.values_list(*TALLIED).annotate(n=Count("pk"))
+    return {(*key, n) for *key, n in tallies if n}, {(*key, n) for *key, n in rows}
+
+
+def assert_tallied():
+    """On PostgreSQL, the tallies the database keeps add up to the rows there are."""
+    if connection.vendor == "postgresql":
+        tallies, rows = tallied()
+        assert tallies == rows
+
+
 def assert_in_step():
-    """What the portal kept equals what working every row out from scratch gives."""
+    """What the portal kept equals what working every row out from scratch gives, and the
+    tallies follow."""
     current()
     kept = snapshot()
+    assert_tallied()
     refresh()
     assert snapshot() == kept
+    assert_tallied()
     assert not ListingStale.objects.exists()
 
 
@@ -155,3 +180,25 @@ def test_a_place_given_a_region_reaches_its_content(portal):
     assert rows_of(service)["it"].region == "sicilia"
     assert rows_of(organisation)["it"].region == "sicilia"
     assert_in_step()
+
+
+def test_the_tallies_follow_every_statement_on_the_rows(portal):
+    if connection.vendor != "postgresql":
+        pytest.skip("the tallies are kept by PostgreSQL's triggers")
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"])
+    pages = [ServicePageFactory(parent=organisation, delivery="online") for _n in range(3)]
+    current()
+    assert_tallied()
+    services = ListingRow.objects.filter(
+        pk__in=ListingRow.objects.filter(page__in=pages, listing=DIRECTORY).values("pk")
+    )
+    assert services.count() == 12  # three services in four languages
+    services.update(country="gr")  # one statement, several rows: each moves tally
+    assert_tallied()
+    before = set(ListingTally.objects.values_list("alike", "rows"))
+    services.update(checked_recently=False)  # nothing the filters count on
+    assert set(ListingTally.objects.values_list("alike", "rows")) == before
+    services.filter(language="ar").delete()
+    assert_tallied()
+    ListingRow.objects.all().delete()
+    assert not ListingTally.objects.filter(rows__gt=0).exists()

@@ -19,8 +19,9 @@ from directory.factories import (
     TargetGroupFactory,
 )
 from directory.listing import Locales
+from directory.listing_rows import current
 from directory.listing_rows import refresh as refresh_listings
-from directory.models import Delivery, ServiceKind, ServicePage
+from directory.models import Delivery, ListingTally, ServiceKind, ServicePage
 from directory.search import DirectorySearch
 from search.forms import SearchForm
 from tests.helpers import translate
@@ -175,6 +176,51 @@ def test_postgresql_counts_every_filter_at_once_as_one_by_one(portal):
         faceted.at_once = False
         assert at_once == faceted.counts(names)
         assert faceted.total == len(engine.results()) > 0
+
+
+def test_postgresql_counts_a_listing_without_words_on_its_tallies_as_on_its_rows(portal):
+    """Without words, the counts beside the filters are read from the tallies PostgreSQL keeps
+    of the rows (`ListingTally`), and they are the rows' own counts, filter by filter, with
+    the total the number of results: after content leaves too (its tallies at zero)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the tallies are kept by PostgreSQL")
+    index = Index(portal)
+    index.grow_to(4)
+    organisation = index.italy.get_children().first()
+    ServicePageFactory(
+        parent=organisation, delivery=Delivery.IN_PERSON, is_free=False, cost="20 € a month"
+    )
+    closed = ServicePageFactory(
+        parent=organisation, kind=ServiceKind.OPPORTUNITY, application_deadline="2020-01-31"
+    )
+    gone = ServicePageFactory(
+        parent=organisation, kind=ServiceKind.OPPORTUNITY, application_deadline="2031-05-17"
+    )
+    current()  # its rows are written, and tallied
+    gone.unpublish()
+    current()
+    assert ListingTally.objects.filter(rows=0).exists()  # its tallies stay, at zero
+    assert closed.live
+    locales = Locales()
+    cases = [
+        {},
+        {"kind": "all-services"},
+        {"country": "it", "category": "training", "free": "on"},
+        {"delivery": "in_person", "open": "on", "target_group": "young"},
+    ]
+    for params in cases:
+        form = SearchForm(QueryDict(urlencode(params)), locales, "all")
+        engine = DirectorySearch(form, locales)
+        faceted = engine.faceted()
+        assert faceted.at_once and faceted.tally is not None
+        names = [name for name in form.filter_names if name in form.fields]
+        with CaptureQueriesContext(connection) as queries:
+            tallied = faceted.counts(names)
+        assert "directory_listingtally" in queries[0]["sql"]
+        assert "directory_listingrow" not in queries[0]["sql"]
+        faceted.at_once, faceted._counted = False, None
+        assert tallied == faceted.counts(names), params
+        assert faceted.total == len(engine.results()), params
 
 
 def test_postgresql_ranks_only_the_tiers_a_page_of_results_falls_in(portal, settings):
