@@ -1,6 +1,7 @@
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
+from wagtail.search.backends import get_search_backend
 
 from core import text
 from core.listing import shown_window
@@ -61,14 +62,14 @@ def suggest(request):
     candidates = ListingRow.objects.filter(
         language=locale.language_code, listing=listing_rows.DIRECTORY, kind=ORGANISATION_KIND
     )
-    organisations = OrganisationPage.objects.filter(
-        pk__in=candidates.values("page_id")
-    ).autocomplete(typed)[:SUGGESTIONS]
+    backend = get_search_backend()
+    if hasattr(backend, "autocompleted_rows"):  # the index looked up first (PostgreSQL)
+        found = backend.autocompleted_rows(candidates, OrganisationPage, typed, SUGGESTIONS)
+    else:
+        matching = OrganisationPage.objects.filter(pk__in=candidates.values("page_id"))
+        found = [page.pk for page in matching.autocomplete(typed)[:SUGGESTIONS]]
     organisations = attach_visitor_urls(
-        OrganisationPage.objects.filter(pk__in=[page.pk for page in organisations]).select_related(
-            "locale"
-        ),
-        request,
+        OrganisationPage.objects.filter(pk__in=found).select_related("locale"), request
     )
     suggestions = [{"label": term.name, "kind": "category"} for term in categories]
     suggestions += [

@@ -178,7 +178,8 @@ def postgres_backend():
         SearchVectorCombinable,
         SearchVectorField,
     )
-    from django.db.models import Func, TextField
+    from django.db.models import Func, IntegerField, TextField
+    from django.db.models.functions import Cast
     from django.db.models.sql.subqueries import InsertQuery
     from modelsearch.backends.database.postgres.postgres import (
         EMPTY_VECTOR,
@@ -422,6 +423,29 @@ def postgres_backend():
                 score.resolve_expression(table)
             )
             return connection.ops.quote_name(ListingWords._meta.db_table), sql, params
+
+        def autocompleted_rows(self, rows, model, typed, limit):
+            """The pages of `rows` (listing rows), each a `model`, whose index words start as
+            `typed` does (its last word as a prefix), as Wagtail's autocomplete finds and
+            orders them (its rank, then the newest page): at most `limit` page ids. The
+            index's entries are found first and their rows looked up by page. Wagtail's
+            autocomplete joins the index to every page of the model, by the page's id written
+            as text, which reads them all (12 ms at 10,000 organisations)."""
+            compiler = self.autocomplete_query_compiler_class(model.objects.none(), typed)
+            config = self.autocomplete_config
+            query = compiler.build_tsquery(compiler.query, config=config)
+            if query is None:
+                return []
+            rank = compiler.build_tsrank(F("autocomplete"), compiler.query, config=config)
+            entries = IndexEntry.objects.filter(
+                content_type_id=get_content_type_pk(model), autocomplete=query
+            ).annotate(listed_page=Cast("object_id", IntegerField()))
+            found = entries.filter(listed_page__in=rows.values("page_id")).annotate(rank=rank)
+            return list(
+                found.order_by("-rank", "-listed_page").values_list("listed_page", flat=True)[
+                    :limit
+                ]
+            )
 
         def near(self, word):
             # `%`: pg_trgm's similarity above its threshold, served by the words' trigram index.

@@ -168,6 +168,38 @@ def test_suggestions_offer_categories_and_organisations_in_the_visitors_language
     assert client.get("/en/search/suggest/", {"q": "o"}).json() == {"suggestions": []}
 
 
+def test_postgresql_type_ahead_offers_what_wagtails_autocomplete_offers(portal):
+    """On PostgreSQL the type-ahead looks the index up first (`autocompleted_rows`): the same
+    organisations as Wagtail's autocomplete over the visitor's listing, in the same order,
+    those of other kinds or not listed in the language left out."""
+    from django.db import connection
+    from wagtail.search.backends import get_search_backend
+
+    from directory.factories import OrganisationPageFactory, ServicePageFactory
+    from directory.listing_rows import DIRECTORY, current
+    from directory.models import ListingRow, OrganisationPage
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the index looked up first is the PostgreSQL backend's")
+    italy = portal.countries["IT"]
+    names = ["Cooperativa sociale Aurora", "Cooperativa Sole", "Coop Lavoro Insieme"]
+    names += [f"Cooperativa agricola {n}" for n in range(9)]
+    names += ["Centro per l'impiego", "Associazione Cooperare"]
+    organisations = [OrganisationPageFactory(parent=italy, title=name) for name in names]
+    ServicePageFactory(parent=organisations[0], title="Cooperativa di servizi")  # a service
+    organisations[1].unpublish()
+    current()
+    backend = get_search_backend()
+    candidates = ListingRow.objects.filter(language="it", listing=DIRECTORY, kind="organisation")
+    for typed in ["coop", "cooperativa agr", "centro", "cooperativa sociale aur", "zzz"]:
+        wagtail = OrganisationPage.objects.filter(pk__in=candidates.values("page_id"))
+        expected = [page.pk for page in wagtail.autocomplete(typed)[:8]]
+        assert backend.autocompleted_rows(candidates, OrganisationPage, typed, 8) == expected
+    found = backend.autocompleted_rows(candidates, OrganisationPage, "coop", 20)
+    assert len(found) >= 11 and organisations[0].pk in found
+    assert organisations[1].pk not in found  # not the unpublished one
+
+
 def test_a_new_translation_of_a_term_is_searchable_at_once(
     client, directory, django_capture_on_commit_callbacks
 ):
