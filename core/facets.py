@@ -42,6 +42,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 
 from core.listing import id_in
 
@@ -279,10 +280,12 @@ class FacetedRows:
         self.window = window if tiers is not None and ranking is not None else None
         self.ranking = ranking
         self.shown = None
-        # Without words or pages, the listing's tallies (`directory.models.ListingTally`: rows
-        # alike in every column the facets read, each with how many rows it stands for), which
-        # `at_once` counts instead of the rows: the same counts from fewer rows.
-        self.tally = tally if ids is None and words is None and tiers is None else None
+        # The listing's tallies (`directory.models.ListingTally`: rows alike in every column
+        # the facets read, each with how many rows it stands for, and each row holding its
+        # tally's key, `tally_key`), which `at_once` counts on: without words, the tallies
+        # instead of the rows; with words, the rows' keys, the facets read from the tallies.
+        # The same counts, from fewer rows or narrower ones.
+        self.tally = tally if ids is None else None
         self._counted = None  # (names, counts) of the last `counts`
 
     @cached_property
@@ -389,7 +392,7 @@ class FacetedRows:
         # Counted on the tallies where there are some and the rows' pages are not needed:
         # each stands for `rows` rows.
         source, weight = self.rows, None
-        if self.tally is not None and not by_page:
+        if self.tally is not None and not by_page and self.words is None and self.tiers is None:
             source, weight = self.tally, "rows"
         base = source.order_by().values(weight or self.page_column).annotate(**columns)
         sql, params = base.query.sql_with_params()
@@ -401,7 +404,10 @@ class FacetedRows:
                 f"(facet_in_force_{number} IS NOT TRUE)::int" for number in range(len(conditions))
             )
             sql = f"SELECT * FROM ({sql}) AS r WHERE {failing} <= 1"  # noqa: S608
-        if self.window is None:
+        keyed = self.tally is not None and not by_page and self.words is not None
+        if keyed:
+            before, statement_params = self._keyed(columns, branch_params, passing(), branches)
+        elif self.window is None:
             before = f"m AS MATERIALIZED ({self._alike(sql, columns, by_page, weight)}) "
             statement_params = [*params, *branch_params]
         else:
@@ -442,6 +448,35 @@ class FacetedRows:
             self.shown = (*self.window, [page for _position, page in sorted(shown)])
         return {name: self.facets[name].tally(counted[i]) for i, name in enumerate(names)}
 
+    def _keyed(self, columns, branch_params, passes, branches):
+        """With words and tallies: the rows with the words kept narrow (`r`: the page, its
+        tally's key, its tier), counted by key and tier, and what the facets read (`columns`
+        but the tier) worked out on the tallies (`t`) they are joined to, grouped as `_alike`
+        groups the rows (`m`). The page of results, with a window, is read from `r` and the
+        tallies (`_shown_rows`). (the statement's CTEs, all its parameters)."""
+        quote = connections[self.rows.db].ops.quote_name
+        columns = dict(columns)
+        on_rows = {"facet_tier": columns.pop("facet_tier")} if "facet_tier" in columns else {}
+        key = RawSQL(f'{quote(self.rows.model._meta.db_table)}."tally_key"', [])  # noqa: S611
+        rows = self.rows.order_by().values(self.page_column).annotate(tally_key=key, **on_rows)
+        r_sql, r_params = rows.query.sql_with_params()
+        tallies = self.tally.order_by().values("alike").annotate(**columns)
+        t_sql, t_params = tallies.query.sql_with_params()
+        kept = ", ".join(quote(column) for column in [*columns, *on_rows])
+        counted = ", ".join(["tally_key", *(quote(column) for column in on_rows)])
+        before = (
+            f"r AS MATERIALIZED ({r_sql}), t AS MATERIALIZED ({t_sql}), "  # noqa: S608
+            f"m AS MATERIALIZED (SELECT {kept}, sum(n)::int AS facet_rows FROM ("
+            f"SELECT {counted}, count(*) AS n FROM r GROUP BY {counted}) AS k "
+            f"JOIN t ON t.alike = k.tally_key GROUP BY {kept}) "
+        )
+        if self.window is None:
+            return before, [*r_params, *t_params, *branch_params]
+        page_sql, page_params = self._shown_rows(passes, keyed=True)
+        branches.append(page_sql)
+        before += ", " + self._shown_tiers(passes, "facet_rows")
+        return before, [*r_params, *t_params, *self.window, *branch_params, *page_params]
+
     def _alike(self, sql, columns, by_page, weight=None):
         """`sql`'s rows, those alike in every column counted together (`facet_rows`), unless
         the rows' pages are kept (`by_page`); each row stands for one, or for its `weight`
@@ -470,13 +505,18 @@ class FacetedRows:
             "WHERE upto > %s AND before < %s) "
         )
 
-    def _shown_rows(self, passes):
+    def _shown_rows(self, passes, keyed=False):
         """A branch giving the window's rows (`SHOWN`, page id, position), from the rows of
         the tiers it falls in alone, ranked on their words (`ranking`), as
-        `RowSearch.relevance_results` orders them: the tier, the relevance, the page."""
+        `RowSearch.relevance_results` orders them: the tier, the relevance, the page. `keyed`:
+        the rows' filters are read from their tallies (`_keyed`)."""
         words, score, score_params = self.ranking
         start, stop = self.window
         page = f"r.{self.page_column}"
+        if keyed:
+            # The keys of the tallies that pass, hashed once (OFFSET 0 keeps the subquery
+            # apart): never each row tested against each tally.
+            passes = f"r.tally_key IN (SELECT alike FROM t WHERE {passes} OFFSET 0)"  # noqa: S608
         return (
             f"SELECT {SHOWN}, p.page_id::text, row_number() OVER ("  # noqa: S608 (own names)
             "ORDER BY p.tier DESC, p.score DESC, p.page_id DESC) FROM ("
@@ -673,6 +713,7 @@ class RowSearch:
             tiers=self.relevance_tiers(),
             window=self.window,
             ranking=self.row_ranking(words) if self.window else None,
+            tally=self.tallies(),
         )
         self.count(faceted)
         # Only the tiers some rows are in are counted (`FacetedRows._grouping_sets`).
@@ -693,7 +734,13 @@ class RowSearch:
         if self.ranks_rows:
             tiers = self.relevance_tiers() if self.ranked_by_relevance else None
             return FacetedRows(
-                self.searched_rows(), facets, values, at_once=True, words=words, tiers=tiers
+                self.searched_rows(),
+                facets,
+                values,
+                at_once=True,
+                words=words,
+                tiers=tiers,
+                tally=self.tallies(),
             )
         return FacetedRows(self.rows(), facets, values, ids=list(self.matched))
 

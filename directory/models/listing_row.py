@@ -148,8 +148,9 @@ class ListingTally(models.Model):
 
     A listing without words counts its filters on these (`core.facets.FacetedRows`' `tally`)
     instead of on its rows: the rows of a language come down to the ways they differ, so the
-    counting reads fewer rows the more alike they are. Empty on other databases, whose listings
-    count on the rows."""
+    counting reads fewer rows the more alike they are. A search with words counts its rows by
+    their tally's key and reads the rest from the tallies. Empty on other databases, whose
+    listings count on the rows."""
 
     language = models.CharField(max_length=16)
     listing = models.CharField(max_length=20)
@@ -162,7 +163,8 @@ class ListingTally(models.Model):
     deadline = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     terms = models.TextField(blank=True, default="")
-    # The md5 of all of the above: one key however long the terms (an index's entry is limited).
+    # The md5 of all of the above, as the rows hold it (`tally_key`, directory's migration 0027,
+    # which a search with words counts by): one key however long the terms.
     alike = models.CharField(max_length=32, unique=True)
     rows = models.IntegerField(default=0)  # 0 once its last row is gone, until compacted
 
