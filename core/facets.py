@@ -389,36 +389,39 @@ class FacetedRows:
                 f"FROM m WHERE {passes}) AS u GROUP BY 2"
             )
             tokens.append(facets)
-        # Counted on the tallies where there are some and the rows' pages are not needed:
-        # each stands for `rows` rows.
-        source, weight = self.rows, None
-        if self.tally is not None and not by_page and self.words is None and self.tiers is None:
-            source, weight = self.tally, "rows"
-        base = source.order_by().values(weight or self.page_column).annotate(**columns)
-        sql, params = base.query.sql_with_params()
-        if conditions and self.words is None:
-            # A row failing two filters or more counts for no facet: left out first. Not with
-            # words: the planner, misjudging how few rows that leaves, would then test each
-            # row's words instead of looking them up in their index.
-            failing = " + ".join(
-                f"(facet_in_force_{number} IS NOT TRUE)::int" for number in range(len(conditions))
-            )
-            sql = f"SELECT * FROM ({sql}) AS r WHERE {failing} <= 1"  # noqa: S608
         keyed = self.tally is not None and not by_page and self.words is not None
         if keyed:
-            before, statement_params = self._keyed(columns, branch_params, passing(), branches)
-        elif self.window is None:
-            before = f"m AS MATERIALIZED ({self._alike(sql, columns, by_page, weight)}) "
-            statement_params = [*params, *branch_params]
+            before, params = self._keyed(columns)
         else:
-            # The rows kept (`r`), for `m` to count and the page of results to be read from.
-            page_sql, page_params = self._shown_rows(passing())
+            # Counted on the tallies where there are some, without words, and the rows' pages
+            # are not needed: each stands for `rows` rows.
+            source, weight = self.rows, None
+            if self.tally is not None and not by_page and self.words is None:
+                source, weight = self.tally, "rows"
+            base = source.order_by().values(weight or self.page_column).annotate(**columns)
+            sql, params = base.query.sql_with_params()
+            if conditions and self.words is None:
+                # A row failing two filters or more counts for no facet: left out first. Not
+                # with words: the planner, misjudging how few rows that leaves, would then test
+                # each row's words instead of looking them up in their index.
+                failing = " + ".join(
+                    f"(facet_in_force_{number} IS NOT TRUE)::int"
+                    for number in range(len(conditions))
+                )
+                sql = f"SELECT * FROM ({sql}) AS r WHERE {failing} <= 1"  # noqa: S608
+            if self.window is None:
+                before = f"m AS MATERIALIZED ({self._alike(sql, columns, by_page, weight)}) "
+            else:
+                # The rows kept (`r`), for `m` to count and the page of results to be read from.
+                before = (
+                    f"r AS MATERIALIZED ({sql}), "  # noqa: S608 (own names)
+                    f"m AS MATERIALIZED ({self._alike('SELECT * FROM r', columns, by_page)}) "
+                )
+        statement_params = [*params, *branch_params]
+        if self.window is not None:
+            page_sql, page_params = self._shown_rows(passing(), keyed=keyed)
             branches.append(page_sql)
-            before = (
-                f"r AS MATERIALIZED ({sql}), "  # noqa: S608 (own names)
-                f"m AS MATERIALIZED ({self._alike('SELECT * FROM r', columns, by_page)}), "
-                + self._shown_tiers(passing(), rows)
-            )
+            before += ", " + self._shown_tiers(passing(), rows)
             statement_params = [*params, *self.window, *branch_params, *page_params]
         statement = f"WITH {before}" + " UNION ALL ".join(branches)
         counted = [Counter() for _name in names]
@@ -448,12 +451,12 @@ class FacetedRows:
             self.shown = (*self.window, [page for _position, page in sorted(shown)])
         return {name: self.facets[name].tally(counted[i]) for i, name in enumerate(names)}
 
-    def _keyed(self, columns, branch_params, passes, branches):
+    def _keyed(self, columns):
         """With words and tallies: the rows with the words kept narrow (`r`: the page, its
         tally's key, its tier), counted by key and tier, and what the facets read (`columns`
         but the tier) worked out on the tallies (`t`) they are joined to, grouped as `_alike`
-        groups the rows (`m`). The page of results, with a window, is read from `r` and the
-        tallies (`_shown_rows`). (the statement's CTEs, all its parameters)."""
+        groups the rows (`m`); a page of results is read from `r` and `t` (`_shown_rows`).
+        (the CTEs, their parameters)."""
         quote = connections[self.rows.db].ops.quote_name
         columns = dict(columns)
         on_rows = {"facet_tier": columns.pop("facet_tier")} if "facet_tier" in columns else {}
@@ -470,12 +473,7 @@ class FacetedRows:
             f"SELECT {counted}, count(*) AS n FROM r GROUP BY {counted}) AS k "
             f"JOIN t ON t.alike = k.tally_key GROUP BY {kept}) "
         )
-        if self.window is None:
-            return before, [*r_params, *t_params, *branch_params]
-        page_sql, page_params = self._shown_rows(passes, keyed=True)
-        branches.append(page_sql)
-        before += ", " + self._shown_tiers(passes, "facet_rows")
-        return before, [*r_params, *t_params, *self.window, *branch_params, *page_params]
+        return before, [*r_params, *t_params]
 
     def _alike(self, sql, columns, by_page, weight=None):
         """`sql`'s rows, those alike in every column counted together (`facet_rows`), unless

@@ -292,12 +292,11 @@ def compact():
     elsewhere than on PostgreSQL."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return False
+    ListingTally.objects.filter(rows=0).delete()
     tables = [
         connection.ops.quote_name(model._meta.db_table)
-        for model in (ListingRow, ListingTerm, ListingWords)
+        for model in (ListingRow, ListingTerm, ListingWords, ListingTally)
     ]
-    ListingTally.objects.filter(rows=0).delete()
-    tables.append(connection.ops.quote_name(ListingTally._meta.db_table))
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"REINDEX TABLE CONCURRENTLY {table}")

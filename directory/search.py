@@ -228,8 +228,8 @@ class DirectorySearch(RowSearch):
         return self._listed(ListingRow.objects.all())
 
     def tallies(self):
-        """On PostgreSQL, the tallies of `rows`, which its filters are counted on without words
-        (see `ListingTally`)."""
+        """On PostgreSQL, the tallies of `rows`, which its filters are counted on (see
+        `ListingTally`)."""
         from directory.models import ListingTally
 
         return self._listed(ListingTally.objects.filter(rows__gt=0))
