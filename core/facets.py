@@ -507,7 +507,10 @@ class FacetedRows:
         """A branch giving the window's rows (`SHOWN`, page id, position), from the rows of
         the tiers it falls in alone, ranked on their words (`ranking`), as
         `RowSearch.relevance_results` orders them: the tier, the relevance, the page. `keyed`:
-        the rows' filters are read from their tallies (`_keyed`)."""
+        the rows' filters are read from their tallies (`_keyed`). The tiers a window falls in
+        follow each other in the order (`_shown_tiers`), and a tier between two of them with
+        no row passing the filters has none to add: each row is compared with the first and
+        the last, not looked up among them (a hash of a common word's 36,000 rows)."""
         words, score, score_params = self.ranking
         start, stop = self.window
         page = f"r.{self.page_column}"
@@ -520,7 +523,8 @@ class FacetedRows:
             "ORDER BY p.tier DESC, p.score DESC, p.page_id DESC) FROM ("
             f"SELECT {page} AS page_id, r.facet_tier AS tier, {score} AS score "
             f"FROM r JOIN {words} ON {words}.page_id = {page} "
-            f"WHERE {passes} AND r.facet_tier IN (SELECT tier FROM facet_chosen) "
+            f"WHERE {passes} AND r.facet_tier BETWEEN (SELECT min(tier) FROM facet_chosen) "
+            "AND (SELECT max(tier) FROM facet_chosen) "
             f"ORDER BY r.facet_tier DESC, score DESC, {page} DESC "
             "OFFSET %s - (SELECT coalesce(min(before), 0) FROM facet_chosen) LIMIT %s) AS p"
         ), [*score_params, start, stop - start]

@@ -20,7 +20,8 @@ Keeping the rows in step costs one cheap query per change, never a recomputation
 On PostgreSQL each listed page also has its search index's words (`ListingWords`, one row per
 page version, joined to the rows on the page), copied when its rows are worked out and again
 whenever that page's index entry is written (`search.backends.database`), so that searches
-match, count and rank words on the rows and their words alone.
+match, count and rank words on the rows and their words alone. Triggers keep a copy of each
+page's words whole in one table row (`ListingRankWords`), which a page of results is ranked on.
 
 The mark is written in the same transaction as the change, so it is undone with it. Rows are
 only ever worked out from the database as it is, so content refreshed too often is merely
@@ -44,6 +45,7 @@ from directory import freshness
 from directory.listing import ancestor_path
 from directory.models import (
     CountryPage,
+    ListingRankWords,
     ListingRow,
     ListingStale,
     ListingTally,
@@ -295,7 +297,7 @@ def compact():
     ListingTally.objects.filter(rows=0).delete()
     tables = [
         connection.ops.quote_name(model._meta.db_table)
-        for model in (ListingRow, ListingTerm, ListingWords, ListingTally)
+        for model in (ListingRow, ListingTerm, ListingWords, ListingRankWords, ListingTally)
     ]
     with connection.cursor() as cursor:
         for table in tables:

@@ -14,7 +14,14 @@ from .choices import (
 from .country import CountryPage, DirectoryIndexPage
 from .enquiry import Enquiry, EnquiryReply
 from .good_practices import GoodPracticesIndexPage
-from .listing_row import ListingRow, ListingStale, ListingTally, ListingTerm, ListingWords
+from .listing_row import (
+    ListingRankWords,
+    ListingRow,
+    ListingStale,
+    ListingTally,
+    ListingTerm,
+    ListingWords,
+)
 from .network import NetworkActivity
 from .organisation import OrganisationPage, OrganisationSocialLink
 from .portfolio import PortfolioProjectPage
@@ -43,6 +50,7 @@ __all__ = [
     "CategoryIcon",
     "ExpertiseCategory",
     "GoodPracticesIndexPage",
+    "ListingRankWords",
     "ListingRow",
     "ListingStale",
     "ListingTally",

@@ -122,6 +122,26 @@ class ListingWords(models.Model):
         return str(self.page_id)
 
 
+class ListingRankWords(models.Model):
+    """On PostgreSQL, a copy of each `ListingWords` row kept whole in its table's own row, which
+    triggers keep (directory's migration 0028): a search ranks its page of results on these.
+    `ListingWords` keeps its long body vectors in TOAST storage, so that finding a word's pages
+    reads narrow rows; ranking a row there read its body from TOAST, three more disk pages each,
+    for thousands of rows a common word's top tier has. Here the rows are wide (a table storage
+    option keeps them out of TOAST) and ranking one reads one disk page. Empty elsewhere."""
+
+    page_id = models.IntegerField(primary_key=True)
+    title = SearchVectorField(null=True, editable=False)
+    body = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("listing words to rank")
+        verbose_name_plural = _("listing words to rank")
+
+    def __str__(self):
+        return str(self.page_id)
+
+
 class ListingTerm(models.Model):
     """A vocabulary term a listed page is linked to (its category, its target groups)."""
 

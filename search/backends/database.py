@@ -196,7 +196,7 @@ def postgres_backend():
 
     # The directory's models are ready only once this backend is first asked for.
     from directory.listing_rows import copy_search_text
-    from directory.models import ListingWords  # late, as above
+    from directory.models import ListingRankWords, ListingWords  # late, as above
 
     def word_query(word):
         # Each configuration that reads the word differently, as Python's stemmers (the same
@@ -416,17 +416,18 @@ def postgres_backend():
             return rows if score is None else rows.alias(**{ROW_SCORE: score})
 
         def row_score_sql(self, words, connection):
-            """`scored_rows`' relevance written on the words' table itself (`ListingWords`),
-            for a statement that joins it to rows already found: (its table, the SQL, its
-            parameters); None without words to rank."""
+            """`scored_rows`' relevance written on a table of the words kept whole in its rows
+            (`ListingRankWords`, a copy of `ListingWords`), for a statement that joins it to
+            rows already found: (its table, the SQL, its parameters); None without words to
+            rank. Ranking on `ListingWords` read each row's body from TOAST storage."""
             score = self.relevance(words)
             if score is None:
                 return None
-            table = ListingWords.objects.all().query
+            table = ListingRankWords.objects.all().query
             sql, params = table.get_compiler(connection=connection).compile(
                 score.resolve_expression(table)
             )
-            return connection.ops.quote_name(ListingWords._meta.db_table), sql, params
+            return connection.ops.quote_name(ListingRankWords._meta.db_table), sql, params
 
         def autocompleted_rows(self, rows, model, typed, limit):
             """The pages of `rows` (listing rows), each a `model`, whose index words start as

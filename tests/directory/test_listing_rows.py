@@ -12,8 +12,15 @@ from directory.factories import (
     ServicePageFactory,
     TargetGroupFactory,
 )
-from directory.listing_rows import DIRECTORY, current, refresh
-from directory.models import ListingRow, ListingStale, ListingTally, ListingTerm
+from directory.listing_rows import DIRECTORY, copy_search_text, current, refresh
+from directory.models import (
+    ListingRankWords,
+    ListingRow,
+    ListingStale,
+    ListingTally,
+    ListingTerm,
+    ListingWords,
+)
 from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
@@ -69,15 +76,27 @@ def assert_tallied():
         assert tallies == rows
 
 
+def words(model):
+    return set(model.objects.values_list("page_id", "title", "body"))
+
+
+def assert_words_to_rank():
+    """On PostgreSQL, the words a page of results is ranked on are each page's listing words."""
+    if connection.vendor == "postgresql":
+        assert words(ListingRankWords) == words(ListingWords)
+
+
 def assert_in_step():
     """What the portal kept equals what working every row out from scratch gives, and the
-    tallies follow."""
+    tallies and the words to rank follow."""
     current()
     kept = snapshot()
     assert_tallied()
+    assert_words_to_rank()
     refresh()
     assert snapshot() == kept
     assert_tallied()
+    assert_words_to_rank()
     assert not ListingStale.objects.exists()
 
 
@@ -202,3 +221,37 @@ def test_the_tallies_follow_every_statement_on_the_rows(portal):
     assert_tallied()
     ListingRow.objects.all().delete()
     assert not ListingTally.objects.filter(rows__gt=0).exists()
+
+
+def test_the_words_to_rank_follow_every_statement_on_the_words(portal):
+    """Each page's words are copied whole for ranking (`ListingRankWords`) by every statement
+    that writes, rewrites or deletes its listing words, whatever it writes them with."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the words to rank are kept by PostgreSQL's triggers")
+    organisation = OrganisationPageFactory(parent=portal.countries["IT"], title="Cooperativa")
+    pages = [
+        ServicePageFactory(parent=organisation, title=title)
+        for title in ("Corso di sartoria", "Sportello lavoro", "Orto sociale")
+    ]
+    current()
+    assert {page.pk for page in pages} <= {page_id for page_id, *_words in words(ListingWords)}
+    assert_words_to_rank()  # added with the rows (one INSERT for several pages)
+    tailoring = pages[0]
+    tailoring.title = "Corso di ceramica"
+    tailoring.save_revision().publish()  # its index entry written again: its words copied over
+    current()
+    copied = ListingRankWords.objects.get(page_id=tailoring.pk)
+    assert "ceram" in copied.title and "sartor" not in copied.title
+    assert_words_to_rank()
+    ListingWords.objects.filter(page_id=pages[1].pk).update(body="")  # one UPDATE
+    assert ListingRankWords.objects.get(page_id=pages[1].pk).body == ""
+    ListingWords.objects.filter(page_id=pages[2].pk).delete()
+    assert not ListingRankWords.objects.filter(page_id=pages[2].pk).exists()
+    assert_words_to_rank()
+    copy_search_text("id", [page.pk for page in pages])  # INSERT … ON CONFLICT DO UPDATE
+    assert ListingRankWords.objects.get(page_id=pages[2].pk).title
+    assert_words_to_rank()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # checked now: nothing left pending
+        cursor.execute(f"TRUNCATE {ListingWords._meta.db_table}")  # as a flush of the tables
+    assert not ListingRankWords.objects.exists()
