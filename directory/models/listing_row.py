@@ -183,9 +183,10 @@ class ListingTally(models.Model):
     deadline = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     terms = models.TextField(blank=True, default="")
-    # The md5 of all of the above, as the rows hold it (`tally_key`, directory's migration 0027,
-    # which a search with words counts by): one key however long the terms.
-    alike = models.CharField(max_length=32, unique=True)
+    # The first 64 bits of the md5 of all of the above, as a number, as the rows hold it
+    # (`tally_key`, directory's migrations 0027 and 0029, which a search with words counts
+    # by): one key however long the terms, grouped and compared as a number.
+    alike = models.BigIntegerField(unique=True)
     rows = models.IntegerField(default=0)  # 0 once its last row is gone, until compacted
 
     class Meta:
