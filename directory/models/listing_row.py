@@ -52,6 +52,16 @@ class ListingRow(models.Model):
         related_name="+",
         editable=False,
     )
+    # The same words, each page's kept whole in one table row (`ListingRankWords`): what a
+    # search ranks its rows on, a page of results or all of them.
+    rank_words = models.ForeignObject(
+        "directory.ListingRankWords",
+        from_fields=["page"],
+        to_fields=["page_id"],
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("listing row")
@@ -124,7 +134,7 @@ class ListingWords(models.Model):
 
 class ListingRankWords(models.Model):
     """On PostgreSQL, a copy of each `ListingWords` row kept whole in its table's own row, which
-    triggers keep (directory's migration 0028): a search ranks its page of results on these.
+    triggers keep (directory's migration 0028): a search ranks its rows on these.
     `ListingWords` keeps its long body vectors in TOAST storage, so that finding a word's pages
     reads narrow rows; ranking a row there read its body from TOAST, three more disk pages each,
     for thousands of rows a common word's top tier has. Here the rows are wide (a table storage
