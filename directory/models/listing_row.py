@@ -40,21 +40,12 @@ class ListingRow(models.Model):
     # Its page's vocabulary terms (its `ListingTerm` rows) as " vocabulary:slug ... ", each
     # term once (`core.facets.term_tokens`): the listings filter and count terms on the row.
     terms = models.TextField(blank=True, default="", editable=False)
-    # On PostgreSQL, the search index's words of the version listed (`ListingWords`, one row per
-    # page, not per visitor language), joined on the page: a search matches, counts and ranks
-    # on the rows and their words (`core.facets`). Not a column: the words stay in their own
-    # narrow table, so that listings without words read small rows.
+    # On PostgreSQL, the search index's words of the version listed (one row per page, not per
+    # visitor language), joined on the page: a search matches its rows' pages in `ListingWords`
+    # and ranks the rows on these, the same words kept whole in one table row
+    # (`ListingRankWords`; `core.facets`). Not a column: the words stay in tables of their own,
+    # so that listings without words read small rows.
     words = models.ForeignObject(
-        "directory.ListingWords",
-        from_fields=["page"],
-        to_fields=["page"],
-        on_delete=models.DO_NOTHING,
-        related_name="+",
-        editable=False,
-    )
-    # The same words, each page's kept whole in one table row (`ListingRankWords`): what a
-    # search ranks its rows on, a page of results or all of them.
-    rank_words = models.ForeignObject(
         "directory.ListingRankWords",
         from_fields=["page"],
         to_fields=["page_id"],
@@ -111,7 +102,20 @@ class ListingRow(models.Model):
         return f"{self.language} {self.listing} {self.page_id}"
 
 
-class ListingWords(models.Model):
+class PageWords(models.Model):
+    """A listed page's search index words: its title's and the rest's vectors."""
+
+    title = SearchVectorField(null=True, editable=False)
+    body = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.page_id)
+
+
+class ListingWords(PageWords):
     """On PostgreSQL, the search index's words of a listed page (its title, the rest), copied
     from its index entry (`directory.listing_rows.copy_search_text`): one row per page version,
     whichever visitor languages list it. A GIN index on title || body finds a word's pages, read
@@ -121,18 +125,13 @@ class ListingWords(models.Model):
     page = models.OneToOneField(
         "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
-    title = SearchVectorField(null=True, editable=False)
-    body = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("listing words")
         verbose_name_plural = _("listing words")
 
-    def __str__(self):
-        return str(self.page_id)
 
-
-class ListingRankWords(models.Model):
+class ListingRankWords(PageWords):
     """On PostgreSQL, a copy of each `ListingWords` row kept whole in its table's own row, which
     triggers keep (directory's migration 0028): a search ranks its rows on these.
     `ListingWords` keeps its long body vectors in TOAST storage, so that finding a word's pages
@@ -141,15 +140,10 @@ class ListingRankWords(models.Model):
     option keeps them out of TOAST) and ranking one reads one disk page. Empty elsewhere."""
 
     page_id = models.IntegerField(primary_key=True)
-    title = SearchVectorField(null=True, editable=False)
-    body = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("listing words to rank")
         verbose_name_plural = _("listing words to rank")
-
-    def __str__(self):
-        return str(self.page_id)
 
 
 class ListingTerm(models.Model):

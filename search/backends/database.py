@@ -412,7 +412,7 @@ def postgres_backend():
             """`ranked_rows`' rows aliased with their relevance to `words` (`ROW_SCORE`), for
             ordering. Apart, so that the rows are joined to their words only when ordered
             (with one word, their words are joined anyway)."""
-            score = self.relevance(words, words_at="rank_words__")
+            score = self.relevance(words, words_at="words__")
             return rows if score is None else rows.alias(**{ROW_SCORE: score})
 
         def row_score_sql(self, words, connection):
