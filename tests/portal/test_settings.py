@@ -146,3 +146,50 @@ def test_the_app_servers_default_to_production():
         )
         assert result.returncode != 0
         assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_production_keeps_each_database_connection_between_requests():
+    script = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    result = manage("shell", "-v", "0", "-c", script, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["60", "True"]
+    result = manage("shell", "-v", "0", "-c", script, **PRODUCTION, DATABASE_CONN_MAX_AGE="0")
+    assert result.stdout.split() == ["0", "True"]
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="production is PostgreSQL"
+)
+def test_a_production_process_answers_its_requests_on_one_database_connection():
+    # The WSGI application itself (not the test client, which never closes connections), each
+    # answer closed as a server closes it: what would close a connection that is not kept.
+    script = """
+import io
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import connection
+app = WSGIHandler()
+for _ in range(3):
+    host = "portal.example.org"
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/healthz", "SERVER_NAME": host,
+               "SERVER_PORT": "443", "HTTP_HOST": host, "wsgi.url_scheme": "https",
+               "wsgi.input": io.BytesIO()}
+    answer = app(environ, lambda status, headers: print(status.split()[0]))
+    answer.close()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        print(cursor.fetchone()[0])
+"""
+    env = {**PRODUCTION, "DATABASE_URL": os.environ["DATABASE_URL"]}
+
+    def database_processes(**more):
+        result = manage("shell", "-v", "0", "-c", script, **env, **more)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.split()
+        assert len(lines) == 6 and all(status.isdigit() for status in lines[0::2])
+        return set(lines[1::2])
+
+    assert len(database_processes()) == 1  # the same PostgreSQL process answered each request
+    assert len(database_processes(DATABASE_CONN_MAX_AGE="0")) == 3  # each its own
