@@ -5,8 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 LANGS := it el ar
-# pytest processes for the tests but the browser's (which then run on their own, one at a time):
-# `make test TEST_WORKERS=0` runs everything in one process.
+# pytest processes for the tests but the browser's (which run beside them in a process of their
+# own, one at a time): `make test TEST_WORKERS=0` runs the rest in one process.
 TEST_WORKERS ?= 2
 
 .PHONY: run test lint format messages bench loadtest install install-dev serve serve-prod restore
@@ -82,8 +82,15 @@ test: install-dev
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py compilemessages --ignore=.venv
-	$(BIN)/python -m pytest -m "not browser" -n $(TEST_WORKERS) --dist loadscope
-	$(BIN)/python -m pytest -m browser
+	@# The browser tests, one at a time against one demo server, mostly wait for the server and
+	@# Chromium: they run beside the rest, and their report is printed once both are done.
+	@log=$$(mktemp); \
+	$(BIN)/python -m pytest -m browser > $$log 2>&1 & browser=$$!; \
+	trap 'kill $$browser 2>/dev/null' INT TERM; \
+	$(BIN)/python -m pytest -m "not browser" -n $(TEST_WORKERS) --dist loadscope; rest=$$?; \
+	wait $$browser; browsers=$$?; \
+	echo "--- browser tests ---"; cat $$log; rm -f $$log; \
+	test $$rest -eq 0 && test $$browsers -eq 0
 
 lint: install-dev
 	$(BIN)/ruff check .
