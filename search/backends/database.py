@@ -350,10 +350,11 @@ def postgres_backend():
                 # The rows of the pages `having` the words. OFFSET 0 keeps the planner from
                 # merging the subquery into the rows' query, where it would test the words of
                 # each row of the language one by one, taking that for cheap; it still looks a
-                # rare word's few rows up by page. A common word's pages come sorted, as the
-                # language's rows are in their index (`listing_tally_keys`): the two are merged
-                # in one pass, where hashing 36,000 pages and probing it with 60,000 rows took a
-                # third longer at 50,000 services (each page once: its words' key).
+                # rare word's few rows up by page. A common word's pages (each once: the page is
+                # the words' key, so no DISTINCT) come sorted, as the language's rows are in
+                # their index (`listing_tally_keys`): the two are merged in one pass, where
+                # hashing 36,000 pages and probing it with 60,000 rows took a third longer at
+                # 50,000 services.
                 sql, params = having(tsquery).order_by("page_id").query.sql_with_params()
                 fenced = RawSQL(f"{sql} OFFSET 0", params)  # noqa: S611 (the ORM's own SQL)
                 return rows.filter(page_id__in=fenced)

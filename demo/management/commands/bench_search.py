@@ -5,11 +5,10 @@
 
 The directory is grown in place with pages written in bulk from the demo's own services, in
 their own languages, then indexed through Wagtail's search backend. Each request goes through
-the whole middleware stack with Django's test client, in this process, on one database connection
-(the test client never closes it between requests, as a production thread keeps its own:
-DATABASE_CONN_MAX_AGE). The report gives the
-median and 95th percentile of each address, its ratio to a view that only returns "ok" and its
-number of database queries; at the largest size, whether it meets the target: a median of at most
+the whole middleware stack with Django's test client, in this process, on one database
+connection (the test client never closes it between requests, as a production thread keeps its
+own: DATABASE_CONN_MAX_AGE). The report gives the median and 95th percentile of each address,
+its ratio to a view that only returns "ok" and its number of database queries; at the largest size, whether it meets the target: a median of at most
 TARGET_MS, and at most TARGET_GROWTH times its median at the smallest size. A miss is reported,
 not failed on: the figures depend on the machine. `--json FILE` writes the same figures:
 
