@@ -592,6 +592,7 @@ class RowSearch:
         self.corrected = ""  # the words searched instead, when nothing had the visitor's
         self.matched = {}  # {page id: (how many of the words it has, its place by relevance)}
         self.searched_words = []  # the words searched: the visitor's, or the corrected ones
+        self.known_words = {}  # the search backend's, for `ranked_rows`
 
     def rows(self):
         raise NotImplementedError
@@ -640,10 +641,13 @@ class RowSearch:
 
     def ranked_rows(self, words, every=False):
         """The rows with at least half of `words` (`every`: all of them), ranked by the backend
-        (see `ranks_rows`)."""
+        (see `ranks_rows`). What the backend learns of the words on the way (which of them
+        are among the most frequent) is kept for the request's other look-ups."""
         from wagtail.search.backends import get_search_backend
 
-        return get_search_backend().ranked_rows(self.rows(), words, every=every)
+        return get_search_backend().ranked_rows(
+            self.rows(), words, every=every, known=self.known_words
+        )
 
     def row_ranking(self, words):
         """(the table of the rows' words, the SQL of a row's relevance to `words` on it, its

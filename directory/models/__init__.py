@@ -15,6 +15,7 @@ from .country import CountryPage, DirectoryIndexPage
 from .enquiry import Enquiry, EnquiryReply
 from .good_practices import GoodPracticesIndexPage
 from .listing_row import (
+    ListingCommonWord,
     ListingRankWords,
     ListingRow,
     ListingStale,
@@ -50,6 +51,7 @@ __all__ = [
     "CategoryIcon",
     "ExpertiseCategory",
     "GoodPracticesIndexPage",
+    "ListingCommonWord",
     "ListingRankWords",
     "ListingRow",
     "ListingStale",

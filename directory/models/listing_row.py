@@ -45,6 +45,12 @@ class ListingRow(models.Model):
     # and ranks the rows on these, the same words kept whole in one table row
     # (`ListingRankWords`; `core.facets`). Not a column: the words stay in tables of their own,
     # so that listings without words read small rows.
+    # On PostgreSQL, which of the listed pages' most frequent words (`ListingCommonWord`) its
+    # page's words have, a bit each: a search whose every word is one of those tests the bits
+    # on its language's rows, read from their covering index (`listing_tally_keys`), where
+    # finding the tens of thousands of pages with the word in the words' index and merging them
+    # with the rows took three times as long (`search.backends.database`). 0 elsewhere.
+    common_words = models.BigIntegerField(default=0, editable=False)
     words = models.ForeignObject(
         "directory.ListingRankWords",
         from_fields=["page"],
@@ -144,6 +150,23 @@ class ListingRankWords(PageWords):
     class Meta:
         verbose_name = _("listing words to rank")
         verbose_name_plural = _("listing words to rank")
+
+
+class ListingCommonWord(models.Model):
+    """On PostgreSQL, one of the most frequent words of the listed pages' search index words, as
+    the index holds it (a lexeme), and its bit in the listing rows' `common_words`: at most 63,
+    chosen again with every row when the nightly `refresh_listings` works them all out
+    (`directory.listing_rows.choose_common_words`). Empty elsewhere, and until then."""
+
+    lexeme = models.TextField(primary_key=True)
+    bit = models.PositiveSmallIntegerField(unique=True)
+
+    class Meta:
+        verbose_name = _("common listing word")
+        verbose_name_plural = _("common listing words")
+
+    def __str__(self):
+        return self.lexeme
 
 
 class ListingTerm(models.Model):

@@ -18,9 +18,14 @@ Subclasses of Wagtail's (modelsearch) PostgreSQL and SQLite backends that give t
   would come before the page named after it;
 - suggestions (`suggestions`): for words no indexed page has, the closest indexed word, by
   trigram similarity (pg_trgm's `%` on PostgreSQL, its formula in Python on SQLite over the
-  words of the same first two letters).
+  words of the same first two letters);
+- on PostgreSQL, the directory's listing rows (`ranked_rows`): matched on their pages' words
+  through the words' GIN index, or, when every word is among the listed pages' most frequent
+  ones, by the bits the rows hold for those (`rows_with_common_words`).
 
-Everything stays one SQL query per search. Any other database gets Wagtail's backend unchanged.
+Everything stays one SQL query per search, and one more on the listing rows of PostgreSQL to
+know which words are among the most frequent. Any other database gets Wagtail's backend
+unchanged.
 
 Settings: WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.database".
 """
@@ -33,6 +38,7 @@ from operator import or_
 from django.db import connection
 from django.db.models import BooleanField, Case, F, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import Exact
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import PlainText
 
@@ -196,17 +202,50 @@ def postgres_backend():
 
     # The directory's models are ready only once this backend is first asked for.
     from directory.listing_rows import copy_search_text
-    from directory.models import ListingRankWords, ListingWords  # late, as above
+    from directory.models import (  # late, as above
+        ListingCommonWord,
+        ListingRankWords,
+        ListingWords,
+    )
 
-    def word_query(word):
+    def reading_configs(word):
         # Each configuration that reads the word differently, as Python's stemmers (the same
         # Snowball ones) tell: the same lexeme five times would only cost time and blur the
         # planner's estimate of how many pages have it.
+        return [analysis.config(language) for language in analysis.readings(word).values()]
+
+    def word_query(word):
         readings = [
-            SearchQuery(word, config=analysis.config(language), search_type="plain")
-            for language in analysis.readings(word).values()
+            SearchQuery(word, config=config, search_type="plain")
+            for config in reading_configs(word)
         ]
         return reduce(or_, readings)
+
+    def common_masks(words):
+        """For each of `words`, the bits (`ListingRow.common_words`) of each of its readings, a
+        reading being all of its lexemes, as `word_query` reads them: None unless every lexeme
+        of every word is among the common words (`ListingCommonWord`), or when a word has no
+        lexeme (a stop word in every reading). One query."""
+        readings = [
+            (i, config, word) for i, word in enumerate(words) for config in reading_configs(word)
+        ]
+        values = ", ".join(["(%s, %s, %s)"] * len(readings))
+        table = connection.ops.quote_name(ListingCommonWord._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                COMMON_MASKS.format(readings=values, common=table),
+                [value for reading in readings for value in reading],
+            )
+            found = cursor.fetchall()
+        masks = {i: [] for i in range(len(words))}
+        for i, bits, lexemes in found:
+            if lexemes and (bits is None or len(bits) < lexemes):
+                return None  # a lexeme that is not a common word
+            if lexemes:
+                masks[i].append(sum(1 << bit for bit in set(bits)))
+        if not all(masks.values()):
+            return None
+        return [masks[i] for i in range(len(words))]
 
     class Unseen(SearchVectorCombinable, Func):
         """The lexemes of a vector that another one does not have."""
@@ -320,14 +359,26 @@ def postgres_backend():
         query_compiler_class = LanguageQueryCompiler
         index_class = LanguageIndex
 
-        def ranked_rows(self, rows, words, every=False):
+        def ranked_rows(self, rows, words, every=False, known=None):
             """Listing rows with their page's index words (`ListingWords`, joined on the page:
             `directory.listing_rows.copy_search_text`) with at least half of `words` (`every`:
             with all of them), as `RankedWords` ranks pages: aliased with how many of the words
-            each has (`WORDS_MATCHED`), for ordering; `scored_rows` adds their relevance."""
+            each has (`WORDS_MATCHED`), for ordering; `scored_rows` adds their relevance.
+
+            Words all among the most frequent ones (`common_masks`) are found by the rows' bits
+            (`rows_with_common_words`); any other search looks its words up in the words' GIN
+            index, whose few pages for a rare word are quickly looked up.
+            `known`: a dict kept for a request, in which the words' bits are kept for its next
+            look-ups (one query for them, however many look-ups)."""
             words = query_words(RankedWords(words))
             if not words:
                 return rows.none()
+            known = {} if known is None else known
+            if (key := ("common masks", *words)) not in known:
+                known[key] = common_masks(words)
+            masks = known[key]
+            if masks is not None:
+                return self.rows_with_common_words(rows, masks, every)
             readings = [word_query(word) for word in words]
             query = reduce(or_, readings)
 
@@ -398,6 +449,28 @@ def postgres_backend():
             return among(rows.alias(**{WORDS_MATCHED: matched}), with_any(least))
 
         @staticmethod
+        def rows_with_common_words(rows, masks, every=False):
+            """`ranked_rows` for words that are all common words (`common_masks`: each word's
+            readings' bits): the same rows, found by testing each row's bits
+            (`ListingRow.common_words`) as its language's rows are read from their covering
+            index, where looking the words up in the GIN index found tens of thousands of pages,
+            each read from its table, sorted, and merged with the rows."""
+
+            def has(word_masks):
+                tests = [Exact(F("common_words").bitand(mask), Value(mask)) for mask in word_masks]
+                return reduce(or_, tests)
+
+            tests = [has(word_masks) for word_masks in masks]
+            if every or len(masks) == 1:
+                return rows.filter(reduce(lambda a, b: a & b, tests))
+            matched = sum(
+                (Case(When(test, then=1), default=0) for test in tests),
+                Value(0),
+            )
+            rows = rows.alias(**{WORDS_MATCHED: matched})
+            return rows.filter(**{f"{WORDS_MATCHED}__gte": at_least(masks)})
+
+        @staticmethod
         def relevance(words, words_at=""):
             """A row's relevance to `words`, as `RankedWords` ranks pages, read from its words
             (`words_at`: the path to them, "" on the words' table itself); None without words
@@ -460,6 +533,19 @@ def postgres_backend():
 
     return LanguageSearchBackend
 
+
+# For each reading (word number, configuration, word): its bits among the common words, and its
+# number of lexemes (bits missing where its lexemes are not all common words).
+COMMON_MASKS = """
+    SELECT reading.i, array_agg(common.bit) FILTER (WHERE common.bit IS NOT NULL),
+           count(lexeme.lexeme)
+    FROM (VALUES {readings}) AS reading (i, config, word)
+    LEFT JOIN LATERAL unnest(tsvector_to_array(to_tsvector(reading.config::regconfig,
+                                                           reading.word))) AS lexeme (lexeme)
+      ON true
+    LEFT JOIN {common} AS common ON common.lexeme = lexeme.lexeme
+    GROUP BY reading.i, reading.config
+"""  # noqa: S608 (own names)
 
 # As Wagtail's PostgreSQL index writes its entries.
 UPSERT = """

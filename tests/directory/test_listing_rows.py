@@ -86,17 +86,40 @@ def assert_words_to_rank():
         assert words(ListingRankWords) == words(ListingWords)
 
 
+# Rows whose bits of the common words are not those of their page's words, tested here word by
+# word in the words' own index expression (`listing_rows` unnests the words instead).
+OUT_OF_STEP_BITS = """
+    SELECT row.page_id, row.common_words, coalesce((
+        SELECT bit_or(1::bigint << common.bit) FROM directory_listingcommonword AS common
+        WHERE listing_row_words(words.title, words.body) @@ quote_literal(common.lexeme)::tsquery
+    ), 0) AS expected
+    FROM directory_listingrow AS row
+    LEFT JOIN directory_listingwords AS words ON words.page_id = row.page_id
+"""
+
+
+def assert_common_bits():
+    """On PostgreSQL, each row holds the bits of the common words its page's words have."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(OUT_OF_STEP_BITS)
+            rows = cursor.fetchall()
+        assert [row for row in rows if row[1] != row[2]] == []
+
+
 def assert_in_step():
     """What the portal kept equals what working every row out from scratch gives, and the
-    tallies and the words to rank follow."""
+    tallies, the words to rank and the bits of the common words follow."""
     current()
     kept = snapshot()
     assert_tallied()
     assert_words_to_rank()
+    assert_common_bits()
     refresh()
     assert snapshot() == kept
     assert_tallied()
     assert_words_to_rank()
+    assert_common_bits()
     assert not ListingStale.objects.exists()
 
 
@@ -255,3 +278,47 @@ def test_the_words_to_rank_follow_every_statement_on_the_words(portal):
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # checked now: nothing left pending
         cursor.execute(f"TRUNCATE {ListingWords._meta.db_table}")  # as a flush of the tables
     assert not ListingRankWords.objects.exists()
+
+
+def test_the_rows_keep_the_bits_of_their_common_words_through_every_change(portal):
+    """Once the nightly refresh has chosen the most frequent words, each row holds a bit for
+    each of them its page has, through edits, translations, moves and unpublishing, and a
+    search for those words finds the rows by their bits."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the common words are PostgreSQL's")
+    from directory.models import ListingCommonWord
+
+    organisation = OrganisationPageFactory(
+        parent=portal.countries["IT"], title="Cooperativa di sartoria"
+    )
+    services = [
+        ServicePageFactory(parent=organisation, title=f"Corso di sartoria {n}") for n in range(4)
+    ]
+    refresh()  # as each night: the words chosen, every row written with its bits
+    chosen = set(ListingCommonWord.objects.values_list("lexeme", flat=True))
+    assert "sartor" in chosen
+    assert all(row.common_words for row in rows_of(services[0]).values())
+    assert_common_bits()
+    tailoring = services[0]
+    tailoring.title = "Corso di ceramica"
+    tailoring.save_revision().publish()
+    italian = translate(services[1], "it", title="Sartoria sociale")
+    services[2].unpublish()
+    services[3].move(portal.countries["GR"], pos="last-child")
+    current()
+    assert_common_bits()
+    assert italian.pk in {row.page_id for row in rows_of(services[1]).values()}
+    from wagtail.search.backends import get_search_backend
+
+    english = ListingRow.objects.filter(language="en", listing=DIRECTORY)
+    found = get_search_backend().ranked_rows(english, ["sartoria"])
+    assert '"common_words" &' in str(found.query)  # by the bits, not the words' index
+    by_bits = {row.page_id for row in found}
+    assert {services[1].pk, services[3].pk} <= by_bits and services[2].pk not in by_bits
+    with transaction.atomic():
+        ListingCommonWord.objects.all().delete()
+        found = get_search_backend().ranked_rows(english, ["sartoria"])
+        assert '"common_words" &' not in str(found.query)
+        assert {row.page_id for row in found} == by_bits  # as the words' index finds them
+        transaction.set_rollback(True)
+    assert_in_step()

@@ -10,6 +10,7 @@ names as answers (`must` and `also`), over the whole suite:
     pytest tests/search/test_relevance_suite.py -s -k precision
 """
 
+import re
 from dataclasses import dataclass, field
 
 import pytest
@@ -428,3 +429,39 @@ def test_precision_at_5(client, pages):
     precision = sum(shares) / len(shares)
     print(f"\nprecision@5 over {len(SUITE)} queries: {precision:.2f}")
     assert precision >= PRECISION_AT_5
+
+
+def test_the_common_words_bits_give_the_answers_of_the_words_index(client, pages, settings):
+    """On PostgreSQL, once the most frequent words are chosen (each night), a search whose
+    words are all among them finds its rows by their bits (`ListingRow.common_words`): every
+    query of the suite gives the same results, in the same order, with the same counts, as
+    through the words' GIN index."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from directory.listing_rows import refresh
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the common words are PostgreSQL's")
+    settings.PORTAL_SEARCH_CACHE_SECONDS = 0  # each search worked out again
+
+    def answers():
+        found, by_bits = [], 0
+        for query in SUITE:
+            with CaptureQueriesContext(connection) as queries:
+                response = search(client, query.language, q=query.words, **query.params)
+            by_bits += any('"common_words" &' in q["sql"] for q in queries)
+            # The results, the filters' values with their counts, what the page says it found.
+            html = response.content.decode()
+            options = re.findall(r"<option[^>]*>([^<]*)</option>", html)
+            heading = re.findall(r'id="results-heading"[^>]*>(.*?)</', html, re.S)
+            found.append((titles(response), options, [" ".join(h.split()) for h in heading]))
+        return found, by_bits
+
+    through_the_index, by_bits = answers()
+    assert by_bits == 0  # no word chosen yet
+    refresh()  # as each night: the most frequent words chosen, the rows written with their bits
+    through_the_bits, by_bits = answers()
+    assert by_bits >= 10, by_bits  # most of the suite's words are among the most frequent
+    for query, index, bits in zip(SUITE, through_the_index, through_the_bits, strict=True):
+        assert bits == index, query.words
