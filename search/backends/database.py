@@ -38,7 +38,7 @@ from operator import or_
 from django.db import connection
 from django.db.models import BooleanField, Case, F, Q, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.lookups import Exact
+from django.db.models.lookups import Exact, GreaterThan
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import PlainText
 
@@ -457,7 +457,17 @@ def postgres_backend():
             each read from its table, sorted, and merged with the rows."""
 
             def has(word_masks):
-                tests = [Exact(F("common_words").bitand(mask), Value(mask)) for mask in word_masks]
+                # One bit: above 0 (masks leave the sign bit alone), which the planner estimates
+                # at a third of the rows; "equal to the mask" it takes for one row in 200, and
+                # then ranked a page of the rows with the words testing each row against every
+                # tally (24 ms instead of 7 for a common word filtered by country at 10,000
+                # services). A reading of several lexemes (rare) needs every bit.
+                tests = [
+                    GreaterThan(F("common_words").bitand(mask), 0)
+                    if mask & (mask - 1) == 0
+                    else Exact(F("common_words").bitand(mask), Value(mask))
+                    for mask in word_masks
+                ]
                 return reduce(or_, tests)
 
             tests = [has(word_masks) for word_masks in masks]
