@@ -657,7 +657,9 @@ class RowSearch:
 
         if not self.ranks_rows:
             return None
-        return get_search_backend().row_score_sql(words, connections[self.rows().db])
+        return get_search_backend().row_score_sql(
+            words, connections[self.rows().db], known=self.known_words
+        )
 
     def scored(self, rows):
         """`rows` of `searched_rows`, with their relevance to the words for `word_order`

@@ -24,8 +24,9 @@ match, count and rank words on the rows and their words alone. Triggers keep a c
 page's words whole in one table row (`ListingRankWords`), which a page of results is ranked on.
 Each row also holds a bit for each of the most frequent words its page has (`common_words`,
 copied with the words), which a search whose words are all among them tests instead of
-looking them up; the words are chosen anew when every row is worked out again
-(`choose_common_words`, from `refresh` of all the content, each night).
+looking them up; it ranks on the part of the words that is common words, which the triggers
+keep too (`ListingCommonRankWords`). The words are chosen anew when every row is worked out
+again (`choose_common_words`, from `refresh` of all the content, each night).
 
 The mark is written in the same transaction as the change, so it is undone with it. Rows are
 only ever worked out from the database as it is, so content refreshed too often is merely
@@ -49,6 +50,7 @@ from directory import freshness
 from directory.listing import ancestor_path
 from directory.models import (
     CountryPage,
+    ListingCommonRankWords,
     ListingCommonWord,
     ListingRankWords,
     ListingRow,
@@ -304,7 +306,14 @@ def compact():
     ListingTally.objects.filter(rows=0).delete()
     tables = [
         connection.ops.quote_name(model._meta.db_table)
-        for model in (ListingRow, ListingTerm, ListingWords, ListingRankWords, ListingTally)
+        for model in (
+            ListingRow,
+            ListingTerm,
+            ListingWords,
+            ListingRankWords,
+            ListingCommonRankWords,
+            ListingTally,
+        )
     ]
     with connection.cursor() as cursor:
         for table in tables:

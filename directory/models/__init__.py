@@ -15,6 +15,7 @@ from .country import CountryPage, DirectoryIndexPage
 from .enquiry import Enquiry, EnquiryReply
 from .good_practices import GoodPracticesIndexPage
 from .listing_row import (
+    ListingCommonRankWords,
     ListingCommonWord,
     ListingRankWords,
     ListingRow,
@@ -52,6 +53,7 @@ __all__ = [
     "ExpertiseCategory",
     "GoodPracticesIndexPage",
     "ListingCommonWord",
+    "ListingCommonRankWords",
     "ListingRankWords",
     "ListingRow",
     "ListingStale",

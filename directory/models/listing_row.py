@@ -152,6 +152,21 @@ class ListingRankWords(PageWords):
         verbose_name_plural = _("listing words to rank")
 
 
+class ListingCommonRankWords(PageWords):
+    """On PostgreSQL, the part of each `ListingRankWords` row that is common words
+    (`ListingCommonWord`): its vectors with every other lexeme deleted, which the same triggers
+    keep (directory's migration 0033). A search whose words are all common words ranks its rows
+    on these: ranking reads only the query's lexemes, so the relevance is the same to the last
+    bit, read from rows a quarter as wide (a common word's top tier has thousands to rank).
+    Empty elsewhere; its vectors empty while no word is chosen."""
+
+    page_id = models.IntegerField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("common listing words to rank")
+        verbose_name_plural = _("common listing words to rank")
+
+
 class ListingCommonWord(models.Model):
     """On PostgreSQL, one of the most frequent words of the listed pages' search index words, as
     the index holds it (a lexeme), and its bit in the listing rows' `common_words`: at most 63,

@@ -1,5 +1,7 @@
 """The rows the directory's listings read follow every change to the content they show."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -14,6 +16,7 @@ from directory.factories import (
 )
 from directory.listing_rows import DIRECTORY, copy_search_text, current, refresh
 from directory.models import (
+    ListingCommonRankWords,
     ListingRankWords,
     ListingRow,
     ListingStale,
@@ -107,19 +110,57 @@ def assert_common_bits():
         assert [row for row in rows if row[1] != row[2]] == []
 
 
+# The common part of each page's words to rank, worked out here from the words' entries
+# (`unnest`, lexeme, positions and weights) of the common words: the pages whose part differs.
+OUT_OF_STEP_COMMON_PART = """
+    WITH expected AS (
+        SELECT words.page_id, field.name, entry.lexeme, entry.positions, entry.weights
+        FROM directory_listingrankwords AS words
+        CROSS JOIN LATERAL (VALUES ('title', words.title), ('body', words.body)) AS field (name, v)
+        CROSS JOIN LATERAL unnest(field.v) AS entry
+        WHERE entry.lexeme IN (SELECT lexeme FROM directory_listingcommonword)
+    ), kept AS (
+        SELECT words.page_id, field.name, entry.lexeme, entry.positions, entry.weights
+        FROM directory_listingcommonrankwords AS words
+        CROSS JOIN LATERAL (VALUES ('title', words.title), ('body', words.body)) AS field (name, v)
+        CROSS JOIN LATERAL unnest(field.v) AS entry
+    )
+    SELECT page_id
+    FROM ((TABLE expected EXCEPT TABLE kept) UNION (TABLE kept EXCEPT TABLE expected)) AS differing
+"""
+
+
+def lexemes(vector):
+    """The lexemes of a vector as the database gives it ("'word':1A 'other':2")."""
+    return set(re.findall(r"'((?:[^']|'')*)'", vector or ""))
+
+
+def assert_common_words_to_rank():
+    """On PostgreSQL, the common words' part of the words to rank is each page's words to rank
+    with every other lexeme left out: the same pages, each common word with its positions."""
+    if connection.vendor == "postgresql":
+        pages = set(ListingRankWords.objects.values_list("page_id", flat=True))
+        assert set(ListingCommonRankWords.objects.values_list("page_id", flat=True)) == pages
+        with connection.cursor() as cursor:
+            cursor.execute(OUT_OF_STEP_COMMON_PART)
+            assert cursor.fetchall() == []
+
+
 def assert_in_step():
     """What the portal kept equals what working every row out from scratch gives, and the
-    tallies, the words to rank and the bits of the common words follow."""
+    tallies, the words to rank and the common words' bits and part of them follow."""
     current()
     kept = snapshot()
     assert_tallied()
     assert_words_to_rank()
     assert_common_bits()
+    assert_common_words_to_rank()
     refresh()
     assert snapshot() == kept
     assert_tallied()
     assert_words_to_rank()
     assert_common_bits()
+    assert_common_words_to_rank()
     assert not ListingStale.objects.exists()
 
 
@@ -282,8 +323,9 @@ def test_the_words_to_rank_follow_every_statement_on_the_words(portal):
 
 def test_the_rows_keep_the_bits_of_their_common_words_through_every_change(portal):
     """Once the nightly refresh has chosen the most frequent words, each row holds a bit for
-    each of them its page has, through edits, translations, moves and unpublishing, and a
-    search for those words finds the rows by their bits."""
+    each of them its page has, and each page's words to rank their common part, through edits,
+    translations, moves and unpublishing; a search for those words finds the rows by their
+    bits."""
     if connection.vendor != "postgresql":
         pytest.skip("the common words are PostgreSQL's")
     from directory.models import ListingCommonWord
@@ -299,6 +341,12 @@ def test_the_rows_keep_the_bits_of_their_common_words_through_every_change(porta
     assert "sartor" in chosen
     assert all(row.common_words for row in rows_of(services[0]).values())
     assert_common_bits()
+    assert_common_words_to_rank()
+    part = ListingCommonRankWords.objects.get(page_id=services[0].pk)
+    whole = ListingRankWords.objects.get(page_id=services[0].pk)
+    assert lexemes(part.title) == lexemes(whole.title) & chosen
+    assert lexemes(part.body) == lexemes(whole.body) & chosen
+    assert {"sartor", "sartoria"} & lexemes(part.title)
     tailoring = services[0]
     tailoring.title = "Corso di ceramica"
     tailoring.save_revision().publish()
@@ -307,6 +355,9 @@ def test_the_rows_keep_the_bits_of_their_common_words_through_every_change(porta
     services[3].move(portal.countries["GR"], pos="last-child")
     current()
     assert_common_bits()
+    assert_common_words_to_rank()
+    retitled = ListingCommonRankWords.objects.get(page_id=tailoring.pk)
+    assert not {"sartor", "sartoria"} & lexemes(retitled.title)
     assert italian.pk in {row.page_id for row in rows_of(services[1]).values()}
     from wagtail.search.backends import get_search_backend
 

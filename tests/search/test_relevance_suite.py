@@ -433,9 +433,10 @@ def test_precision_at_5(client, pages):
 
 def test_the_common_words_bits_give_the_answers_of_the_words_index(client, pages, settings):
     """On PostgreSQL, once the most frequent words are chosen (each night), a search whose
-    words are all among them finds its rows by their bits (`ListingRow.common_words`): every
-    query of the suite gives the same results, in the same order, with the same counts, as
-    through the words' GIN index."""
+    words are all among them finds its rows by their bits (`ListingRow.common_words`) and
+    ranks them on the common part of their words (`ListingCommonRankWords`): every query of
+    the suite gives the same results, in the same order, with the same counts, as through the
+    words' GIN index and all of the words."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -446,22 +447,24 @@ def test_the_common_words_bits_give_the_answers_of_the_words_index(client, pages
     settings.PORTAL_SEARCH_CACHE_SECONDS = 0  # each search worked out again
 
     def answers():
-        found, by_bits = [], 0
+        found, by_bits, ranked_on_common = [], 0, 0
         for query in SUITE:
             with CaptureQueriesContext(connection) as queries:
                 response = search(client, query.language, q=query.words, **query.params)
             by_bits += any('"common_words" &' in q["sql"] for q in queries)
+            ranked_on_common += any("listingcommonrankwords" in q["sql"] for q in queries)
             # The results, the filters' values with their counts, what the page says it found.
             html = response.content.decode()
             options = re.findall(r"<option[^>]*>([^<]*)</option>", html)
             heading = re.findall(r'id="results-heading"[^>]*>(.*?)</', html, re.S)
             found.append((titles(response), options, [" ".join(h.split()) for h in heading]))
-        return found, by_bits
+        return found, by_bits, ranked_on_common
 
-    through_the_index, by_bits = answers()
-    assert by_bits == 0  # no word chosen yet
+    through_the_index, by_bits, ranked_on_common = answers()
+    assert (by_bits, ranked_on_common) == (0, 0)  # no word chosen yet
     refresh()  # as each night: the most frequent words chosen, the rows written with their bits
-    through_the_bits, by_bits = answers()
+    through_the_bits, by_bits, ranked_on_common = answers()
     assert by_bits >= 10, by_bits  # most of the suite's words are among the most frequent
+    assert ranked_on_common == by_bits
     for query, index, bits in zip(SUITE, through_the_index, through_the_bits, strict=True):
         assert bits == index, query.words
