@@ -514,9 +514,10 @@ class FacetedRows:
         words, score, score_params = self.ranking
         start, stop = self.window
         page = f"r.{self.page_column}"
-        if keyed:
+        if keyed and passes != "true":
             # The keys of the tallies that pass, hashed once (OFFSET 0 keeps the subquery
-            # apart): never each row tested against each tally.
+            # apart): never each row tested against each tally. Without filters every row's
+            # tally passes (each row's tally counts it), and none is looked up.
             passes = f"r.tally_key IN (SELECT alike FROM t WHERE {passes} OFFSET 0)"  # noqa: S608
         return (
             f"SELECT {SHOWN}, p.page_id::text, row_number() OVER ("  # noqa: S608 (own names)
