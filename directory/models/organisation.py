@@ -272,8 +272,11 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, NetworkProfile, P
 
     @classmethod
     def prefetch_cards(cls, organisations):
-        """Everything an organisation card shows, in a fixed number of queries."""
+        """Everything an organisation card shows, in a fixed number of queries (none for no
+        organisation: a page of results may hold services only)."""
         organisations = list(organisations)
+        if not organisations:
+            return []
         prefetch_related_objects(
             organisations,
             "expertise_categories",

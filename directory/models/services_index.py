@@ -17,8 +17,11 @@ from .taxonomy import ExpertiseCategory, PlaceNames, TargetGroup
 
 
 def service_cards(services):
-    """Everything a service card shows, for a whole list, in a fixed number of queries."""
+    """Everything a service card shows, for a whole list, in a fixed number of queries (none
+    for no service: a page of results may hold organisations only)."""
     services = list(services)
+    if not services:
+        return []
     prefetch_related_objects(services, "target_groups")
     logos = get_image_model().get_rendition_model().objects.filter(filter_spec=LOGO_FILTER)
     organisations = OrganisationPage.objects.select_related("logo").prefetch_related(
