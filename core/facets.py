@@ -514,7 +514,7 @@ class FacetedRows:
         words, score, score_params = self.ranking
         start, stop = self.window
         page = f"r.{self.page_column}"
-        if keyed and passes != "true":
+        if keyed and self.conditions:
             # The keys of the tallies that pass, hashed once (OFFSET 0 keeps the subquery
             # apart): never each row tested against each tally. Without filters every row's
             # tally passes (each row's tally counts it), and none is looked up.
