@@ -17,12 +17,15 @@ Listings give every card its address here in a fixed number of queries (`attach_
 whatever their length.
 """
 
+from typing import NamedTuple
+
 from django.conf import settings
+from django.db import models
 from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from directory.listing import under_any
 
@@ -69,6 +72,30 @@ def routes_across_translations(page):
     return issubclass(page.specific_class or Page, RoutesAcrossTranslations)
 
 
+class Found(NamedTuple):
+    """A page `Addresses` read: what it compares, and its fields, made a page when asked."""
+
+    pk: int
+    path: str
+    depth: int
+    slug: str
+    translation_key: object
+    live: bool
+    code: str  # its language
+    parent_key: object  # its parent's translation key
+    values: tuple  # every field of `PAGE_FIELDS`, in that order
+
+
+# The fields `Addresses` reads of the pages it may give back, in one query with the rest: a page
+# is made only of those it gives (a dozen of the hundred a page of results reads). Not the dates,
+# which no address needs and take longest to read (a page given back reads them if asked).
+PAGE_FIELDS = tuple(
+    field.attname
+    for field in Page._meta.concrete_fields
+    if not isinstance(field, models.DateTimeField)
+)
+
+
 class Addresses:
     """Where each of `pages` is for a visitor in each of `codes`, in two queries for any number.
 
@@ -78,6 +105,9 @@ class Addresses:
     child of another of its translations with that slug that is tried before this page's
     (`reached_first`). A page with no such address (its own language's tree only, or another
     page's there) keeps its own address.
+
+    The pages are read as rows, not as page objects (a page object takes far longer to make): a
+    page is made only of a translation `translation` or `url` gives back.
     """
 
     def __init__(self, pages, codes, request=None):
@@ -86,12 +116,13 @@ class Addresses:
         paths = {page.path[: level * step] for page in pages for level in range(1, page.depth + 1)}
         self.rows = {}
         self.here = {}
+        self.pages = {}
         if not paths:
             return
         self.rows = {
             row.path: row
-            for row in Page.objects.filter(path__in=paths).only(
-                "path", "depth", "slug", "translation_key"
+            for row in Page.objects.filter(path__in=paths).values_list(
+                "pk", "path", "depth", "slug", "translation_key", named=True
             )
         }
         # The live pages of those contents in the visitor's languages, and, in the same query,
@@ -106,15 +137,29 @@ class Addresses:
         )
         self.taken = set()
         self.competing = {}
-        for found in (
+        found_rows = (
             Page.objects.filter(
                 Q(translation_key__in=keys, live=True, locale__language_code__in=codes)
                 | Q(slug__in=slugs, depth__in=depths)
             )
-            .select_related("locale")
             .annotate(parent_key=Subquery(parent.values("translation_key")[:1]))
-        ):
-            code = found.locale.language_code
+            .values_list(*PAGE_FIELDS, "locale__language_code", "parent_key")
+        )
+        fields = len(PAGE_FIELDS)
+        named = dict(zip(PAGE_FIELDS, range(fields), strict=True))
+        for values in found_rows:
+            found = Found(
+                pk=values[named["id"]],
+                path=values[named["path"]],
+                depth=values[named["depth"]],
+                slug=values[named["slug"]],
+                translation_key=values[named["translation_key"]],
+                live=values[named["live"]],
+                code=values[fields],
+                parent_key=values[fields + 1],
+                values=values[:fields],
+            )
+            code = found.code
             if found.live and code in codes:
                 if found.translation_key in keys:
                     self.here[(found.translation_key, code)] = found
@@ -123,9 +168,18 @@ class Addresses:
             if found.slug in slugs and found.depth in depths:
                 self.competing.setdefault((found.parent_key, found.slug), []).append(found)
 
+    def page(self, found):
+        """The page of `found`, made once (with its locale, which its address reads)."""
+        if found.pk not in self.pages:
+            page = Page.from_db(Page.objects.db, PAGE_FIELDS, found.values)
+            page.locale = Locale(pk=page.locale_id, language_code=found.code)
+            self.pages[found.pk] = page
+        return self.pages[found.pk]
+
     def translation(self, page, code):
         """The live translation of `page` in `code`, if it has one."""
-        return self.here.get((page.translation_key, code))
+        found = self.here.get((page.translation_key, code))
+        return self.page(found) if found is not None else None
 
     def reached_first(self, translation, child):
         """Whether the address of `translation` followed by `child`'s slug leads to `child`, a
@@ -139,7 +193,7 @@ class Addresses:
         ]
         first = min(
             tried,
-            key=lambda other: (other.locale.language_code != settings.LANGUAGE_CODE, other.pk),
+            key=lambda other: (other.code != settings.LANGUAGE_CODE, other.pk),
             default=None,
         )
         return first is not None and first.pk == child.pk
@@ -150,16 +204,17 @@ class Addresses:
         path = page.path
         while path in self.rows:
             row = self.rows[path]
-            translation = self.here.get((row.translation_key, code))
-            if translation is not None:
+            found = self.here.get((row.translation_key, code))
+            if found is not None:
+                translation = self.page(found)
                 url = translation.get_url(self.request)
                 if not slugs:
                     return url
                 if url is None or not routes_across_translations(translation):
                     break
-                if (translation.path, slugs[-1], code) in self.taken:
+                if (found.path, slugs[-1], code) in self.taken:
                     break  # a page of the visitor's language is there: this one keeps its own
-                if not self.reached_first(translation, child):
+                if not self.reached_first(found, child):
                     break  # another language's page with its slug is there: the same
                 return url + "/".join(reversed(slugs)) + "/"
             slugs.append(row.slug)

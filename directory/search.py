@@ -44,6 +44,7 @@ from core.facets import (
     RowSearch,
     TermFacet,
 )
+from directory.addresses import attach_visitor_urls
 from directory.filters import ALL, ANY_SERVICE_KIND, ORGANISATION_KIND, ORGANISATIONS
 
 RELEVANCE = "relevance"
@@ -355,11 +356,14 @@ class DirectorySearch(RowSearch):
 
         ids = list(ids)
         services = service_cards(
-            ServicePage.objects.filter(pk__in=ids).select_related("locale", "category")
+            ServicePage.objects.filter(pk__in=ids).select_related("locale", "category"),
+            addresses=False,
         )
         organisations = OrganisationPage.prefetch_cards(
-            OrganisationPage.objects.filter(pk__in=ids).select_related("locale", "logo")
+            OrganisationPage.objects.filter(pk__in=ids).select_related("locale", "logo"),
+            addresses=False,
         )
+        attach_visitor_urls([*services, *organisations])  # their addresses: in two queries
         by_id = {page.pk: page for page in [*services, *organisations]}
         for page in services:
             page.result_kind = "service"

@@ -271,9 +271,10 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, NetworkProfile, P
         )
 
     @classmethod
-    def prefetch_cards(cls, organisations):
+    def prefetch_cards(cls, organisations, addresses=True):
         """Everything an organisation card shows, in a fixed number of queries (none for no
-        organisation: a page of results may hold services only)."""
+        organisation: a page of results may hold services only). `addresses=False`: but their
+        addresses (`attach_visitor_urls`), to be worked out with other cards'."""
         organisations = list(organisations)
         if not organisations:
             return []
@@ -295,7 +296,7 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, NetworkProfile, P
                 organisation.expertise_categories.all()
             )
             organisation.place_label = places.name(organisation.place_id)
-        return attach_visitor_urls(organisations)
+        return attach_visitor_urls(organisations) if addresses else organisations
 
     def get_context(self, request, *args, **kwargs):
         from directory.models import PortfolioProjectPage, ServicePage

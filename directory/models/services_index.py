@@ -16,9 +16,10 @@ from .organisation import LOGO_FILTER, OrganisationPage
 from .taxonomy import ExpertiseCategory, PlaceNames, TargetGroup
 
 
-def service_cards(services):
+def service_cards(services, addresses=True):
     """Everything a service card shows, for a whole list, in a fixed number of queries (none
-    for no service: a page of results may hold organisations only)."""
+    for no service: a page of results may hold organisations only). `addresses=False`: but
+    their addresses (`attach_visitor_urls`), to be worked out with other cards'."""
     services = list(services)
     if not services:
         return []
@@ -42,7 +43,7 @@ def service_cards(services):
         service.place_label = service.place_line(service.organisation, country_name, places)
         service.category_label = labels.here(service.category)
         service.target_group_labels = labels.names_here(service.target_groups.all())
-    return attach_visitor_urls(services)
+    return attach_visitor_urls(services) if addresses else services
 
 
 def services_search_url(language_code, query=None):
