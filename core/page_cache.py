@@ -123,6 +123,39 @@ class LocalCopies:
 local_copies = LocalCopies()
 
 
+def kept_in_memory(key, make):
+    """`make()`, kept in this process's memory until something shown on public pages changes
+    (as `LocalCopies` keeps pages, and with them): what every request would otherwise read
+    again, such as the site's home pages and menus. Kept for PORTAL_MEMORY_SECONDS at most
+    (0: made for every request); a value made while the cache cannot be read is not kept.
+
+    The value is shared by every request of the process: it must not be changed once made.
+    """
+    seconds = settings.PORTAL_MEMORY_SECONDS
+    if not seconds:
+        return make()
+    found = local_copies.kept.get(key)
+    if found is not None:
+        return found[1]
+    generation = local_copies.current_generation()
+    if generation is None:
+        generation = begin_generation()
+    value = make()  # read after the generation: a change meanwhile makes it an older one's
+    if generation is not None:
+        local_copies.kept.put(key, generation, value, seconds)
+    return value
+
+
+def begin_generation():
+    """The generation in force, begun now if the cache has none (nothing purged since it was
+    emptied), so that what is kept from now on is of one generation, forgotten at the next purge.
+    None while the cache cannot be read."""
+    cache.add(GENERATION_KEY, time.time_ns(), None)
+    generation = cache.get(GENERATION_KEY)
+    local_copies.generation, local_copies.read_at = generation, time.monotonic()
+    return generation
+
+
 def purge(**kwargs):
     """Forget every kept page: the next request of each is rendered again."""
     generation = time.time_ns()
@@ -198,6 +231,8 @@ class PageCacheMiddleware:
         if key and kept_seconds:
             found = cache.get_many([GENERATION_KEY, key])
             current = found.get(GENERATION_KEY)
+            if current is None:
+                current = begin_generation()
             kept = found.get(key)
             if kept is not None and kept[0] == current:
                 response = kept[1]

@@ -229,6 +229,9 @@ PORTAL_PAGE_CACHE_PROXY_SECONDS = env_int("PORTAL_PAGE_CACHE_PROXY_SECONDS", 300
 # process's purge reaches it within that time (0: no copies in memory).
 PORTAL_PAGE_CACHE_LOCAL_SECONDS = env_int("PORTAL_PAGE_CACHE_LOCAL_SECONDS", 1)
 PORTAL_PAGE_CACHE_LOCAL_PAGES = env_int("PORTAL_PAGE_CACHE_LOCAL_PAGES", 200)
+# What every page reads the same (the site's home pages and menus) is kept in each process's
+# memory until something public changes, for PORTAL_MEMORY_SECONDS at most (0: read each time).
+PORTAL_MEMORY_SECONDS = env_int("PORTAL_MEMORY_SECONDS", 300)
 # Paths never kept nor marked public, besides the admin's (PORTAL_ADMIN_PATH_PREFIXES).
 PORTAL_PAGE_CACHE_EXCLUDED = ("/healthz", "/documents/", "/media/", "/anymail/", "/i18n/")
 # A caching proxy in front (Varnish, nginx with a purge module...): a page published or

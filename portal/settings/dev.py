@@ -9,4 +9,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # Templates and code change as they are written: pages are rendered afresh unless asked.
 PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 0)
+PORTAL_MEMORY_SECONDS = env_int("PORTAL_MEMORY_SECONDS", 0)
 PORTAL_SECOND_FACTOR_REQUIRED = env_bool("PORTAL_SECOND_FACTOR_REQUIRED", False)

@@ -1,6 +1,8 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from core.page_cache import kept_in_memory
 from subscriptions.forms import SearchAlertForm, SubscribeForm
 from subscriptions.models import Listing
 
@@ -15,6 +17,24 @@ def subscribe_form(context, id="subscribe"):
     if not (isinstance(form, SubscribeForm) and form.form_id == id):
         form = SubscribeForm(form_id=id, request=context.get("request"))
     return {"form": form, "id": id}
+
+
+@register.simple_tag(takes_context=True)
+def subscribe_section(context, id="subscribe"):
+    """The subscribe form's section (`subscribe_form`), as HTML. Empty, it is the same for
+    every visitor of a language (it has no CSRF token until it is sent), so it is rendered once
+    per language and kept in the process's memory until something public changes (the
+    countries it offers); filled, with its errors, it is rendered for the visitor."""
+    subscribe = subscribe_form(context, id)
+    request = context.get("request")
+
+    def render():
+        template = "subscriptions/includes/subscribe_form.html"
+        return render_to_string(template, {"subscribe": subscribe}, request=request)
+
+    if subscribe["form"].is_bound or request is None:
+        return render()
+    return kept_in_memory(f"subscribe-form:{id}:{get_language()}", render)
 
 
 def listing_filters(listing_form):

@@ -11,7 +11,9 @@ from urllib.parse import urlparse
 import pytest
 from django.core import mail, signing
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -19,6 +21,7 @@ from emails.models import OutboxEmail
 from subscriptions import links
 from subscriptions.mail import recipients, send_to_subscriber
 from subscriptions.models import Kind, Subscriber, Subscription, Suppression
+from tests.helpers import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +78,27 @@ def test_the_footer_of_every_page_has_the_form_without_a_token(client, portal):
     assert re.search(r'aria-hidden="true">\s*<label for="footer-subscribe-website"', html)
     response = client.get("/it/")
     assert "csrftoken" not in response.cookies, "the page stays cacheable"
+
+
+def footer_form(html):
+    section = r'<section class="subscribe" id="footer-subscribe".*?</section>'
+    return re.search(section, html, re.S)[0]
+
+
+def test_the_footer_form_is_rendered_once_per_language_and_follows_the_countries(client, portal):
+    english = footer_form(client.get("/en/search/").content.decode())
+    with CaptureQueriesContext(connection) as queries:
+        again = footer_form(client.get("/en/search/").content.decode())
+    assert again == english
+    assert not any("directory_countrypage" in query["sql"] for query in queries)
+    italian = footer_form(client.get("/it/search/").content.decode())
+    assert "Italia" in italian and "Italy" in english
+    assert 'value="it" selected' in italian, "the emails' language is the visitor's"
+    italy = portal.countries["IT"]
+    italy.title = "Italy (mainland)"
+    publish(italy)  # something public changed: the form is rendered again, with its new name
+    assert "Italy (mainland)" in footer_form(client.get("/en/search/").content.decode())
+    assert "Italy (mainland)" not in footer_form(client.get("/it/search/").content.decode())
 
 
 def test_subscribe_confirm_and_receive_in_the_chosen_language(client, portal, on_commit):
