@@ -16,6 +16,8 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from core.page_cache import kept_in_memory
+
 
 def ancestor_path(levels_up):
     """The path of the outer row's ancestor `levels_up` levels above it, as an SQL expression."""
@@ -43,8 +45,10 @@ class Locales:
 
 
 def request_locales(request):
+    """The portal's locales, kept in the process's memory until something public changes (a
+    locale saved is one)."""
     if not hasattr(request, "_portal_locales"):
-        request._portal_locales = Locales()
+        request._portal_locales = kept_in_memory("locales", Locales)
     return request._portal_locales
 
 
@@ -105,6 +109,13 @@ class TermLabels:
 
     def names_for(self, terms, locale_id):
         return sorted(self.name(term, locale_id) for term in terms)
+
+
+def term_labels(*models):
+    """`TermLabels` of `models`, kept in the process's memory until something public changes
+    (a term saved is a snippet saved): a page of cards names its terms without reading them."""
+    key = "terms:" + ",".join(model._meta.label_lower for model in models)
+    return kept_in_memory(key, lambda: TermLabels(*models))
 
 
 def attach_parents(pages, parent_model, attribute, levels_up=1, queryset=None):

@@ -39,7 +39,7 @@ class Chrome:
         self.request = request
 
     @cached_property
-    def site(self):
+    def site_chrome(self):
         def read():
             return SiteChrome(Site.find_for_request(self.request))
 
@@ -57,7 +57,7 @@ class Chrome:
     @property
     def homes(self):
         """The site's home page in each language it is published in, by language code."""
-        return self.site.homes
+        return self.site_chrome.homes
 
     @cached_property
     def home_language(self):
@@ -75,7 +75,7 @@ class Chrome:
     def menu(self):
         if self.home_language is None:
             return []
-        return self.site.menu(self.home_language)
+        return self.site_chrome.menu(self.home_language)
 
 
 def chrome(request):

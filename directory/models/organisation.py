@@ -24,6 +24,7 @@ from directory.listing import (
     attach_parents,
     one_per_translation,
     request_locales,
+    term_labels,
     under_any,
 )
 from directory.panels import VerificationPanel
@@ -31,7 +32,14 @@ from directory.panels import VerificationPanel
 from .choices import SPOKEN_LANGUAGE_CODES, OrganisationKind, SocialPlatform
 from .mixins import RICH_TEXT_FEATURES, CheckedMixin, image_field
 from .network import NETWORK_SYNCHRONIZED, NETWORK_TRANSLATED, NetworkProfile
-from .taxonomy import ExpertiseCategory, NetworkPurpose, Place, PlaceNames, TargetGroup
+from .taxonomy import (
+    ExpertiseCategory,
+    NetworkPurpose,
+    Place,
+    PlaceNames,
+    TargetGroup,
+    place_names,
+)
 
 LOGO_FILTER = "fill-160x160"
 COVER_FILTER = "fill-1200x400"
@@ -289,8 +297,8 @@ class OrganisationPage(CheckedMixin, RoutesAcrossTranslations, NetworkProfile, P
             ),
         )
         attach_parents(organisations, Page, "country_page")
-        labels = TermLabels(ExpertiseCategory)
-        places = PlaceNames()
+        labels = term_labels(ExpertiseCategory)
+        places = place_names()
         for organisation in organisations:
             organisation.expertise_labels = labels.names_here(
                 organisation.expertise_categories.all()

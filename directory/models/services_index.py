@@ -8,12 +8,12 @@ from wagtail.images import get_image_model
 
 from directory.addresses import attach_visitor_urls
 from directory.filters import ANY_SERVICE_KIND
-from directory.listing import TermLabels, attach_parents
+from directory.listing import attach_parents, term_labels
 
 from .country import DirectoryIndexPage
 from .mixins import IntroPage
 from .organisation import LOGO_FILTER, OrganisationPage
-from .taxonomy import ExpertiseCategory, PlaceNames, TargetGroup
+from .taxonomy import ExpertiseCategory, TargetGroup, place_names
 
 
 def service_cards(services, addresses=True):
@@ -34,8 +34,8 @@ def service_cards(services, addresses=True):
     from .country import CountryPage
 
     attach_parents(services, CountryPage, "country_page", levels_up=2)
-    labels = TermLabels(ExpertiseCategory, TargetGroup)
-    places = PlaceNames()
+    labels = term_labels(ExpertiseCategory, TargetGroup)
+    places = place_names()
     countries = country_names()
     for service in services:
         country = service.country_page

@@ -15,6 +15,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from core.page_cache import kept_in_memory
 from core.translation import synchronized, translated
 from directory.forms import PlaceForm, TermForm
 
@@ -209,3 +210,9 @@ class PlaceNames:
         names = set(self.names[self.key_of[place_id]].values())
         region = self.region_of[place_id]
         return sorted(names | set(self.every_name(region) if region else ()))
+
+
+def place_names():
+    """`PlaceNames`, kept in the process's memory until something public changes (a place saved
+    is a snippet saved): a page of cards names its places without reading them."""
+    return kept_in_memory("places", PlaceNames)

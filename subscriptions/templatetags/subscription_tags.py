@@ -25,14 +25,17 @@ def subscribe_section(context, id="subscribe"):
     every visitor of a language (it has no CSRF token until it is sent), so it is rendered once
     per language and kept in the process's memory until something public changes (the
     countries it offers); filled, with its errors, it is rendered for the visitor."""
-    subscribe = subscribe_form(context, id)
     request = context.get("request")
 
     def render():
+        # The empty form is made only when it is rendered: kept, it is not needed.
+        subscribe = subscribe_form(context, id)
         template = "subscriptions/includes/subscribe_form.html"
         return render_to_string(template, {"subscribe": subscribe}, request=request)
 
-    if subscribe["form"].is_bound or request is None:
+    form = context.get("form")
+    filled = isinstance(form, SubscribeForm) and form.form_id == id and form.is_bound
+    if filled or request is None:
         return render()
     return kept_in_memory(f"subscribe-form:{id}:{get_language()}", render)
 
