@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from functools import cached_property, reduce
 from operator import and_
 
+from django.conf import settings
 from django.db import connections
 from django.db.models import (
     BooleanField,
@@ -37,12 +38,16 @@ from django.db.models import (
     Count,
     ExpressionWrapper,
     F,
+    FloatField,
     IntegerField,
     Q,
     Value,
     When,
+    Window,
 )
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
+from django.db.models.lookups import LessThanOrEqual
 
 from core.listing import id_in
 
@@ -414,7 +419,7 @@ class FacetedRows:
             else:
                 # The rows kept (`r`), for `m` to count and the page of results to be read from.
                 before = (
-                    f"r AS MATERIALIZED ({sql}), "  # noqa: S608 (own names)
+                    f"r AS {self._rows_kept} ({sql}), "  # noqa: S608 (own names)
                     f"m AS MATERIALIZED ({self._alike('SELECT * FROM r', columns, by_page)}) "
                 )
         statement_params = [*params, *branch_params]
@@ -468,7 +473,7 @@ class FacetedRows:
         kept = ", ".join(quote(column) for column in [*columns, *on_rows])
         counted = ", ".join(["tally_key", *(quote(column) for column in on_rows)])
         before = (
-            f"r AS MATERIALIZED ({r_sql}), t AS MATERIALIZED ({t_sql}), "  # noqa: S608
+            f"r AS {self._rows_kept} ({r_sql}), t AS MATERIALIZED ({t_sql}), "  # noqa: S608
             f"m AS MATERIALIZED (SELECT {kept}, sum(n)::int AS facet_rows FROM ("
             f"SELECT {counted}, count(*) AS n FROM r GROUP BY {counted}) AS k "
             f"JOIN t ON t.alike = k.tally_key GROUP BY {kept}) "
@@ -489,6 +494,13 @@ class FacetedRows:
             f"FROM ({sql}) AS r GROUP BY {kept}"
         )
 
+    @property
+    def _rows_kept(self):
+        """How the rows with the words (`r`) are read: kept once for the counts and the page
+        of results; with a rank window (`_shown_rows`), read for each, the page's from the
+        rows' index in its order, which stops once it has its rows."""
+        return "NOT MATERIALIZED" if settings.PORTAL_SEARCH_RANK_WINDOW else "MATERIALIZED"
+
     @staticmethod
     def _shown_tiers(passes, rows):
         """The tiers the window's rows are in, each with the number of passing rows in the
@@ -506,7 +518,9 @@ class FacetedRows:
     def _shown_rows(self, passes, keyed=False):
         """A branch giving the window's rows (`SHOWN`, page id, position), from the rows of
         the tiers it falls in alone, ranked on their words (`ranking`), as
-        `RowSearch.relevance_results` orders them: the tier, the relevance, the page. `keyed`:
+        `RowSearch.relevance_results` orders them: the tier, the relevance, the page; in each
+        tier only the newest PORTAL_SEARCH_RANK_WINDOW rows are ranked, the rest follow them,
+        newest first (`RowSearch.rank_window`). `keyed`:
         the rows' filters are read from their tallies (`_keyed`). The tiers a window falls in
         follow each other in the order (`_shown_tiers`), and a tier between two of them with
         no row passing the filters has none to add: each row is compared with the first and
@@ -519,16 +533,40 @@ class FacetedRows:
             # apart): never each row tested against each tally. Without filters every row's
             # tally passes (each row's tally counts it), and none is looked up.
             passes = f"r.tally_key IN (SELECT alike FROM t WHERE {passes} OFFSET 0)"  # noqa: S608
+        in_tiers = (
+            f"{passes} AND r.facet_tier BETWEEN (SELECT min(tier) FROM facet_chosen) "  # noqa: S608
+            "AND (SELECT max(tier) FROM facet_chosen)"
+        )
+        page_order = "ORDER BY p.tier DESC, p.score DESC, p.page_id DESC"
+        ranked = settings.PORTAL_SEARCH_RANK_WINDOW
+        if not ranked:
+            return (
+                f"SELECT {SHOWN}, p.page_id::text, row_number() OVER ({page_order}) "  # noqa: S608
+                f"FROM (SELECT {page} AS page_id, r.facet_tier AS tier, {score} AS score "
+                f"FROM r JOIN {words} ON {words}.page_id = {page} WHERE {in_tiers} "
+                f"ORDER BY r.facet_tier DESC, score DESC, {page} DESC "
+                "OFFSET %s - (SELECT coalesce(min(before), 0) FROM facet_chosen) LIMIT %s) AS p"
+            ), [*score_params, start, stop - start]
+        # Each chosen tier's newest rows, read in the order of the rows' index (page id,
+        # newest first) until there are `ranked` of them: joined to their words and ranked.
+        # The tier's other rows follow them unranked (a NULL score, last), read only when the
+        # window reaches past its ranked ones. The rows (`r`) are not kept, so each look-up
+        # reads the index afresh and stops once it has its rows.
+        newest = (
+            f"SELECT {page} AS page_id, r.facet_tier AS tier FROM r "  # noqa: S608
+            f"WHERE {passes} AND r.facet_tier = f.tier ORDER BY {page} DESC"
+        )
         return (
             f"SELECT {SHOWN}, p.page_id::text, row_number() OVER ("  # noqa: S608 (own names)
-            "ORDER BY p.tier DESC, p.score DESC, p.page_id DESC) FROM ("
-            f"SELECT {page} AS page_id, r.facet_tier AS tier, {score} AS score "
-            f"FROM r JOIN {words} ON {words}.page_id = {page} "
-            f"WHERE {passes} AND r.facet_tier BETWEEN (SELECT min(tier) FROM facet_chosen) "
-            "AND (SELECT max(tier) FROM facet_chosen) "
-            f"ORDER BY r.facet_tier DESC, score DESC, {page} DESC "
+            "ORDER BY p.tier DESC, p.score DESC NULLS LAST, p.page_id DESC) FROM ("
+            f"SELECT c.page_id, c.tier, {score} AS score FROM facet_chosen AS f "
+            f"CROSS JOIN LATERAL ({newest} LIMIT %s) AS c "
+            f"JOIN {words} ON {words}.page_id = c.page_id "
+            "UNION ALL SELECT c.page_id, c.tier, NULL FROM facet_chosen AS f "
+            f"CROSS JOIN LATERAL ({newest} OFFSET %s) AS c WHERE %s > f.before + %s "
+            "ORDER BY 2 DESC, 3 DESC NULLS LAST, 1 DESC "
             "OFFSET %s - (SELECT coalesce(min(before), 0) FROM facet_chosen) LIMIT %s) AS p"
-        ), [*score_params, start, stop - start]
+        ), [*score_params, ranked, ranked, stop, ranked, start, stop - start]
 
     @staticmethod
     def _grouping_sets(sets, rows="1"):
@@ -808,7 +846,8 @@ class RowSearch:
         not read again."""
 
         def ordered(rows, order=order):
-            return self.scored(rows).order_by(*order).values_list("page_id", flat=True)
+            rows, order = self.rank_window(self.scored(rows), order)
+            return rows.order_by(*order).values_list("page_id", flat=True)
 
         passing = faceted.passing()
         if tier_counts is None:
@@ -822,6 +861,28 @@ class RowSearch:
             return ordered(tiered.filter(_relevance_tier__in=tiers), [*first, *order[-2:]])
 
         return TieredResults(ordered(passing), in_tiers, tier_counts, count=count, shown=shown)
+
+    def rank_window(self, rows, order):
+        """`scored` rows and their `order` by relevance (`relevance_results`), in which each
+        tier (`relevance_tiers`) ranks only its newest PORTAL_SEARCH_RANK_WINDOW rows, the rest
+        following them, newest first, as `FacetedRows` reads a page of results with its counts:
+        ranking reads each row's words, and a tier of common words has thousands."""
+        from core.listing import ROW_SCORE
+
+        ranked = settings.PORTAL_SEARCH_RANK_WINDOW
+        score = F(ROW_SCORE).desc()
+        if not (ranked and self.searched_words and self.ranks_rows and score in order):
+            return rows, order
+        nth = Window(
+            RowNumber(), partition_by=[self.relevance_tiers()], order_by=F("page_id").desc()
+        )
+        rows = rows.alias(_rank_nth=nth)
+        windowed = Case(
+            When(LessThanOrEqual(F("_rank_nth"), ranked), then=F(ROW_SCORE)),
+            default=None,
+            output_field=FloatField(),
+        )
+        return rows, [windowed.desc(nulls_last=True) if o == score else o for o in order]
 
     def by_relevance(self, faceted):
         """The ids of the rows passing every filter: the most words first, then pages in the

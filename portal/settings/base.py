@@ -253,6 +253,11 @@ PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 12)
 # How long a search's results and counts are kept in the cache (0: not at all). Any change to a
 # page or a vocabulary term empties it.
 PORTAL_SEARCH_CACHE_SECONDS = env_int("PORTAL_SEARCH_CACHE_SECONDS", 300)
+# Ranking reads each matching row's words: within each tier of the results (the most words,
+# the visitor's language, checked recently), its newest PORTAL_SEARCH_RANK_WINDOW rows are
+# ranked by relevance and any beyond follow, newest first (0: every row is ranked). A search of
+# common words only has thousands of rows in a tier.
+PORTAL_SEARCH_RANK_WINDOW = env_int("PORTAL_SEARCH_RANK_WINDOW", 2000)
 
 # Freshness (directory/freshness.py): content not checked for this many months carries a note and
 # ranks lower; for the second number of months, it leaves the listings and the search.

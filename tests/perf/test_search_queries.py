@@ -229,12 +229,18 @@ def test_postgresql_counts_a_listing_without_words_on_its_tallies_as_on_its_rows
         assert faceted.total == len(engine.results()), params
 
 
-def test_postgresql_ranks_only_the_tiers_a_page_of_results_falls_in(portal, settings):
+# Each tier's rows all ranked (the default window holds them), or its two newest alone.
+RANK_WINDOWS = pytest.mark.parametrize("rank_window", [2000, 2])
+
+
+@RANK_WINDOWS
+def test_postgresql_ranks_only_the_tiers_a_page_of_results_falls_in(portal, settings, rank_window):
     """A page of results for a word read tier by tier (the rows in the visitor's language,
     then those checked recently, first) is that page of the whole order, at every page."""
     if connection.vendor != "postgresql":
         pytest.skip("the words are ranked on the rows on PostgreSQL")
     settings.PORTAL_SEARCH_CACHE_SECONDS = 0
+    settings.PORTAL_SEARCH_RANK_WINDOW = rank_window
     index = Index(portal)
     index.grow_to(7)  # half translated into English: two tiers in each language
     locales = Locales()
@@ -262,9 +268,10 @@ def test_postgresql_ranks_only_the_tiers_a_page_of_results_falls_in(portal, sett
 MINERALS = ["zirconio", "quarzo", "basalto", "granito", "ossidiana", "malachite", "ametista"]
 
 
+@RANK_WINDOWS
 @pytest.mark.parametrize("searched", [4, 7])
 def test_postgresql_counts_each_rows_words_and_ranks_a_page_of_them_tier_by_tier(
-    portal, settings, searched
+    portal, settings, searched, rank_window
 ):
     """With several words, each row listed is counted with how many of them it has, as one
     look-up per word would count it (four words: one look-up per number of them above half;
@@ -273,6 +280,7 @@ def test_postgresql_counts_each_rows_words_and_ranks_a_page_of_them_tier_by_tier
     if connection.vendor != "postgresql":
         pytest.skip("the words are counted on the rows on PostgreSQL")
     settings.PORTAL_SEARCH_CACHE_SECONDS = 0
+    settings.PORTAL_SEARCH_RANK_WINDOW = rank_window
     index = Index(portal)
     index.grow_to(1)
     organisation = index.italy.get_children().first()
@@ -317,6 +325,56 @@ def test_postgresql_counts_each_rows_words_and_ranks_a_page_of_them_tier_by_tier
             with CaptureQueriesContext(connection) as queries:
                 assert shown[start:stop] == whole[start:stop], window
             assert not queries.captured_queries  # read with the counts
+
+
+def test_postgresql_ranks_a_tiers_newest_rows_and_lists_the_rest_after_them_newest_first(
+    portal, settings
+):
+    """Ranking reads each row's words: in a tier of more rows than PORTAL_SEARCH_RANK_WINDOW
+    (thousands for common words), its newest rows are ranked by relevance and the older ones
+    follow, newest first, on the page read with the counts and on any other alike."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the words are ranked on the rows on PostgreSQL")
+    settings.PORTAL_SEARCH_CACHE_SECONDS = 0
+    index = Index(portal)
+    index.grow_to(1)
+    organisation = index.italy.get_children().first()
+    titles = [  # the oldest first; the more "zirconio", the more relevant
+        "zirconio zirconio zirconio",
+        "zirconio laboratorio",
+        "zirconio zirconio zirconio zirconio",
+        "zirconio corso",
+        "zirconio zirconio",
+    ]
+    pages = []
+    for title in titles:
+        service = ServicePageFactory(parent=organisation, title=title, summary="Un servizio.")
+        service.save_revision().publish()
+        pages.append(service.pk)
+    oldest, plain_1, best, plain_2, second = pages
+    locales = Locales()
+    form = SearchForm(QueryDict(urlencode({"q": "zirconio"})), locales, "all")
+
+    def order(window=None):
+        """The results [0:5], or the window read with the counts (no query of its own)."""
+        engine = DirectorySearch(form, locales, window=window)
+        results = engine.results()
+        start, stop = window or (0, 5)
+        with CaptureQueriesContext(connection) as queries:
+            ids = list(results[start:stop])
+        assert bool(queries.captured_queries) == (window is None)
+        return ids
+
+    # Every row ranked: by relevance.
+    settings.PORTAL_SEARCH_RANK_WINDOW = 0
+    assert order()[:3] == [best, oldest, second]
+    assert order((0, 3)) == [best, oldest, second]
+    # The three newest ranked, the two oldest after them, newest first.
+    settings.PORTAL_SEARCH_RANK_WINDOW = 3
+    expected = [best, second, plain_2, plain_1, oldest]
+    assert order() == expected
+    assert order((0, 3)) == expected[:3]
+    assert order((3, 5)) == expected[3:]
 
 
 def test_postgresql_finds_the_words_by_counting_them_whatever_the_filters(portal, settings):
