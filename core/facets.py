@@ -499,7 +499,8 @@ class FacetedRows:
         """How the rows with the words (`r`) are read: kept once for the counts and the page
         of results; with a rank window (`_shown_rows`), read for each, the page's from the
         rows' index in its order, which stops once it has its rows."""
-        return "NOT MATERIALIZED" if settings.PORTAL_SEARCH_RANK_WINDOW else "MATERIALIZED"
+        windowed = self.window is not None and settings.PORTAL_SEARCH_RANK_WINDOW
+        return "NOT MATERIALIZED" if windowed else "MATERIALIZED"
 
     @staticmethod
     def _shown_tiers(passes, rows):
