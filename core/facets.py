@@ -534,17 +534,15 @@ class FacetedRows:
             # apart): never each row tested against each tally. Without filters every row's
             # tally passes (each row's tally counts it), and none is looked up.
             passes = f"r.tally_key IN (SELECT alike FROM t WHERE {passes} OFFSET 0)"  # noqa: S608
-        in_tiers = (
-            f"{passes} AND r.facet_tier BETWEEN (SELECT min(tier) FROM facet_chosen) "  # noqa: S608
-            "AND (SELECT max(tier) FROM facet_chosen)"
-        )
-        page_order = "ORDER BY p.tier DESC, p.score DESC, p.page_id DESC"
         ranked = settings.PORTAL_SEARCH_RANK_WINDOW
         if not ranked:
             return (
-                f"SELECT {SHOWN}, p.page_id::text, row_number() OVER ({page_order}) "  # noqa: S608
-                f"FROM (SELECT {page} AS page_id, r.facet_tier AS tier, {score} AS score "
-                f"FROM r JOIN {words} ON {words}.page_id = {page} WHERE {in_tiers} "
+                f"SELECT {SHOWN}, p.page_id::text, row_number() OVER ("  # noqa: S608
+                "ORDER BY p.tier DESC, p.score DESC, p.page_id DESC) FROM ("
+                f"SELECT {page} AS page_id, r.facet_tier AS tier, {score} AS score "
+                f"FROM r JOIN {words} ON {words}.page_id = {page} "
+                f"WHERE {passes} AND r.facet_tier BETWEEN (SELECT min(tier) FROM facet_chosen) "
+                "AND (SELECT max(tier) FROM facet_chosen) "
                 f"ORDER BY r.facet_tier DESC, score DESC, {page} DESC "
                 "OFFSET %s - (SELECT coalesce(min(before), 0) FROM facet_chosen) LIMIT %s) AS p"
             ), [*score_params, start, stop - start]

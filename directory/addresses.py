@@ -17,6 +17,7 @@ Listings give every card its address here in a fixed number of queries (`attach_
 whatever their length.
 """
 
+from operator import itemgetter
 from typing import NamedTuple
 
 from django.conf import settings
@@ -94,6 +95,13 @@ PAGE_FIELDS = tuple(
     for field in Page._meta.concrete_fields
     if not isinstance(field, models.DateTimeField)
 )
+# The fields `Found` compares, picked out of a row of `PAGE_FIELDS`.
+COMPARED = itemgetter(
+    *(
+        PAGE_FIELDS.index(name)
+        for name in ("id", "path", "depth", "slug", "translation_key", "live")
+    )
+)
 
 
 class Addresses:
@@ -146,19 +154,8 @@ class Addresses:
             .values_list(*PAGE_FIELDS, "locale__language_code", "parent_key")
         )
         fields = len(PAGE_FIELDS)
-        named = dict(zip(PAGE_FIELDS, range(fields), strict=True))
         for values in found_rows:
-            found = Found(
-                pk=values[named["id"]],
-                path=values[named["path"]],
-                depth=values[named["depth"]],
-                slug=values[named["slug"]],
-                translation_key=values[named["translation_key"]],
-                live=values[named["live"]],
-                code=values[fields],
-                parent_key=values[fields + 1],
-                values=values[:fields],
-            )
+            found = Found(*COMPARED(values), *values[fields:], values[:fields])
             code = found.code
             if found.live and code in codes:
                 if found.translation_key in keys:

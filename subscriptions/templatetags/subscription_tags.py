@@ -13,10 +13,16 @@ register = template.Library()
 def subscribe_form(context, id="subscribe"):
     """The subscribe form, with section id `id` (the footer's and a page's differ): the one the
     view put in the context when it has this id (filled, with its errors), else an empty one."""
-    form = context.get("form")
-    if not (isinstance(form, SubscribeForm) and form.form_id == id):
+    form = own_form(context, id)
+    if form is None:
         form = SubscribeForm(form_id=id, request=context.get("request"))
     return {"form": form, "id": id}
+
+
+def own_form(context, id):
+    """The subscribe form with section id `id` the view put in the context, if any."""
+    form = context.get("form")
+    return form if isinstance(form, SubscribeForm) and form.form_id == id else None
 
 
 @register.simple_tag(takes_context=True)
@@ -33,9 +39,8 @@ def subscribe_section(context, id="subscribe"):
         template = "subscriptions/includes/subscribe_form.html"
         return render_to_string(template, {"subscribe": subscribe}, request=request)
 
-    form = context.get("form")
-    filled = isinstance(form, SubscribeForm) and form.form_id == id and form.is_bound
-    if filled or request is None:
+    form = own_form(context, id)
+    if (form is not None and form.is_bound) or request is None:
         return render()
     return kept_in_memory(f"subscribe-form:{id}:{get_language()}", render)
 
